@@ -1,0 +1,93 @@
+# Explainer microsite: the targets authors know from pelican-quickstart, plus
+# `test`. Every target first makes sure the virtual environment exists and holds
+# exactly the pinned dependencies (requirements.lock), so a fresh machine needs
+# only Python 3.11 and make.
+
+PYTHON3 ?= python3
+VENV ?= $(CURDIR)/.venv
+PY = $(VENV)/bin/python
+PELICAN ?= $(VENV)/bin/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+PORT ?= 8000
+BIND ?= 127.0.0.1
+PYTESTOPTS ?=
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+# The build goes through our driver: it checks the content first (all errors as
+# path:line), runs $(PELICAN) with --fatal warnings into a temporary folder, and
+# swaps it in for $(OUTPUTDIR) only when everything succeeded.
+BUILD = $(PY) -m explainer build --pelican "$(PELICAN)" --input "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+
+STAMP = $(VENV)/.installed-stamp
+
+help:
+	@echo 'Makefile for the explainer microsite'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                  (re)build the site into $(OUTPUTDIR)'
+	@echo '   make test                  run the whole test suite'
+	@echo '   make check                 validate the content without building HTML'
+	@echo '   make clean                 remove the generated files'
+	@echo '   make regenerate            rebuild whenever content, theme or config change'
+	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
+	@echo '   make devserver [PORT=8000] regenerate and serve at once'
+	@echo '   make publish               build with publishconf.py (absolute URLs)'
+	@echo '   make lock                  re-resolve requirements.lock from pyproject.toml'
+	@echo ''
+	@echo 'Set DEBUG=1 for debugging output, PELICANOPTS for extra Pelican options.'
+
+# The virtual environment: created when missing, reinstalled when the pins change.
+$(STAMP): pyproject.toml requirements.lock
+	@test -x "$(PY)" || $(PYTHON3) -m venv "$(VENV)"
+	"$(PY)" -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	"$(PY)" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch "$@"
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(BUILD) --settings "$(CONFFILE)" -- $(PELICANOPTS)
+
+publish: $(STAMP)
+	$(BUILD) --settings "$(PUBLISHCONF)" -- $(PELICANOPTS)
+
+check: $(STAMP)
+	"$(PY)" -m explainer check --input "$(INPUTDIR)"
+
+test: $(STAMP)
+	"$(PY)" -m pytest $(PYTESTOPTS)
+
+clean:
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-*
+
+regenerate: $(STAMP)
+	$(BUILD) --settings "$(CONFFILE)" --watch -- $(PELICANOPTS)
+
+serve: $(STAMP)
+	"$(PELICAN)" --listen --bind "$(BIND)" --port "$(PORT)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)"
+
+devserver: $(STAMP)
+	$(BUILD) --settings "$(CONFFILE)" --watch --serve --bind "$(BIND)" --port "$(PORT)" -- $(PELICANOPTS)
+
+# Re-resolve the full pin set in a scratch environment from pyproject.toml.
+# setuptools is pinned too: the editable install of our package builds with it.
+lock:
+	rm -rf "$(BASEDIR)/.lock-venv"
+	$(PYTHON3) -m venv "$(BASEDIR)/.lock-venv"
+	"$(BASEDIR)/.lock-venv/bin/pip" install --quiet --disable-pip-version-check ".[test]" "setuptools==84.2.1"
+	( echo '# Full pin set installed by `make`; regenerate with `make lock`.'; \
+	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
+	rm -rf "$(BASEDIR)/.lock-venv"
+
+.PHONY: help venv html publish check test clean regenerate serve devserver lock

@@ -1,0 +1,79 @@
+"""A Markdown content file: its front matter, its HTML, and every problem with it.
+
+The same function serves the Pelican reader and `python -m explainer check`, so the
+check an author runs and the build agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, display_path
+from .fidelity import check_against_source
+from .frontmatter import ArticleMeta, PageMeta
+from .markdown import markdown
+from .source import SOURCE_NAME, read_source
+from .yamldata import load_yaml, validate
+
+# An article lives in its own folder beside the text as received:
+#   content/articles/<article-id>/article.md  +  source.txt
+ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.md$")
+
+
+@dataclass
+class Document:
+    path: Path
+    html: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_document(path: Path, content_root: Path) -> Document:
+    shown = display_path(path)
+    doc = Document(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        doc.problems.append(Problem(shown, line, f"not valid UTF-8 (byte {raw[error.start]:#04x}); save the file as UTF-8"))
+        return doc
+
+    relative = path.resolve().relative_to(content_root.resolve()).as_posix()
+    article = ARTICLE_PATH.match(relative)
+    env: dict[str, Any] = {"paragraph_ids": bool(article)}
+    md = markdown()
+    tokens = md.parse(text, env)
+
+    if not tokens or tokens[0].type != "front_matter":
+        hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
+                else "no front matter: start the file with a --- line, the fields (title: ...), and ---")
+        doc.problems.append(Problem(shown, 1, hint))
+        return doc
+    data, problems = load_yaml(tokens[0].content, shown, first_line=2)
+    meta = None
+    if not problems:
+        meta, problems = validate(ArticleMeta if article else PageMeta, data, shown, first_line=2)
+    doc.problems += problems
+    if meta is None:
+        return doc
+
+    if article:
+        source_path = path.parent / SOURCE_NAME
+        if not source_path.is_file():
+            doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
+        else:
+            doc.problems += check_against_source(tokens, meta.title, read_source(source_path), shown, source_path)
+        doc.metadata = {"slug": article["id"], **meta.model_dump(exclude_none=True)}
+    else:
+        doc.metadata = meta.model_dump(exclude_none=True)
+    doc.html = md.renderer.render(tokens, md.options, env)
+    return doc
+
+
+def content_documents(content_root: Path) -> list[Path]:
+    """Every Markdown page under the content folder, in a stable order."""
+    return sorted(p for p in content_root.rglob("*.md") if p.is_file())

@@ -1,0 +1,43 @@
+"""Pelican settings for building the explainer site locally (`make html`)."""
+
+from jinja2 import StrictUndefined
+
+SITENAME = "Nissan without Renault, explained"
+SITEURL = ""
+RELATIVE_URLS = True
+DEFAULT_LANG = "en"
+TIMEZONE = "UTC"
+
+PATH = "content"
+THEME = "theme"
+PLUGINS = ["explainer.pelican_plugin"]  # always explicit: installed plugins must not sneak in
+
+# Every page is a Pelican *page*: the article has no publication date to give
+# (the received text states none), and Pelican's articles require one.
+ARTICLE_PATHS = []
+PAGE_PATHS = [""]
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+STATIC_PATHS = []
+
+# Pages nothing links to are not generated: no blog index, archives, authors,
+# categories, tags or feeds.
+DIRECT_TEMPLATES = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+
+# Values from content are escaped unless a template says otherwise, and a typo in a
+# template is an error rather than an empty string.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,10 @@
+"""Settings for `make publish`: the local settings with absolute URLs."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = "https://explainer.example.org"  # where the site is published; change on deploy
+RELATIVE_URLS = False

@@ -1,0 +1,61 @@
+"""Shared fixtures: the real site, built once per session by the same command `make html` runs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+# The Makefile's PELICAN: the pelican script of the environment the tests run in.
+PELICAN = str(Path(sys.executable).parent / "pelican")
+
+
+def build(project: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """`make html` for the project folder `project`, into `output` (the Makefile's recipe)."""
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", "build", "--pelican", PELICAN,
+         "--input", str(project / "content"), "--output", str(output),
+         "--settings", str(project / "pelicanconf.py")],
+        cwd=project, capture_output=True, text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of what a build reads: content, theme and settings."""
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build(ROOT, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def html_pages(site: Path) -> dict[str, BeautifulSoup]:
+    """Every built HTML page, parsed, by its path inside the output."""
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="session")
+def article_sources() -> dict[str, Path]:
+    """Each article's folder name -> its text as received."""
+    return {p.parent.name: p for p in sorted((ROOT / "content" / "articles").glob("*/source.txt"))}

@@ -1,0 +1,92 @@
+"""The build is strict, atomic and deterministic (run as `make html` runs it, in scratch copies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import build, copy_project, snapshot
+
+ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the project with a good build in its output/."""
+    project = copy_project(tmp_path / "project")
+    result = build(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drift: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+BAD_INPUTS = {
+    # name: (file, old, new, what the message must contain besides the file name)
+    "malformed front matter": (ARTICLE, "author: Ali Raza", "author: [Ali Raza", "invalid YAML"),
+    "unknown front matter field": (ARTICLE, "author: Ali Raza", "autor: Ali Raza", 'did you mean "author"'),
+    "a changed word in the article": (ARTICLE, "ending their alliance", "ending the alliance", "differs from"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_content_fails_with_path_and_line_and_keeps_output(project: Path, name: str):
+    relative, old, new, message = BAD_INPUTS[name]
+    before = snapshot(project / "output")
+    edit(project / relative, old, new)
+
+    result = build(project, project / "output")
+
+    assert result.returncode != 0
+    line = line_of(project / relative, new.split(":")[0] if ":" in new else new)
+    assert f"{relative}:{line}: " in result.stderr, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*")), "scratch folders left behind"
+
+
+def test_pelican_failure_midway_keeps_output(project: Path):
+    """A template error stops Pelican after it has written some pages: none of them reach output/."""
+    before = snapshot(project / "output")
+    edit(project / "theme/templates/article.html", "{{ page.title }}</h1>", "{{ page.no_such_field }}</h1>")
+
+    result = build(project, project / "output")
+
+    assert result.returncode != 0
+    assert "no_such_field" in result.stdout + result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+
+
+def test_removed_page_leaves_no_stale_file(project: Path):
+    extra = project / "content" / "about.md"
+    extra.write_text("---\ntitle: About this site\n---\n\nHow this site is made.\n", encoding="utf-8")
+    edit(project / "content/index.md", "Start with", "See [about this site]({filename}/about.md). Start with")
+    assert build(project, project / "output").returncode == 0
+    assert (project / "output" / "about-this-site.html").is_file()
+
+    extra.unlink()
+    edit(project / "content/index.md", "See [about this site]({filename}/about.md). ", "")
+    assert build(project, project / "output").returncode == 0
+    assert not (project / "output" / "about-this-site.html").exists()
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
+    from conftest import ROOT
+
+    again = tmp_path / "again"
+    result = build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first, second = snapshot(site), snapshot(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []

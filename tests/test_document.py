@@ -1,0 +1,125 @@
+"""Content files are checked with `path:line: message` errors (no Pelican involved)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.document import read_document
+
+SOURCE = "Title here\n\nFirst paragraph, as received.\n\nA heading\n\nSecond paragraph\u2019s text.\n"
+GOOD = """---
+title: Title here
+author: A. Writer
+publisher: example.org
+source_url: https://example.org/story
+---
+
+First paragraph, as received.
+
+## A heading
+
+Second paragraph's text.
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content" / "articles" / "story"
+    folder.mkdir(parents=True)
+    (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
+    return tmp_path / "content"
+
+
+def read(content: Path, text: str, name: str = "articles/story/article.md"):
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path, content)
+    return doc, [(p.line, p.message) for p in doc.problems]
+
+
+def test_good_article_has_no_problems_and_numbered_paragraphs(content):
+    doc, problems = read(content, GOOD)
+    assert problems == []
+    assert doc.metadata["slug"] == "story"
+    assert doc.metadata["template"] == "article"
+    assert '<p id="p2">' in doc.html and '<p id="p3">' not in doc.html
+
+
+def test_typographic_quotes_fold_but_words_do_not(content):
+    _, problems = read(content, GOOD.replace("Second paragraph's", "Second paragraphs"))
+    assert len(problems) == 1
+    line, message = problems[0]
+    assert line == 12 and "differs from" in message and "source.txt:7" in message
+
+
+def test_missing_block(content):
+    _, problems = read(content, GOOD.replace("## A heading\n\n", ""))
+    assert len(problems) == 1
+    line, message = problems[0]
+    assert line == 10 and message.startswith("missing the block at ") and "source.txt:5: 'A heading'" in message
+
+
+def test_added_block(content):
+    _, problems = read(content, GOOD + "\nAn opinion of ours.\n")
+    assert len(problems) == 1
+    assert problems[0][0] == 14 and problems[0][1].startswith("not in ") and "editor's note" in problems[0][1]
+
+
+def test_title_must_match_the_first_line(content):
+    _, problems = read(content, GOOD.replace("title: Title here", "title: Another title"))
+    assert problems == [(2, problems[0][1])] and "title differs" in problems[0][1]
+
+
+def test_unknown_field_suggests_the_right_one(content):
+    _, problems = read(content, GOOD.replace("publisher:", "publsher:"))
+    assert (4, 'unknown field "publsher" (did you mean "publisher"?)') in problems
+
+
+def test_missing_required_field(content):
+    _, problems = read(content, GOOD.replace("author: A. Writer\n", ""))
+    assert (2, 'missing required field "author"') in problems
+
+
+def test_bad_url(content):
+    _, problems = read(content, GOOD.replace("https://example.org/story", "javascript:alert(1)"))
+    assert [line for line, _ in problems] == [5] and "source_url" in problems[0][1]
+
+
+def test_duplicate_key_names_both_lines(content):
+    _, problems = read(content, GOOD.replace("publisher: example.org", "publisher: example.org\nauthor: B"))
+    assert problems == [(5, 'duplicate key "author": already given on line 3')]
+
+
+def test_unclosed_and_missing_front_matter(content):
+    _, problems = read(content, GOOD.replace("---\n\nFirst", "\nFirst", 1))
+    assert problems == [(1, "front matter is not closed: add a line with --- after it")]
+    _, problems = read(content, "Just text.\n", "page.md")
+    assert len(problems) == 1 and problems[0][0] == 1 and "no front matter" in problems[0][1]
+
+
+def test_not_utf8(content):
+    path = content / "latin1.md"
+    path.write_bytes("---\ntitle: Caf\u00e9\n---\n".encode("latin-1"))
+    problems = read_document(path, content).problems
+    assert [(p.line, "UTF-8" in p.message) for p in problems] == [(2, True)]
+
+
+def test_article_needs_its_source(content):
+    (content / "articles" / "story" / "source.txt").unlink()
+    _, problems = read(content, GOOD)
+    assert problems == [(1, "no source.txt beside the article: keep the text as received there")]
+
+
+def test_pages_are_not_articles(content):
+    doc, problems = read(content, "---\ntitle: About\n---\n\nOne.\n", "about.md")
+    assert problems == [] and doc.metadata == {"title": "About", "template": "page"}
+    assert 'id="p1"' not in doc.html
+
+
+def test_error_text_is_path_colon_line(content):
+    doc, _ = read(content, GOOD.replace("publisher:", "publsher:"))
+    assert any(str(p).endswith('article.md:4: unknown field "publsher" (did you mean "publisher"?)')
+               for p in doc.problems)
