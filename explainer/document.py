@@ -58,18 +58,21 @@ def read_document(path: Path, content_root: Path) -> Document:
     if not problems:
         meta, problems = validate(ArticleMeta if article else PageMeta, data, shown, first_line=2)
     doc.problems += problems
-    if meta is None:
-        return doc
 
     if article:
+        # Checked even when the front matter has problems: one run reports everything.
         source_path = path.parent / SOURCE_NAME
+        title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
         if not source_path.is_file():
             doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
         else:
-            doc.problems += check_against_source(tokens, meta.title, read_source(source_path), shown, source_path)
-        doc.metadata = {"slug": article["id"], **meta.model_dump(exclude_none=True)}
-    else:
-        doc.metadata = meta.model_dump(exclude_none=True)
+            doc.problems += check_against_source(tokens, title, read_source(source_path), shown, source_path)
+    if meta is None:
+        return doc
+
+    doc.metadata = meta.model_dump(exclude_none=True)
+    if article:
+        doc.metadata["slug"] = article["id"]
     doc.html = md.renderer.render(tokens, md.options, env)
     return doc
 

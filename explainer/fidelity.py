@@ -39,14 +39,14 @@ def plain_text(children: Sequence[Token]) -> str:
 
 
 def check_against_source(
-    tokens: Sequence[Token], title: str, source: list[SourceBlock], path: str, source_path: Path
+    tokens: Sequence[Token], title: str | None, source: list[SourceBlock], path: str, source_path: Path
 ) -> list[Problem]:
     src = display_path(source_path)
     if not source:
         return [Problem(src, 0, "the received text is empty")]
     problems = []
     head, *body = source
-    if fold(title) != fold(head.text):
+    if title is not None and fold(str(title)) != fold(head.text):
         problems.append(Problem(path, 2, f"title differs from {src}:{head.line}: {_difference(head.text, title)}"))
 
     ours = list(rendered_blocks(tokens))
@@ -72,10 +72,17 @@ def check_against_source(
 
 
 def _difference(expected: str, got: str) -> str:
+    """The two texts around their first difference, on word boundaries."""
     a, b = fold(expected), fold(got)
     i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    start = max(0, i - 20)
-    return f"source has {a[start:i + 25]!r}, page has {b[start:i + 25]!r}"
+    return f"source has {_around(a, i)!r}, page has {_around(b, i)!r}"
+
+
+def _around(text: str, i: int, before: int = 25, after: int = 30) -> str:
+    start = text.rfind(" ", 0, max(0, i - before)) + 1
+    end = text.find(" ", i + after)
+    end = len(text) if end < 0 else end
+    return ("\u2026" if start > 0 else "") + text[start:end] + ("\u2026" if end < len(text) else "")
 
 
 def _clip(text: str, width: int = 60) -> str:
