@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .document import content_documents, read_document
 from .errors import Problem
+from .notes import load_site
 
 
 def check(content: Path) -> list[Problem]:
@@ -24,7 +25,8 @@ def check(content: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in content_documents(content):
         problems += read_document(path, content).problems
-    return sorted(problems)
+    _, note_problems = load_site(content)
+    return sorted(problems + note_problems)
 
 
 def report(problems: list[Problem], what: str) -> None:

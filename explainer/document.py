@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, display_path
 from .fidelity import check_against_source
@@ -17,6 +17,10 @@ from .frontmatter import ArticleMeta, PageMeta
 from .markdown import markdown
 from .source import SOURCE_NAME, read_source
 from .yamldata import load_yaml, validate
+
+if TYPE_CHECKING:
+    from .linking import SiteLinks
+    from .notes import Site
 
 # An article lives in its own folder beside the text as received:
 #   content/articles/<article-id>/article.md  +  source.txt
@@ -31,7 +35,9 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_document(path: Path, content_root: Path) -> Document:
+def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
+    """Read and check one page. With the site's notes and links, names in the text link to
+    their notes and (in an article) the words an editor's note is about are marked."""
     shown = display_path(path)
     doc = Document(path)
     raw = path.read_bytes()
@@ -45,6 +51,10 @@ def read_document(path: Path, content_root: Path) -> Document:
     relative = path.resolve().relative_to(content_root.resolve()).as_posix()
     article = ARTICLE_PATH.match(relative)
     env: dict[str, Any] = {"paragraph_ids": bool(article)}
+    if links is not None:
+        env["linker"] = links.linker
+        if article and site is not None:
+            env["marks"] = links.marks(site, article["id"])
     md = markdown()
     tokens = md.parse(text, env)
 

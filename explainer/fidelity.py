@@ -13,7 +13,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from .errors import Problem, display_path
-from .markdown.paragraph_ids import PERMALINK
+from .markdown.tokens import ADDED
 from .source import SourceBlock, fold
 
 
@@ -27,7 +27,7 @@ def rendered_blocks(tokens: Sequence[Token]) -> Iterator[tuple[int, str]]:
 def plain_text(children: Sequence[Token]) -> str:
     parts = []
     for child in children:
-        if child.meta.get(PERMALINK):
+        if child.meta.get(ADDED):
             continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)

@@ -97,6 +97,26 @@ def validate(model: type[Model], data: Any, path: str, first_line: int = 1) -> t
                 message = f'unknown field "{field}"' + did_you_mean(str(loc[-1]), known)
             else:
                 line = line_of(data, loc, first_line)
-                message = f'{field}: {err["msg"]}'
+                message = _message(field, err)
             problems.append(Problem(path, line, message))
         return None, problems
+
+
+def _message(field: str, err: Any) -> str:
+    """A schema error in an author's words, with a suggestion where there is one."""
+    value, kind = err.get("input"), err["type"]
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        return f'{field}: "{value}" is not one of {", ".join(allowed)}' + did_you_mean(str(value), allowed)
+    if kind == "string_too_short":
+        return f"{field} is empty: write it, or leave the field out if it is optional"
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        pattern = err["ctx"]["pattern"]
+        if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
+            slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = f' (did you mean "{slug}"?)' if slug else ""
+            return f'{field}: "{value}" must be lower-case letters, digits and single hyphens{hint}'
+        return f'{field}: "{value}" does not have the expected form'
+    if kind in ("list_type", "string_type", "dict_type", "model_type"):
+        return f"{field}: {err['msg'].replace('Input should be', 'should be')}"
+    return f"{field}: {err['msg']}"

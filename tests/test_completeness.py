@@ -35,13 +35,14 @@ def article_page(html_pages, article_id: str) -> BeautifulSoup:
     soup = copy.copy(html_pages[f"{article_id}.html"])  # the parsed pages are shared: don't mutate them
     article = soup.select_one("main article")
     assert article is not None
-    for permalink in article.select(".pilcrow"):
-        permalink.decompose()
+    # Our annotations, not the article's words: paragraph permalinks and editor's-note markers.
+    for annotation in article.select(".pilcrow, .flag-ref"):
+        annotation.decompose()
     return article
 
 
 def text_of(element) -> str:
-    return fold(element.get_text(" "))
+    return fold(element.get_text())
 
 
 @pytest.fixture(scope="module")

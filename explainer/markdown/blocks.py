@@ -2,6 +2,7 @@
 
     ::: disclaimer          -> <div class="disclaimer" role="note">
     ::: author-box          -> <footer class="author-box">  (inside the page's <article>)
+    ::: background          -> <div class="background">    (knowledge from outside the article)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mdit_py_plugins.container import container_plugin
 BLOCKS: dict[str, tuple[str, dict[str, str]]] = {
     "disclaimer": ("div", {"class": "disclaimer", "role": "note"}),
     "author-box": ("footer", {"class": "author-box"}),
+    "background": ("div", {"class": "background"}),
 }
 
 

@@ -11,15 +11,17 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-PERMALINK = "paragraph_permalink"  # Token.meta key marking the tokens added here
+
+from .tokens import added
 # Footnote bodies, before (reference) and after (footnote_tail) they are moved to the end.
 _FOOTNOTE_OPEN = {"footnote_reference_open", "footnote_block_open", "footnote_open"}
 _FOOTNOTE_CLOSE = {"footnote_reference_close", "footnote_block_close", "footnote_close"}
 
 
 def paragraph_ids_plugin(md: MarkdownIt) -> None:
-    # After "inline" so each paragraph's children exist; before footnote_tail moves footnotes.
-    md.core.ruler.after("inline", "paragraph_ids", _number_paragraphs)
+    # After text_join, so escaped characters are plain text again and each run of text is
+    # one token for the rules that follow (editor_marks, autolink).
+    md.core.ruler.after("text_join", "paragraph_ids", _number_paragraphs)
 
 
 def paragraph_id(n: int) -> str:
@@ -48,12 +50,7 @@ def _number_paragraphs(state: StateCore) -> None:
 
 def _permalink(pid: str, n: int) -> list[Token]:
     """<a class="pilcrow" href="#p3"><span aria-hidden="true">¶</span><span class="visually-hidden">Paragraph 3</span></a>"""
-
-    def tok(type_: str, tag: str, nesting: int, content: str = "", **attrs: str) -> Token:
-        token = Token(type_, tag, nesting, attrs=attrs, content=content)
-        token.meta[PERMALINK] = True
-        return token
-
+    tok = added
     return [
         tok("link_open", "a", 1, **{"class": "pilcrow", "href": f"#{pid}"}),
         tok("span_open", "span", 1, **{"aria-hidden": "true"}),
