@@ -35,6 +35,8 @@ BAD_INPUTS = {
     "malformed front matter": (ARTICLE, "author: Ali Raza", "author: [Ali Raza", "invalid YAML"),
     "unknown front matter field": (ARTICLE, "author: Ali Raza", "autor: Ali Raza", 'did you mean "author"'),
     "a changed word in the article": (ARTICLE, "ending their alliance", "ending the alliance", "differs from"),
+    "a quote that is not in its paragraph": ("content/notes/figures.yaml", "gained by 17% this year", "gained by 18% this year",
+                                             "quote not found in p11"),
 }
 
 
