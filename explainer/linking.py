@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .articles import Article, Paragraph
 from .markdown.autolink import Linker, Target
+from .markdown.editor_marks import Flag
 from .notes import Entity, Site, Term, surface_forms
 
 GENERATED = "_generated"
@@ -55,13 +56,14 @@ class SiteLinks:
     linker: Linker
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
 
-    def marks(self, site: Site, article_id: str) -> dict[str, list[tuple[str, str, str]]]:
+    def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
         """Editor's notes of one article, by paragraph, for the editor_marks rule."""
-        marks: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        marks: dict[str, list[Flag]] = defaultdict(list)
         for note in site.editors_notes:
             article, paragraph = site.resolve(note.source.paragraph)
             if article.id == article_id:
-                marks[paragraph.id].append((note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id)))
+                marks[paragraph.id].append(Flag(note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id),
+                                                error=note.kind != "ambiguity"))
         return dict(marks)
 
 

@@ -1,8 +1,9 @@
 """Show each editor's note next to the words it is about, without changing them.
 
-`env["marks"]` maps a paragraph id to (quote, note id, href) triples. The quoted words are
-wrapped in <mark id="flag-NOTE"> and followed by a small link to the note; the words
-themselves stay exactly as received. Runs after paragraph_ids (which gives paragraphs
+`env["marks"]` maps a paragraph id to the Flags in it. The quoted words are wrapped in
+<mark id="flag-NOTE"> and followed by a small link to the note; the words themselves stay
+exactly as received. Apparent errors are highlighted; ambiguities only underlined, so a
+paragraph with several notes stays readable. Runs after paragraph_ids (which gives paragraphs
 their ids) and before autolink (so a quote is still one text token).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -19,6 +21,14 @@ from .tokens import added
 
 _FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
              '"': '["\u201c\u201d]', "\u201c": '["\u201c\u201d]', "\u201d": '["\u201c\u201d]'}
+
+
+@dataclass(frozen=True)
+class Flag:
+    quote: str  # the affected words, as in the article
+    note_id: str
+    href: str  # the note on the editor's-notes page
+    error: bool  # an apparent error (highlighted) rather than an ambiguity
 
 
 def quote_pattern(quote: str) -> re.Pattern[str]:
@@ -34,7 +44,7 @@ def editor_marks_plugin(md: MarkdownIt) -> None:
 
 
 def _mark(state: StateCore) -> None:
-    marks: dict[str, Sequence[tuple[str, str, str]]] = state.env.get("marks") or {}
+    marks: dict[str, Sequence[Flag]] = state.env.get("marks") or {}
     if not marks:
         return
     tokens = state.tokens
@@ -42,22 +52,24 @@ def _mark(state: StateCore) -> None:
         pid = token.attrGet("id") if token.type == "paragraph_open" else None
         if pid in marks:
             inline = tokens[i + 1]
-            for quote, note_id, href in marks[str(pid)]:
-                inline.children = _wrap(inline.children or [], quote_pattern(quote), note_id, href)
+            for flag in marks[str(pid)]:
+                inline.children = _wrap(inline.children or [], flag)
 
 
-def _wrap(children: list[Token], pattern: re.Pattern[str], note_id: str, href: str) -> list[Token]:
+def _wrap(children: list[Token], flag: Flag) -> list[Token]:
+    pattern = quote_pattern(flag.quote)
     for index, child in enumerate(children):
         match = pattern.search(child.content) if child.type == "text" else None
         if match:
             before, words, after = child.content[: match.start()], match.group(), child.content[match.end():]
-            flag = [
+            kind = "flag flag-error" if flag.error else "flag"
+            tokens = [
                 Token("text", "", 0, content=before),
-                Token("mark_open", "mark", 1, attrs={"id": f"flag-{note_id}", "class": "flag"}),
+                Token("mark_open", "mark", 1, attrs={"id": f"flag-{flag.note_id}", "class": kind}),
                 Token("text", "", 0, content=words),
                 Token("mark_close", "mark", -1),
                 added("sup_open", "sup", 1, **{"class": "flag-ref"}),
-                added("link_open", "a", 1, href=href),
+                added("link_open", "a", 1, href=flag.href),
                 added("span_open", "span", 1, **{"aria-hidden": "true"}),
                 added("text", "", 0, "ed."),
                 added("span_close", "span", -1),
@@ -68,5 +80,5 @@ def _wrap(children: list[Token], pattern: re.Pattern[str], note_id: str, href: s
                 added("sup_close", "sup", -1),
                 Token("text", "", 0, content=after),
             ]
-            return [*children[:index], *(t for t in flag if t.type != "text" or t.content), *children[index + 1:]]
+            return [*children[:index], *(t for t in tokens if t.type != "text" or t.content), *children[index + 1:]]
     return children  # not found as one piece of text: the notes check reports missing quotes
