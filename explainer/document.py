@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem, display_path
+from .errors import Problem, display_path, read_utf8
 from .fidelity import check_against_source
 from .frontmatter import ArticleMeta, PageMeta
 from .markdown import markdown
@@ -40,12 +40,8 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     their notes and (in an article) the words an editor's note is about are marked."""
     shown = display_path(path)
     doc = Document(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        doc.problems.append(Problem(shown, line, f"not valid UTF-8 (byte {raw[error.start]:#04x}); save the file as UTF-8"))
+    text, doc.problems = read_utf8(path, shown)
+    if text is None:
         return doc
 
     relative = path.resolve().relative_to(content_root.resolve()).as_posix()

@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, field_validator
 
 from .articles import Article, Paragraph, load_articles
-from .errors import Problem, did_you_mean, display_path
+from .errors import Problem, did_you_mean, display_path, read_utf8
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
 
@@ -186,12 +186,9 @@ def load_site(content: Path) -> tuple[Site, list[Problem]]:
 
 def _load_file(path: Path, site: Site) -> list[Problem]:
     shown = display_path(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return [Problem(shown, line, "not valid UTF-8; save the file as UTF-8")]
+    text, problems = read_utf8(path, shown)
+    if text is None:
+        return problems
     data, problems = load_yaml(text, shown)
     if problems:
         return problems
