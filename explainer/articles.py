@@ -6,14 +6,19 @@ note's `p4` and the page's `id="p4"` cannot disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import ARTICLE_PATH
 from .fidelity import plain_text
 from .markdown import markdown
 from .source import fold
 from .yamldata import load_yaml
+
+
+# An article lives in its own folder beside the text as received:
+#   content/articles/<article-id>/article.md  +  source.txt
+ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.md$")
 
 
 @dataclass

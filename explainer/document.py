@@ -6,15 +6,16 @@ check an author runs and the build agree.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .articles import ARTICLE_PATH
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_against_source
 from .frontmatter import ArticleMeta, PageMeta
 from .markdown import markdown
+from .pages.home import story_markdown
 from .source import SOURCE_NAME, read_source
 from .yamldata import load_yaml, validate
 
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from .linking import SiteLinks
     from .notes import Site
 
-# An article lives in its own folder beside the text as received:
-#   content/articles/<article-id>/article.md  +  source.txt
-ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.md$")
 
 
 @dataclass
@@ -33,6 +31,7 @@ class Document:
     html: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notes_shown: set[str] = field(default_factory=set)  # keys of the notes the page links to
 
 
 def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
@@ -47,9 +46,10 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     relative = path.resolve().relative_to(content_root.resolve()).as_posix()
     article = ARTICLE_PATH.match(relative)
     env: dict[str, Any] = {"paragraph_ids": bool(article)}
-    if links is not None:
+    if links is not None and site is not None:
         env["linker"] = links.linker
-        if article and site is not None:
+        env["visuals"] = links.visuals
+        if article:
             env["marks"] = links.marks(site, article["id"])
     md = markdown()
     tokens = md.parse(text, env)
@@ -79,7 +79,11 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     doc.metadata = meta.model_dump(exclude_none=True)
     if article:
         doc.metadata["slug"] = article["id"]
+    if meta.template == "home" and site is not None:
+        # The home page: the author's introduction, then the story from the notes.
+        tokens = md.parse(text + "\n\n" + story_markdown(site), env)
     doc.html = md.renderer.render(tokens, md.options, env)
+    doc.notes_shown = env.get("notes_shown", set())
     return doc
 
 

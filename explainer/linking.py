@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .articles import Article, Paragraph
 from .markdown.autolink import Linker, Target
@@ -53,8 +54,11 @@ class Mention:
 
 @dataclass
 class SiteLinks:
+    """What every page needs to render: the linker, who is mentioned where, the visuals."""
+
     linker: Linker
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
+    visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
 
     def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
         """Editor's notes of one article, by paragraph, for the editor_marks rule."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
 from .articles import Article, Paragraph, load_articles
 from .errors import Problem, did_you_mean, display_path, read_utf8
@@ -30,6 +30,7 @@ from .yamldata import line_of, load_yaml, validate
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
 ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]
 
 NOTES_DIR = "notes"
@@ -88,12 +89,16 @@ class Fact(BaseModel):
 
 
 class Relation(BaseModel):
-    """A typed link to another entity. Without a `source` it is background knowledge."""
+    """A typed link to another entity. Without a `source` it is background knowledge.
+    A stake may give `before` and `after` percentages (e.g. "43%", "15%") for the
+    shareholding chart."""
 
     model_config = ConfigDict(extra="forbid")
     type: RelationType
     target: Slug
     figure: Text | None = None
+    before: Percent | None = None
+    after: Percent | None = None
     source: Source | None = None
 
 
@@ -151,8 +156,19 @@ class EditorsNote(Note):
         return source
 
 
+class Takeaway(Note):
+    """The story in brief, for the home page: one `summary`, then the key takeaways.
+    Each rests on the paragraphs it cites, every quote checked."""
+
+    id: Slug
+    role: Literal["summary", "takeaway"] = "takeaway"
+    text: Text
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
 KINDS: dict[str, type[Note]] = {
     "entities": Entity, "terms": Term, "events": Event, "figures": Figure, "editors_notes": EditorsNote,
+    "takeaways": Takeaway,
 }
 
 
@@ -167,6 +183,15 @@ class Site:
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     editors_notes: list[EditorsNote] = field(default_factory=list)
+    takeaways: list[Takeaway] = field(default_factory=list)
+
+    @property
+    def summary(self) -> Takeaway | None:
+        return next((t for t in self.takeaways if t.role == "summary"), None)
+
+    @property
+    def key_takeaways(self) -> list[Takeaway]:
+        return [t for t in self.takeaways if t.role == "takeaway"]
 
     def resolve(self, ref: str) -> tuple[Article, Paragraph]:
         """The article and paragraph a checked reference names."""
@@ -246,6 +271,10 @@ def _cross_check(site: Site) -> Iterator[Problem]:
                 yield from _check_source(site, entity, relation.source, ("relations", i, "source"))
     for note in [*site.terms.values(), *site.events, *site.figures, *site.editors_notes]:
         yield from _check_source(site, note, note.source, ("source",))
+    for takeaway in site.takeaways:
+        for i, source in enumerate(takeaway.sources):
+            yield from _check_source(site, takeaway, source, ("sources", i))
+    yield from _story_shape(site)
     for note in [*site.events, *site.figures]:
         for i, ref in enumerate(note.entities):
             if ref not in site.entities:
@@ -257,7 +286,7 @@ def _cross_check(site: Site) -> Iterator[Problem]:
 def _unique_ids(site: Site) -> Iterator[Problem]:
     # Entities and terms are checked as they load (they are keyed by id); slugs are lower
     # case by schema, so two ids cannot differ only in case.
-    for notes in (site.events, site.figures, site.editors_notes):
+    for notes in (site.events, site.figures, site.editors_notes, site.takeaways):
         seen: dict[str, Note] = {}
         for note in notes:
             if note.id in seen:  # type: ignore[attr-defined]
@@ -322,6 +351,19 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
         elsewhere = [p.id for p in article.paragraphs.values() if quote in p.folded]
         hint = f" (it is in {', '.join(elsewhere)})" if elsewhere else ""
         yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
+
+
+def _story_shape(site: Site) -> Iterator[Problem]:
+    """The home page tells the story in under a minute: one summary and 3 to 5 takeaways."""
+    if not site.takeaways:
+        return
+    summaries = [t for t in site.takeaways if t.role == "summary"]
+    first_path, first_line = site.takeaways[0].where("id")
+    if len(summaries) != 1:
+        yield Problem(first_path, first_line, f"give exactly one takeaway with role: summary (found {len(summaries)})")
+    count = len(site.takeaways) - len(summaries)
+    if not 3 <= count <= 5:
+        yield Problem(first_path, first_line, f"give 3 to 5 key takeaways besides the summary (found {count})")
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")

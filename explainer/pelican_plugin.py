@@ -16,12 +16,14 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.readers import BaseReader
 
+from .cards import cards_html
 from .document import read_document
 from .errors import ContentError
 from .linking import SiteLinks, build_links
 from .markdown import markdown
 from .notes import Site, load_site
 from .pages import render_all
+from .visuals import render_visuals
 
 
 @cache
@@ -30,7 +32,9 @@ def notes_for(content: str) -> tuple[Site, SiteLinks]:
     site, problems = load_site(Path(content))
     if problems:
         raise ContentError(problems)
-    return site, build_links(site)
+    links = build_links(site)
+    links.visuals = render_visuals(site)
+    return site, links
 
 
 class MarkdownItReader(BaseReader):
@@ -44,7 +48,7 @@ class MarkdownItReader(BaseReader):
         if doc.problems:
             raise ContentError(doc.problems)
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
-        return doc.html, metadata
+        return doc.html + cards_html(site, doc.notes_shown), metadata
 
 
 def add_reader(readers: Any) -> None:
@@ -58,13 +62,15 @@ def add_note_pages(generator: Any) -> None:
     site, links = notes_for(str(content))
     md = markdown()
     for page in render_all(site, links):
-        env = {"linker": links.linker, "self": page.self_key}
+        env = {"linker": links.linker, "self": page.self_key, "visuals": links.visuals}
+        html = md.render(page.markdown, env)
+        html += cards_html(site, env.get("notes_shown", set()))
         metadata = {
             "title": page.title, "summary": page.summary, "template": page.template,
             "save_as": page.save_as, "url": page.save_as, "slug": Path(page.save_as).stem,
             **page.metadata,
         }
-        pelican_page = Page(md.render(page.markdown, env), metadata=metadata, settings=generator.settings,
+        pelican_page = Page(html, metadata=metadata, settings=generator.settings,
                             source_path=str(content / page.source), context=generator.context)
         generator.pages.append(pelican_page)
         generator.add_source_path(pelican_page)

@@ -73,7 +73,7 @@ def test_pelican_failure_midway_keeps_output(project: Path):
 def test_removed_page_leaves_no_stale_file(project: Path):
     extra = project / "content" / "about.md"
     extra.write_text("---\ntitle: About this site\n---\n\nHow this site is made.\n", encoding="utf-8")
-    edit(project / "content/index.md", "Start with", "See [about this site]({filename}/about.md). Start with")
+    edit(project / "content/index.md", "This site explains", "See [about this site]({filename}/about.md). This site explains")
     assert build(project, project / "output").returncode == 0
     assert (project / "output" / "about-this-site.html").is_file()
 

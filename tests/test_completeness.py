@@ -35,8 +35,8 @@ def article_page(html_pages, article_id: str) -> BeautifulSoup:
     soup = copy.copy(html_pages[f"{article_id}.html"])  # the parsed pages are shared: don't mutate them
     article = soup.select_one("main article")
     assert article is not None
-    # Our annotations, not the article's words: paragraph permalinks and editor's-note markers.
-    for annotation in article.select(".pilcrow, .flag-ref"):
+    # Our annotations, not the article's words: paragraph permalinks, editor's-note markers, preview cards.
+    for annotation in article.select(".pilcrow, .flag-ref, .note-cards"):
         annotation.decompose()
     return article
 

@@ -39,7 +39,7 @@ def notes() -> dict[str, list[dict]]:
 def article(html_pages, article_sources):
     (article_id, _), = article_sources.items()
     soup = copy.copy(html_pages[f"{article_id}.html"])
-    for annotation in soup.select(".pilcrow, .flag-ref"):
+    for annotation in soup.select(".pilcrow, .flag-ref, .note-cards"):
         annotation.decompose()
     return article_id, soup
 

@@ -84,7 +84,8 @@ def _same(found: str, name: str, case_sensitive: bool) -> bool:
 
 
 def autolink_plugin(md: MarkdownIt) -> None:
-    """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note."""
+    """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note.
+    The keys of the notes linked are collected in `env["notes_shown"]`."""
     md.core.ruler.after("editor_marks", "autolink_notes", _autolink)
 
 
@@ -93,6 +94,7 @@ def _autolink(state: StateCore) -> None:
     if linker is None:
         return
     never = {state.env.get("self")}
+    shown: set[str] = state.env.setdefault("notes_shown", set())  # for the preview cards
     linked: set[str] = set()
     section_self = None
     for i, token in enumerate(state.tokens):
@@ -103,10 +105,11 @@ def _autolink(state: StateCore) -> None:
         if token.type != "inline" or (i and state.tokens[i - 1].type == "heading_open"):
             continue
         skip = never | ({f"term:{section_self}"} if section_self else set())
-        token.children = list(_link_children(token.children or [], linker, linked, skip))
+        token.children = list(_link_children(token.children or [], linker, linked, skip, shown))
 
 
-def _link_children(children: list[Token], linker: Linker, linked: set[str], skip: set) -> Iterator[Token]:
+def _link_children(children: list[Token], linker: Linker, linked: set[str], skip: set,
+                   shown: set[str]) -> Iterator[Token]:
     in_link = 0
     for child in children:
         if child.type == "link_open":
@@ -124,8 +127,9 @@ def _link_children(children: list[Token], linker: Linker, linked: set[str], skip
             if start > position:
                 yield _text(text[position:start], child)
             kind, _, ident = target.key.partition(":")
-            link = Token("link_open", "a", 1, attrs={"href": target.href, "class": f"note-link {kind}-link"})
-            link.meta["note"] = target.key
+            link = Token("link_open", "a", 1, attrs={"href": target.href, "class": f"note-link {kind}-link",
+                                                     "data-card": f"{kind}-{ident}"})
+            shown.add(target.key)
             yield link
             yield _text(text[start:end], child)
             yield Token("link_close", "a", -1)

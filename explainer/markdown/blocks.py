@@ -3,6 +3,8 @@
     ::: disclaimer          -> <div class="disclaimer" role="note">
     ::: author-box          -> <footer class="author-box">  (inside the page's <article>)
     ::: background          -> <div class="background">    (knowledge from outside the article)
+    ::: visual NAME         -> a build-time SVG from `env["visuals"][NAME]` (see explainer/visuals.py)
+    :::
 """
 
 from __future__ import annotations
@@ -24,6 +26,16 @@ BLOCKS: dict[str, tuple[str, dict[str, str]]] = {
 def blocks_plugin(md: MarkdownIt) -> None:
     for name, (tag, attrs) in BLOCKS.items():
         md.use(container_plugin, name, render=_render(tag, attrs))
+    md.use(container_plugin, "visual", render=_render_visual)
+
+
+def _render_visual(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """The visual's HTML, built and escaped by our own code; "" where the page has none."""
+    token = tokens[idx]
+    if token.nesting != 1:
+        return ""
+    name = token.info.split(maxsplit=1)[1].strip() if len(token.info.split()) > 1 else ""
+    return str((env.get("visuals") or {}).get(name, ""))
 
 
 def _render(tag: str, attrs: dict[str, str]) -> Callable[..., str]:

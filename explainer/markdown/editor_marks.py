@@ -54,6 +54,7 @@ def _mark(state: StateCore) -> None:
             inline = tokens[i + 1]
             for flag in marks[str(pid)]:
                 inline.children = _wrap(inline.children or [], flag)
+                state.env.setdefault("notes_shown", set()).add(f"note:{flag.note_id}")
 
 
 def _wrap(children: list[Token], flag: Flag) -> list[Token]:
@@ -69,7 +70,7 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token]:
                 Token("text", "", 0, content=words),
                 Token("mark_close", "mark", -1),
                 added("sup_open", "sup", 1, **{"class": "flag-ref"}),
-                added("link_open", "a", 1, href=flag.href),
+                added("link_open", "a", 1, href=flag.href, **{"data-card": f"note-{flag.note_id}"}),
                 added("span_open", "span", 1, **{"aria-hidden": "true"}),
                 added("text", "", 0, "ed."),
                 added("span_close", "span", -1),

@@ -26,7 +26,7 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
         article, paragraph = site.resolve(note.source.paragraph)
         lines += [
             f"{{#{note.id} .editors-note}}",
-            f"### {quoted(note.source.quote)}",
+            f"## {quoted(note.source.quote)}",
             "",
             f"{{.note-kind}}",
             f"{KIND_LABELS[note.kind]} {cite(site, note.source)}",

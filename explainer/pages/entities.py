@@ -44,8 +44,29 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
         template="entity",
         markdown="\n".join(lines),
         self_key=note_key(entity),
-        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases},
+        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
+                  "infobox": _infobox(site, links, entity)},
     )
+
+
+def _infobox(site: Site, links: SiteLinks, entity: Entity) -> dict:
+    """Key facts at a glance, in the manner of Wikipedia's infobox (URLs from the site root)."""
+    figures_page = PAGES["figures"][1]
+    relations = [
+        {"label": RELATION_LABELS[r.type][0], "name": site.entities[r.target].name,
+         "url": f"entities/{r.target}.html", "figure": r.figure, "background": r.source is None}
+        for r in entity.relations
+    ] + [
+        {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": f"entities/{other.id}.html",
+         "figure": r.figure, "background": r.source is None}
+        for other in site.entities.values() for r in other.relations if r.target == entity.id
+    ]
+    return {
+        "figures": [{"value": f.value, "measures": f.measures, "url": f"{figures_page}#{f.id}"}
+                    for f in site.figures if entity.id in f.entities],
+        "relations": relations,
+        "paragraphs": len({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(entity), [])}),
+    }
 
 
 def _relations(site: Site, entity: Entity) -> list[str]:
@@ -80,7 +101,8 @@ def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _index(site: Site) -> GeneratedPage:
-    lines = ["Every company, person, body, place and publication the article names, with a page each.", ""]
+    lines = ["Every company, person, body, place and publication the article names, with a page each.", "",
+             "::: visual relationship-map", ":::", ""]
     for kind, (_, heading) in KIND_LABELS.items():
         members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
         if not members:

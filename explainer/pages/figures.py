@@ -8,9 +8,9 @@ from .common import GeneratedPage, cite, escape
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
-    lines = ["Every number in the article and what it measures.", ""]
+    lines = ["Every number in the article and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
-        lines += [f"{{#{figure.id} .figure}}", f"### {escape(figure.value)}", "", f"{figure.measures} {cite(site, figure.source)}", ""]
+        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{figure.measures} {cite(site, figure.source)}", ""]
         details = _details(site, figure)
         if details:
             lines += [*details, ""]

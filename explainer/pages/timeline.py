@@ -14,9 +14,12 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
         "the article has no publication date, so “this year” means the year it was written, "
         "which the text does not state.",
         "",
+        "::: visual timeline-strip",
+        ":::",
+        "",
     ]
     for event in site.events:
-        lines += [f"{{#{event.id} .event}}", f"### {escape(event.when)}", "", f"{event.what} {cite(site, event.source)}", ""]
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{event.what} {cite(site, event.source)}", ""]
         if event.entities:
             who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in event.entities)
             lines += [f"{{.involved}}", f"Involved: {who}", ""]

@@ -1,0 +1,107 @@
+/* Preview cards for links to notes (progressive enhancement; without this script the links
+   simply go to their pages). The card contents are already in the page, in the hidden
+   #note-cards container, so nothing is fetched on hover.
+
+   WCAG 2.2 1.4.13 (content on hover or focus): a card is dismissible (Escape), hoverable
+   (the pointer can move onto it) and persistent (it stays until the pointer or focus
+   leaves, or Escape). On touch, the first tap shows the card and the second follows the
+   link. The card's own link is out of the tab order, so it never traps focus. */
+(function () {
+  "use strict";
+  var store = document.getElementById("note-cards");
+  if (!store) return;
+
+  var pop = document.createElement("div");
+  pop.className = "card-pop";
+  pop.id = "card-pop";
+  pop.setAttribute("role", "tooltip");
+  pop.hidden = true;
+  document.body.appendChild(pop);
+
+  var current = null;   // the link whose card is shown
+  var hideTimer = 0;
+  var lastPointer = "mouse";
+
+  function linkOf(target) {
+    return target && target.closest ? target.closest("a[data-card]") : null;
+  }
+
+  function show(link) {
+    var card = document.getElementById("card-" + link.getAttribute("data-card"));
+    if (!card) return;
+    clearTimeout(hideTimer);
+    if (current && current !== link) current.removeAttribute("aria-describedby");
+    pop.replaceChildren(card.cloneNode(true));
+    pop.firstChild.removeAttribute("id");
+    pop.hidden = false;
+    place(link);
+    link.setAttribute("aria-describedby", "card-pop");
+    current = link;
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    pop.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  function place(link) {
+    var r = link.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    pop.style.width = width + "px";
+    var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+    var below = r.bottom + 8;
+    var above = r.top - pop.offsetHeight - 8;
+    var top = below + pop.offsetHeight > window.innerHeight && above > 0 ? above : below;
+    pop.style.left = left + window.scrollX + "px";
+    pop.style.top = top + window.scrollY + "px";
+  }
+
+  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+
+  document.addEventListener("mouseover", function (e) {
+    var link = linkOf(e.target);
+    if (link && lastPointer === "mouse") show(link);
+    else if (pop.contains(e.target)) clearTimeout(hideTimer);
+  });
+
+  document.addEventListener("mouseout", function (e) {
+    if (lastPointer !== "mouse" || !current) return;
+    var into = e.relatedTarget;
+    if (into && (into === current || current.contains(into) || pop.contains(into))) return;
+    if (linkOf(e.target) === current || pop.contains(e.target)) hideSoon();
+  });
+
+  document.addEventListener("focusin", function (e) {
+    var link = linkOf(e.target);
+    if (link) show(link);
+    else if (!pop.contains(e.target)) hide();
+  });
+
+  document.addEventListener("focusout", function (e) {
+    if (linkOf(e.target) === current && !pop.contains(e.relatedTarget)) hideSoon();
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !pop.hidden) hide();
+  });
+
+  // Touch: the first tap on a link shows its card, a second tap follows the link.
+  document.addEventListener("click", function (e) {
+    var link = linkOf(e.target);
+    if (link && lastPointer !== "mouse" && current !== link) {
+      e.preventDefault();
+      show(link);
+    } else if (!link && !pop.contains(e.target)) {
+      hide();
+    }
+  });
+
+  window.addEventListener("resize", function () { if (current) place(current); });
+})();
