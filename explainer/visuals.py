@@ -23,8 +23,10 @@ Visual = Callable[[Site], str]
 
 def _figure(name: str, title: str, desc: str, width: int, height: int, body: str, equivalent: str,
             scroll: bool = False) -> str:
+    # A picture is role="img"; one holding links must stay a group, or its links are hidden.
+    role = "group" if "<a " in body else "img"
     svg = (
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
         f'aria-labelledby="{name}-title {name}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{name}-title">{escape(title)}</title><desc id="{name}-desc">{escape(desc)}</desc>{body}</svg>'
     )

@@ -21,6 +21,7 @@
   var current = null;   // the link whose card is shown
   var hideTimer = 0;
   var lastPointer = "mouse";
+  var shownBeforeTap = false;  // was this link's card already open when the tap began?
 
   function linkOf(target) {
     return target && target.closest ? target.closest("a[data-card]") : null;
@@ -63,7 +64,11 @@
     pop.style.top = top + window.scrollY + "px";
   }
 
-  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  document.addEventListener("pointerdown", function (e) {
+    lastPointer = e.pointerType || "mouse";
+    var link = linkOf(e.target);
+    shownBeforeTap = !!link && link === current && !pop.hidden;
+  }, true);
 
   document.addEventListener("mouseover", function (e) {
     var link = linkOf(e.target);
@@ -95,7 +100,7 @@
   // Touch: the first tap on a link shows its card, a second tap follows the link.
   document.addEventListener("click", function (e) {
     var link = linkOf(e.target);
-    if (link && lastPointer !== "mouse" && current !== link) {
+    if (link && lastPointer !== "mouse" && !shownBeforeTap) {
       e.preventDefault();
       show(link);
     } else if (!link && !pop.contains(e.target)) {

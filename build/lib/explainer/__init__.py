@@ -1,0 +1,1 @@
+"""Explainer microsite generator: one news article plus structured notes -> a Pelican site."""

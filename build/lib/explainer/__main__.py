@@ -1,0 +1,58 @@
+"""`python -m explainer check|build`: what `make check`, `make html` and friends run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build, check, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check_cmd = commands.add_parser("check", help="validate the content without building HTML")
+    check_cmd.add_argument("--input", type=Path, default=Path("content"))
+
+    build_cmd = commands.add_parser("build", help="check, then build the site atomically")
+    build_cmd.add_argument("--input", type=Path, default=Path("content"))
+    build_cmd.add_argument("--output", type=Path, default=Path("output"))
+    build_cmd.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    build_cmd.add_argument("--pelican", default=f"{sys.executable} -m pelican")
+    build_cmd.add_argument("--watch", action="store_true", help="rebuild on every change")
+    build_cmd.add_argument("--serve", action="store_true", help="also serve the output")
+    build_cmd.add_argument("--bind", default="127.0.0.1")
+    build_cmd.add_argument("--port", type=int, default=8000)
+    build_cmd.add_argument("pelican_opts", nargs="*", help="extra Pelican options, after --")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        problems = check(args.input)
+        if problems:
+            report(problems, "fix them and run the check again.")
+            return 1
+        print(f"{args.input}: no problems found.")
+        return 0
+
+    def once() -> int:
+        return build(args.pelican, args.settings, args.input, args.output, args.pelican_opts)
+
+    if not args.watch:
+        return once()
+    from .devserver import rebuild_on_change, serve
+
+    if args.serve:
+        serve(args.output, args.bind, args.port)
+    theme = args.settings.parent / "theme"
+    watched = [p for p in (args.input, theme, args.settings) if p.exists()]
+    try:
+        rebuild_on_change(watched, once)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""A Markdown content file: its front matter, its HTML, and every problem with it.
+
+The same function serves the Pelican reader and `python -m explainer check`, so the
+check an author runs and the build agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .articles import ARTICLE_PATH
+from .errors import Problem, display_path, read_utf8
+from .fidelity import check_against_source
+from .frontmatter import ArticleMeta, PageMeta
+from .markdown import markdown
+from .pages.home import story_markdown
+from .source import SOURCE_NAME, read_source
+from .yamldata import load_yaml, validate
+
+if TYPE_CHECKING:
+    from .linking import SiteLinks
+    from .notes import Site
+
+
+
+@dataclass
+class Document:
+    path: Path
+    html: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes_shown: set[str] = field(default_factory=set)  # keys of the notes the page links to
+
+
+def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
+    """Read and check one page. With the site's notes and links, names in the text link to
+    their notes and (in an article) the words an editor's note is about are marked."""
+    shown = display_path(path)
+    doc = Document(path)
+    text, doc.problems = read_utf8(path, shown)
+    if text is None:
+        return doc
+
+    relative = path.resolve().relative_to(content_root.resolve()).as_posix()
+    article = ARTICLE_PATH.match(relative)
+    env: dict[str, Any] = {"paragraph_ids": bool(article)}
+    if links is not None and site is not None:
+        env["linker"] = links.linker
+        env["visuals"] = links.visuals
+        if article:
+            env["marks"] = links.marks(site, article["id"])
+    md = markdown()
+    tokens = md.parse(text, env)
+
+    if not tokens or tokens[0].type != "front_matter":
+        hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
+                else "no front matter: start the file with a --- line, the fields (title: ...), and ---")
+        doc.problems.append(Problem(shown, 1, hint))
+        return doc
+    data, problems = load_yaml(tokens[0].content, shown, first_line=2)
+    meta = None
+    if not problems:
+        meta, problems = validate(ArticleMeta if article else PageMeta, data, shown, first_line=2)
+    doc.problems += problems
+
+    if article:
+        # Checked even when the front matter has problems: one run reports everything.
+        source_path = path.parent / SOURCE_NAME
+        title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
+        if not source_path.is_file():
+            doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
+        else:
+            doc.problems += check_against_source(tokens, title, read_source(source_path), shown, source_path)
+    if meta is None:
+        return doc
+
+    doc.metadata = meta.model_dump(exclude_none=True)
+    if article:
+        doc.metadata["slug"] = article["id"]
+    if meta.template == "home" and site is not None:
+        # The home page: the author's introduction, then the story from the notes.
+        tokens = md.parse(text + "\n\n" + story_markdown(site), env)
+    doc.html = md.renderer.render(tokens, md.options, env)
+    doc.notes_shown = env.get("notes_shown", set())
+    return doc
+
+
+def content_documents(content_root: Path) -> list[Path]:
+    """Every Markdown page under the content folder, in a stable order."""
+    return sorted(p for p in content_root.rglob("*.md") if p.is_file())

@@ -1,0 +1,36 @@
+"""The front matter authors write at the top of a Markdown page, one schema per page type."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+
+
+class PageMeta(BaseModel):
+    """A hand-written page (the home page, an about page)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text
+    summary: Text | None = None
+    slug: Slug | None = None
+    template: Literal["page", "home"] = "page"
+
+
+class ArticleMeta(BaseModel):
+    """A news article as received. No date field: the received text gives none, and
+    a date must never be invented; the page says the source does not state one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text
+    author: Text
+    publisher: Text
+    source_url: HttpUrl
+    summary: Text | None = None
+    template: Literal["article"] = "article"

@@ -1,0 +1,89 @@
+"""Where each note lives on the site, and the one Linker built from every name and alias."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .articles import Article, Paragraph
+from .markdown.autolink import Linker, Target
+from .markdown.editor_marks import Flag
+from .notes import Entity, Site, Term, surface_forms
+
+GENERATED = "_generated"
+
+# Virtual source paths of generated pages (what {filename} links name) and their output.
+PAGES = {
+    "entities": (f"{GENERATED}/entities.md", "entities.html"),
+    "glossary": (f"{GENERATED}/glossary.md", "glossary.html"),
+    "timeline": (f"{GENERATED}/timeline.md", "timeline.html"),
+    "figures": (f"{GENERATED}/figures.md", "figures.html"),
+    "editors_notes": (f"{GENERATED}/editors-notes.md", "editors-notes.html"),
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
+
+
+def entity_source(entity_id: str) -> str:
+    return f"{GENERATED}/entities/{entity_id}.md"
+
+
+def href(source: str, fragment: str = "") -> str:
+    return f"{{filename}}/{source}" + (f"#{fragment}" if fragment else "")
+
+
+def note_key(note: Entity | Term) -> str:
+    return f"entity:{note.id}" if isinstance(note, Entity) else f"term:{note.id}"
+
+
+def note_href(note: Entity | Term) -> str:
+    if isinstance(note, Entity):
+        return href(entity_source(note.id))
+    return href(PAGES["glossary"][0], note.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: Article
+    paragraph: Paragraph
+    sentence: str
+    spans: tuple[tuple[int, int], ...]  # where the note is named in the sentence
+
+
+@dataclass
+class SiteLinks:
+    """What every page needs to render: the linker, who is mentioned where, the visuals."""
+
+    linker: Linker
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
+    visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
+
+    def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
+        """Editor's notes of one article, by paragraph, for the editor_marks rule."""
+        marks: dict[str, list[Flag]] = defaultdict(list)
+        for note in site.editors_notes:
+            article, paragraph = site.resolve(note.source.paragraph)
+            if article.id == article_id:
+                marks[paragraph.id].append(Flag(note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id),
+                                                error=note.kind != "ambiguity"))
+        return dict(marks)
+
+
+def build_links(site: Site) -> SiteLinks:
+    names = [
+        (form, Target(note_key(note), note_href(note), case_sensitive=isinstance(note, Entity)))
+        for note in [*site.entities.values(), *site.terms.values()]
+        for form in surface_forms(note)
+    ]
+    links = SiteLinks(Linker(names))
+    for article in site.articles.values():
+        for paragraph in article.paragraphs.values():
+            for sentence in _SENTENCE_END.split(paragraph.text):
+                found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+                for start, end, target in links.linker.find(sentence):
+                    found[target.key].append((start, end))
+                for key, spans in found.items():
+                    links.mentions.setdefault(key, []).append(Mention(article, paragraph, sentence, tuple(spans)))
+    return links

@@ -1,0 +1,42 @@
+"""The one markdown-it-py configuration used for every page of the site."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+
+from .autolink import autolink_plugin
+from .blocks import blocks_plugin
+from .citations import citations_plugin
+from .editor_marks import editor_marks_plugin
+from .links import links_plugin
+from .paragraph_ids import paragraph_ids_plugin
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """markdown-it with the js-default preset: no raw HTML, tables and strikethrough on.
+
+    Our core rules run in this order after "inline": paragraph_ids, editor_marks, autolink;
+    each does nothing unless the document's env asks for it.
+    """
+    md = MarkdownIt("js-default")
+    md.use(front_matter_plugin)
+    md.use(footnote_plugin)
+    # `{#id .class}` on blocks and spans, for generated pages; only id and class get through.
+    md.use(attrs_block_plugin, allowed=["id", "class"])
+    md.use(attrs_plugin, spans=True, allowed=["id", "class"])
+    md.use(anchors_plugin, min_level=2, max_level=4)
+    md.use(blocks_plugin)
+    md.use(links_plugin)
+    md.use(paragraph_ids_plugin)
+    md.use(editor_marks_plugin)
+    md.use(autolink_plugin)
+    md.use(citations_plugin)
+    return md

@@ -1,0 +1,146 @@
+"""Link mentions of entities and glossary terms, first mention per section.
+
+A core rule shaped like markdown-it's `linkify`: it walks each inline token's children,
+leaves link text, code and headings alone, and splits `text` tokens around matches.
+
+Matching is one pass over the words of the text through a trie of every name and alias,
+split into words: at each word the trie is walked as far as the text allows and the
+longest complete name wins ("Renault–Nissan alliance" before "Renault"). The cost per
+word depends on the length of the longest name, not on how many notes there are, which a
+regex alternation of all names would not give (Python's `re` tries alternatives in turn).
+Entity names match case-sensitively ("Ampere" the unit, not "ampere"); glossary terms
+match in any case ("Stake" at the start of a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+# Words, or single punctuation marks; whitespace between them is not significant.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def _key(word: str) -> str:
+    return word.translate(_APOSTROPHES).casefold()
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str  # "entity:nissan", "term:stake"
+    href: str  # a Pelican {filename} link
+    case_sensitive: bool
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    ends: list[tuple[str, Target]] = field(default_factory=list)  # (name as written, target)
+
+
+class Linker:
+    """Finds names of notes in text. Build once per site; reuse for every page."""
+
+    def __init__(self, names: Sequence[tuple[str, Target]]):
+        self._root = _Node()
+        for name, target in names:
+            node = self._root
+            for word in _TOKEN.findall(name):
+                node = node.children.setdefault(_key(word), _Node())
+            node.ends.append((name, target))
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
+        """(start, end, target) of each longest, non-overlapping mention, left to right."""
+        words = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(words):
+            best = None
+            node = self._root
+            for j in range(i, len(words)):
+                node = node.children.get(words[j][2])  # type: ignore[assignment]
+                if node is None:
+                    break
+                for name, target in node.ends:
+                    start, end = words[i][0], words[j][1]
+                    if _same(text[start:end], name, target.case_sensitive):
+                        best = (start, end, target, j)
+            if best:
+                yield best[:3]
+                i = best[3] + 1
+            else:
+                i += 1
+
+
+def _same(found: str, name: str, case_sensitive: bool) -> bool:
+    a = " ".join(_TOKEN.findall(found.translate(_APOSTROPHES)))
+    b = " ".join(_TOKEN.findall(name.translate(_APOSTROPHES)))
+    return a == b if case_sensitive else a.casefold() == b.casefold()
+
+
+def autolink_plugin(md: MarkdownIt) -> None:
+    """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note.
+    The keys of the notes linked are collected in `env["notes_shown"]`."""
+    md.core.ruler.after("editor_marks", "autolink_notes", _autolink)
+
+
+def _autolink(state: StateCore) -> None:
+    linker: Linker | None = state.env.get("linker")
+    if linker is None:
+        return
+    never = {state.env.get("self")}
+    shown: set[str] = state.env.setdefault("notes_shown", set())  # for the preview cards
+    linked: set[str] = set()
+    section_self = None
+    for i, token in enumerate(state.tokens):
+        if token.type == "heading_open":
+            linked = set()  # a new section: link first mentions again
+            section_self = token.attrGet("id")
+            continue
+        if token.type != "inline" or (i and state.tokens[i - 1].type == "heading_open"):
+            continue
+        skip = never | ({f"term:{section_self}"} if section_self else set())
+        token.children = list(_link_children(token.children or [], linker, linked, skip, shown))
+
+
+def _link_children(children: list[Token], linker: Linker, linked: set[str], skip: set,
+                   shown: set[str]) -> Iterator[Token]:
+    in_link = 0
+    for child in children:
+        if child.type == "link_open":
+            in_link += 1
+        elif child.type == "link_close":
+            in_link -= 1
+        if child.type != "text" or in_link:
+            yield child
+            continue
+        text, position = child.content, 0
+        for start, end, target in linker.find(text):
+            if target.key in linked or target.key in skip:
+                continue
+            linked.add(target.key)
+            if start > position:
+                yield _text(text[position:start], child)
+            kind, _, ident = target.key.partition(":")
+            link = Token("link_open", "a", 1, attrs={"href": target.href, "class": f"note-link {kind}-link",
+                                                     "data-card": f"{kind}-{ident}"})
+            shown.add(target.key)
+            yield link
+            yield _text(text[start:end], child)
+            yield Token("link_close", "a", -1)
+            position = end
+        if position == 0:
+            yield child
+        elif position < len(text):
+            yield _text(text[position:], child)
+
+
+def _text(content: str, like: Token) -> Token:
+    token = Token("text", "", 0, content=content)
+    token.level = like.level
+    return token

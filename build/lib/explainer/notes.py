@@ -1,0 +1,378 @@
+"""The one schema for the structured notes, and the loader that checks them against the articles.
+
+Notes are YAML files under content/notes/ (any number; each holds any of the lists
+`entities`, `terms`, `events`, `figures`, `editors_notes`). YAML rather than Markdown front
+matter: the notes are lists of small records with nested sources and relations, which
+front matter would hold anyway, and ruamel.yaml keeps a line number on every node so each
+problem is reported at the line to fix.
+
+Two kinds of statement are kept apart. What "the article says" (facts, relations with a
+source, events, figures, editor's notes, how a term is used) always carries a `source`: a
+paragraph id and a quote that the loader finds in that paragraph. Background from outside
+the article (an entity's summary, a term's definition, a relation without a source) is
+shown as background, never as the article's claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
+
+from .articles import Article, Paragraph, load_articles
+from .errors import Problem, did_you_mean, display_path, read_utf8
+from .source import fold
+from .yamldata import line_of, load_yaml, validate
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
+ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]
+
+NOTES_DIR = "notes"
+
+EntityKind = Literal["company", "person", "organisation", "body", "place", "market", "product", "publication"]
+KIND_LABELS: dict[str, tuple[str, str]] = {  # kind -> (singular, plural heading)
+    "company": ("Company", "Companies"),
+    "person": ("Person", "People"),
+    "organisation": ("Organisation", "Organisations and alliances"),
+    "body": ("Body", "Boards and bodies"),
+    "product": ("Business unit or product", "Business units and products"),
+    "place": ("Place", "Places"),
+    "market": ("Market", "Markets"),
+    "publication": ("Publication", "Publications"),
+}
+
+RelationType = Literal[
+    "holds-stake-in", "led", "invests-in", "partner-of", "member-of", "unit-of", "based-in", "wrote-for",
+]
+RELATION_LABELS: dict[str, tuple[str, str]] = {  # type -> (from the subject, from the target)
+    "holds-stake-in": ("holds a stake in", "in which a stake is held by"),
+    "led": ("led", "was led by"),
+    "invests-in": ("invests in", "receives investment from"),
+    "partner-of": ("is a partner of", "is a partner of"),
+    "member-of": ("is a member of", "has as a member"),
+    "unit-of": ("is a unit of", "has as a unit"),
+    "based-in": ("is based in", "is home to"),
+    "wrote-for": ("wrote for", "published work by"),
+}
+
+EditorsNoteKind = Literal["misspelling", "wrong-name", "wrong-word", "grammar", "ambiguity"]
+
+
+class Note(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    _path: str = PrivateAttr(default="")
+    _node: Any = PrivateAttr(default=None)
+
+    def where(self, *loc: str | int) -> tuple[str, int]:
+        """(file, line) of this note or of one of its fields."""
+        return self._path, line_of(self._node, loc, 1)
+
+
+class Source(BaseModel):
+    """Where the article says it: a paragraph (`p4`, or `article-id#p4`) and a verbatim quote."""
+
+    model_config = ConfigDict(extra="forbid")
+    paragraph: ParagraphRef
+    quote: Text
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: Text
+    source: Source
+
+
+class Relation(BaseModel):
+    """A typed link to another entity. Without a `source` it is background knowledge.
+    A stake may give `before` and `after` percentages (e.g. "43%", "15%") for the
+    shareholding chart."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: RelationType
+    target: Slug
+    figure: Text | None = None
+    before: Percent | None = None
+    after: Percent | None = None
+    source: Source | None = None
+
+
+class Entity(Note):
+    id: Slug
+    name: Text
+    kind: EntityKind
+    aliases: list[Text] = []
+    summary: Text  # background, in the site's words
+    facts: list[Fact] = []
+    relations: list[Relation] = []
+
+
+class Term(Note):
+    id: Slug
+    term: Text
+    abbreviation: Text | None = None
+    aliases: list[Text] = []
+    definition: Text  # background, for a general reader
+    in_article: Text  # how this article uses it
+    source: Source
+
+
+class Event(Note):
+    id: Slug
+    when: Text  # as the article states it; relative dates stay relative
+    what: Text
+    entities: list[Slug] = []
+    source: Source
+
+
+class Figure(Note):
+    id: Slug
+    value: Text
+    measures: Text
+    unit: Text | None = None
+    before: Text | None = None
+    after: Text | None = None
+    entities: list[Slug] = []
+    source: Source
+
+
+class EditorsNote(Note):
+    id: Slug
+    kind: EditorsNoteKind
+    likely: Text  # what the words most likely mean
+    why: Text
+    source: Source  # the quote is the affected words, exactly as in the article
+
+    @field_validator("source")
+    @classmethod
+    def _short_quote(cls, source: Source) -> Source:
+        if len(source.quote) > 120:
+            raise ValueError("quote only the affected words (at most 120 characters)")
+        return source
+
+
+class Takeaway(Note):
+    """The story in brief, for the home page: one `summary`, then the key takeaways.
+    Each rests on the paragraphs it cites, every quote checked."""
+
+    id: Slug
+    role: Literal["summary", "takeaway"] = "takeaway"
+    text: Text
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+KINDS: dict[str, type[Note]] = {
+    "entities": Entity, "terms": Term, "events": Event, "figures": Figure, "editors_notes": EditorsNote,
+    "takeaways": Takeaway,
+}
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from: the articles and the checked notes."""
+
+    content: Path
+    articles: dict[str, Article]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    editors_notes: list[EditorsNote] = field(default_factory=list)
+    takeaways: list[Takeaway] = field(default_factory=list)
+
+    @property
+    def summary(self) -> Takeaway | None:
+        return next((t for t in self.takeaways if t.role == "summary"), None)
+
+    @property
+    def key_takeaways(self) -> list[Takeaway]:
+        return [t for t in self.takeaways if t.role == "takeaway"]
+
+    def resolve(self, ref: str) -> tuple[Article, Paragraph]:
+        """The article and paragraph a checked reference names."""
+        article_id, _, pid = ref.rpartition("#")
+        article = self.articles[article_id] if article_id else next(iter(self.articles.values()))
+        return article, article.paragraphs[pid]
+
+
+def load_site(content: Path) -> tuple[Site, list[Problem]]:
+    site = Site(content, load_articles(content))
+    problems: list[Problem] = []
+    for path in sorted((content / NOTES_DIR).rglob("*.yaml")):
+        problems += _load_file(path, site)
+    problems += list(_cross_check(site))
+    return site, sorted(problems)
+
+
+def _load_file(path: Path, site: Site) -> list[Problem]:
+    shown = display_path(path)
+    text, problems = read_utf8(path, shown)
+    if text is None:
+        return problems
+    data, problems = load_yaml(text, shown)
+    if problems:
+        return problems
+    if data is None:
+        return [Problem(shown, 1, "the file is empty: give at least one of " + ", ".join(KINDS))]
+    if not isinstance(data, dict):
+        return [Problem(shown, 1, "expected a mapping with the lists " + ", ".join(KINDS))]
+    for key, items in data.items():
+        line = line_of(data, (key,), 1)
+        if key not in KINDS:
+            problems.append(Problem(shown, line, f'unknown list "{key}"' + did_you_mean(str(key), KINDS)))
+            continue
+        if not isinstance(items, list):
+            problems.append(Problem(shown, line, f'"{key}" must be a list of notes (each item starting with "- ")'))
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                problems.append(Problem(shown, line_of(data, (key, index), 1), "each note is a mapping of fields (id: ..., ...)"))
+                continue
+            # The item's node carries file lines, so errors come out on the right line.
+            note, item_problems = validate(KINDS[key], item, shown, first_line=1)
+            problems += item_problems
+            if note is None:
+                continue
+            note._path, note._node = shown, item
+            notes = getattr(site, key)
+            if not isinstance(notes, dict):
+                notes.append(note)
+            elif note.id in notes:
+                problems.append(_duplicate(note, notes[note.id]))
+            else:
+                notes[note.id] = note
+    return problems
+
+
+def _duplicate(note: Note, first: Note) -> Problem:
+    path, line = note.where("id")
+    first_path, first_line = first.where("id")
+    return Problem(path, line, f'duplicate id "{note.id}": already used at {first_path}:{first_line}')  # type: ignore[attr-defined]
+
+
+def _cross_check(site: Site) -> Iterator[Problem]:
+    yield from _unique_ids(site)
+    yield from _unique_surface_forms(site)
+    for entity in site.entities.values():
+        for i, fact in enumerate(entity.facts):
+            yield from _check_source(site, entity, fact.source, ("facts", i, "source"))
+        for i, relation in enumerate(entity.relations):
+            if relation.target not in site.entities:
+                yield _unknown(entity, ("relations", i, "target"), "entity", relation.target, site.entities)
+            elif relation.target == entity.id:
+                path, line = entity.where("relations", i, "target")
+                yield Problem(path, line, f'"{entity.id}" cannot be related to itself')
+            if relation.source:
+                yield from _check_source(site, entity, relation.source, ("relations", i, "source"))
+    for note in [*site.terms.values(), *site.events, *site.figures, *site.editors_notes]:
+        yield from _check_source(site, note, note.source, ("source",))
+    for takeaway in site.takeaways:
+        for i, source in enumerate(takeaway.sources):
+            yield from _check_source(site, takeaway, source, ("sources", i))
+    yield from _story_shape(site)
+    for note in [*site.events, *site.figures]:
+        for i, ref in enumerate(note.entities):
+            if ref not in site.entities:
+                yield _unknown(note, ("entities", i), "entity", ref, site.entities)
+    for event in site.events:
+        yield from _relative_dates_stay_relative(event)
+
+
+def _unique_ids(site: Site) -> Iterator[Problem]:
+    # Entities and terms are checked as they load (they are keyed by id); slugs are lower
+    # case by schema, so two ids cannot differ only in case.
+    for notes in (site.events, site.figures, site.editors_notes, site.takeaways):
+        seen: dict[str, Note] = {}
+        for note in notes:
+            if note.id in seen:  # type: ignore[attr-defined]
+                yield _duplicate(note, seen[note.id])  # type: ignore[attr-defined]
+            else:
+                seen[note.id] = note  # type: ignore[attr-defined]
+
+
+def surface_forms(note: Entity | Term) -> list[str]:
+    """The words that name a note in running text: name or term, abbreviation, aliases."""
+    if isinstance(note, Entity):
+        return [note.name, *note.aliases]
+    return [note.term, *([note.abbreviation] if note.abbreviation else []), *note.aliases]
+
+
+def _unique_surface_forms(site: Site) -> Iterator[Problem]:
+    owners: dict[str, tuple[Note, str]] = {}
+    for note in [*site.entities.values(), *site.terms.values()]:
+        fields = ["name" if isinstance(note, Entity) else "term"]
+        if isinstance(note, Term) and note.abbreviation:
+            fields.append("abbreviation")
+        fields += [("aliases", i) for i in range(len(note.aliases))]  # type: ignore[misc]
+        for form, where in zip(surface_forms(note), fields):
+            key = fold(form).casefold()
+            if key in owners and owners[key][0] is not note:
+                other, _ = owners[key]
+                path, line = note.where(*(where if isinstance(where, tuple) else (where,)))
+                other_path, other_line = other.where("id")
+                yield Problem(path, line, f'"{form}" already names "{other.id}" ({other_path}:{other_line}); '  # type: ignore[attr-defined]
+                                          "a name or alias must point to one note")
+            owners.setdefault(key, (note, form))
+
+
+def _unknown(note: Note, loc: tuple[str | int, ...], what: str, ref: str, known: dict[str, Any]) -> Problem:
+    path, line = note.where(*loc)
+    return Problem(path, line, f'unknown {what} "{ref}"' + did_you_mean(ref, known))
+
+
+def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, ...]) -> Iterator[Problem]:
+    article_id, _, pid = source.paragraph.rpartition("#")
+    if not site.articles:
+        path, line = note.where(*loc, "paragraph")
+        yield Problem(path, line, "there is no article to cite (content/articles/<id>/article.md)")
+        return
+    if not article_id and len(site.articles) > 1:
+        path, line = note.where(*loc, "paragraph")
+        yield Problem(path, line, f'say which article: "<article-id>#{pid}" ({", ".join(site.articles)})')
+        return
+    if article_id and article_id not in site.articles:
+        yield _unknown(note, (*loc, "paragraph"), "article", article_id, site.articles)
+        return
+    article = site.articles[article_id] if article_id else next(iter(site.articles.values()))
+    paragraph = article.paragraphs.get(pid)
+    if paragraph is None:
+        path, line = note.where(*loc, "paragraph")
+        last = len(article.paragraphs)
+        yield Problem(path, line, f'unknown paragraph "{pid}": {article.id} has p1 to p{last}')
+        return
+    quote = fold(source.quote)
+    if quote not in paragraph.folded:
+        path, line = note.where(*loc, "quote")
+        elsewhere = [p.id for p in article.paragraphs.values() if quote in p.folded]
+        hint = f" (it is in {', '.join(elsewhere)})" if elsewhere else ""
+        yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
+
+
+def _story_shape(site: Site) -> Iterator[Problem]:
+    """The home page tells the story in under a minute: one summary and 3 to 5 takeaways."""
+    if not site.takeaways:
+        return
+    summaries = [t for t in site.takeaways if t.role == "summary"]
+    first_path, first_line = site.takeaways[0].where("id")
+    if len(summaries) != 1:
+        yield Problem(first_path, first_line, f"give exactly one takeaway with role: summary (found {len(summaries)})")
+    count = len(site.takeaways) - len(summaries)
+    if not 3 <= count <= 5:
+        yield Problem(first_path, first_line, f"give 3 to 5 key takeaways besides the summary (found {count})")
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def _relative_dates_stay_relative(event: Event) -> Iterator[Problem]:
+    """A year the quote does not state is an invented date (the article's own year is unknown)."""
+    for year in _YEAR.findall(event.when):
+        if year not in event.source.quote:
+            path, line = event.where("when")
+            yield Problem(path, line, f'"{event.when}" gives the year {year}, which the quote does not state; '
+                                      'keep the article\'s words (e.g. "by mid this year")')

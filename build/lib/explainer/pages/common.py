@@ -1,0 +1,39 @@
+"""What every page module shares: the page record and small Markdown-writing helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..notes import Site, Source
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+@dataclass
+class GeneratedPage:
+    source: str  # virtual source path inside content/, e.g. "_generated/glossary.md"
+    save_as: str  # output file, e.g. "glossary.html"
+    title: str
+    summary: str
+    template: str
+    markdown: str
+    self_key: str | None = None  # the note this page is about: never linked to itself
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def escape(text: str) -> str:
+    """Literal text (the article's words) inside generated Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def cite(site: Site, source: Source) -> str:
+    """`[¶ 4](...#p4)`: a link to the paragraph a statement rests on."""
+    article, paragraph = site.resolve(source.paragraph)
+    number = paragraph.id.removeprefix("p")
+    return f"[\u00b6 {number}]({article.source_link}#{paragraph.id})"
+
+
+def quoted(text: str) -> str:
+    return f"\u201c{escape(text)}\u201d"

@@ -1,0 +1,46 @@
+"""Editor's notes: apparent errors and ambiguities in the text, which itself stays unchanged."""
+
+from __future__ import annotations
+
+from ..linking import PAGES, SiteLinks
+from ..notes import Site
+from .common import GeneratedPage, cite, quoted
+
+KIND_LABELS = {
+    "misspelling": "Misspelling",
+    "wrong-name": "Wrong name",
+    "wrong-word": "Wrong word",
+    "grammar": "Grammar",
+    "ambiguity": "Ambiguity",
+}
+
+
+def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+    lines = [
+        "The article is reproduced exactly as received, errors included. Where its words look wrong "
+        "or can be read more than one way, the note below says what they most likely mean and why; "
+        "in the article the words are highlighted and marked *ed.*",
+        "",
+    ]
+    for note in site.editors_notes:
+        article, paragraph = site.resolve(note.source.paragraph)
+        lines += [
+            f"{{#{note.id} .editors-note}}",
+            f"## {quoted(note.source.quote)}",
+            "",
+            f"{{.note-kind}}",
+            f"{KIND_LABELS[note.kind]} {cite(site, note.source)}",
+            "",
+            f"**Most likely:** {note.likely}",
+            "",
+            f"**Why:** {note.why}",
+            "",
+            f"[See these words in the article]({article.source_link}#flag-{note.id})",
+            "",
+        ]
+    source, save_as = PAGES["editors_notes"]
+    return [GeneratedPage(
+        source=source, save_as=save_as, title="Editor’s notes",
+        summary="Apparent errors and ambiguities in the article, and what the words most likely mean.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 6, "menu_label": "Editor’s notes"},
+    )]

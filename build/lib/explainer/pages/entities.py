@@ -1,0 +1,124 @@
+"""One page per entity, and the index of all entities grouped by kind."""
+
+from __future__ import annotations
+
+from ..linking import PAGES, SiteLinks, entity_source, href, note_key
+from ..notes import KIND_LABELS, RELATION_LABELS, Entity, Site
+from .common import GeneratedPage, cite, escape, quoted
+
+
+def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+    pages = [_entity_page(site, links, entity) for entity in site.entities.values()]
+    pages.append(_index(site))
+    return pages
+
+
+def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
+    kind = KIND_LABELS[entity.kind][0]
+    lines = ["::: background", f"**Background, not from the article.** {entity.summary}", ":::", ""]
+
+    if entity.facts:
+        lines += ["## What the article says", ""]
+        lines += [f"- {fact.text} {cite(site, fact.source)}" for fact in entity.facts]
+        lines.append("")
+
+    relations = _relations(site, entity)
+    if relations:
+        lines += ["## Relations", "", *relations, ""]
+
+    mentions = links.mentions.get(note_key(entity), [])
+    lines += ["## Mentioned in the article", ""]
+    if mentions:
+        for mention in mentions:
+            lines.append(f"- {_highlight(mention.sentence, mention.spans)} "
+                         f"[\u00b6 {mention.paragraph.id[1:]}]({mention.article.source_link}#{mention.paragraph.id})")
+    else:
+        lines.append("The article does not name it in running text.")
+    lines.append("")
+
+    return GeneratedPage(
+        source=entity_source(entity.id),
+        save_as=f"entities/{entity.id}.html",
+        title=entity.name,
+        summary=entity.summary,
+        template="entity",
+        markdown="\n".join(lines),
+        self_key=note_key(entity),
+        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
+                  "infobox": _infobox(site, links, entity)},
+    )
+
+
+def _infobox(site: Site, links: SiteLinks, entity: Entity) -> dict:
+    """Key facts at a glance, in the manner of Wikipedia's infobox (URLs from the site root)."""
+    figures_page = PAGES["figures"][1]
+    relations = [
+        {"label": RELATION_LABELS[r.type][0], "name": site.entities[r.target].name,
+         "url": f"entities/{r.target}.html", "figure": r.figure, "background": r.source is None}
+        for r in entity.relations
+    ] + [
+        {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": f"entities/{other.id}.html",
+         "figure": r.figure, "background": r.source is None}
+        for other in site.entities.values() for r in other.relations if r.target == entity.id
+    ]
+    return {
+        "figures": [{"value": f.value, "measures": f.measures, "url": f"{figures_page}#{f.id}"}
+                    for f in site.figures if entity.id in f.entities],
+        "relations": relations,
+        "paragraphs": len({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(entity), [])}),
+    }
+
+
+def _relations(site: Site, entity: Entity) -> list[str]:
+    """Its own relations, then those other entities have with it (read the other way)."""
+    lines = []
+    for relation in entity.relations:
+        target = site.entities[relation.target]
+        lines.append(_relation_line(site, RELATION_LABELS[relation.type][0], target, relation.figure, relation.source))
+    for other in site.entities.values():
+        for relation in other.relations:
+            if relation.target == entity.id:
+                lines.append(_relation_line(site, RELATION_LABELS[relation.type][1], other, relation.figure, relation.source))
+    return lines
+
+
+def _relation_line(site: Site, label: str, other: Entity, figure: str | None, source) -> str:
+    line = f"- {label.capitalize()} [{escape(other.name)}]({href(entity_source(other.id))})"
+    if figure:
+        line += f": {figure}"
+    line += f" {cite(site, source)}" if source else " *(background, not from the article)*"
+    return line
+
+
+def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The sentence in quotes, the words naming the entity in bold."""
+    out, position = [], 0
+    for start, end in spans:
+        out += [escape(sentence[position:start]), f"**{escape(sentence[start:end])}**"]
+        position = end
+    out.append(escape(sentence[position:]))
+    return f"\u201c{''.join(out)}\u201d"
+
+
+def _index(site: Site) -> GeneratedPage:
+    lines = ["Every company, person, body, place and publication the article names, with a page each.", "",
+             "::: visual relationship-map", ":::", ""]
+    for kind, (_, heading) in KIND_LABELS.items():
+        members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
+        if not members:
+            continue
+        lines += [f"## {heading}", ""]
+        lines += [f"- [{escape(e.name)}]({href(entity_source(e.id))}): {_first_sentence(e.summary)}" for e in members]
+        lines.append("")
+    source, save_as = PAGES["entities"]
+    return GeneratedPage(
+        source=source, save_as=save_as, title="People, companies and places",
+        summary="Every company, person, body, place and publication named in the article.",
+        template="page", markdown="\n".join(lines), self_key=None,
+        metadata={"menu": 2, "menu_label": "Who’s who"},
+    )
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + (dot.strip() if dot else "")

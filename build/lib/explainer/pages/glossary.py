@@ -1,0 +1,52 @@
+"""The glossary, A to Z, an anchor per term (its id) and the paragraphs that use it."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..linking import PAGES, SiteLinks, note_key
+from ..notes import Site, Term
+from .common import GeneratedPage, cite, escape
+
+
+def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+    terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
+    by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
+    lines = [
+        "Plain-language definitions of the finance, car-industry and technology words in the article. "
+        "Each definition is background knowledge; *In this article* says how the article uses the word.",
+        "",
+    ]
+    if by_letter:
+        lines += ["{.az-nav}", " ".join(f"[{escape(letter)}](#{_anchor(letter)})" for letter, _ in by_letter), ""]
+    for letter, group in by_letter:
+        lines += [f"{{#{_anchor(letter)}}}", f"## {escape(letter)}", ""]
+        for term in group:
+            lines += _entry(site, links, term)
+    source, save_as = PAGES["glossary"]
+    return [GeneratedPage(
+        source=source, save_as=save_as, title="Glossary",
+        summary="Plain-language definitions of the words in the article, A to Z.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"},
+    )]
+
+
+def _entry(site: Site, links: SiteLinks, term: Term) -> list[str]:
+    heading = escape(term.term) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
+    used = sorted({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(term), [])},
+                  key=lambda ref: (ref[0], int(ref[1][1:])))
+    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", term.definition, "",
+             f"*In this article:* {term.in_article} {cite(site, term.source)}", ""]
+    if used:
+        paragraphs = ", ".join(f"[\u00b6 {pid[1:]}]({site.articles[aid].source_link}#{pid})" for aid, pid in used)
+        lines += [f"Used in paragraphs {paragraphs}.", ""]
+    return lines
+
+
+def _letter(word: str) -> str:
+    first = word.strip()[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"

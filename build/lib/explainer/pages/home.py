@@ -1,0 +1,44 @@
+"""The story in under a minute: the summary, the key takeaways (each citing its paragraphs),
+the shareholding chart, and a way into every part of the site.
+
+Unlike the other page modules this returns Markdown, not a page: it is appended to the
+home page authors write (content/index.md), which gives the title and the introduction.
+"""
+
+from __future__ import annotations
+
+from ..linking import PAGES, href
+from ..notes import Site, Takeaway
+from .common import cite
+
+
+def story_markdown(site: Site) -> str:
+    lines: list[str] = []
+    if site.summary:
+        lines += ["{.lede}", f"{site.summary.text} {_cites(site, site.summary)}", ""]
+    if site.key_takeaways:
+        lines += ["## Key takeaways", ""]
+        lines += [f"{i}. {t.text} {_cites(site, t)}" for i, t in enumerate(site.key_takeaways, 1)]
+        lines.append("")
+    lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
+    lines += ["## Explore the story", "", "{.explore}"]
+    for article in site.articles.values():
+        lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
+    entries = [
+        ("entities", "Who’s who", f"{len(site.entities)} companies, people, places and publications"),
+        ("glossary", "Glossary", f"{len(site.terms)} terms in plain language"),
+        ("timeline", "Timeline", f"{len(site.events)} events, with the article’s own dates"),
+        ("figures", "Key figures", f"{len(site.figures)} numbers and what they measure"),
+        ("editors_notes", "Editor’s notes", f"{len(site.editors_notes)} apparent errors and ambiguities in the text"),
+    ]
+    lines += [f"- [{label}]({href(PAGES[key][0])}) {what}" for key, label, what in entries]
+    return "\n".join(lines) + "\n"
+
+
+def _cites(site: Site, takeaway: Takeaway) -> str:
+    seen, cites = set(), []
+    for source in takeaway.sources:
+        if source.paragraph not in seen:
+            seen.add(source.paragraph)
+            cites.append(cite(site, source))
+    return " ".join(cites)

@@ -1,0 +1,31 @@
+"""The timeline: events in the order the notes give (the order of events, as the article
+allows it to be known), each with its date in the article's own words."""
+
+from __future__ import annotations
+
+from ..linking import PAGES, SiteLinks, entity_source, href
+from ..notes import Site
+from .common import GeneratedPage, cite, escape
+
+
+def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+    lines = [
+        "What happened and what is planned, in order. Dates are given as the article gives them: "
+        "the article has no publication date, so “this year” means the year it was written, "
+        "which the text does not state.",
+        "",
+        "::: visual timeline-strip",
+        ":::",
+        "",
+    ]
+    for event in site.events:
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{event.what} {cite(site, event.source)}", ""]
+        if event.entities:
+            who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in event.entities)
+            lines += [f"{{.involved}}", f"Involved: {who}", ""]
+    source, save_as = PAGES["timeline"]
+    return [GeneratedPage(
+        source=source, save_as=save_as, title="Timeline",
+        summary="The events in the article, in order, with dates as the article states them.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 4, "menu_label": "Timeline"},
+    )]

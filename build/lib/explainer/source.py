@@ -1,0 +1,31 @@
+"""The article as received: one block (title, paragraph or heading) per line, blank lines between."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE_NAME = "source.txt"
+
+# Typographic quotes and dashes an editor may type either way; folded for comparisons only.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Text as compared against the source: NFC, typographic quotes straightened, whitespace collapsed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    line: int  # 1-based line in the source file
+    text: str  # exactly as received
+
+
+def read_source(path: Path) -> list[SourceBlock]:
+    """The non-blank lines of the received text, with their line numbers."""
+    text = path.read_text(encoding="utf-8")
+    return [SourceBlock(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]

@@ -1,0 +1,202 @@
+"""The site in a real browser: Playwright driving Debian's Chromium against the built site,
+served on 127.0.0.1 by a server these tests start and stop.
+
+Without Chromium the tests are skipped with the reason; with EXPLAINER_REQUIRE_BROWSER=1
+(set by .ci/run) a missing browser is a failure instead, so CI always runs them.
+Screenshots go to test-artifacts/screenshots/ and are kept after the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def page_types(html_pages) -> dict[str, str]:
+    """One page of each type the site has."""
+    article = next(p for p, soup in html_pages.items() if soup.select_one("body.article"))
+    entity = next(p for p, soup in sorted(html_pages.items()) if soup.select_one("body.entity"))
+    return {"home": "index.html", "article": article, "entity": entity, "entities": "entities.html",
+            "glossary": "glossary.html", "timeline": "timeline.html", "figures": "figures.html",
+            "editors-notes": "editors-notes.html"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests"
+        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a site page; record console errors and every request that leaves 127.0.0.1."""
+    contexts = []
+
+    def open_(path: str, **context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.errors, page.outside = [], []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+
+        def guard(route):
+            if route.request.url.startswith(base_url):
+                route.continue_()
+            else:
+                page.outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def entities() -> dict[str, dict]:
+    data = YAML(typ="safe").load((ROOT / "content/notes/entities.yaml").read_text(encoding="utf-8"))
+    return {e["id"]: e for e in data["entities"]}
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
+
+
+PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "figures", "editors-notes"]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_loads_cleanly(open_page, html_pages, kind):
+    page = open_page(page_types(html_pages)[kind])
+    assert page.errors == []
+    assert page.outside == []
+    assert page.locator("h1").count() == 1
+
+
+def first_entity_link(page):
+    return page.locator("main article p[id] a.entity-link").first
+
+
+def test_card_on_hover_shows_the_summary_and_closes_on_escape(open_page, html_pages, entities):
+    page = open_page(page_types(html_pages)["article"])
+    link = first_entity_link(page)
+    entity_id = link.get_attribute("data-card").removeprefix("entity-")
+    card = page.locator("#card-pop")
+
+    link.hover()
+    card.wait_for(state="visible")
+    assert fold(entities[entity_id]["summary"])[:60] in fold(card.inner_text())
+    assert entities[entity_id]["name"] in card.inner_text()
+    assert link.get_attribute("aria-describedby") == "card-pop"
+
+    card.hover()  # hoverable: moving onto the card keeps it
+    page.wait_for_timeout(400)
+    assert card.is_visible()
+
+    page.keyboard.press("Escape")
+    assert card.is_hidden()
+
+
+def test_card_on_keyboard_focus_never_traps_focus(open_page, html_pages):
+    page = open_page(page_types(html_pages)["article"])
+    link = first_entity_link(page)
+    card = page.locator("#card-pop")
+    link.focus()
+    card.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    assert card.is_hidden()
+    assert page.evaluate("document.activeElement.dataset.card") == link.get_attribute("data-card")
+    link.focus()
+    page.keyboard.press("Tab")  # moves on through the text, not into the card
+    assert not page.evaluate("document.getElementById('card-pop').contains(document.activeElement)")
+
+
+def test_touch_first_tap_shows_card_second_tap_follows(open_page, html_pages):
+    page = open_page(page_types(html_pages)["article"], has_touch=True, is_mobile=True,
+                     viewport={"width": 375, "height": 800})
+    link = first_entity_link(page)
+    target = link.get_attribute("href")
+    start = page.url
+    link.tap()
+    page.locator("#card-pop").wait_for(state="visible")
+    assert page.url == start
+    link.tap()
+    page.wait_for_url(re.compile(re.escape(target.removeprefix("./")) + "$"))
+
+
+def test_without_javascript_links_simply_navigate(open_page, html_pages):
+    page = open_page(page_types(html_pages)["article"], java_script_enabled=False)
+    link = first_entity_link(page)
+    target = link.get_attribute("href").removeprefix("./")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    assert page.locator("#card-pop").count() == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_wcag_violations(open_page, html_pages, kind, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(page_types(html_pages)[kind], color_scheme=scheme)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+                  for v in results.response["violations"]]
+    assert violations == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("kind", ["home", "article", "entity", "glossary"])
+def test_screenshots(open_page, html_pages, kind, width):
+    page = open_page(page_types(html_pages)[kind], viewport={"width": width, "height": 900})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{kind}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    # Nothing wider than the viewport (a horizontal scrollbar on a phone is a layout bug).
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
