@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fidelity import plain_text
+from .errors import read_utf8
+from .fidelity import check_against_source, plain_text
 from .markdown import markdown
-from .source import fold
-from .yamldata import load_yaml
+from .source import SOURCE_NAME, fold, read_source
 
 
 # An article lives in its own folder beside the text as received:
@@ -24,9 +24,7 @@ ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.
 @dataclass
 class Paragraph:
     id: str
-    line: int  # in article.md
     text: str  # as the reader sees it (the received words)
-    heading: str | None  # the sub-heading it sits under, if any
     folded: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -37,8 +35,11 @@ class Paragraph:
 class Article:
     id: str
     path: Path  # article.md
-    title: str
     paragraphs: dict[str, Paragraph]
+    # Its blocks match source.txt. When they do not (say, a front matter left open shifts
+    # every paragraph), notes are not checked against it: the article's own problem is
+    # the one to report.
+    faithful: bool
 
     @property
     def source_link(self) -> str:
@@ -49,30 +50,22 @@ class Article:
 def load_articles(content: Path) -> dict[str, Article]:
     articles = {}
     for path in sorted(content.glob("articles/*/article.md")):
-        relative = path.relative_to(content).as_posix()
-        match = ARTICLE_PATH.match(relative)
-        if not match:
-            continue
-        articles[match["id"]] = _read(match["id"], path)
+        match = ARTICLE_PATH.match(path.relative_to(content).as_posix())
+        if match:
+            articles[match["id"]] = _read(match["id"], path)
     return articles
 
 
 def _read(article_id: str, path: Path) -> Article:
-    env = {"paragraph_ids": True}
-    text = path.read_text(encoding="utf-8")
-    tokens = markdown().parse(text, env)
-    title = ""
-    if tokens and tokens[0].type == "front_matter":
-        data, _ = load_yaml(tokens[0].content, str(path))  # problems are the document check's to report
-        if isinstance(data, dict):
-            title = str(data.get("title", ""))
-    paragraphs: dict[str, Paragraph] = {}
-    heading = None
-    for i, token in enumerate(tokens):
-        if token.type == "heading_open":
-            heading = plain_text(tokens[i + 1].children or [])
-        elif token.type == "paragraph_open" and token.attrGet("id"):
-            pid = str(token.attrGet("id"))
-            line = token.map[0] + 1 if token.map else 0
-            paragraphs[pid] = Paragraph(pid, line, plain_text(tokens[i + 1].children or []), heading)
-    return Article(article_id, path, title, paragraphs)
+    text, _ = read_utf8(path, str(path))  # problems with the file are the document check's to report
+    if text is None:
+        return Article(article_id, path, {}, faithful=False)
+    tokens = markdown().parse(text, {"paragraph_ids": True})
+    paragraphs = {
+        str(token.attrGet("id")): Paragraph(str(token.attrGet("id")), plain_text(tokens[i + 1].children or []))
+        for i, token in enumerate(tokens) if token.type == "paragraph_open" and token.attrGet("id")
+    }
+    source = path.parent / SOURCE_NAME
+    faithful = (bool(tokens) and tokens[0].type == "front_matter" and source.is_file()
+                and not check_against_source(tokens, None, read_source(source), str(path), source))
+    return Article(article_id, path, paragraphs, faithful)

@@ -17,16 +17,21 @@ from pathlib import Path
 
 from .document import content_documents, read_document
 from .errors import Problem
+from .linking import build_links
 from .notes import load_site
+from .pages import render_all, to_html
 
 
 def check(content: Path) -> list[Problem]:
     """Every problem in the content, without building HTML."""
-    problems: list[Problem] = []
+    site, problems = load_site(content)
+    links = build_links(site) if not problems else None
     for path in content_documents(content):
-        problems += read_document(path, content).problems
-    _, note_problems = load_site(content)
-    return sorted(problems + note_problems)
+        problems += read_document(path, content, links=links, site=site if links else None).problems
+    if links is not None:
+        for page in render_all(site, links):
+            problems += to_html(page, site, links)[1]
+    return sorted(problems)
 
 
 def report(problems: list[Problem], what: str) -> None:

@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from markupsafe import escape
 
 from .linking import PAGES, href, note_href
-from .notes import KIND_LABELS, Site
+from .notes import EDITORS_NOTE_LABELS, KIND_LABELS, Site
 
-EDITORS_NOTE_KINDS = {"misspelling": "Misspelling", "wrong-name": "Wrong name", "wrong-word": "Wrong word",
-                      "grammar": "Grammar", "ambiguity": "Ambiguity"}
 MAX_TEXT = 220  # characters of summary or definition on a card: a preview, not the page
 
 
@@ -39,7 +37,7 @@ def _card(site: Site, key: str) -> str:
         return _render(key, "Glossary", name, term.definition, note_href(term), "In the glossary")
     note = next((n for n in site.editors_notes if n.id == ident), None)
     if kind == "note" and note:
-        return _render(key, f"Editor’s note · {EDITORS_NOTE_KINDS[note.kind]}", f"“{note.source.quote}”",
+        return _render(key, f"Editor’s note · {EDITORS_NOTE_LABELS[note.kind]}", f"“{note.source.quote}”",
                        f"Most likely: {note.likely}", href(PAGES["editors_notes"][0], note.id), "Why we think so")
     return ""
 

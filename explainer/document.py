@@ -82,6 +82,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     if meta.template == "home" and site is not None:
         # The home page: the author's introduction, then the story from the notes.
         tokens = md.parse(text + "\n\n" + story_markdown(site), env)
+    doc.problems += [Problem(shown, line, message) for line, message in env.get("problems", [])]
     doc.html = md.renderer.render(tokens, md.options, env)
     doc.notes_shown = env.get("notes_shown", set())
     return doc

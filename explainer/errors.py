@@ -48,7 +48,7 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem on the line of the first byte that is not UTF-8."""
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8-sig"), []  # a byte-order mark some editors add is not content
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, f"not valid UTF-8 (byte {raw[error.start]:#04x}); save the file as UTF-8")]

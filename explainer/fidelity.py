@@ -17,6 +17,31 @@ from .markdown.tokens import ADDED
 from .source import SourceBlock, fold
 
 
+# The Markdown an article may use: its text is paragraphs and headings, and the disclaimer
+# and author box are containers of those. Anything else would add to the received text.
+_ARTICLE_BLOCKS = {"front_matter", "inline", "paragraph_open", "paragraph_close", "heading_open", "heading_close",
+                   "container_disclaimer_open", "container_disclaimer_close",
+                   "container_author-box_open", "container_author-box_close"}
+_NAMES = {"bullet_list_open": "list", "ordered_list_open": "list", "table_open": "table", "fence": "code block",
+          "code_block": "code block", "hr": "horizontal rule", "blockquote_open": "block quote"}
+
+
+def extra_blocks(tokens: Sequence[Token], path: str) -> Iterator[Problem]:
+    """Blocks that are not paragraphs or headings: the article page holds the received text only."""
+    inside = 0  # nesting depth within a block already reported
+    for token in tokens:
+        if inside:
+            inside += token.nesting
+            continue
+        if token.type in _ARTICLE_BLOCKS:
+            continue
+        name = _NAMES.get(token.type, token.type.removesuffix("_open").replace("_", " "))
+        line = token.map[0] + 1 if token.map else 0
+        yield Problem(path, line, f"a {name} is not part of the received text: "
+                                  "the article holds its paragraphs and headings only")
+        inside = max(token.nesting, 0)
+
+
 def rendered_blocks(tokens: Sequence[Token]) -> Iterator[tuple[int, str]]:
     """(1-based line, reader-visible text) of every heading and paragraph, in order."""
     for i, token in enumerate(tokens):
@@ -49,6 +74,7 @@ def check_against_source(
     if title is not None and fold(str(title)) != fold(head.text):
         problems.append(Problem(path, 2, f"title differs from {src}:{head.line}: {_difference(head.text, title)}"))
 
+    problems += list(extra_blocks(tokens, path))
     ours = list(rendered_blocks(tokens))
     theirs = [fold(b.text) for b in body]
     matcher = difflib.SequenceMatcher(a=theirs, b=[fold(t) for _, t in ours], autojunk=False)

@@ -72,6 +72,15 @@ class SiteLinks:
 
 
 def build_links(site: Site) -> SiteLinks:
+    """The linker, who is mentioned where, and the visuals: built once per build."""
+    from .visuals import render_visuals  # visuals link to pages, so they import this module
+
+    links = _links(site)
+    links.visuals = render_visuals(site)
+    return links
+
+
+def _links(site: Site) -> SiteLinks:
     names = [
         (form, Target(note_key(note), note_href(note), case_sensitive=isinstance(note, Entity)))
         for note in [*site.entities.values(), *site.terms.values()]

@@ -21,17 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from .articles import Article, Paragraph, load_articles
 from .errors import Problem, did_you_mean, display_path, read_utf8
+from .fields import ParagraphRef, Percent, Slug, Text
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
-ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]
 
 NOTES_DIR = "notes"
 
@@ -62,6 +59,10 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {  # type -> (from the subject, fr
 }
 
 EditorsNoteKind = Literal["misspelling", "wrong-name", "wrong-word", "grammar", "ambiguity"]
+EDITORS_NOTE_LABELS: dict[str, str] = {
+    "misspelling": "Misspelling", "wrong-name": "Wrong name", "wrong-word": "Wrong word",
+    "grammar": "Grammar", "ambiguity": "Ambiguity",
+}
 
 
 class Note(BaseModel):
@@ -281,6 +282,8 @@ def _cross_check(site: Site) -> Iterator[Problem]:
                 yield _unknown(note, ("entities", i), "entity", ref, site.entities)
     for event in site.events:
         yield from _relative_dates_stay_relative(event)
+    yield from _numbers_come_from_quotes(site)
+    yield from _reserved_ids(site)
 
 
 def _unique_ids(site: Site) -> Iterator[Problem]:
@@ -339,6 +342,8 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
         yield _unknown(note, (*loc, "paragraph"), "article", article_id, site.articles)
         return
     article = site.articles[article_id] if article_id else next(iter(site.articles.values()))
+    if not article.faithful:
+        return  # the article's own problems come first (see Article.faithful)
     paragraph = article.paragraphs.get(pid)
     if paragraph is None:
         path, line = note.where(*loc, "paragraph")
@@ -364,6 +369,53 @@ def _story_shape(site: Site) -> Iterator[Problem]:
     count = len(site.takeaways) - len(summaries)
     if not 3 <= count <= 5:
         yield Problem(first_path, first_line, f"give 3 to 5 key takeaways besides the summary (found {count})")
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _numbers_come_from_quotes(site: Site) -> Iterator[Problem]:
+    """A number the site states from the article must be in the words it cites."""
+
+    def check(note: Note, loc: tuple[str | int, ...], text: str | None, quotes: list[Source]) -> Iterator[Problem]:
+        cited = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS.index(m.group().lower())), " ".join(q.quote for q in quotes))
+        for number in _NUMBER.findall(text or ""):
+            if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", cited):
+                path, line = note.where(*loc)
+                yield Problem(path, line, f"{number} is not in the quote it cites; quote the words that give it, "
+                                          "or say it in a background field")
+                return
+
+    for entity in site.entities.values():
+        for i, fact in enumerate(entity.facts):
+            yield from check(entity, ("facts", i, "text"), fact.text, [fact.source])
+        for i, relation in enumerate(entity.relations):
+            if relation.source:
+                for field_name in ("figure", "before", "after"):
+                    yield from check(entity, ("relations", i, field_name), getattr(relation, field_name), [relation.source])
+    for term in site.terms.values():
+        yield from check(term, ("in_article",), term.in_article, [term.source])
+    for event in site.events:
+        yield from check(event, ("what",), event.what, [event.source])
+    for figure in site.figures:
+        for field_name in ("value", "before", "after"):
+            yield from check(figure, (field_name,), getattr(figure, field_name), [figure.source])
+    for takeaway in site.takeaways:
+        yield from check(takeaway, ("text",), takeaway.text, takeaway.sources)
+
+
+# Ids the pages already use for their own parts; a note anchor must not take one.
+_RESERVED_ID = re.compile(r"^(main|note-cards|card-pop|infobox-title|p\d+|fn\d+|fnref\d+|letter-.*|flag-.*|card-.*"
+                          r"|shareholding.*|relationship-map.*|timeline-strip.*)$")
+
+
+def _reserved_ids(site: Site) -> Iterator[Problem]:
+    for note in [*site.terms.values(), *site.events, *site.figures, *site.editors_notes]:
+        if _RESERVED_ID.match(note.id):
+            path, line = note.where("id")
+            yield Problem(path, line, f'id "{note.id}" is taken by the pages themselves; choose another')
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")

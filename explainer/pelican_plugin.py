@@ -20,10 +20,8 @@ from .cards import cards_html
 from .document import read_document
 from .errors import ContentError
 from .linking import SiteLinks, build_links
-from .markdown import markdown
 from .notes import Site, load_site
-from .pages import render_all
-from .visuals import render_visuals
+from .pages import render_all, to_html
 
 
 @cache
@@ -32,9 +30,7 @@ def notes_for(content: str) -> tuple[Site, SiteLinks]:
     site, problems = load_site(Path(content))
     if problems:
         raise ContentError(problems)
-    links = build_links(site)
-    links.visuals = render_visuals(site)
-    return site, links
+    return site, build_links(site)
 
 
 class MarkdownItReader(BaseReader):
@@ -60,11 +56,10 @@ def add_note_pages(generator: Any) -> None:
     """Render the pages made from the notes and hand them to Pelican like any other page."""
     content = Path(generator.settings["PATH"])
     site, links = notes_for(str(content))
-    md = markdown()
     for page in render_all(site, links):
-        env = {"linker": links.linker, "self": page.self_key, "visuals": links.visuals}
-        html = md.render(page.markdown, env)
-        html += cards_html(site, env.get("notes_shown", set()))
+        html, problems = to_html(page, site, links)
+        if problems:
+            raise ContentError(problems)
         metadata = {
             "title": page.title, "summary": page.summary, "template": page.template,
             "save_as": page.save_as, "url": page.save_as, "slug": Path(page.save_as).stem,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def fold(text: str) -> str:
+    """The tests' own folding (not the build's): typographic quotes straightened, whitespace collapsed."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
 # The Makefile's PELICAN: the pelican script of the environment the tests run in.
 PELICAN = str(Path(sys.executable).parent / "pelican")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT
+from conftest import ROOT, fold
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -101,10 +101,6 @@ def open_page(browser, base_url):
 def entities() -> dict[str, dict]:
     data = YAML(typ="safe").load((ROOT / "content/notes/entities.yaml").read_text(encoding="utf-8"))
     return {e["id"]: e for e in data["entities"]}
-
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
 
 
 PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "figures", "editors-notes"]

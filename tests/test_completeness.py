@@ -14,14 +14,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import fold
+
 SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "article.txt"
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
-
-
 def blocks(source: Path) -> list[str]:
     return [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
 

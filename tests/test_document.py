@@ -123,3 +123,23 @@ def test_error_text_is_path_colon_line(content):
     doc, _ = read(content, GOOD.replace("publisher:", "publsher:"))
     assert any(str(p).endswith('article.md:4: unknown field "publsher" (did you mean "publisher"?)')
                for p in doc.problems)
+
+
+def test_the_article_holds_only_paragraphs_and_headings(content):
+    extra = GOOD + "\n- Buy shares now.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n"
+    _, problems = read(content, extra)
+    kinds = [(line, message.split(" is not part")[0]) for line, message in problems]
+    assert kinds == [(14, "a list"), (16, "a table"), (20, "a code block")]
+
+
+def test_images_from_another_host_are_refused(content):
+    _, problems = read(content, "---\ntitle: About\n---\n\nA ![pixel](https://tracker.example/p.gif) and ![ok](img/ok.png).\n",
+                       "about.md")
+    assert len(problems) == 1
+    assert problems[0][0] == 5 and "https://tracker.example/p.gif" in problems[0][1] and "another host" in problems[0][1]
+
+
+def test_a_byte_order_mark_is_not_content(content):
+    path = content / "articles" / "story" / "article.md"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert read_document(path, content).problems == []

@@ -78,6 +78,10 @@ CASES = {
                      '"compnay" is not one of company, person'),
     "unknown list": ("events:\n", "event:\n", 23, 'unknown list "event" (did you mean "events"?)'),
     "relative date given a calendar year": ('when: "2018"', 'when: "mid 2024"', 25, "gives the year 2024, which the quote does not state"),
+    "a number its quote does not give": ("text: Japan's third-largest carmaker by sales.",
+                                         "text: Japan's third-largest carmaker, with 9% of sales.", 7,
+                                         "9 is not in the quote it cites"),
+    "an id the pages use themselves": ("  - id: stake\n", "  - id: main\n", 18, 'id "main" is taken by the pages themselves'),
 }
 
 
@@ -124,3 +128,16 @@ def test_all_problems_are_reported_together(content: Path):
     result = check(content)
     assert result.returncode == 1
     assert "3 problems found" in result.stderr
+
+
+def test_an_article_left_broken_reports_its_own_problem_not_every_note(content: Path):
+    """An unclosed front matter shifts every paragraph: report that, not a false alarm per quote."""
+    (content / "notes" / "notes.yaml").write_text(VALID, encoding="utf-8")
+    article = next((content / "articles").glob("*/article.md"))
+    text = article.read_text(encoding="utf-8")
+    closing = text.index("\n---\n", 4)
+    article.write_text(text[:closing] + text[closing + 4:], encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert "1 problem found" in result.stderr
+    assert "front matter is not closed" in result.stderr

@@ -16,14 +16,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT
+from conftest import ROOT, fold
 
 NOTES = sorted((ROOT / "content" / "notes").rglob("*.yaml"))
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})
 
 
 @pytest.fixture(scope="module")

@@ -29,9 +29,11 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("js-default")
     md.use(front_matter_plugin)
     md.use(footnote_plugin)
-    # `{#id .class}` on blocks and spans, for generated pages; only id and class get through.
+    # `{#id .class}` lines before blocks (generated pages give headings their note ids) and
+    # `[words]{.class}` spans; nothing else gets through, and ids only on whole blocks, so
+    # text inside a line (a note's field) cannot claim an id the page uses.
     md.use(attrs_block_plugin, allowed=["id", "class"])
-    md.use(attrs_plugin, spans=True, allowed=["id", "class"])
+    md.use(attrs_plugin, spans=True, allowed=["class"])
     md.use(anchors_plugin, min_level=2, max_level=4)
     md.use(blocks_plugin)
     md.use(links_plugin)

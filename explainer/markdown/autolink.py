@@ -22,13 +22,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .tokens import join_soft_breaks
+
 # Words, or single punctuation marks; whitespace between them is not significant.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def _key(word: str) -> str:
-    return word.translate(_APOSTROPHES).casefold()
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word.translate(_APOSTROPHES) for word in _TOKEN.findall(text))
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Target:
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    ends: list[tuple[str, Target]] = field(default_factory=list)  # (name as written, target)
+    ends: list[tuple[tuple[str, ...], Target]] = field(default_factory=list)  # (name's words as written, target)
 
 
 class Linker:
@@ -50,37 +52,32 @@ class Linker:
     def __init__(self, names: Sequence[tuple[str, Target]]):
         self._root = _Node()
         for name, target in names:
+            words = _words(name)
             node = self._root
-            for word in _TOKEN.findall(name):
-                node = node.children.setdefault(_key(word), _Node())
-            node.ends.append((name, target))
+            for word in words:
+                node = node.children.setdefault(word.casefold(), _Node())
+            node.ends.append((words, target))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """(start, end, target) of each longest, non-overlapping mention, left to right."""
-        words = [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+        words = [(m.start(), m.end(), m.group().translate(_APOSTROPHES)) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(words):
             best = None
-            node = self._root
+            node: _Node | None = self._root
             for j in range(i, len(words)):
-                node = node.children.get(words[j][2])  # type: ignore[assignment]
+                node = node.children.get(words[j][2].casefold())
                 if node is None:
                     break
                 for name, target in node.ends:
-                    start, end = words[i][0], words[j][1]
-                    if _same(text[start:end], name, target.case_sensitive):
-                        best = (start, end, target, j)
+                    found = tuple(w for _, _, w in words[i:j + 1])
+                    if found == name or (not target.case_sensitive and [w.casefold() for w in found] == [w.casefold() for w in name]):
+                        best = (words[i][0], words[j][1], target, j)
             if best:
                 yield best[:3]
                 i = best[3] + 1
             else:
                 i += 1
-
-
-def _same(found: str, name: str, case_sensitive: bool) -> bool:
-    a = " ".join(_TOKEN.findall(found.translate(_APOSTROPHES)))
-    b = " ".join(_TOKEN.findall(name.translate(_APOSTROPHES)))
-    return a == b if case_sensitive else a.casefold() == b.casefold()
 
 
 def autolink_plugin(md: MarkdownIt) -> None:
@@ -105,7 +102,8 @@ def _autolink(state: StateCore) -> None:
         if token.type != "inline" or (i and state.tokens[i - 1].type == "heading_open"):
             continue
         skip = never | ({f"term:{section_self}"} if section_self else set())
-        token.children = list(_link_children(token.children or [], linker, linked, skip, shown))
+        children = join_soft_breaks(token.children or [])  # "Carlos\nGhosn" is one name
+        token.children = list(_link_children(children, linker, linked, skip, shown))
 
 
 def _link_children(children: list[Token], linker: Linker, linked: set[str], skip: set,

@@ -3,8 +3,12 @@
 `env["marks"]` maps a paragraph id to the Flags in it. The quoted words are wrapped in
 <mark id="flag-NOTE"> and followed by a small link to the note; the words themselves stay
 exactly as received. Apparent errors are highlighted; ambiguities only underlined, so a
-paragraph with several notes stays readable. Runs after paragraph_ids (which gives paragraphs
-their ids) and before autolink (so a quote is still one text token).
+paragraph with several notes stays readable. Runs after paragraph_ids (which gives
+paragraphs their ids) and before autolink (so a quote is still plain text).
+
+Longer quotes are marked first, so a note on words inside another note's words nests
+inside it. A quote that cannot be marked (it overlaps another note's words, or crosses
+formatting) is reported in `env["problems"]` rather than silently left out.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .tokens import added
+from .tokens import added, join_soft_breaks
 
 _FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
              '"': '["\u201c\u201d]', "\u201c": '["\u201c\u201d]', "\u201d": '["\u201c\u201d]'}
@@ -33,10 +37,7 @@ class Flag:
 
 def quote_pattern(quote: str) -> re.Pattern[str]:
     """The quote as it may appear in text: any quote style, any run of whitespace."""
-    parts = []
-    for word in quote.split():
-        parts.append("".join(_FLEXIBLE.get(c, re.escape(c)) for c in word))
-    return re.compile(r"\s+".join(parts))
+    return re.compile(r"\s+".join("".join(_FLEXIBLE.get(c, re.escape(c)) for c in word) for word in quote.split()))
 
 
 def editor_marks_plugin(md: MarkdownIt) -> None:
@@ -50,36 +51,46 @@ def _mark(state: StateCore) -> None:
     tokens = state.tokens
     for i, token in enumerate(tokens):
         pid = token.attrGet("id") if token.type == "paragraph_open" else None
-        if pid in marks:
-            inline = tokens[i + 1]
-            for flag in marks[str(pid)]:
-                inline.children = _wrap(inline.children or [], flag)
-                state.env.setdefault("notes_shown", set()).add(f"note:{flag.note_id}")
+        if pid not in marks:
+            continue
+        inline = tokens[i + 1]
+        inline.children = join_soft_breaks(inline.children or [])
+        for flag in sorted(marks[str(pid)], key=lambda f: -len(f.quote)):
+            wrapped = _wrap(inline.children, flag)
+            if wrapped is None:
+                line = token.map[0] + 1 if token.map else 0
+                state.env.setdefault("problems", []).append(
+                    (line, f'editor\'s note "{flag.note_id}": its words {flag.quote!r} cannot be marked in {pid} '
+                           "(they overlap another note's words or cross formatting); quote fewer words"))
+                continue
+            inline.children = wrapped
+            state.env.setdefault("notes_shown", set()).add(f"note:{flag.note_id}")
 
 
-def _wrap(children: list[Token], flag: Flag) -> list[Token]:
+def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
     pattern = quote_pattern(flag.quote)
     for index, child in enumerate(children):
         match = pattern.search(child.content) if child.type == "text" else None
-        if match:
-            before, words, after = child.content[: match.start()], match.group(), child.content[match.end():]
-            kind = "flag flag-error" if flag.error else "flag"
-            tokens = [
-                Token("text", "", 0, content=before),
-                Token("mark_open", "mark", 1, attrs={"id": f"flag-{flag.note_id}", "class": kind}),
-                Token("text", "", 0, content=words),
-                Token("mark_close", "mark", -1),
-                added("sup_open", "sup", 1, **{"class": "flag-ref"}),
-                added("link_open", "a", 1, href=flag.href, **{"data-card": f"note-{flag.note_id}"}),
-                added("span_open", "span", 1, **{"aria-hidden": "true"}),
-                added("text", "", 0, "ed."),
-                added("span_close", "span", -1),
-                added("span_open", "span", 1, **{"class": "visually-hidden"}),
-                added("text", "", 0, "Editor\u2019s note"),
-                added("span_close", "span", -1),
-                added("link_close", "a", -1),
-                added("sup_close", "sup", -1),
-                Token("text", "", 0, content=after),
-            ]
-            return [*children[:index], *(t for t in tokens if t.type != "text" or t.content), *children[index + 1:]]
-    return children  # not found as one piece of text: the notes check reports missing quotes
+        if not match:
+            continue
+        before, words, after = child.content[: match.start()], match.group(), child.content[match.end():]
+        tokens = [
+            Token("text", "", 0, content=before),
+            Token("mark_open", "mark", 1, attrs={"id": f"flag-{flag.note_id}",
+                                                 "class": "flag flag-error" if flag.error else "flag"}),
+            Token("text", "", 0, content=words),
+            Token("mark_close", "mark", -1),
+            added("sup_open", "sup", 1, **{"class": "flag-ref"}),
+            added("link_open", "a", 1, href=flag.href, **{"data-card": f"note-{flag.note_id}"}),
+            added("span_open", "span", 1, **{"aria-hidden": "true"}),
+            added("text", "", 0, "ed."),
+            added("span_close", "span", -1),
+            added("span_open", "span", 1, **{"class": "visually-hidden"}),
+            added("text", "", 0, "Editor\u2019s note"),
+            added("span_close", "span", -1),
+            added("link_close", "a", -1),
+            added("sup_close", "sup", -1),
+            Token("text", "", 0, content=after),
+        ]
+        return [*children[:index], *(t for t in tokens if t.type != "text" or t.content), *children[index + 1:]]
+    return None

@@ -31,7 +31,7 @@ def paragraph_id(n: int) -> str:
 def _number_paragraphs(state: StateCore) -> None:
     if not state.env.get("paragraph_ids"):
         return
-    numbered: list[tuple[str, int]] = []
+    numbered = 0
     in_footnote = 0
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -40,12 +40,11 @@ def _number_paragraphs(state: StateCore) -> None:
         elif token.type in _FOOTNOTE_CLOSE:
             in_footnote -= 1
         elif token.type == "paragraph_open" and not token.hidden and not in_footnote:
-            pid = paragraph_id(len(numbered) + 1)
+            numbered += 1
+            pid = paragraph_id(numbered)
             token.attrSet("id", pid)
             inline = tokens[i + 1]
-            inline.children = [*(inline.children or []), *_permalink(pid, len(numbered) + 1)]
-            numbered.append((pid, token.map[0] + 1 if token.map else 0))
-    state.env["paragraphs"] = numbered
+            inline.children = [*(inline.children or []), *_permalink(pid, numbered)]
 
 
 def _permalink(pid: str, n: int) -> list[Token]:

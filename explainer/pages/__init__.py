@@ -6,10 +6,13 @@ virtual source paths in `_generated/`, which is what Pelican's `{filename}` link
 
 from __future__ import annotations
 
-from .common import GeneratedPage
 from . import editors_notes, entities, figures, glossary, timeline
+from ..cards import cards_html
+from ..errors import Problem
 from ..linking import SiteLinks
+from ..markdown import markdown
 from ..notes import Site
+from .common import GeneratedPage
 
 
 def render_all(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -19,4 +22,13 @@ def render_all(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     return pages
 
 
-__all__ = ["GeneratedPage", "render_all"]
+def to_html(page: GeneratedPage, site: Site, links: SiteLinks) -> tuple[str, list[Problem]]:
+    """A generated page's HTML (names linked, visuals and preview cards in place), and any
+    problem a note's text caused in it."""
+    env = {"linker": links.linker, "self": page.self_key, "visuals": links.visuals}
+    html = markdown().render(page.markdown, env)
+    problems = [Problem(page.source, line, message) for line, message in env.get("problems", [])]
+    return html + cards_html(site, env.get("notes_shown", set())), problems
+
+
+__all__ = ["GeneratedPage", "render_all", "to_html"]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..articles import Article, Paragraph
 from ..notes import Site, Source
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -30,9 +31,17 @@ def escape(text: str) -> str:
 
 def cite(site: Site, source: Source) -> str:
     """`[¶ 4](...#p4)`: a link to the paragraph a statement rests on."""
-    article, paragraph = site.resolve(source.paragraph)
-    number = paragraph.id.removeprefix("p")
-    return f"[\u00b6 {number}]({article.source_link}#{paragraph.id})"
+    return cite_paragraph(*site.resolve(source.paragraph))
+
+
+def cite_paragraph(article: Article, paragraph: Paragraph) -> str:
+    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({article.source_link}#{paragraph.id})"
+
+
+def inline(text: str | None) -> str:
+    """A note's text on one line: it stays inline Markdown (emphasis, links) and cannot
+    start a block of its own (a heading, a `:::` block, an attribute line)."""
+    return " ".join((text or "").split())
 
 
 def quoted(text: str) -> str:

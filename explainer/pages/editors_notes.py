@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks
-from ..notes import Site
-from .common import GeneratedPage, cite, quoted
-
-KIND_LABELS = {
-    "misspelling": "Misspelling",
-    "wrong-name": "Wrong name",
-    "wrong-word": "Wrong word",
-    "grammar": "Grammar",
-    "ambiguity": "Ambiguity",
-}
-
+from ..notes import EDITORS_NOTE_LABELS, Site
+from .common import GeneratedPage, cite, inline, quoted
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     lines = [
@@ -29,11 +20,11 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
             f"## {quoted(note.source.quote)}",
             "",
             f"{{.note-kind}}",
-            f"{KIND_LABELS[note.kind]} {cite(site, note.source)}",
+            f"{EDITORS_NOTE_LABELS[note.kind]} {cite(site, note.source)}",
             "",
-            f"**Most likely:** {note.likely}",
+            f"**Most likely:** {inline(note.likely)}",
             "",
-            f"**Why:** {note.why}",
+            f"**Why:** {inline(note.why)}",
             "",
             f"[See these words in the article]({article.source_link}#flag-{note.id})",
             "",

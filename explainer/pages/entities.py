@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks, entity_source, href, note_key
 from ..notes import KIND_LABELS, RELATION_LABELS, Entity, Site
-from .common import GeneratedPage, cite, escape, quoted
+from .common import GeneratedPage, cite, cite_paragraph, escape, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -15,11 +15,11 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
 
 def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
-    lines = ["::: background", f"**Background, not from the article.** {entity.summary}", ":::", ""]
+    lines = ["::: background", f"**Background, not from the article.** {inline(entity.summary)}", ":::", ""]
 
     if entity.facts:
         lines += ["## What the article says", ""]
-        lines += [f"- {fact.text} {cite(site, fact.source)}" for fact in entity.facts]
+        lines += [f"- {inline(fact.text)} {cite(site, fact.source)}" for fact in entity.facts]
         lines.append("")
 
     relations = _relations(site, entity)
@@ -30,8 +30,7 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
     lines += ["## Mentioned in the article", ""]
     if mentions:
         for mention in mentions:
-            lines.append(f"- {_highlight(mention.sentence, mention.spans)} "
-                         f"[\u00b6 {mention.paragraph.id[1:]}]({mention.article.source_link}#{mention.paragraph.id})")
+            lines.append(f"- {_highlight(mention.sentence, mention.spans)} {cite_paragraph(mention.article, mention.paragraph)}")
     else:
         lines.append("The article does not name it in running text.")
     lines.append("")
@@ -85,7 +84,7 @@ def _relations(site: Site, entity: Entity) -> list[str]:
 def _relation_line(site: Site, label: str, other: Entity, figure: str | None, source) -> str:
     line = f"- {label.capitalize()} [{escape(other.name)}]({href(entity_source(other.id))})"
     if figure:
-        line += f": {figure}"
+        line += f": {inline(figure)}"
     line += f" {cite(site, source)}" if source else " *(background, not from the article)*"
     return line
 
@@ -101,14 +100,15 @@ def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _index(site: Site) -> GeneratedPage:
-    lines = ["Every company, person, body, place and publication the article names, with a page each.", "",
+    lines = ["Every company, person, body, place and publication the article names, with a page each. "
+             "The line beside each name is background, not from the article.", "",
              "::: visual relationship-map", ":::", ""]
     for kind, (_, heading) in KIND_LABELS.items():
         members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
         if not members:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- [{escape(e.name)}]({href(entity_source(e.id))}): {_first_sentence(e.summary)}" for e in members]
+        lines += [f"- [{escape(e.name)}]({href(entity_source(e.id))}): {inline(_first_sentence(e.summary))}" for e in members]
         lines.append("")
     source, save_as = PAGES["entities"]
     return GeneratedPage(

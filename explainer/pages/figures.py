@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks, entity_source, href
 from ..notes import Figure, Site
-from .common import GeneratedPage, cite, escape
+from .common import GeneratedPage, cite, escape, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     lines = ["Every number in the article and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
-        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{figure.measures} {cite(site, figure.source)}", ""]
+        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures)} {cite(site, figure.source)}", ""]
         details = _details(site, figure)
         if details:
             lines += [*details, ""]
@@ -25,7 +25,7 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
 def _details(site: Site, figure: Figure) -> list[str]:
     details = []
     if figure.unit:
-        details.append(f"- Unit: {figure.unit}")
+        details.append(f"- Unit: {inline(figure.unit)}")
     if figure.before and figure.after:
         details.append(f"- Change: from {escape(figure.before)} to {escape(figure.after)}")
     elif figure.before:

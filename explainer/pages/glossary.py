@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..linking import PAGES, SiteLinks, note_key
 from ..notes import Site, Term
-from .common import GeneratedPage, cite, escape
+from .common import GeneratedPage, cite, cite_paragraph, escape, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -35,10 +35,10 @@ def _entry(site: Site, links: SiteLinks, term: Term) -> list[str]:
     heading = escape(term.term) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
     used = sorted({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(term), [])},
                   key=lambda ref: (ref[0], int(ref[1][1:])))
-    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", term.definition, "",
-             f"*In this article:* {term.in_article} {cite(site, term.source)}", ""]
+    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition), "",
+             f"*In this article:* {inline(term.in_article)} {cite(site, term.source)}", ""]
     if used:
-        paragraphs = ", ".join(f"[\u00b6 {pid[1:]}]({site.articles[aid].source_link}#{pid})" for aid, pid in used)
+        paragraphs = ", ".join(cite_paragraph(site.articles[aid], site.articles[aid].paragraphs[pid]) for aid, pid in used)
         lines += [f"Used in paragraphs {paragraphs}.", ""]
     return lines
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from ..linking import PAGES, href
 from ..notes import Site, Takeaway
-from .common import cite
+from .common import cite, inline
 
 
 def story_markdown(site: Site) -> str:
     lines: list[str] = []
     if site.summary:
-        lines += ["{.lede}", f"{site.summary.text} {_cites(site, site.summary)}", ""]
+        lines += ["{.lede}", f"{inline(site.summary.text)} {_cites(site, site.summary)}", ""]
     if site.key_takeaways:
         lines += ["## Key takeaways", ""]
-        lines += [f"{i}. {t.text} {_cites(site, t)}" for i, t in enumerate(site.key_takeaways, 1)]
+        lines += [f"{i}. {inline(t.text)} {_cites(site, t)}" for i, t in enumerate(site.key_takeaways, 1)]
         lines.append("")
     lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
     lines += ["## Explore the story", "", "{.explore}"]

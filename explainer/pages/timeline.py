@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks, entity_source, href
 from ..notes import Site
-from .common import GeneratedPage, cite, escape
+from .common import GeneratedPage, cite, escape, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -19,7 +19,7 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
         "",
     ]
     for event in site.events:
-        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{event.what} {cite(site, event.source)}", ""]
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what)} {cite(site, event.source)}", ""]
         if event.entities:
             who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in event.entities)
             lines += [f"{{.involved}}", f"Involved: {who}", ""]

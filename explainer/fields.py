@@ -1,0 +1,13 @@
+"""Field types shared by the front matter and the notes schemas."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
+ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]
