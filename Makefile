@@ -38,6 +38,7 @@ help:
 	@echo '   make html                  (re)build the site into $(OUTPUTDIR)'
 	@echo '   make test                  run the whole test suite'
 	@echo '   make check                 validate the content without building HTML'
+	@echo '   make weight                bytes the article page loads, against the budget'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
@@ -65,6 +66,10 @@ publish: $(STAMP)
 check: $(STAMP)
 	"$(PY)" -m explainer check --input "$(INPUTDIR)"
 
+# Page weight of each article page with everything it loads (a measurement, not a test).
+weight: $(STAMP)
+	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)"
+
 test: $(STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
@@ -90,4 +95,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv"
 
-.PHONY: help venv html publish check test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight test clean regenerate serve devserver lock

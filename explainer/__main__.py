@@ -27,7 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--port", type=int, default=8000)
     build_cmd.add_argument("pelican_opts", nargs="*", help="extra Pelican options, after --")
 
+    weight_cmd = commands.add_parser("weight", help="a built page and what it loads, in bytes")
+    weight_cmd.add_argument("--output", type=Path, default=Path("output"))
+    weight_cmd.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
+
     args = parser.parse_args(argv)
+    if args.command == "weight":
+        from .weight import report
+
+        pages = args.pages or sorted(p.name for p in args.output.glob("*.html")
+                                     if 'class="article"' in p.read_text(encoding="utf-8"))
+        return max((report(args.output, page) for page in pages), default=0)
     if args.command == "check":
         problems = check(args.input)
         if problems:

@@ -29,7 +29,7 @@ def test_autolink(line, title, text, expected):
 
 def test_a_page_never_links_to_itself():
     html = markdown().render("Nissan and Renault.", {"linker": Linker(NAMES), "self": "entity:nissan"})
-    assert html == '<p>Nissan and <a href="{filename}/e/renault.md" class="note-link entity-link" data-card="entity-renault">Renault</a>.</p>\n'
+    assert html == '<p>Nissan and <a href="{filename}/e/renault.md" data-card="entity-renault">Renault</a>.</p>\n'
 
 
 def test_find_reports_longest_non_overlapping_mentions():

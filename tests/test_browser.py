@@ -115,7 +115,7 @@ def test_page_loads_cleanly(open_page, html_pages, kind):
 
 
 def first_entity_link(page):
-    return page.locator("main article p[id] a.entity-link").first
+    return page.locator('main article p[id] a[data-card^="entity-"]').first
 
 
 def test_card_on_hover_shows_the_summary_and_closes_on_escape(open_page, html_pages, entities):

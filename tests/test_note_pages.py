@@ -120,7 +120,7 @@ def test_every_entity_named_in_the_article_is_linked_from_it(notes, article):
     article_id, soup = article
     body = soup.select_one("main article")
     text = fold(body.get_text())
-    linked = {a["href"] for a in body.select("a.note-link")}
+    linked = {a["href"] for a in body.select("a[data-card]")}
     for entity in notes["entities"]:
         named = any(re.search(rf"(?<!\w){re.escape(fold(f))}(?!\w)", text) for f in forms(entity))
         if named:
@@ -130,7 +130,7 @@ def test_every_entity_named_in_the_article_is_linked_from_it(notes, article):
 def test_every_term_used_in_the_article_is_linked_from_it(notes, article):
     _, soup = article
     paragraphs = fold(" ".join(p.get_text() for p in soup.select("main article p[id]")))
-    linked = {a["href"] for a in soup.select("main article a.note-link")}
+    linked = {a["href"] for a in soup.select("main article a[data-card]")}
     for term in notes["terms"]:
         used = any(re.search(rf"(?<!\w){re.escape(fold(f))}(?!\w)", paragraphs, re.IGNORECASE) for f in forms(term))
         if used:
@@ -139,7 +139,7 @@ def test_every_term_used_in_the_article_is_linked_from_it(notes, article):
 
 def test_no_links_inside_headings(html_pages):
     for page, soup in html_pages.items():
-        assert not soup.select("h1 a.note-link, h2 a.note-link, h3 a.note-link, h4 a.note-link"), page
+        assert not soup.select("h1 a[data-card], h2 a[data-card], h3 a[data-card], h4 a[data-card]"), page
 
 
 def test_every_page_is_within_two_clicks_of_home(html_pages):

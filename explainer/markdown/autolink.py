@@ -125,8 +125,8 @@ def _link_children(children: list[Token], linker: Linker, linked: set[str], skip
             if start > position:
                 yield _text(text[position:start], child)
             kind, _, ident = target.key.partition(":")
-            link = Token("link_open", "a", 1, attrs={"href": target.href, "class": f"note-link {kind}-link",
-                                                     "data-card": f"{kind}-{ident}"})
+            # data-card names the preview card, and is what the theme styles: no class needed.
+            link = Token("link_open", "a", 1, attrs={"href": target.href, "data-card": f"{kind}-{ident}"})
             shown.add(target.key)
             yield link
             yield _text(text[start:end], child)

@@ -27,13 +27,32 @@
     return target && target.closest ? target.closest("a[data-card]") : null;
   }
 
+  function para(className, text) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  // Cards are stored as <span id="card-KEY" data-kind data-name>text</span>; lay one out.
+  function layout(card, link) {
+    var key = link.getAttribute("data-card");
+    var more = document.createElement("a");
+    more.className = "card-more";
+    more.href = link.href;
+    more.tabIndex = -1;  // out of the tab order: the card never takes focus
+    more.textContent = key.indexOf("entity-") === 0 ? "More about " + card.dataset.name
+      : key.indexOf("term-") === 0 ? "In the glossary" : "Read the note";
+    pop.replaceChildren(para("card-kind", card.dataset.kind), para("card-name", card.dataset.name),
+                        para("card-text", card.textContent), more);
+  }
+
   function show(link) {
     var card = document.getElementById("card-" + link.getAttribute("data-card"));
     if (!card) return;
     clearTimeout(hideTimer);
     if (current && current !== link) current.removeAttribute("aria-describedby");
-    pop.replaceChildren(card.cloneNode(true));
-    pop.firstChild.removeAttribute("id");
+    layout(card, link);
     pop.hidden = false;
     place(link);
     link.setAttribute("aria-describedby", "card-pop");
