@@ -33,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "weight":
-        from .weight import report
+        from .weight import report as weigh
 
         pages = args.pages or sorted(p.name for p in args.output.glob("*.html")
                                      if 'class="article"' in p.read_text(encoding="utf-8"))
-        return max((report(args.output, page) for page in pages), default=0)
+        return max((weigh(args.output, page) for page in pages), default=0)
     if args.command == "check":
         problems = check(args.input)
         if problems:
