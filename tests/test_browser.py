@@ -196,3 +196,11 @@ def test_screenshots(open_page, html_pages, kind, width):
     assert path.stat().st_size > 10_000
     # Nothing wider than the viewport (a horizontal scrollbar on a phone is a layout bug).
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_fits_a_320px_screen(open_page, html_pages, kind):
+    """Responsive down to 320 px: nothing makes the page itself scroll sideways (wide visuals
+    scroll inside their own keyboard-reachable box)."""
+    page = open_page(page_types(html_pages)[kind], viewport={"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
