@@ -51,6 +51,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
         env["visuals"] = links.visuals
         if article:
             env["marks"] = links.marks(site, article["id"])
+            env["paragraph_linkers"] = links.paragraph_linkers(site, article["id"])
     md = markdown()
     tokens = md.parse(text, env)
 

@@ -23,6 +23,7 @@ PAGES = {
     "editors_notes": (f"{GENERATED}/editors-notes.md", "editors-notes.html"),
 }
 
+_FIGURE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
 
 
@@ -59,6 +60,26 @@ class SiteLinks:
     linker: Linker
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
     visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
+
+    def paragraph_linkers(self, site: Site, article_id: str) -> dict[str, Linker]:
+        """For each paragraph of an article, a Linker of the figures and dates it states:
+        a figure's numbers and an event's date, where the paragraph has them word for word."""
+        names: dict[str, list[tuple[str, Target]]] = defaultdict(list)
+        article = site.articles[article_id]
+        for figure in site.figures:
+            source_article, paragraph = site.resolve(figure.source.paragraph)
+            if source_article.id == article_id:
+                target = Target(f"figure:{figure.id}", href(PAGES["figures"][0], figure.id), case_sensitive=False)
+                for number in dict.fromkeys(_FIGURE_NUMBER.findall(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
+                    if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w)", paragraph.text):
+                        names[paragraph.id].append((number, target))
+        for event in site.events:
+            source_article, paragraph = site.resolve(event.source.paragraph)
+            when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
+            if source_article.id == article_id and when and when.casefold() in paragraph.folded.casefold():
+                target = Target(f"event:{event.id}", href(PAGES["timeline"][0], event.id), case_sensitive=False)
+                names[paragraph.id].append((when, target))
+        return {pid: Linker(found) for pid, found in names.items() if pid in article.paragraphs}
 
     def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
         """Editor's notes of one article, by paragraph, for the editor_marks rule."""

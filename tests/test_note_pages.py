@@ -214,3 +214,20 @@ def test_every_number_is_covered(notes, ignored, paragraphs):
             if not re.search(rf"(?<![\w.]){re.escape(number)}(?![\w])", quoted.get(pid, ""), re.IGNORECASE):
                 uncovered.append(f"{pid}: {number}")
     assert not uncovered
+
+
+def test_figures_and_dates_link_from_the_paragraph_that_states_them(notes, article):
+    """The timeline and key-figures pages are linked from the article where it gives them."""
+    _, soup = article
+    for event in notes["events"]:
+        pid = event["source"]["paragraph"].rpartition("#")[2]
+        when = re.sub(r"\s*\(.*?\)", "", event["when"]).strip()
+        paragraph = soup.find(id=pid)
+        if when and fold(when).casefold() in fold(paragraph.get_text()).casefold():
+            assert paragraph.select(f'a[href$="timeline.html#{event["id"]}"]'), event["id"]
+    for figure in notes["figures"]:
+        pid = figure["source"]["paragraph"].rpartition("#")[2]
+        numbers = re.findall(r"\d+(?:\.\d+)?%?", " ".join(str(figure.get(k) or "") for k in ("value", "before", "after")))
+        paragraph = soup.find(id=pid)
+        if any(re.search(rf"(?<![\w.]){re.escape(n)}(?!\w)", paragraph.get_text()) for n in numbers):
+            assert paragraph.select('a[href*="figures.html#"]'), figure["id"]

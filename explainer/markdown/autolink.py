@@ -69,10 +69,11 @@ class Linker:
                 node = node.children.get(words[j][2].casefold())
                 if node is None:
                     break
-                for name, target in node.ends:
-                    found = tuple(w for _, _, w in words[i:j + 1])
+                found = tuple(w for _, _, w in words[i:j + 1])
+                for name, target in node.ends:  # the first name given wins a tie
                     if found == name or (not target.case_sensitive and [w.casefold() for w in found] == [w.casefold() for w in name]):
                         best = (words[i][0], words[j][1], target, j)
+                        break
             if best:
                 yield best[:3]
                 i = best[3] + 1
@@ -81,8 +82,9 @@ class Linker:
 
 
 def autolink_plugin(md: MarkdownIt) -> None:
-    """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note.
-    The keys of the notes linked are collected in `env["notes_shown"]`."""
+    """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note;
+    `env["paragraph_linkers"]` maps paragraph ids to a Linker of that paragraph's own
+    figures and dates. The keys of the notes linked are collected in `env["notes_shown"]`."""
     md.core.ruler.after("editor_marks", "autolink_notes", _autolink)
 
 
@@ -103,6 +105,12 @@ def _autolink(state: StateCore) -> None:
             continue
         skip = never | ({f"term:{section_self}"} if section_self else set())
         children = join_soft_breaks(token.children or [])  # "Carlos\nGhosn" is one name
+        # In an article, a paragraph's own figures and dates link to the figures and timeline
+        # pages first (every one of them, in the paragraph that states it).
+        pid = state.tokens[i - 1].attrGet("id") if i and state.tokens[i - 1].type == "paragraph_open" else None
+        own = (state.env.get("paragraph_linkers") or {}).get(pid)
+        if own is not None:
+            children = list(_link_children(children, own, set(), never, shown))
         token.children = list(_link_children(children, linker, linked, skip, shown))
 
 

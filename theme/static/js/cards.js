@@ -41,8 +41,9 @@
     more.className = "card-more";
     more.href = link.href;
     more.tabIndex = -1;  // out of the tab order: the card never takes focus
-    more.textContent = key.indexOf("entity-") === 0 ? "More about " + card.dataset.name
-      : key.indexOf("term-") === 0 ? "In the glossary" : "Read the note";
+    var prefix = key.split("-")[0];
+    more.textContent = prefix === "entity" ? "More about " + card.dataset.name
+      : { term: "In the glossary", figure: "In the key figures", event: "In the timeline" }[prefix] || "Read the note";
     pop.replaceChildren(para("card-kind", card.dataset.kind), para("card-name", card.dataset.name),
                         para("card-text", card.textContent), more);
   }
