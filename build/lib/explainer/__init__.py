@@ -1,1 +1,0 @@
-"""Explainer microsite generator: one news article plus structured notes -> a Pelican site."""
