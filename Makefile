@@ -93,6 +93,6 @@ lock:
 	"$(BASEDIR)/.lock-venv/bin/pip" install --quiet --disable-pip-version-check ".[test]" "setuptools==84.2.1"
 	( echo '# Full pin set installed by `make`; regenerate with `make lock`.'; \
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
-	rm -rf "$(BASEDIR)/.lock-venv"
+	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
 .PHONY: help venv html publish check weight test clean regenerate serve devserver lock

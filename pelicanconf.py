@@ -10,7 +10,14 @@ TIMEZONE = "UTC"
 
 PATH = "content"
 THEME = "theme"
-PLUGINS = ["explainer.pelican_plugin"]  # always explicit: installed plugins must not sneak in
+PLUGINS = ["explainer.pelican_plugin", "pelican.plugins.sitemap"]  # always explicit
+SITEMAP = {
+    "format": "xml",
+    # Not for search engines: the 404 page and the search page (its results are the pages).
+    "exclude": [r"^404\.html$", r"^search\.html$", r"\.atom$", r"\.txt$"],
+    "changefreqs": {"pages": "weekly"},
+    "priorities": {"pages": 0.5},
+}
 
 # Every page is a Pelican *page*: the article has no publication date to give
 # (the received text states none), and Pelican's articles require one.
@@ -21,8 +28,10 @@ PAGE_SAVE_AS = "{slug}.html"
 STATIC_PATHS = []
 
 # Pages nothing links to are not generated: no blog index, archives, authors,
-# categories, tags or feeds.
-DIRECT_TEMPLATES = []
+# categories or tags. Direct templates: the Atom feed of the articles, and robots.txt.
+DIRECT_TEMPLATES = ["atom", "robots"]
+ATOM_SAVE_AS = "feed.atom"
+ROBOTS_SAVE_AS = "robots.txt"
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None

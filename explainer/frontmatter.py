@@ -18,6 +18,7 @@ class PageMeta(BaseModel):
     summary: Text | None = None
     slug: Slug | None = None
     template: Literal["page", "home"] = "page"
+    status: Literal["published", "hidden"] = "published"  # hidden: built, but in no menu or sitemap (404)
 
 
 class ArticleMeta(BaseModel):

@@ -22,12 +22,12 @@ def fold(text: str) -> str:
 PELICAN = str(Path(sys.executable).parent / "pelican")
 
 
-def build(project: Path, output: Path) -> subprocess.CompletedProcess[str]:
-    """`make html` for the project folder `project`, into `output` (the Makefile's recipe)."""
+def build(project: Path, output: Path, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess[str]:
+    """`make html` (or, with publishconf.py, `make publish`) for `project`, into `output`."""
     return subprocess.run(
         [sys.executable, "-m", "explainer", "build", "--pelican", PELICAN,
          "--input", str(project / "content"), "--output", str(output),
-         "--settings", str(project / "pelicanconf.py")],
+         "--settings", str(project / settings)],
         cwd=project, capture_output=True, text=True,
     )
 

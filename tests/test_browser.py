@@ -34,7 +34,7 @@ def page_types(html_pages) -> dict[str, str]:
     entity = next(p for p, soup in sorted(html_pages.items()) if soup.select_one("body.entity"))
     return {"home": "index.html", "article": article, "entity": entity, "entities": "entities.html",
             "glossary": "glossary.html", "timeline": "timeline.html", "figures": "figures.html",
-            "editors-notes": "editors-notes.html"}
+            "editors-notes": "editors-notes.html", "search": "search.html?q=Renault", "not-found": "404.html"}
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -103,7 +103,8 @@ def entities() -> dict[str, dict]:
     return {e["id"]: e for e in data["entities"]}
 
 
-PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "figures", "editors-notes"]
+PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "figures", "editors-notes",
+              "search", "not-found"]
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
@@ -204,3 +205,42 @@ def test_fits_a_320px_screen(open_page, html_pages, kind):
     scroll inside their own keyboard-reachable box)."""
     page = open_page(page_types(html_pages)[kind], viewport={"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def search_results(page):
+    page.locator(".search-result").first.wait_for(state="visible", timeout=10_000)
+    return [(a.inner_text(), a.get_attribute("href")) for a in page.locator(".search-title").all()]
+
+
+def test_search_for_a_person_from_the_header_box(open_page, entities):
+    page = open_page("index.html")
+    page.fill("#site-search-q", "Ghosn")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=Ghosn$"))
+    results = search_results(page)
+    ghosn = next(e for e in entities.values() if "Ghosn" in e["name"])
+    assert (ghosn["name"], f"/entities/{ghosn['id']}.html") in results
+    kinds = page.locator(".search-kind").all_text_contents()
+    assert "Entity" in kinds and len(kinds) == len(results)
+    assert page.errors == [] and page.outside == []
+
+
+def test_search_for_a_term_finds_its_glossary_entry(open_page):
+    terms = YAML(typ="safe").load((ROOT / "content/notes/terms.yaml").read_text(encoding="utf-8"))["terms"]
+    term = next(t for t in terms if t["id"] == "procurement")
+    page = open_page("search.html")
+    page.fill("#search-q", term["term"])
+    results = search_results(page)
+    assert (term["term"], f"/glossary.html#{term['id']}") in results
+    page.get_by_role("button", name=re.compile(r"^Term")).click()
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('(Term)')")
+    assert set(page.locator(".search-kind").all_text_contents()) == {"Term"}
+
+
+def test_search_page_without_javascript_lists_the_indexes(open_page, html_pages, entities):
+    page = open_page("search.html?q=Ghosn", java_script_enabled=False)
+    assert page.locator(".needs-js").is_visible()
+    assert "needs JavaScript" in page.locator(".needs-js").inner_text()
+    for entity in list(entities.values())[:3]:
+        assert page.get_by_role("link", name=entity["name"], exact=True).count() >= 1
+    assert page.locator('a[href$="glossary.html"]').count() >= 1

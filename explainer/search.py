@@ -1,0 +1,89 @@
+"""Full-text search with Pagefind, indexed from the built site, offline, inside the build.
+
+What a reader can find, each labelled with its kind (Pagefind metadata; the search page
+narrows results by it. Not Pagefind filters: Pagefind writes its filter index in a
+different order on every run, which would break byte-identical builds):
+- every paragraph of every article ("Article paragraph"), as its own record, so a
+  result goes to the paragraph and not just the page;
+- every glossary term, event, figure and editor's note, as records pointing at their
+  anchors on the glossary, timeline, key-figures and editor's-notes pages;
+- every entity page and the home page, indexed from their HTML (the templates mark the
+  content with data-pagefind-body; navigation and preview cards are left out).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+
+from .linking import PAGES
+from .notes import EDITORS_NOTE_LABELS, Site
+
+BUNDLE = "pagefind"  # folder inside the output, loaded only by the search page
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str  # from the site root
+    title: str
+    kind: str
+    content: str
+
+
+def records(site: Site, article_url: dict[str, str]) -> list[Record]:
+    """Search records for what has no page of its own. `article_url`: article id -> URL."""
+    found = []
+    for article in site.articles.values():
+        for paragraph in article.paragraphs.values():
+            n = paragraph.id.removeprefix("p")
+            found.append(Record(f"/{article_url[article.id]}#{paragraph.id}", f"Paragraph {n} of the article",
+                                "Article paragraph", paragraph.text))
+    glossary, timeline, figures, notes = (PAGES[k][1] for k in ("glossary", "timeline", "figures", "editors_notes"))
+    for term in site.terms.values():
+        name = term.term + (f" ({term.abbreviation})" if term.abbreviation else "")
+        found.append(Record(f"/{glossary}#{term.id}", name, "Term",
+                            " ".join([name, *term.aliases, term.definition, term.in_article])))
+    for event in site.events:
+        found.append(Record(f"/{timeline}#{event.id}", event.when, "Event", f"{event.when}. {event.what}"))
+    for figure in site.figures:
+        found.append(Record(f"/{figures}#{figure.id}", figure.value, "Figure", f"{figure.value}: {figure.measures}"))
+    for note in site.editors_notes:
+        found.append(Record(f"/{notes}#{note.id}", f"“{note.source.quote}”", "Editor’s note",
+                            f"{EDITORS_NOTE_LABELS[note.kind]}: {note.source.quote}. {note.likely} {note.why}"))
+    return found
+
+
+def build_index(output: Path, extra: list[Record]) -> None:
+    """Index the built site and the records. Each record is written as a small HTML file
+    that exists only while Pagefind reads it: one pass over a folder is fast, where the
+    Python API's one request per custom record costs a tenth of a second each. The
+    record's real address travels in its `target` metadata, which search.js links to."""
+    scratch = output / "_search-records"
+    scratch.mkdir()
+    try:
+        for n, record in enumerate(extra):
+            (scratch / f"{n:05d}.html").write_text(_record_html(record), encoding="utf-8")
+        asyncio.run(_index(output))
+    finally:
+        shutil.rmtree(scratch)
+
+
+def _record_html(record: Record) -> str:
+    kind = escape(record.kind)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(record.title)}</title></head>'
+            f'<body><div data-pagefind-body data-pagefind-meta="kind:{kind}">'
+            f'<span data-pagefind-meta="target:{escape(record.url)}"></span>'
+            f'<span data-pagefind-meta="title:{escape(record.title)}"></span>'
+            f'<p>{escape(record.content)}</p></div></body></html>')
+
+
+async def _index(output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(IndexConfig(force_language="en")) as index:
+        await index.add_directory(str(output))
+        await index.write_files(output_path=str(output / BUNDLE))

@@ -1,0 +1,119 @@
+"""schema.org JSON-LD for each page type, from the notes.
+
+No date is given for the article: the received text states none. Timeline events carry a
+`startDate` only where the article itself names the year ("2018"); relative dates
+("by mid this year") have none. The editor's notes are the article's corrections.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from .linking import PAGES, SiteLinks, note_key
+from .notes import EDITORS_NOTE_LABELS, Entity, Site
+
+SCHEMA_TYPES = {  # entity kind -> schema.org type
+    "company": "Organization", "organisation": "Organization", "body": "Organization",
+    "publication": "Organization", "product": "Organization",
+    "person": "Person", "place": "Place", "market": "Place",
+}
+_YEAR_ONLY = r"^(?:in |towards the end of )?(\d{4})$"
+
+
+def script_tags(page: Any, site: Site, links: SiteLinks, siteurl: str) -> Markup:
+    """<script type="application/ld+json"> blocks, with `<`, `>` and `&` escaped so no text
+    from the notes can close the script element."""
+    blocks = []
+    for data in structured_data(page, site, links, siteurl):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        blocks.append(f'<script type="application/ld+json">{text}</script>')
+    return Markup("\n".join(blocks))
+
+
+def structured_data(page: Any, site: Site, links: SiteLinks, siteurl: str) -> list[dict[str, Any]]:
+    """The JSON-LD objects for one Pelican page (by its template and slug)."""
+    base = siteurl.rstrip("/") + "/" if siteurl else ""
+
+    def url(path: str) -> str:
+        return base + path
+
+    template = page.template
+    if template == "article":
+        return [_article(page, site, links, url)]
+    if template == "entity":
+        entity = site.entities[page.slug]
+        return [_entity(entity, url, site)]
+    if template == "home":
+        return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
+                 "description": page.summary, "inLanguage": "en",
+                 "potentialAction": {"@type": "SearchAction", "target": url("search.html?q={query}"),
+                                     "query-input": "required name=query"}}]
+    save_as = page.save_as
+    if save_as == PAGES["glossary"][1]:
+        return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
+                 "hasDefinedTerm": [
+                     {"@type": "DefinedTerm", "@id": url(f"{save_as}#{t.id}"), "name": t.term,
+                      "description": t.definition, "url": url(f"{save_as}#{t.id}"),
+                      **({"termCode": t.abbreviation} if t.abbreviation else {})}
+                     for t in site.terms.values()]}]
+    if save_as == PAGES["timeline"][1]:
+        return [_event(e, site, url, save_as) for e in site.events]
+    if save_as == PAGES["editors_notes"][1]:
+        return [{"@context": "https://schema.org", "@type": "ItemList", "name": page.title,
+                 "itemListElement": [_correction(n, url) for n in site.editors_notes]}]
+    return [{"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url(page.url),
+             "description": page.summary}]
+
+
+def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
+    mentioned = [e for e in site.entities.values() if links.mentions.get(note_key(e))]
+    # What the article is about: the entities named in its title, else the most mentioned.
+    about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
+    return {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": page.title, "url": url(page.url), "inLanguage": "en",
+        "author": {"@type": "Person", "name": str(page.author)},
+        "publisher": {"@type": "Organization", "name": page.publisher, "url": _origin(page.source_url)},
+        "isBasedOn": page.source_url,
+        "about": [_ref(e, url) for e in about],
+        "mentions": [_ref(e, url) for e in mentioned],
+        "correction": [_correction(n, url) for n in site.editors_notes],
+    }
+
+
+def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind],
+                            "@id": url(f"entities/{entity.id}.html"), "name": entity.name,
+                            "description": entity.summary, "url": url(f"entities/{entity.id}.html")}
+    if entity.aliases:
+        data["alternateName"] = entity.aliases
+    return data
+
+
+def _ref(entity: Entity, url) -> dict[str, Any]:
+    return {"@type": SCHEMA_TYPES[entity.kind], "@id": url(f"entities/{entity.id}.html"), "name": entity.name}
+
+
+def _event(event, site: Site, url, save_as: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.what,
+                            "url": url(f"{save_as}#{event.id}"), "description": f"{event.when}: {event.what}",
+                            "about": [_ref(site.entities[e], url) for e in event.entities]}
+    year = re.match(_YEAR_ONLY, event.when.strip(), re.IGNORECASE)
+    if year and year.group(1) in event.source.quote:
+        data["startDate"] = year.group(1)
+    return data
+
+
+def _correction(note, url) -> dict[str, Any]:
+    return {"@type": "CorrectionComment", "url": url(f"{PAGES['editors_notes'][1]}#{note.id}"),
+            "text": f"{EDITORS_NOTE_LABELS[note.kind]}: “{note.source.quote}” most likely means: {note.likely}"}
+
+
+def _origin(source_url: str) -> str:
+    scheme, _, rest = source_url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"

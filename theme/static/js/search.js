@@ -1,0 +1,86 @@
+/* Search with Pagefind, loaded only on this page and only from this site. Results are
+   labelled with their kind (article paragraph, entity, term, event, figure, editor's note,
+   from Pagefind metadata), and can be narrowed to one kind. Without JavaScript
+   this page lists the entity and glossary indexes instead. */
+const box = document.getElementById("search");
+const input = document.getElementById("search-q");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const kinds = document.getElementById("search-kinds");
+let pagefind = null;
+let kind = "";  // "" = every kind
+let run = 0;
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const SHOWN = 20;    // results listed at once
+const LOOKED_AT = 60; // results whose kind is read to narrow by kind
+
+function kindButtons(counts) {
+  const make = (value, label) => {
+    const button = element("button", "search-kind-button", label);
+    button.type = "button";
+    button.setAttribute("aria-pressed", String(value === kind));
+    button.addEventListener("click", () => { kind = value; search(); });
+    return button;
+  };
+  const names = Object.keys(counts).sort();
+  kinds.replaceChildren(...(names.length > 1
+    ? [make("", "Everything"), ...names.map((name) => make(name, `${name} (${counts[name]})`))] : []));
+}
+
+async function search() {
+  const query = input.value.trim();
+  const mine = ++run;
+  history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+  if (!query) { list.replaceChildren(); kinds.replaceChildren(); status.textContent = ""; return; }
+  const found = await pagefind.debouncedSearch(query, {}, 200);
+  if (found === null || mine !== run) return;  // a newer search superseded this one
+  const data = await Promise.all(found.results.slice(0, LOOKED_AT).map((r) => r.data()));
+  if (mine !== run) return;
+  const counts = {};
+  for (const r of data) counts[r.meta.kind || "Page"] = (counts[r.meta.kind || "Page"] || 0) + 1;
+  if (kind && !counts[kind]) kind = "";
+  kindButtons(counts);
+  const chosen = data.filter((r) => !kind || (r.meta.kind || "Page") === kind);
+  const total = kind ? chosen.length : found.results.length;
+  status.textContent = total === 0 ? `Nothing found for “${query}”.`
+    : `${total} result${total === 1 ? "" : "s"} for “${query}”${kind ? ` (${kind})` : ""}` +
+      (chosen.length > SHOWN ? `, the first ${SHOWN} shown.` : ".");
+  list.replaceChildren(...chosen.slice(0, SHOWN).map((r) => {
+    const item = element("li", "search-result");
+    item.append(element("span", "search-kind", r.meta.kind || "Page"));
+    const link = element("a", "search-title", r.meta.title || r.url);
+    link.href = r.meta.target || r.url;  // records (paragraphs, terms...) say where they live
+    const excerpt = element("p", "search-excerpt");
+    excerpt.innerHTML = r.excerpt;  // Pagefind escapes the text; it adds only <mark>
+    item.append(link, excerpt);
+    return item;
+  }));
+}
+
+async function start() {
+  try {
+    pagefind = await import(new URL("pagefind.js", new URL(box.dataset.bundle, location.href)).href);
+    await pagefind.options({ excerptLength: 24 });
+    await pagefind.init();
+  } catch (error) {
+    status.textContent = "Search could not be loaded here (it needs the site to be served over HTTP). " +
+      "The lists below reach every page.";
+    box.hidden = false;
+    return;
+  }
+  document.querySelectorAll(".needs-js").forEach((node) => { node.hidden = true; });
+  box.hidden = false;
+  input.value = new URLSearchParams(location.search).get("q") || "";
+  input.addEventListener("input", search);
+  input.form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  if (input.value) search();
+}
+
+start();
