@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from .notes import EDITORS_NOTE_LABELS, KIND_LABELS, Site
 
-MAX_TEXT = 160  # characters of summary or definition on a card: a preview, not the page
+MAX_TEXT = 130  # characters of summary or definition on a card: a preview, not the page
 
 
 def cards_html(site: Site, keys: Iterable[str]) -> str:

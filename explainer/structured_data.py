@@ -110,8 +110,9 @@ def _event(event, site: Site, url, save_as: str) -> dict[str, Any]:
 
 
 def _correction(note, url) -> dict[str, Any]:
+    # Short: the note's page (the url) says what the words most likely mean, and why.
     return {"@type": "CorrectionComment", "url": url(f"{PAGES['editors_notes'][1]}#{note.id}"),
-            "text": f"{EDITORS_NOTE_LABELS[note.kind]}: “{note.source.quote}” most likely means: {note.likely}"}
+            "text": f"{EDITORS_NOTE_LABELS[note.kind]}: “{note.source.quote}”"}
 
 
 def _origin(source_url: str) -> str:
