@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from .document import content_documents, read_document
-from .errors import Problem
+from .errors import Problem, display_path
+from .lint import lint_notes, lint_page
 from .linking import build_links
 from .notes import load_site
 from .pages import render_all, to_html
@@ -26,12 +27,28 @@ def check(content: Path) -> list[Problem]:
     """Every problem in the content, without building HTML."""
     site, problems = load_site(content)
     links = build_links(site) if not problems else None
-    for path in content_documents(content):
-        problems += read_document(path, content, links=links, site=site if links else None).problems
+    outputs: dict[str, str] = {}  # output file -> where it comes from
     if links is not None:
-        for page in render_all(site, links):
+        problems += list(lint_notes(site))
+        for page in render_all(site, links):  # first: their names are fixed, an author's can change
             problems += to_html(page, site, links)[1]
+            problems += _claim(outputs, page.save_as, Problem(page.source, 0, ""))
+    for path in content_documents(content):
+        doc = read_document(path, content, links=links, site=site if links else None)
+        problems += doc.problems + list(lint_page(path))
+        if doc.output:
+            problems += _claim(outputs, doc.output, Problem(display_path(path), doc.output_line, ""))
     return sorted(problems)
+
+
+def _claim(outputs: dict[str, str], output: str, where: Problem) -> list[Problem]:
+    """Two pages may not become the same file (Pelican would overwrite one with the other)."""
+    source = f"{where.path}:{where.line}" if where.line else f"the generated page {where.path}"
+    if output in outputs:
+        return [Problem(where.path, where.line, f"becomes {output}, which {outputs[output]} already becomes: "
+                                                "give it another slug")]
+    outputs[output] = source
+    return []
 
 
 def report(problems: list[Problem], what: str) -> None:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
 from .articles import ARTICLE_PATH
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_against_source
@@ -17,7 +20,7 @@ from .frontmatter import ArticleMeta, PageMeta
 from .markdown import markdown
 from .pages.home import story_markdown
 from .source import SOURCE_NAME, read_source
-from .yamldata import load_yaml, validate
+from .yamldata import line_of, load_yaml, validate
 
 if TYPE_CHECKING:
     from .linking import SiteLinks
@@ -32,6 +35,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes_shown: set[str] = field(default_factory=set)  # keys of the notes the page links to
+    output: str = ""  # the file it becomes inside the output folder
+    output_line: int = 0
 
 
 def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
@@ -49,7 +54,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     if links is not None and site is not None:
         env["linker"] = links.linker
         env["visuals"] = links.visuals
-        if article:
+        if article and site.articles[article["id"]].faithful:  # else its own problems come first
             env["marks"] = links.marks(site, article["id"])
             env["paragraph_linkers"] = links.paragraph_linkers(site, article["id"])
     md = markdown()
@@ -80,6 +85,17 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     doc.metadata = meta.model_dump(exclude_none=True)
     if article:
         doc.metadata["slug"] = article["id"]
+    elif "slug" not in doc.metadata:
+        # Pelican would name the file after the title; a title of only punctuation gives ".html".
+        slug = slugify(meta.title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+        if not slug:
+            doc.problems.append(Problem(shown, line_of(data, ("title",), 2),
+                                        f"the title {meta.title!r} has no letters or digits to name the page's "
+                                        "file after: add a slug (slug: about-this-site)"))
+            return doc
+        doc.metadata["slug"] = slug
+    doc.output = f"{doc.metadata['slug']}.html"  # PAGE_SAVE_AS in pelicanconf.py
+    doc.output_line = line_of(data, ("slug",) if "slug" in data else ("title",), 2)
     if meta.template == "home" and site is not None:
         # The home page: the author's introduction, then the story from the notes.
         tokens = md.parse(text + "\n\n" + story_markdown(site), env)

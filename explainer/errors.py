@@ -44,8 +44,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+MAX_BYTES = 1_000_000  # a notes file or a page; an article is about 4 KB
+
+
 def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem on the line of the first byte that is not UTF-8."""
+    """The file's text, or a problem: too large, or the line of the first byte that is not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(shown, 1, f"the file is {size / 1e6:.1f} MB; notes and pages are at most "
+                                        f"{MAX_BYTES / 1e6:.0f} MB: split it into several files")]
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig"), []  # a byte-order mark some editors add is not content

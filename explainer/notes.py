@@ -284,6 +284,8 @@ def _cross_check(site: Site) -> Iterator[Problem]:
         yield from _relative_dates_stay_relative(event)
     yield from _numbers_come_from_quotes(site)
     yield from _reserved_ids(site)
+    yield from _no_circular_relations(site)
+    yield from _aliases_are_words(site)
 
 
 def _unique_ids(site: Site) -> Iterator[Problem]:
@@ -351,11 +353,14 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
         yield Problem(path, line, f'unknown paragraph "{pid}": {article.id} has p1 to p{last}')
         return
     quote = fold(source.quote)
+    found_in = [p.id for p in article.paragraphs.values() if quote in p.folded]
+    path, line = note.where(*loc, "quote")
     if quote not in paragraph.folded:
-        path, line = note.where(*loc, "quote")
-        elsewhere = [p.id for p in article.paragraphs.values() if quote in p.folded]
-        hint = f" (it is in {', '.join(elsewhere)})" if elsewhere else ""
+        hint = f" (it is in {', '.join(found_in)})" if found_in else ""
         yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
+    elif len(found_in) > 1:
+        yield Problem(path, line, f"quote {source.quote!r} is in {', '.join(found_in)}: quote enough words "
+                                  "to point at one paragraph")
 
 
 def _story_shape(site: Site) -> Iterator[Problem]:
@@ -416,6 +421,52 @@ def _reserved_ids(site: Site) -> Iterator[Problem]:
         if _RESERVED_ID.match(note.id):
             path, line = note.where("id")
             yield Problem(path, line, f'id "{note.id}" is taken by the pages themselves; choose another')
+
+
+# Relations that nest (a unit of a unit, a member of a member): they cannot go round in a
+# circle. Stakes and partnerships may be mutual (the two companies hold stakes in each other).
+_NESTING = ("unit-of", "member-of", "based-in")
+
+
+def _no_circular_relations(site: Site) -> Iterator[Problem]:
+    for kind in _NESTING:
+        graph = {e.id: [r.target for r in e.relations if r.type == kind and r.target in site.entities]
+                 for e in site.entities.values()}
+        reported: set[frozenset[str]] = set()
+        for start in graph:
+            path = [start]
+            while graph.get(path[-1]):
+                nxt = graph[path[-1]][0]
+                if nxt in path:
+                    loop = path[path.index(nxt):]
+                    if frozenset(loop) not in reported:
+                        reported.add(frozenset(loop))
+                        entity = site.entities[loop[-1]]
+                        index = next(i for i, r in enumerate(entity.relations) if r.type == kind and r.target == nxt)
+                        file, line = entity.where("relations", index, "target")
+                        chain = f" {kind} ".join([*loop, nxt])
+                        yield Problem(file, line, f"circular relation: {chain}")
+                    break
+                path.append(nxt)
+
+
+def _aliases_are_words(site: Site) -> Iterator[Problem]:
+    """Aliases match whole words only: an alias the articles have only as part of a longer
+    word ("Ren" in "Renault") would never link, and is almost always a mistake. (A note's
+    name may be absent from the text: it is how the note is titled.)"""
+    texts = [p.text for a in site.articles.values() for p in a.paragraphs.values()]
+    for note in [*site.entities.values(), *site.terms.values()]:
+        flags = 0 if isinstance(note, Entity) else re.IGNORECASE
+        for i, alias in enumerate(note.aliases):
+            whole = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", flags)
+            if any(whole.search(t) for t in texts):
+                continue
+            part = re.compile(rf"\b{re.escape(alias)}\w+|\w+{re.escape(alias)}\b", flags)
+            words = sorted({m.group() for t in texts for m in part.finditer(t)})
+            if words:
+                file, line = note.where("aliases", i)
+                yield Problem(file, line, f'alias "{alias}" appears only as part of longer words '
+                                          f'({", ".join(words[:3])}); aliases match whole words: give the whole word')
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")

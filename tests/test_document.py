@@ -115,7 +115,7 @@ def test_article_needs_its_source(content):
 
 def test_pages_are_not_articles(content):
     doc, problems = read(content, "---\ntitle: About\n---\n\nOne.\n", "about.md")
-    assert problems == [] and doc.metadata == {"title": "About", "template": "page", "status": "published"}
+    assert problems == [] and doc.metadata == {"title": "About", "template": "page", "status": "published", "slug": "about"}
     assert 'id="p1"' not in doc.html
 
 
