@@ -233,7 +233,7 @@ def test_search_for_a_term_finds_its_glossary_entry(open_page):
     results = search_results(page)
     assert (term["term"], f"/glossary.html#{term['id']}") in results
     page.get_by_role("button", name=re.compile(r"^Term")).click()
-    page.wait_for_function("document.getElementById('search-status').textContent.includes('(Term)')")
+    page.locator("#search-status", has_text="(Term)").wait_for()
     assert set(page.locator(".search-kind").all_text_contents()) == {"Term"}
 
 
