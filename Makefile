@@ -39,6 +39,7 @@ help:
 	@echo '   make test                  run the whole test suite'
 	@echo '   make check                 validate the content without building HTML'
 	@echo '   make weight                bytes the article page loads, against the budget'
+	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
@@ -70,6 +71,10 @@ check: $(STAMP)
 weight: $(STAMP)
 	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)"
 
+# Links to other sites, in the built output. Needs the network: never part of html or test.
+linkcheck: $(STAMP)
+	"$(PY)" -m explainer linkcheck --output "$(OUTPUTDIR)"
+
 test: $(STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
@@ -95,4 +100,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck test clean regenerate serve devserver lock

@@ -31,7 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     weight_cmd.add_argument("--output", type=Path, default=Path("output"))
     weight_cmd.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
 
+    linkcheck_cmd = commands.add_parser("linkcheck", help="check links to other sites (needs the network)")
+    linkcheck_cmd.add_argument("--output", type=Path, default=Path("output"))
+
     args = parser.parse_args(argv)
+    if args.command == "linkcheck":
+        from .linkcheck import linkcheck
+
+        return linkcheck(args.output)
     if args.command == "weight":
         from .weight import report as weigh
 

@@ -96,3 +96,19 @@ def test_the_feed_and_the_open_data_stay_well_formed(hostile_site: Path):
     ET.parse(hostile_site / "feed.atom")
     data = json.loads((hostile_site / "data" / "notes.json").read_text(encoding="utf-8"))
     assert any(PAYLOAD in e["summary"] for e in data["entities"])
+
+
+def test_every_page_has_a_content_security_policy_and_no_inline_script(html_pages):
+    for page, soup in html_pages.items():
+        metas = soup.select('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, page
+        assert soup.head.find("meta") is not None and soup.head.find_all("meta")[1] is metas[0], \
+            f"{page}: the policy must come before anything it governs"
+        policy = {d.split()[0]: d.split()[1:] for d in metas[0]["content"].split(";") if d.strip()}
+        assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], page
+        for directive in ("script-src", "style-src", "img-src"):
+            assert policy[directive][0] == "'self'" and "'unsafe-inline'" not in policy[directive], page
+            assert "'unsafe-eval'" not in policy[directive], page
+        for script in soup.find_all("script"):
+            assert script.get("src") or script.get("type") == "application/ld+json", f"{page}: inline script"
+        assert not soup.select("[style]"), f"{page}: inline style attribute"
