@@ -84,6 +84,7 @@ def _record_html(record: Record) -> str:
 async def _index(output: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    async with PagefindIndex(IndexConfig(force_language="en")) as index:
+    # The index is written when the context closes, to the configured output_path (an
+    # explicit write_files() would write it twice, the second time into the working folder).
+    async with PagefindIndex(IndexConfig(force_language="en", output_path=str(output / BUNDLE))) as index:
         await index.add_directory(str(output))
-        await index.write_files(output_path=str(output / BUNDLE))

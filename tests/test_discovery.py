@@ -165,3 +165,10 @@ def test_publish_uses_absolute_urls(tmp_path: Path):
     assert f'content="{siteurl}/social.png"' in html
     assert f"<loc>{siteurl}/glossary.html</loc>" in (project / "output" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"Sitemap: {siteurl}/sitemap.xml" in (project / "output" / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_the_build_writes_nothing_outside_its_output(site: Path):
+    """The search index goes into the output only (Pagefind once also wrote one into the
+    working folder)."""
+    assert not (Path.cwd() / "pagefind").exists()
+    assert not (site.parent / "pagefind").exists()
