@@ -14,6 +14,7 @@ from .errors import read_utf8
 from .fidelity import check_against_source, plain_text
 from .markdown import markdown
 from .source import SOURCE_NAME, fold, read_source
+from .yamldata import load_yaml
 
 
 # An article lives in its own folder beside the text as received:
@@ -35,6 +36,7 @@ class Paragraph:
 class Article:
     id: str
     path: Path  # article.md
+    title: str
     paragraphs: dict[str, Paragraph]
     # Its blocks match source.txt. When they do not (say, a front matter left open shifts
     # every paragraph), notes are not checked against it: the article's own problem is
@@ -59,8 +61,10 @@ def load_articles(content: Path) -> dict[str, Article]:
 def _read(article_id: str, path: Path) -> Article:
     text, _ = read_utf8(path, str(path))  # problems with the file are the document check's to report
     if text is None:
-        return Article(article_id, path, {}, faithful=False)
+        return Article(article_id, path, "", {}, faithful=False)
     tokens = markdown().parse(text, {"paragraph_ids": True})
+    front, _ = load_yaml(tokens[0].content, str(path)) if tokens and tokens[0].type == "front_matter" else (None, [])
+    title = str(front.get("title", "")) if isinstance(front, dict) else ""
     paragraphs = {
         str(token.attrGet("id")): Paragraph(str(token.attrGet("id")), plain_text(tokens[i + 1].children or []))
         for i, token in enumerate(tokens) if token.type == "paragraph_open" and token.attrGet("id")
@@ -68,4 +72,4 @@ def _read(article_id: str, path: Path) -> Article:
     source = path.parent / SOURCE_NAME
     faithful = (bool(tokens) and tokens[0].type == "front_matter" and source.is_file()
                 and not check_against_source(tokens, None, read_source(source), str(path), source))
-    return Article(article_id, path, paragraphs, faithful)
+    return Article(article_id, path, title, paragraphs, faithful)

@@ -16,6 +16,7 @@ GENERATED = "_generated"
 
 # Virtual source paths of generated pages (what {filename} links name) and their output.
 PAGES = {
+    "articles": (f"{GENERATED}/articles.md", "articles.html"),  # only with several articles
     "entities": (f"{GENERATED}/entities.md", "entities.html"),
     "glossary": (f"{GENERATED}/glossary.md", "glossary.html"),
     "timeline": (f"{GENERATED}/timeline.md", "timeline.html"),

@@ -194,6 +194,11 @@ class Site:
     def key_takeaways(self) -> list[Takeaway]:
         return [t for t in self.takeaways if t.role == "takeaway"]
 
+    @property
+    def several_articles(self) -> bool:
+        """With more than one article, everything from an article says which one."""
+        return len(self.articles) > 1
+
     def resolve(self, ref: str) -> tuple[Article, Paragraph]:
         """The article and paragraph a checked reference names."""
         article_id, _, pid = ref.rpartition("#")

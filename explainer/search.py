@@ -40,7 +40,8 @@ def records(site: Site, article_url: dict[str, str]) -> list[Record]:
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
             n = paragraph.id.removeprefix("p")
-            found.append(Record(f"/{article_url[article.id]}#{paragraph.id}", f"Paragraph {n} of the article",
+            of = f"“{article.title}”" if site.several_articles else "the article"
+            found.append(Record(f"/{article_url[article.id]}#{paragraph.id}", f"Paragraph {n} of {of}",
                                 "Article paragraph", paragraph.text))
     glossary, timeline, figures, notes = (PAGES[k][1] for k in ("glossary", "timeline", "figures", "editors_notes"))
     for term in site.terms.values():

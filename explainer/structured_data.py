@@ -71,7 +71,8 @@ def structured_data(page: Any, site: Site, links: SiteLinks, siteurl: str) -> li
 
 
 def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
-    mentioned = [e for e in site.entities.values() if links.mentions.get(note_key(e))]
+    mentioned = [e for e in site.entities.values()
+                 if any(m.article.id == page.slug for m in links.mentions.get(note_key(e), []))]
     # What the article is about: the entities named in its title, else the most mentioned.
     about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
     return {
@@ -82,7 +83,8 @@ def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
         "isBasedOn": page.source_url,
         "about": [_ref(e, url) for e in about],
         "mentions": [_ref(e, url) for e in mentioned],
-        "correction": [_correction(n, url) for n in site.editors_notes],
+        "correction": [_correction(n, url) for n in site.editors_notes
+                       if site.resolve(n.source.paragraph)[0].id == page.slug],
     }
 
 

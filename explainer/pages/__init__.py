@@ -6,7 +6,7 @@ virtual source paths in `_generated/`, which is what Pelican's `{filename}` link
 
 from __future__ import annotations
 
-from . import editors_notes, entities, figures, glossary, search, timeline
+from . import articles, editors_notes, entities, figures, glossary, search, timeline
 from ..cards import cards_html
 from ..errors import Problem
 from ..linking import SiteLinks
@@ -17,7 +17,7 @@ from .common import GeneratedPage
 
 def render_all(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
-    for module in (entities, glossary, timeline, figures, editors_notes, search):
+    for module in (articles, entities, glossary, timeline, figures, editors_notes, search):
         pages += module.render(site, links)
     return pages
 

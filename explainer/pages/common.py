@@ -38,6 +38,14 @@ def cite_paragraph(article: Article, paragraph: Paragraph) -> str:
     return f"[\u00b6 {paragraph.id.removeprefix('p')}]({article.source_link}#{paragraph.id})"
 
 
+def from_article(site: Site, source: Source) -> str:
+    """With several articles, which one an item comes from (nothing when there is one)."""
+    if not site.several_articles:
+        return ""
+    article, _ = site.resolve(source.paragraph)
+    return f"From [{escape(article.title)}]({article.source_link})"
+
+
 def inline(text: str | None) -> str:
     """A note's text on one line: it stays inline Markdown (emphasis, links) and cannot
     start a block of its own (a heading, a `:::` block, an attribute line)."""

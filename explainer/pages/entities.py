@@ -27,11 +27,14 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
         lines += ["## Relations", "", *relations, ""]
 
     mentions = links.mentions.get(note_key(entity), [])
-    lines += ["## Mentioned in the article", ""]
-    if mentions:
-        for mention in mentions:
-            lines.append(f"- {_highlight(mention.sentence, mention.spans)} {cite_paragraph(mention.article, mention.paragraph)}")
-    else:
+    lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
+    current = None
+    for mention in mentions:
+        if site.several_articles and mention.article is not current:  # grouped by article
+            current = mention.article
+            lines += ["", f"### [{escape(current.title)}]({current.source_link})", ""]
+        lines.append(f"- {_highlight(mention.sentence, mention.spans)} {cite_paragraph(mention.article, mention.paragraph)}")
+    if not mentions:
         lines.append("The article does not name it in running text.")
     lines.append("")
 

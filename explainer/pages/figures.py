@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks, entity_source, href
 from ..notes import Figure, Site
-from .common import GeneratedPage, cite, escape, inline
+from .common import GeneratedPage, cite, escape, from_article, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -35,4 +35,6 @@ def _details(site: Site, figure: Figure) -> list[str]:
     if figure.entities:
         who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in figure.entities)
         details.append(f"- Involves: {who}")
+    if site.several_articles:
+        details.append(f"- {from_article(site, figure.source)}")
     return details

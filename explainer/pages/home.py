@@ -22,8 +22,12 @@ def story_markdown(site: Site) -> str:
         lines.append("")
     lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
     lines += ["## Explore the story", "", "{.explore}"]
-    for article in site.articles.values():
-        lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
+    if site.several_articles:
+        lines.append(f"- [The articles]({href(PAGES['articles'][0])}) {len(site.articles)} articles, "
+                     "each word for word as received")
+    else:
+        for article in site.articles.values():
+            lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
     entries = [
         ("entities", "Who’s who", f"{len(site.entities)} companies, people, places and publications"),
         ("glossary", "Glossary", f"{len(site.terms)} terms in plain language"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..linking import PAGES, SiteLinks, entity_source, href
 from ..notes import Site
-from .common import GeneratedPage, cite, escape, inline
+from .common import GeneratedPage, cite, escape, from_article, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -20,9 +20,14 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     ]
     for event in site.events:
         lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what)} {cite(site, event.source)}", ""]
+        involved = []
         if event.entities:
-            who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in event.entities)
-            lines += [f"{{.involved}}", f"Involved: {who}", ""]
+            involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})"
+                                                     for e in event.entities))
+        if site.several_articles:
+            involved.append(from_article(site, event.source))
+        if involved:
+            lines += ["{.involved}", " · ".join(involved), ""]
     source, save_as = PAGES["timeline"]
     return [GeneratedPage(
         source=source, save_as=save_as, title="Timeline",
