@@ -40,6 +40,7 @@ help:
 	@echo '   make check                 validate the content without building HTML'
 	@echo '   make weight                bytes the article page loads, against the budget'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
+	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
@@ -71,6 +72,13 @@ check: $(STAMP)
 weight: $(STAMP)
 	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)"
 
+# How the build's cost grows with the number of articles, against bare Pelican
+# (docs/benchmarks.md). A benchmark, not a test: `make bench SIZES="10 100"` for a subset.
+SIZES ?= 10 100 1000
+RUNS ?= 3
+bench: $(STAMP)
+	"$(PY)" -m explainer bench --sizes "$(SIZES)" --runs $(RUNS)
+
 # Links to other sites, in the built output. Needs the network: never part of html or test.
 linkcheck: $(STAMP)
 	"$(PY)" -m explainer linkcheck --output "$(OUTPUTDIR)"
@@ -100,4 +108,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench test clean regenerate serve devserver lock

@@ -34,7 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     linkcheck_cmd = commands.add_parser("linkcheck", help="check links to other sites (needs the network)")
     linkcheck_cmd.add_argument("--output", type=Path, default=Path("output"))
 
+    bench_cmd = commands.add_parser("bench", help="build-time benchmark against bare Pelican")
+    bench_cmd.add_argument("--sizes", default="10 100 1000", help="numbers of articles")
+    bench_cmd.add_argument("--runs", type=int, default=3)
+
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import main as bench
+
+        return bench([int(n) for n in args.sizes.split()], args.runs)
     if args.command == "linkcheck":
         from .linkcheck import linkcheck
 

@@ -1,0 +1,177 @@
+"""`make bench`: how the build's cost grows with the number of articles, against bare Pelican.
+
+For each size N it writes a synthetic corpus (N articles of about 600 words naming M
+entities and K glossary terms at a realistic density, with notes citing their paragraphs)
+and times, in the same run and interleaved so machine noise hits both:
+- ours: `python -m explainer build`, the full `make html` pipeline;
+- bare: Pelican with its default theme and Markdown reader on the same Markdown.
+It prints one line per size (median of the runs) and the cost of the term-linking step
+alone for K = 10, 100 and 1000 terms on the same text. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = ("the market company plan said would year growth share sales price deal board new more its after "
+         "investors report analysts expected quarter chief executive cost business group customers rise "
+         "global years strategy could since also under make record demand supply first while talks").split()
+
+
+def _names(rng: random.Random, count: int, capital: bool) -> list[str]:
+    syllables = ["ka", "lo", "mi", "ren", "vor", "tas", "ne", "quil", "dor", "san", "bri", "tel", "mu", "zar"]
+    names: set[str] = set()
+    while len(names) < count:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        names.add(word.capitalize() + (" Group" if rng.random() < 0.3 else "") if capital else word + "ization")
+    return sorted(names)
+
+
+def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: int = 7) -> None:
+    """The same articles twice: as our content (with notes) and as bare Pelican pages."""
+    rng = random.Random(seed)
+    entity_names, term_names = _names(rng, entities, True), _names(rng, terms, False)
+    ours, bare = folder / "ours" / "content", folder / "bare" / "content" / "pages"
+    (ours / "notes").mkdir(parents=True)
+    bare.mkdir(parents=True)
+    facts: dict[str, list[str]] = {name: [] for name in entity_names}
+    figures = []
+    for a in range(articles):
+        aid = f"story-{a:04d}"
+        title = f"{rng.choice(entity_names)} and {rng.choice(entity_names)} report {rng.choice(WORDS)} {a}"
+        blocks: list[tuple[str, str]] = []
+        for p in range(8):
+            if p in (3, 6):
+                blocks.append(("h", f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {p}"))
+            sentences = []
+            for _ in range(5):
+                words = [rng.choice(WORDS) for _ in range(13)]
+                words.insert(rng.randrange(13), rng.choice(entity_names))
+                if rng.random() < 0.6:
+                    words.insert(rng.randrange(13), rng.choice(term_names))
+                sentence = " ".join(words)
+                sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            if p == 0:
+                sentences.append(f"The stake rose by {rng.randint(2, 60)}% this year.")
+            blocks.append(("p", " ".join(sentences)))
+        source = "\n\n".join([title, *(text for _, text in blocks)]) + "\n"
+        body = "\n\n".join(f"## {text}" if kind == "h" else text for kind, text in blocks) + "\n"
+        folder_a = ours / "articles" / aid
+        folder_a.mkdir(parents=True)
+        (folder_a / "source.txt").write_text(source, encoding="utf-8")
+        (folder_a / "article.md").write_text(
+            f"---\ntitle: \"{title}\"\nauthor: Bench Writer\npublisher: example.org\n"
+            f"source_url: https://example.org/{aid}\n---\n\n{body}", encoding="utf-8")
+        (bare / f"{aid}.md").write_text(f"Title: {title}\nAuthor: Bench Writer\n\n{body}", encoding="utf-8")
+        first = blocks[0][1]
+        named = next(n for n in entity_names if n in first)
+        quote = first.split(".")[0]
+        facts[named].append(f"      - text: Named in a report.\n"
+                            f"        source: {{paragraph: \"{aid}#p1\", quote: \"{quote}\"}}\n")
+        stake = first[first.index("The stake rose"):].rstrip(".")
+        figures.append(f"  - id: stake-{a:04d}\n    value: \"{stake.split()[4]}\"\n    measures: A stake's rise.\n"
+                       f"    source: {{paragraph: \"{aid}#p1\", quote: \"{stake}\"}}\n")
+    (ours / "notes" / "entities.yaml").write_text("entities:\n" + "".join(
+        f"  - id: e{i:04d}\n    name: {name}\n    kind: company\n    summary: A company in the benchmark.\n"
+        + ("    facts:\n" + "".join(facts[name]) if facts[name] else "")
+        for i, name in enumerate(entity_names)), encoding="utf-8")
+    (ours / "notes" / "terms.yaml").write_text("terms:\n" + "".join(
+        f"  - id: t{i:04d}\n    term: {name}\n    definition: A word in the benchmark.\n    in_article: Used.\n"
+        f"    source: {{paragraph: \"{_first_use(ours, name)[0]}\", quote: \"{_first_use(ours, name)[1]}\"}}\n"
+        for i, name in enumerate(term_names) if _first_use(ours, name)[0]), encoding="utf-8")
+    (ours / "notes" / "figures.yaml").write_text("figures:\n" + "".join(figures), encoding="utf-8")
+    shutil.copy2(ROOT / "content" / "index.md", ours / "index.md")
+    for name in ("theme",):
+        shutil.copytree(ROOT / name, folder / "ours" / name)
+    shutil.copy2(ROOT / "pelicanconf.py", folder / "ours" / "pelicanconf.py")
+    (folder / "bare" / "pelicanconf.py").write_text(
+        'SITENAME = "Bare"\nPATH = "content"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "en"\nPLUGINS = []\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\nRELATIVE_URLS = True\n", encoding="utf-8")
+
+
+_uses: dict[tuple[Path, str], tuple[str, str]] = {}
+
+
+def _first_use(content: Path, term: str) -> tuple[str, str]:
+    """The first paragraph using a term, and the sentence that does (a quote found once)."""
+    if (content, term) not in _uses:
+        _uses[(content, term)] = ("", "")
+        for source in sorted(content.glob("articles/*/source.txt")):
+            paragraphs = [b for b in source.read_text(encoding="utf-8").split("\n\n")[1:] if b.endswith(".")]
+            for n, text in enumerate(paragraphs, 1):
+                sentence = next((s for s in text.split(". ") if f" {term} " in f" {s.rstrip('.')} "), None)
+                if sentence:
+                    _uses[(content, term)] = (f"{source.parent.name}#p{n}", sentence.rstrip("."))
+                    return _uses[(content, term)]
+    return _uses[(content, term)]
+
+
+def _time(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: build failed in {cwd}:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
+    return elapsed
+
+
+def bench_size(n: int, runs: int, work: Path) -> tuple[float, float]:
+    folder = work / f"n{n}"
+    write_corpus(folder, n, entities=max(20, n // 5), terms=50)
+    python = sys.executable
+    pelican = str(Path(python).parent / "pelican")
+    ours = [python, "-m", "explainer", "build", "--pelican", pelican, "--input", "content", "--output",
+            str(folder / "out-ours"), "--settings", "pelicanconf.py"]
+    bare = [pelican, "content", "-s", "pelicanconf.py", "-o", str(folder / "out-bare"), "-q",
+            "--delete-output-directory"]
+    times_ours, times_bare = [], []
+    for _ in range(runs):  # interleaved, so a noisy moment hits both
+        times_ours.append(_time(ours, folder / "ours"))
+        times_bare.append(_time(bare, folder / "bare"))
+    return statistics.median(times_ours), statistics.median(times_bare)
+
+
+def bench_linking(runs: int) -> list[tuple[int, float]]:
+    """The term-linking step alone, on the same text, with K terms known."""
+    from .markdown.autolink import Linker, Target
+
+    rng = random.Random(11)
+    text = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)) + " Kalomi Group stakeization." for _ in range(4000))
+    results = []
+    for k in (10, 100, 1000):
+        names = [(name, Target(f"term:{i}", "#", False)) for i, name in enumerate(_names(rng, k - 1, False))]
+        names.append(("stakeization", Target("term:x", "#", False)))
+        linker = Linker(names)
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            found = sum(1 for _ in linker.find(text))
+            samples.append(time.perf_counter() - start)
+        assert found >= 4000
+        results.append((k, statistics.median(samples)))
+    return results
+
+
+def main(sizes: list[int], runs: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        rows = []
+        for n in sizes:
+            ours, bare = bench_size(n, runs, Path(tmp))
+            rows.append((n, ours, bare))
+            print(f"bench: N={n} ours={ours:.2f}s bare={bare:.2f}s ratio={ours / bare:.2f}", flush=True)
+            print(f"       per page: ours={1000 * ours / n:.1f} ms bare={1000 * bare / n:.1f} ms", flush=True)
+        for k, seconds in bench_linking(runs):
+            print(f"bench: linking K={k} {1000 * seconds:.1f} ms for 4000 sentences", flush=True)
+        if len(rows) > 1:
+            (n1, o1, _), (n2, o2, _) = rows[-2], rows[-1]
+            print(f"bench: per-page cost N={n2} / N={n1}: {(o2 / n2) / (o1 / n1):.2f}", flush=True)
+    return 0
