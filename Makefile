@@ -41,6 +41,7 @@ help:
 	@echo '   make weight                bytes the article page loads, against the budget'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
+	@echo '   make draft-notes ARTICLE=path  draft notes for a new article, to curate'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
@@ -71,6 +72,11 @@ check: $(STAMP)
 # Page weight of each article page with everything it loads (a measurement, not a test).
 weight: $(STAMP)
 	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)"
+
+# A first draft of the notes for a new article: make draft-notes ARTICLE=path/to/source.txt
+draft-notes: $(STAMP)
+	@test -n "$(ARTICLE)" || (echo 'usage: make draft-notes ARTICLE=path/to/source.txt' >&2; exit 2)
+	"$(PY)" -m explainer draft-notes "$(ARTICLE)" --input "$(INPUTDIR)"
 
 # How the build's cost grows with the number of articles, against bare Pelican
 # (docs/benchmarks.md). A benchmark, not a test: `make bench SIZES="10 100"` for a subset.
@@ -108,4 +114,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench draft-notes test clean regenerate serve devserver lock

@@ -38,7 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd.add_argument("--sizes", default="10 100 1000", help="numbers of articles")
     bench_cmd.add_argument("--runs", type=int, default=3)
 
+    draft_cmd = commands.add_parser("draft-notes", help="draft notes for a new article's text")
+    draft_cmd.add_argument("article", type=Path, help="the text as received, one block a line")
+    draft_cmd.add_argument("--input", type=Path, default=Path("content"))
+    draft_cmd.add_argument("--id", help="the article's id (default: its folder, or its title)")
+
     args = parser.parse_args(argv)
+    if args.command == "draft-notes":
+        from .draft_notes import write_draft
+        from .errors import ContentError
+
+        try:
+            target = write_draft(args.article, args.input, args.id)
+        except ContentError as error:
+            report(error.problems, "no draft was written.")
+            return 1
+        print(f"Draft notes written to {target}: curate them, then move them into {args.input / 'notes'}.")
+        return 0
     if args.command == "bench":
         from .bench import main as bench
 
