@@ -25,9 +25,10 @@ ifeq ($(DEBUG), 1)
 endif
 
 # The build goes through our driver: it checks the content first (all errors as
-# path:line), runs $(PELICAN) with --fatal warnings into a temporary folder, and
-# swaps it in for $(OUTPUTDIR) only when everything succeeded.
-BUILD = $(PY) -m explainer build --pelican "$(PELICAN)" --input "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+# path:line), runs Pelican with --fatal warnings into a temporary folder (in the same
+# process, so it reuses what the check read), and swaps it in for $(OUTPUTDIR) only when
+# everything succeeded. $(PELICAN) itself serves the output (make serve).
+BUILD = $(PY) -m explainer build --input "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
 STAMP = $(VENV)/.installed-stamp
 

@@ -20,7 +20,6 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--input", type=Path, default=Path("content"))
     build_cmd.add_argument("--output", type=Path, default=Path("output"))
     build_cmd.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
-    build_cmd.add_argument("--pelican", default=f"{sys.executable} -m pelican")
     build_cmd.add_argument("--watch", action="store_true", help="rebuild on every change")
     build_cmd.add_argument("--serve", action="store_true", help="also serve the output")
     build_cmd.add_argument("--bind", default="127.0.0.1")
@@ -78,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def once() -> int:
-        return build(args.pelican, args.settings, args.input, args.output, args.pelican_opts)
+        return build(args.settings, args.input, args.output, args.pelican_opts)
 
     if not args.watch:
         return once()

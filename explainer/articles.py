@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import read_utf8
-from .fidelity import check_against_source, plain_text
+from .errors import Problem, display_path, read_utf8
+from .fidelity import check_body, plain_text
 from .markdown import markdown
 from .source import SOURCE_NAME, fold, read_source
 from .yamldata import load_yaml
@@ -38,10 +38,14 @@ class Article:
     path: Path  # article.md
     title: str
     paragraphs: dict[str, Paragraph]
-    # Its blocks match source.txt. When they do not (say, a front matter left open shifts
-    # every paragraph), notes are not checked against it: the article's own problem is
-    # the one to report.
-    faithful: bool
+    # How its blocks differ from source.txt (worked out once, reported by the page's check).
+    # When they differ (say, a front matter left open shifts every paragraph), notes are not
+    # checked against it: the article's own problem is the one to report.
+    differences: list[Problem]
+
+    @property
+    def faithful(self) -> bool:
+        return not self.differences
 
     @property
     def source_link(self) -> str:
@@ -61,7 +65,7 @@ def load_articles(content: Path) -> dict[str, Article]:
 def _read(article_id: str, path: Path) -> Article:
     text, _ = read_utf8(path, str(path))  # problems with the file are the document check's to report
     if text is None:
-        return Article(article_id, path, "", {}, faithful=False)
+        return Article(article_id, path, "", {}, [Problem(display_path(path), 1, "not readable")])
     tokens = markdown().parse(text, {"paragraph_ids": True})
     front, _ = load_yaml(tokens[0].content, str(path)) if tokens and tokens[0].type == "front_matter" else (None, [])
     title = str(front.get("title", "")) if isinstance(front, dict) else ""
@@ -70,6 +74,8 @@ def _read(article_id: str, path: Path) -> Article:
         for i, token in enumerate(tokens) if token.type == "paragraph_open" and token.attrGet("id")
     }
     source = path.parent / SOURCE_NAME
-    faithful = (bool(tokens) and tokens[0].type == "front_matter" and source.is_file()
-                and not check_against_source(tokens, None, read_source(source), str(path), source))
-    return Article(article_id, path, title, paragraphs, faithful)
+    if not (tokens and tokens[0].type == "front_matter" and source.is_file()):
+        differences = [Problem(display_path(path), 1, "front matter or source.txt missing")]
+    else:
+        differences = check_body(tokens, read_source(source), display_path(path), source)
+    return Article(article_id, path, title, paragraphs, differences)

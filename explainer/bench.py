@@ -129,7 +129,7 @@ def bench_size(n: int, runs: int, work: Path) -> tuple[float, float]:
     write_corpus(folder, n, entities=max(20, n // 5), terms=50)
     python = sys.executable
     pelican = str(Path(python).parent / "pelican")
-    ours = [python, "-m", "explainer", "build", "--pelican", pelican, "--input", "content", "--output",
+    ours = [python, "-m", "explainer", "build", "--input", "content", "--output",
             str(folder / "out-ours"), "--settings", "pelicanconf.py"]
     bare = [pelican, "content", "-s", "pelicanconf.py", "-o", str(folder / "out-bare"), "-q",
             "--delete-output-directory"]

@@ -1,4 +1,5 @@
-"""The build an author runs: check the content, run Pelican into a scratch folder, swap it in.
+"""The build an author runs: check the content, run Pelican (with --fatal warnings, in this
+process) into a scratch folder, swap it in.
 
 A failed build (bad content, a Pelican warning or error, a crash) leaves the previous
 output folder exactly as it was; a successful one replaces it whole, so a page that was
@@ -8,34 +9,30 @@ removed from the content leaves no stale file behind.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from .document import content_documents, read_document
+from . import session
+from .document import content_documents
 from .errors import Problem, display_path
 from .lint import lint_notes, lint_page
-from .linking import build_links
-from .notes import load_site
-from .pages import render_all, to_html
 
 
 def check(content: Path) -> list[Problem]:
     """Every problem in the content, without building HTML."""
-    site, problems = load_site(content)
-    links = build_links(site) if not problems else None
+    site, problems, links = session.notes(content)
+    problems = list(problems)
     outputs: dict[str, str] = {}  # output file -> where it comes from
     if links is not None:
         problems += list(lint_notes(site))
-        for page in render_all(site, links):  # first: their names are fixed, an author's can change
-            problems += to_html(page, site, links)[1]
+        for page, _, page_problems in session.generated(content):  # first: their names are fixed
+            problems += page_problems
             problems += _claim(outputs, page.save_as, Problem(page.source, 0, ""))
     for path in content_documents(content):
-        doc = read_document(path, content, links=links, site=site if links else None)
-        problems += doc.problems + list(lint_page(path))
+        doc = session.document(path, content)
+        problems += doc.problems + list(lint_page(path, doc.tokens))
         if doc.output:
             problems += _claim(outputs, doc.output, Problem(display_path(path), doc.output_line, ""))
     return sorted(problems)
@@ -58,7 +55,8 @@ def report(problems: list[Problem], what: str) -> None:
     print(f"{n} problem{'s' if n != 1 else ''} found; {what}", file=sys.stderr)
 
 
-def build(pelican: str, settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
+def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
+    session.clear()  # a new build: read everything afresh
     problems = check(content)
     if problems:
         report(problems, f"the build stopped and {output} was left as it was.")
@@ -68,15 +66,25 @@ def build(pelican: str, settings: Path, content: Path, output: Path, pelican_opt
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     try:
-        command = [*shlex.split(pelican), str(content), "--settings", str(settings),
-                   "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
-        if subprocess.run(command).returncode != 0:
+        if _pelican([str(content), "--settings", str(settings), "--output", str(scratch),
+                     "--fatal", "warnings", *pelican_opts]) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
         _replace(output, scratch)
         return 0
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _pelican(argv: list[str]) -> int:
+    """Pelican's own command line, run in this process so it reuses what the check read."""
+    from pelican import main
+
+    try:
+        main(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 1
+    return 0
 
 
 def _replace(output: Path, new: Path) -> None:

@@ -15,7 +15,7 @@ from pelican.utils import slugify
 
 from .articles import ARTICLE_PATH
 from .errors import Problem, display_path, read_utf8
-from .fidelity import check_against_source
+from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
 from .markdown import markdown
 from .pages.home import story_markdown
@@ -37,6 +37,7 @@ class Document:
     notes_shown: set[str] = field(default_factory=set)  # keys of the notes the page links to
     output: str = ""  # the file it becomes inside the output folder
     output_line: int = 0
+    tokens: list[Any] = field(default_factory=list, repr=False)  # as parsed, for the lint
 
 
 def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
@@ -59,6 +60,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
             env["paragraph_linkers"] = links.paragraph_linkers(site, article["id"])
     md = markdown()
     tokens = md.parse(text, env)
+    doc.tokens = tokens
 
     if not tokens or tokens[0].type != "front_matter":
         hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
@@ -78,7 +80,11 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
         if not source_path.is_file():
             doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
         else:
-            doc.problems += check_against_source(tokens, title, read_source(source_path), shown, source_path)
+            known = site.articles.get(article["id"]) if site is not None else None
+            source = read_source(source_path)
+            doc.problems += check_title(title, source, shown, source_path)
+            # The body was compared with the source when the articles were loaded; not twice.
+            doc.problems += known.differences if known else check_body(tokens, source, shown, source_path)
     if meta is None:
         return doc
 
@@ -100,6 +106,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
         # The home page: the author's introduction, then the story from the notes.
         tokens = md.parse(text + "\n\n" + story_markdown(site), env)
     doc.problems += [Problem(shown, line, message) for line, message in env.get("problems", [])]
+    doc.tokens = tokens
     doc.html = md.renderer.render(tokens, md.options, env)
     doc.notes_shown = env.get("notes_shown", set())
     return doc

@@ -66,14 +66,23 @@ def plain_text(children: Sequence[Token]) -> str:
 def check_against_source(
     tokens: Sequence[Token], title: str | None, source: list[SourceBlock], path: str, source_path: Path
 ) -> list[Problem]:
+    return check_title(title, source, path, source_path) + check_body(tokens, source, path, source_path)
+
+
+def check_title(title: str | None, source: list[SourceBlock], path: str, source_path: Path) -> list[Problem]:
+    if title is None or not source or fold(str(title)) == fold(source[0].text):
+        return []
+    src, head = display_path(source_path), source[0]
+    return [Problem(path, 2, f"title differs from {src}:{head.line}: {_difference(head.text, title)}")]
+
+
+def check_body(tokens: Sequence[Token], source: list[SourceBlock], path: str, source_path: Path) -> list[Problem]:
+    """The headings and paragraphs against the received text, block by block."""
     src = display_path(source_path)
     if not source:
         return [Problem(src, 0, "the received text is empty")]
-    problems = []
+    problems: list[Problem] = []
     head, *body = source
-    if title is not None and fold(str(title)) != fold(head.text):
-        problems.append(Problem(path, 2, f"title differs from {src}:{head.line}: {_difference(head.text, title)}"))
-
     problems += list(extra_blocks(tokens, path))
     ours = list(rendered_blocks(tokens))
     theirs = [fold(b.text) for b in body]

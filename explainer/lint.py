@@ -15,8 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problem, display_path, read_utf8
-from .markdown import markdown
+from .errors import Problem, display_path
 from .notes import Note, Site
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?/?\s*>|<!--")
@@ -59,13 +58,10 @@ def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
             yield from _strings(item, (*loc, i))
 
 
-def lint_page(path: Path) -> Iterator[Problem]:
-    """An authored Markdown page: its front matter values and the text of its body."""
+def lint_page(path: Path, tokens: list[Any]) -> Iterator[Problem]:
+    """An authored Markdown page (its tokens as read): front matter values and body text."""
     shown = display_path(path)
-    text, _ = read_utf8(path, shown)
-    if text is None:
-        return  # reported by the document check
-    for token in markdown().parse(text, {}):
+    for token in tokens:
         line = token.map[0] + 1 if token.map else 1
         if token.type == "front_matter":
             for n, raw in enumerate(token.content.splitlines(), 2):

@@ -8,7 +8,6 @@ see them as plain lines.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +17,21 @@ from pelican.contents import Page
 from pelican.readers import BaseReader
 
 from .cards import cards_html
-from .document import read_document
+from . import session
 from .errors import ContentError
-from .linking import SiteLinks, build_links
-from .notes import Site, load_site
-from .pages import render_all, to_html
+from .linking import SiteLinks
+from .notes import Site
 from .publishing import draw_share_image, site_updated, write_notes_json
 from .search import build_index, records
 from .structured_data import script_tags
 
 
-@cache
 def notes_for(content: str) -> tuple[Site, SiteLinks]:
-    """The checked notes and the linker, once per build (a build is one process)."""
-    site, problems = load_site(Path(content))
-    if problems:
+    """The checked notes and their links, worked out once per build (see session.py)."""
+    site, problems, links = session.notes(Path(content))
+    if problems or links is None:
         raise ContentError(problems)
-    return site, build_links(site)
+    return site, links
 
 
 class MarkdownItReader(BaseReader):
@@ -43,8 +40,8 @@ class MarkdownItReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content = Path(self.settings["PATH"])
-        site, links = notes_for(str(content))
-        doc = read_document(Path(source_path), content, links=links, site=site)
+        site, _ = notes_for(str(content))
+        doc = session.document(Path(source_path), content)
         if doc.problems:
             raise ContentError(doc.problems)
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
@@ -60,9 +57,8 @@ def add_reader(readers: Any) -> None:
 def add_note_pages(generator: Any) -> None:
     """Render the pages made from the notes and hand them to Pelican like any other page."""
     content = Path(generator.settings["PATH"])
-    site, links = notes_for(str(content))
-    for page in render_all(site, links):
-        html, problems = to_html(page, site, links)
+    site, _ = notes_for(str(content))
+    for page, html, problems in session.generated(content):
         if problems:
             raise ContentError(problems)
         metadata = {
@@ -74,7 +70,15 @@ def add_note_pages(generator: Any) -> None:
                             source_path=str(content / page.source), context=generator.context)
         generator.pages.append(pelican_page)
         generator.add_source_path(pelican_page)
+    generator.context["MENU"] = _menu(generator.pages)
 
+
+def _menu(pages: list[Any]) -> list[tuple[str, Any]]:
+    """The site menu, worked out once rather than by every page's template: the article (or,
+    with several, the page listing them), then the pages the notes make, in their order."""
+    articles = [p for p in pages if p.template == "article"]
+    menu = [("The article", articles[0])] if len(articles) == 1 else []
+    return menu + [(p.menu_label, p) for p in sorted((p for p in pages if hasattr(p, "menu")), key=lambda p: p.menu)]
 
 def _updated(settings: dict[str, Any]) -> SafeDatetime:
     """When the site last changed: the sitemap's lastmod (never the article's date)."""

@@ -25,7 +25,7 @@ PELICAN = str(Path(sys.executable).parent / "pelican")
 def build(project: Path, output: Path, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess[str]:
     """`make html` (or, with publishconf.py, `make publish`) for `project`, into `output`."""
     return subprocess.run(
-        [sys.executable, "-m", "explainer", "build", "--pelican", PELICAN,
+        [sys.executable, "-m", "explainer", "build",
          "--input", str(project / "content"), "--output", str(output),
          "--settings", str(project / settings)],
         cwd=project, capture_output=True, text=True,

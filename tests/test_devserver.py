@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PELICAN, copy_project
+from conftest import copy_project
 
 
 def free_port() -> int:
@@ -28,7 +28,7 @@ class Devserver:
         self.port = free_port()
         self.lines: queue.Queue[str] = queue.Queue()
         self.process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "explainer", "build", "--pelican", PELICAN, "--input", "content",
+            [sys.executable, "-u", "-m", "explainer", "build", "--input", "content",
              "--output", "output", "--settings", "pelicanconf.py", "--watch", "--serve", "--port", str(self.port)],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._read, daemon=True).start()
