@@ -55,30 +55,38 @@ class Linker:
             words = _words(name)
             node = self._root
             for word in words:
-                node = node.children.setdefault(word.casefold(), _Node())
+                node = node.children.setdefault(_key(word), _Node())
             node.ends.append((words, target))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """(start, end, target) of each longest, non-overlapping mention, left to right."""
-        words = [(m.start(), m.end(), m.group().translate(_APOSTROPHES)) for m in _TOKEN.finditer(text)]
+        words = list(_TOKEN.finditer(text))
+        roots = self._root.children
         i = 0
         while i < len(words):
+            node = roots.get(_key(words[i].group()))
             best = None
-            node: _Node | None = self._root
-            for j in range(i, len(words)):
-                node = node.children.get(words[j][2].casefold())
-                if node is None:
-                    break
-                found = tuple(w for _, _, w in words[i:j + 1])
-                for name, target in node.ends:  # the first name given wins a tie
-                    if found == name or (not target.case_sensitive and [w.casefold() for w in found] == [w.casefold() for w in name]):
-                        best = (words[i][0], words[j][1], target, j)
-                        break
+            j = i
+            while node is not None:  # walk on while the words still spell the start of a name
+                if node.ends:
+                    found = tuple(w.group().translate(_APOSTROPHES) for w in words[i:j + 1])
+                    for name, target in node.ends:  # the first name given wins a tie
+                        if found == name or (not target.case_sensitive
+                                             and tuple(w.casefold() for w in found) == tuple(w.casefold() for w in name)):
+                            best = (words[i].start(), words[j].end(), target, j)
+                            break
+                j += 1
+                node = node.children.get(_key(words[j].group())) if j < len(words) else None
             if best:
                 yield best[:3]
                 i = best[3] + 1
             else:
                 i += 1
+
+
+def _key(word: str) -> str:
+    """A word as the trie holds it: any case, one kind of apostrophe."""
+    return "'" if word in "\u2019\u2018" else word.casefold()
 
 
 def autolink_plugin(md: MarkdownIt) -> None:
