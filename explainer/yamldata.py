@@ -7,6 +7,7 @@ position of every key and item, so a schema error can point at the line to fix.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import pydantic
@@ -21,7 +22,20 @@ Model = TypeVar("Model", bound=pydantic.BaseModel)
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
-    """Parse `text`, which starts at line `first_line` of the file `path`."""
+    """Parse `text`, which starts at line `first_line` of the file `path`. Remembered: an
+    article's front matter is read for its notes and again for its page (callers only read
+    the data; the list of problems is theirs to extend)."""
+    data, problems = _load(text, path, first_line)
+    return data, list(problems)
+
+
+@lru_cache(maxsize=4096)
+def _load(text: str, path: str, first_line: int) -> tuple[Any, tuple[Problem, ...]]:
+    data, problems = _parse(text, path, first_line)
+    return data, tuple(problems)
+
+
+def _parse(text: str, path: str, first_line: int) -> tuple[Any, list[Problem]]:
     yaml = YAML(typ="rt", pure=True)
     try:
         return yaml.load(text), []

@@ -25,7 +25,7 @@ def render_all(site: Site, links: SiteLinks) -> list[GeneratedPage]:
 def to_html(page: GeneratedPage, site: Site, links: SiteLinks) -> tuple[str, list[Problem]]:
     """A generated page's HTML (names linked, visuals and preview cards in place), and any
     problem a note's text caused in it."""
-    env = {"linker": links.linker, "self": page.self_key, "visuals": links.visuals}
+    env = {"linker": links.linker, "self": page.self_key, "visuals": {**links.visuals, **page.blocks}}
     html = markdown().render(page.markdown, env)
     problems = [Problem(page.source, line, message) for line, message in env.get("problems", [])]
     return html + cards_html(site, env.get("notes_shown", set())), problems

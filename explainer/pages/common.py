@@ -22,6 +22,10 @@ class GeneratedPage:
     markdown: str
     self_key: str | None = None  # the note this page is about: never linked to itself
     metadata: dict[str, Any] = field(default_factory=dict)
+    # HTML built (and escaped) here for long lists of the article's own sentences, placed
+    # with `::: visual NAME`: rendering thousands of quoted sentences as Markdown was most
+    # of a large site's build time.
+    blocks: dict[str, str] = field(default_factory=dict)
 
 
 def escape(text: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks, entity_source, href, note_key
+from markupsafe import escape as markup_escape
+
+from ..linking import PAGES, Mention, SiteLinks, entity_source, href, note_key
 from ..notes import KIND_LABELS, RELATION_LABELS, Entity, Site
-from .common import GeneratedPage, cite, cite_paragraph, escape, inline
+from .common import GeneratedPage, cite, escape, inline
 
 
 def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
@@ -28,16 +30,10 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
 
     mentions = links.mentions.get(note_key(entity), [])
     lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
-    current = None
-    for mention in mentions:
-        if site.several_articles and mention.article is not current:  # grouped by article
-            current = mention.article
-            lines += ["", f"### [{escape(current.title)}]({current.source_link})", ""]
-        lines.append(f"- {_highlight(mention.sentence, mention.spans)} {cite_paragraph(mention.article, mention.paragraph)}")
-    if not mentions:
-        lines.append("The article does not name it in running text.")
-    lines.append("")
-
+    if mentions:
+        lines += ["::: visual mentions", ":::", ""]
+    else:
+        lines += ["The article does not name it in running text.", ""]
     return GeneratedPage(
         source=entity_source(entity.id),
         save_as=f"entities/{entity.id}.html",
@@ -48,6 +44,7 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
         self_key=note_key(entity),
         metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
                   "infobox": _infobox(site, links, entity)},
+        blocks={"mentions": _mentions_html(site, mentions)},
     )
 
 
@@ -92,13 +89,37 @@ def _relation_line(site: Site, label: str, other: Entity, figure: str | None, so
     return line
 
 
+def html_escape(text: str) -> str:
+    return str(markup_escape(text))
+
+
+def _mentions_html(site: Site, mentions: list[Mention]) -> str:
+    """Each sentence naming the entity (its name in bold) and a link to its paragraph,
+    grouped by article when there are several."""
+    out, current = [], None
+    for mention in mentions:
+        if site.several_articles and mention.article is not current:
+            if current is not None:
+                out.append("</ul>")
+            current = mention.article
+            out.append(f'<h3><a href="{current.source_link}">{html_escape(current.title)}</a></h3>')
+            out.append('<ul class="mentions">')
+        elif not out:
+            out.append('<ul class="mentions">')
+        number = mention.paragraph.id.removeprefix("p")
+        out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
+                   f'<a href="{mention.article.source_link}#{mention.paragraph.id}" class="cite" '
+                   f'aria-label="Paragraph {number} of the article">\u00b6 {number}</a></li>')
+    return "\n".join([*out, "</ul>"]) + "\n" if out else ""
+
+
 def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The sentence in quotes, the words naming the entity in bold."""
+    """The sentence in quotes, HTML-escaped, the words naming the entity in bold."""
     out, position = [], 0
     for start, end in spans:
-        out += [escape(sentence[position:start]), f"**{escape(sentence[start:end])}**"]
+        out += [html_escape(sentence[position:start]), f"<strong>{html_escape(sentence[start:end])}</strong>"]
         position = end
-    out.append(escape(sentence[position:]))
+    out.append(html_escape(sentence[position:]))
     return f"\u201c{''.join(out)}\u201d"
 
 
