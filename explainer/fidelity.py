@@ -63,12 +63,6 @@ def plain_text(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def check_against_source(
-    tokens: Sequence[Token], title: str | None, source: list[SourceBlock], path: str, source_path: Path
-) -> list[Problem]:
-    return check_title(title, source, path, source_path) + check_body(tokens, source, path, source_path)
-
-
 def check_title(title: str | None, source: list[SourceBlock], path: str, source_path: Path) -> list[Problem]:
     if title is None or not source or fold(str(title)) == fold(source[0].text):
         return []

@@ -10,13 +10,12 @@ Every string from the notes goes through `escape`.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
 from .linking import PAGES, entity_source, href
-from .notes import KIND_LABELS, RELATION_LABELS, Entity, Relation, Site
+from .notes import KIND_LABELS, RELATION_LABELS, Site
 
 Visual = Callable[[Site], str]
 

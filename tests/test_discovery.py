@@ -7,9 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, build, copy_project
+from conftest import build, copy_project
 from explainer.notes import KINDS
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',

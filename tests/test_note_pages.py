@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import re
 from collections import deque
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest

@@ -19,7 +19,7 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
             f"{{#{note.id} .editors-note}}",
             f"## {quoted(note.source.quote)}",
             "",
-            f"{{.note-kind}}",
+            "{.note-kind}",
             f"{EDITORS_NOTE_LABELS[note.kind]} {cite(site, note.source)}",
             "",
             f"**Most likely:** {inline(note.likely)}",
