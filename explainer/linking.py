@@ -60,27 +60,16 @@ class SiteLinks:
 
     linker: Linker
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
+    named_in: dict[str, set[str]] = field(default_factory=dict)  # article id -> keys of the notes it names
+    own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)  # see paragraph_linkers
     visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
 
     def paragraph_linkers(self, site: Site, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
         a figure's numbers and an event's date, where the paragraph has them word for word."""
-        names: dict[str, list[tuple[str, Target]]] = defaultdict(list)
-        article = site.articles[article_id]
-        for figure in site.figures:
-            source_article, paragraph = site.resolve(figure.source.paragraph)
-            if source_article.id == article_id:
-                target = Target(f"figure:{figure.id}", href(PAGES["figures"][0], figure.id), case_sensitive=False)
-                for number in dict.fromkeys(_FIGURE_NUMBER.findall(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
-                    if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w)", paragraph.text):
-                        names[paragraph.id].append((number, target))
-        for event in site.events:
-            source_article, paragraph = site.resolve(event.source.paragraph)
-            when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
-            if source_article.id == article_id and when and when.casefold() in paragraph.folded.casefold():
-                target = Target(f"event:{event.id}", href(PAGES["timeline"][0], event.id), case_sensitive=False)
-                names[paragraph.id].append((when, target))
-        return {pid: Linker(found) for pid, found in names.items() if pid in article.paragraphs}
+        if not self.own_names:  # every article's at once: one pass over the figures and events
+            self.own_names = _own_names(site)
+        return {pid: Linker(found) for pid, found in self.own_names.get(article_id, {}).items()}
 
     def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
         """Editor's notes of one article, by paragraph, for the editor_marks rule."""
@@ -91,6 +80,24 @@ class SiteLinks:
                 marks[paragraph.id].append(Flag(note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id),
                                                 error=note.kind != "ambiguity"))
         return dict(marks)
+
+
+def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
+    """article id -> paragraph id -> the figures' numbers and events' dates it states."""
+    names: dict[str, dict[str, list[tuple[str, Target]]]] = defaultdict(lambda: defaultdict(list))
+    for figure in site.figures:
+        article, paragraph = site.resolve(figure.source.paragraph)
+        target = Target(f"figure:{figure.id}", href(PAGES["figures"][0], figure.id), case_sensitive=False)
+        for number in dict.fromkeys(_FIGURE_NUMBER.findall(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
+            if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w)", paragraph.text):
+                names[article.id][paragraph.id].append((number, target))
+    for event in site.events:
+        article, paragraph = site.resolve(event.source.paragraph)
+        when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
+        if when and when.casefold() in paragraph.folded.casefold():
+            target = Target(f"event:{event.id}", href(PAGES["timeline"][0], event.id), case_sensitive=False)
+            names[article.id][paragraph.id].append((when, target))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in names.items()}
 
 
 def build_links(site: Site) -> SiteLinks:
@@ -117,4 +124,5 @@ def _links(site: Site) -> SiteLinks:
                     found[target.key].append((start, end))
                 for key, spans in found.items():
                     links.mentions.setdefault(key, []).append(Mention(article, paragraph, sentence, tuple(spans)))
+                    links.named_in.setdefault(article.id, set()).add(key)
     return links

@@ -71,8 +71,8 @@ def structured_data(page: Any, site: Site, links: SiteLinks, siteurl: str) -> li
 
 
 def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
-    mentioned = [e for e in site.entities.values()
-                 if any(m.article.id == page.slug for m in links.mentions.get(note_key(e), []))]
+    named = links.named_in.get(page.slug, set())  # worked out once, not per page per entity
+    mentioned = [e for e in site.entities.values() if note_key(e) in named]
     # What the article is about: the entities named in its title, else the most mentioned.
     about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
     return {
