@@ -68,6 +68,9 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
     try:
         if _pelican([str(content), "--settings", str(settings), "--output", str(scratch),
                      "--fatal", "warnings", *pelican_opts]) != 0:
+            from .pelican_plugin import abandon_search
+
+            abandon_search()
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
         _replace(output, scratch)

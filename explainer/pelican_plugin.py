@@ -22,7 +22,7 @@ from .errors import ContentError
 from .linking import SiteLinks
 from .notes import Site
 from .publishing import draw_share_image, site_updated, write_notes_json
-from .search import build_index, records
+from .search import BUNDLE, SearchIndex, records
 from .structured_data import script_tags
 
 
@@ -85,8 +85,23 @@ def _updated(settings: dict[str, Any]) -> SafeDatetime:
     return SafeDatetime.fromisoformat(settings["EXPLAINER_UPDATED"])
 
 
-def set_updated(pelican: Any) -> None:
+_search: dict[str, SearchIndex] = {}  # output folder -> the index being built for it
+
+
+def start(pelican: Any) -> None:
+    """Before anything is read: the date the site last changed, and the search index's
+    records (the notes are known already), indexed while Pelican works."""
     pelican.settings["EXPLAINER_UPDATED"] = site_updated(pelican.settings["PATH"]).isoformat()
+    site, problems, links = session.notes(Path(pelican.settings["PATH"]))
+    if not problems:
+        article_url = {aid: pelican.settings["PAGE_URL"].format(slug=aid) for aid in site.articles}
+        _search[pelican.output_path] = SearchIndex(records(site, article_url), Path(pelican.output_path) / BUNDLE)
+
+
+def abandon_search() -> None:
+    """The build failed: stop the indexes that were being built."""
+    while _search:
+        _search.popitem()[1].abandon()
 
 
 def add_filters(generator: Any) -> None:
@@ -104,11 +119,11 @@ def finish(pelican: Any) -> None:
     title = site.summary.text if site.summary else pelican.settings["SITENAME"]
     draw_share_image(pelican.settings["SITENAME"], title, "The article, who's who, glossary, timeline and key figures",
                      output)
-    build_index(output, records(site, article_url))
+    _search.pop(pelican.output_path).finish(output)
 
 
 def register() -> None:
-    signals.initialized.connect(set_updated)
+    signals.initialized.connect(start)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_filters)
     signals.page_generator_finalized.connect(add_note_pages)

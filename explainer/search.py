@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,19 +60,60 @@ def records(site: Site, article_url: dict[str, str]) -> list[Record]:
     return found
 
 
-def build_index(output: Path, extra: list[Record]) -> None:
-    """Index the built site and the records. Each record is written as a small HTML file
-    that exists only while Pagefind reads it: one pass over a folder is fast, where the
-    Python API's one request per custom record costs a tenth of a second each. The
-    record's real address travels in its `target` metadata, which search.js links to."""
-    scratch = output / "_search-records"
-    scratch.mkdir()
-    try:
-        for n, record in enumerate(extra):
-            (scratch / f"{n:05d}.html").write_text(_record_html(record), encoding="utf-8")
-        asyncio.run(_index(output))
-    finally:
-        shutil.rmtree(scratch)
+class SearchIndex:
+    """Builds the index alongside Pelican. The records (written as small HTML files, which
+    Pagefind reads in one pass: its Python API costs a tenth of a second per custom record)
+    are indexed in the background while Pelican renders the pages, on the other core;
+    `finish` adds the written pages and writes the bundle. A record's real address travels
+    in its `target` metadata, which search.js links to."""
+
+    def __init__(self, records: list[Record], bundle: Path):
+        self._records = Path(tempfile.mkdtemp(prefix="explainer-search-"))
+        for n, record in enumerate(records):
+            (self._records / f"{n:05d}.html").write_text(_record_html(record), encoding="utf-8")
+        self._bundle, self._site = bundle, None
+        self._pages_written = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def finish(self, site: Path) -> None:
+        self._site = site
+        self._pages_written.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abandon(self) -> None:
+        """The build failed: close the index without writing it."""
+        self._pages_written.set()
+        self._thread.join(timeout=60)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._index())
+        except _Abandoned:
+            pass
+        except BaseException as error:  # reported by finish(), in the build's thread
+            self._error = error
+        finally:
+            shutil.rmtree(self._records, ignore_errors=True)
+
+    async def _index(self) -> None:
+        from pagefind.index import IndexConfig, PagefindIndex
+
+        # Written when the context closes, to output_path (an explicit write_files() would
+        # write it twice, the second time into the working folder).
+        async with PagefindIndex(IndexConfig(force_language="en", output_path=str(self._bundle))) as index:
+            await index.add_directory(str(self._records))
+            await asyncio.to_thread(self._pages_written.wait)
+            if self._site is None:
+                raise _Abandoned  # leaving the context with an error writes nothing
+            await index.add_directory(str(self._site))
+
+
+class _Abandoned(Exception):
+    pass
 
 
 def _record_html(record: Record) -> str:
@@ -80,12 +123,3 @@ def _record_html(record: Record) -> str:
             f'<span data-pagefind-meta="target:{escape(record.url)}"></span>'
             f'<span data-pagefind-meta="title:{escape(record.title)}"></span>'
             f'<p>{escape(record.content)}</p></div></body></html>')
-
-
-async def _index(output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # The index is written when the context closes, to the configured output_path (an
-    # explicit write_files() would write it twice, the second time into the working folder).
-    async with PagefindIndex(IndexConfig(force_language="en", output_path=str(output / BUNDLE))) as index:
-        await index.add_directory(str(output))
