@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from .articles import ARTICLE_PATH
+from .articles import ARTICLE_PATH, to_page
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
@@ -107,7 +107,7 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
         tokens = md.parse(text + "\n\n" + story_markdown(site), env)
     doc.problems += [Problem(shown, line, message) for line, message in env.get("problems", [])]
     doc.tokens = tokens
-    doc.html = md.renderer.render(tokens, md.options, env)
+    doc.html = to_page(md.renderer.render(tokens, md.options, env), doc.output)
     doc.notes_shown = env.get("notes_shown", set())
     return doc
 

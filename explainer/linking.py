@@ -7,14 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .articles import Article, Paragraph
+from .articles import SITE_ROOT, Article, Paragraph
 from .markdown.autolink import Linker, Target
 from .markdown.editor_marks import Flag
 from .notes import Entity, Site, Term, surface_forms
 
 GENERATED = "_generated"
 
-# Virtual source paths of generated pages (what {filename} links name) and their output.
+# Virtual source paths of generated pages and the files they become.
 PAGES = {
     "articles": (f"{GENERATED}/articles.md", "articles.html"),  # only with several articles
     "entities": (f"{GENERATED}/entities.md", "entities.html"),
@@ -33,7 +33,20 @@ def entity_source(entity_id: str) -> str:
 
 
 def href(source: str, fragment: str = "") -> str:
-    return f"{{filename}}/{source}" + (f"#{fragment}" if fragment else "")
+    """A link to a generated page by its virtual source path (see articles.SITE_ROOT)."""
+    return f"{SITE_ROOT}{_OUTPUT[source]}" + (f"#{fragment}" if fragment else "")
+
+
+class _Outputs(dict):
+    """virtual source path -> output file: the fixed pages, and entities/<id>.html."""
+
+    def __missing__(self, source: str) -> str:
+        if source.startswith(f"{GENERATED}/entities/") and source.endswith(".md"):
+            return f"entities/{source[len(GENERATED) + 10:-3]}.html"
+        raise KeyError(source)
+
+
+_OUTPUT = _Outputs({source: save_as for source, save_as in PAGES.values()})
 
 
 def note_key(note: Entity | Term) -> str:

@@ -3,7 +3,7 @@
 Each visual is a <figure> holding an <svg role="img"> with a <title> and <desc>, and a
 text equivalent in HTML beside it (a table or a list), so nothing is only in the picture.
 Colours come from the theme's CSS classes, so the visuals follow light and dark schemes.
-Links inside the SVG are Pelican `{filename}` links, resolved per page like any other.
+Links inside the SVG start at the site's root (articles.SITE_ROOT), made relative per page.
 Every string from the notes goes through `escape`.
 """
 
