@@ -60,9 +60,14 @@ class Article:
         return not self.differences
 
     @property
+    def url(self) -> str:
+        """The article page, from the site's root (PAGE_SAVE_AS = "{slug}.html", slug = id)."""
+        return f"{self.id}.html"
+
+    @property
     def source_link(self) -> str:
-        """The link to the article page (see linking.SITE_ROOT)."""
-        return f"{SITE_ROOT}{self.id}.html"  # PAGE_SAVE_AS = "{slug}.html"
+        """The link to the article page (see SITE_ROOT)."""
+        return f"{SITE_ROOT}{self.url}"
 
 
 def load_articles(content: Path) -> dict[str, Article]:

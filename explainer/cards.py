@@ -34,16 +34,14 @@ def _card(site: Site, key: str) -> str:
         term = site.terms[ident]
         return _render(key, "Glossary", term.term + (f" ({term.abbreviation})" if term.abbreviation else ""),
                        term.definition)
-    figure = next((f for f in site.figures if f.id == ident), None) if kind == "figure" else None
-    if figure:
-        return _render(key, "Key figure", figure.value, figure.measures)
-    event = next((e for e in site.events if e.id == ident), None) if kind == "event" else None
-    if event:
-        return _render(key, "Timeline", event.when, event.what)
-    note = next((n for n in site.editors_notes if n.id == ident), None)
-    if kind == "note" and note:
-        return _render(key, f"Editor’s note · {EDITORS_NOTE_LABELS[note.kind]}", f"“{note.source.quote}”",
-                       f"Most likely: {note.likely}")
+    found = site.by_id.get(kind, {}).get(ident)
+    if kind == "figure" and found:
+        return _render(key, "Key figure", found.value, found.measures)
+    if kind == "event" and found:
+        return _render(key, "Timeline", found.when, found.what)
+    if kind == "note" and found:
+        return _render(key, f"Editor’s note · {EDITORS_NOTE_LABELS[found.kind]}", f"“{found.source.quote}”",
+                       f"Most likely: {found.likely}")
     return ""
 
 

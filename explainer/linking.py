@@ -74,14 +74,13 @@ class SiteLinks:
     linker: Linker
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
     named_in: dict[str, set[str]] = field(default_factory=dict)  # article id -> keys of the notes it names
-    own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)  # see paragraph_linkers
+    # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
+    own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
     visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
 
     def paragraph_linkers(self, site: Site, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
         a figure's numbers and an event's date, where the paragraph has them word for word."""
-        if not self.own_names:  # every article's at once: one pass over the figures and events
-            self.own_names = _own_names(site)
         return {pid: Linker(found) for pid, found in self.own_names.get(article_id, {}).items()}
 
     def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
@@ -118,6 +117,7 @@ def build_links(site: Site) -> SiteLinks:
     from .visuals import render_visuals  # visuals link to pages, so they import this module
 
     links = _links(site)
+    links.own_names = _own_names(site)  # every article's at once: one pass over the figures and events
     links.visuals = render_visuals(site)
     return links
 

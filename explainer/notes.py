@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -193,6 +194,12 @@ class Site:
     @property
     def key_takeaways(self) -> list[Takeaway]:
         return [t for t in self.takeaways if t.role == "takeaway"]
+
+    @cached_property
+    def by_id(self) -> dict[str, dict[str, Note]]:
+        """Events, figures and editor's notes by id (entities and terms are keyed already)."""
+        return {"event": {e.id: e for e in self.events}, "figure": {f.id: f for f in self.figures},
+                "note": {n.id: n for n in self.editors_notes}}
 
     @property
     def several_articles(self) -> bool:

@@ -94,8 +94,7 @@ def start(pelican: Any) -> None:
     pelican.settings["EXPLAINER_UPDATED"] = site_updated(pelican.settings["PATH"]).isoformat()
     site, problems, links = session.notes(Path(pelican.settings["PATH"]))
     if not problems:
-        article_url = {aid: pelican.settings["PAGE_URL"].format(slug=aid) for aid in site.articles}
-        _search[pelican.output_path] = SearchIndex(records(site, article_url), Path(pelican.output_path) / BUNDLE)
+        _search[pelican.output_path] = SearchIndex(records(site), Path(pelican.output_path) / BUNDLE)
 
 
 def abandon_search() -> None:
@@ -114,8 +113,7 @@ def finish(pelican: Any) -> None:
     """After every page is written: the search index, the open data and the share image."""
     output = Path(pelican.output_path)
     site, _ = notes_for(str(Path(pelican.settings["PATH"])))
-    article_url = {aid: pelican.settings["PAGE_URL"].format(slug=aid) for aid in site.articles}
-    write_notes_json(site, article_url, output)
+    write_notes_json(site, output)
     title = site.summary.text if site.summary else pelican.settings["SITENAME"]
     draw_share_image(pelican.settings["SITENAME"], title, "The article, who's who, glossary, timeline and key figures",
                      output)

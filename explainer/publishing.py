@@ -32,13 +32,13 @@ def site_updated(content: str) -> datetime:
     return datetime.fromtimestamp(int(newest), timezone.utc)
 
 
-def notes_export(site: Site, article_url: dict[str, str]) -> dict:
+def notes_export(site: Site) -> dict:
     """The checked notes as plain data. Every list holds records in the shape of the notes
     schema (explainer/notes.py), so each item validates against its model again."""
     return {
         "format": NOTES_FORMAT,
         "articles": [
-            {"id": a.id, "url": article_url[a.id], "paragraphs": {p.id: p.text for p in a.paragraphs.values()}}
+            {"id": a.id, "url": a.url, "paragraphs": {p.id: p.text for p in a.paragraphs.values()}}
             for a in site.articles.values()
         ],
         **{kind: [note.model_dump(mode="json", exclude_none=True) for note in _notes(site, kind)] for kind in KINDS},
@@ -50,10 +50,10 @@ def _notes(site: Site, kind: str) -> list:
     return list(notes.values()) if isinstance(notes, dict) else notes
 
 
-def write_notes_json(site: Site, article_url: dict[str, str], output: Path) -> None:
+def write_notes_json(site: Site, output: Path) -> None:
     path = output / NOTES_JSON
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(notes_export(site, article_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(notes_export(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def draw_share_image(title: str, subtitle: str, site_name: str, output: Path) -> None:

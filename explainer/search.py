@@ -36,14 +36,14 @@ class Record:
     content: str
 
 
-def records(site: Site, article_url: dict[str, str]) -> list[Record]:
-    """Search records for what has no page of its own. `article_url`: article id -> URL."""
+def records(site: Site) -> list[Record]:
+    """Search records for what has no page of its own."""
     found = []
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
             n = paragraph.id.removeprefix("p")
             of = f"“{article.title}”" if site.several_articles else "the article"
-            found.append(Record(f"/{article_url[article.id]}#{paragraph.id}", f"Paragraph {n} of {of}",
+            found.append(Record(f"/{article.url}#{paragraph.id}", f"Paragraph {n} of {of}",
                                 "Article paragraph", paragraph.text))
     glossary, timeline, figures, notes = (PAGES[k][1] for k in ("glossary", "timeline", "figures", "editors_notes"))
     for term in site.terms.values():
