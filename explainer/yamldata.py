@@ -1,7 +1,10 @@
 """YAML that keeps its line numbers, and pydantic validation that reports `path:line`.
 
-ruamel.yaml (round-trip mode) rejects duplicate keys naming both lines and keeps the
-position of every key and item, so a schema error can point at the line to fix.
+Good YAML is read by ruamel.yaml's libyaml parser (ruamel.yaml.clib, about 8 times faster
+than its pure-Python round-trip mode: 0.2 s against 1.7 s for 1000 articles' notes), into
+dicts and lists that remember the line of each key and item, so a schema error can point
+at the line to fix. Broken YAML is read again in round-trip mode, whose messages (and
+duplicate keys naming both lines) are the ones an author gets.
 """
 
 from __future__ import annotations
@@ -12,8 +15,7 @@ from typing import Any, TypeVar
 
 import pydantic
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem, did_you_mean
@@ -35,28 +37,76 @@ def _load(text: str, path: str, first_line: int) -> tuple[Any, tuple[Problem, ..
     return data, tuple(problems)
 
 
+class LineMap(dict):  # type: ignore[type-arg]
+    """A mapping as read, with the (0-based) line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int] = {}
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list as read, with the (0-based) line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int] = []
+
+
+class _LineConstructor(SafeConstructor):
+    def construct_line_map(self, node: Any) -> Any:
+        data = LineMap()
+        data.line = node.start_mark.line
+        yield data
+        data.update(self.construct_mapping(node))
+        data.key_lines = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # already built: memoised per node
+            data.key_lines.setdefault(tuple(key) if isinstance(key, list) else key, key_node.start_mark.line)
+
+    def construct_line_list(self, node: Any) -> Any:
+        data = LineList()
+        data.line = node.start_mark.line
+        yield data
+        data.extend(self.construct_sequence(node))
+        data.item_lines = [child.start_mark.line for child in node.value]
+
+
+_LineConstructor.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_line_map)
+_LineConstructor.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_line_list)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)  # libyaml when ruamel.yaml.clib is installed (it is pinned)
+    yaml.Constructor = _LineConstructor
+    return yaml
+
+
 def _parse(text: str, path: str, first_line: int) -> tuple[Any, list[Problem]]:
-    yaml = YAML(typ="rt", pure=True)
     try:
-        return yaml.load(text), []
-    except DuplicateKeyError as error:
-        return None, [_duplicate_key(error, text, path, first_line)]
-    except MarkedYAMLError as error:
-        # Point at the construct that is broken (an unclosed [ or quote starts on the
-        # context line), and say where the parser noticed.
-        problem = (error.problem or "").strip()
-        if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-            line = first_line + error.context_mark.line
-            noticed = first_line + error.problem_mark.line
-            construct = re.sub(r"^while \w+ ", "", error.context.strip())
-            message = f"invalid YAML in {construct} that starts here: {problem} (noticed on line {noticed})"
-        else:
-            mark = error.problem_mark or error.context_mark
-            line = first_line + mark.line if mark else first_line
-            message = f"invalid YAML: {problem}"
-        return None, [Problem(path, line, message)]
-    except YAMLError as error:  # no position known
-        return None, [Problem(path, first_line, f"invalid YAML: {error}")]
+        return _fast_yaml().load(text), []
+    except YAMLError as error:
+        fast_error = error  # described below in the round-trip parser's words where it agrees
+    try:
+        YAML(typ="rt", pure=True).load(text)
+    except YAMLError as error:
+        return None, [_describe(error, text, path, first_line)]
+    return None, [_describe(fast_error, text, path, first_line)]
+
+
+def _describe(error: YAMLError, text: str, path: str, first_line: int) -> Problem:
+    if isinstance(error, DuplicateKeyError):
+        return _duplicate_key(error, text, path, first_line)
+    if not isinstance(error, MarkedYAMLError):  # no position known
+        return Problem(path, first_line, f"invalid YAML: {error}")
+    # Point at the construct that is broken (an unclosed [ or quote starts on the
+    # context line), and say where the parser noticed.
+    problem = (error.problem or "").strip()
+    if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+        line = first_line + error.context_mark.line
+        noticed = first_line + error.problem_mark.line
+        construct = re.sub(r"^while \w+ ", "", (error.context or "").strip())
+        return Problem(path, line, f"invalid YAML in {construct} that starts here: {problem} (noticed on line {noticed})")
+    mark = error.problem_mark or error.context_mark
+    return Problem(path, first_line + mark.line if mark else first_line, f"invalid YAML: {problem}")
 
 
 def _duplicate_key(error: DuplicateKeyError, text: str, path: str, first_line: int) -> Problem:
@@ -76,14 +126,14 @@ def _duplicate_key(error: DuplicateKeyError, text: str, path: str, first_line: i
 
 def line_of(data: Any, loc: tuple[Any, ...], first_line: int) -> int:
     """The 1-based file line of the node at pydantic location `loc` (or its nearest parent)."""
-    line = getattr(getattr(data, "lc", None), "line", None)
+    line = getattr(data, "line", 0)
     node = data
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0]
+        if isinstance(node, LineMap) and part in node.key_lines:
+            line = node.key_lines[part]
             node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0]
+        elif isinstance(node, LineList) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
             node = node[part]
         else:
             break
