@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_body, plain_text
@@ -54,6 +55,14 @@ class Article:
     # When they differ (say, a front matter left open shifts every paragraph), notes are not
     # checked against it: the article's own problem is the one to report.
     differences: list[Problem]
+    # Its tokens and env as parsed here, for its page to take once (see take_parsed).
+    parsed: tuple[list[Any], dict[str, Any]] | None = field(default=None, repr=False)
+
+    def take_parsed(self) -> tuple[list[Any], dict[str, Any]] | None:
+        """The parse done when the article was loaded, handed over once: its page adds the
+        notes' marks and links to these very tokens, so a second page would parse again."""
+        parsed, self.parsed = self.parsed, None
+        return parsed
 
     @property
     def faithful(self) -> bool:
@@ -83,8 +92,10 @@ def _read(article_id: str, path: Path) -> Article:
     text, _ = read_utf8(path, str(path))  # problems with the file are the document check's to report
     if text is None:
         return Article(article_id, path, "", {}, [Problem(display_path(path), 1, "not readable")])
-    tokens = markdown().parse(text, {"paragraph_ids": True})
-    front, _ = load_yaml(tokens[0].content, str(path)) if tokens and tokens[0].type == "front_matter" else (None, [])
+    env: dict[str, Any] = {"paragraph_ids": True}
+    tokens = markdown().parse(text, env)
+    # Line 2, as the page's own check reads it: parsed once (load_yaml remembers).
+    front, _ = load_yaml(tokens[0].content, display_path(path), first_line=2) if tokens and tokens[0].type == "front_matter" else (None, [])
     title = str(front.get("title", "")) if isinstance(front, dict) else ""
     paragraphs = {
         str(token.attrGet("id")): Paragraph(str(token.attrGet("id")), plain_text(tokens[i + 1].children or []))
@@ -95,4 +106,4 @@ def _read(article_id: str, path: Path) -> Article:
         differences = [Problem(display_path(path), 1, "front matter or source.txt missing")]
     else:
         differences = check_body(tokens, read_source(source), display_path(path), source)
-    return Article(article_id, path, title, paragraphs, differences)
+    return Article(article_id, path, title, paragraphs, differences, parsed=(tokens, env))

@@ -17,7 +17,7 @@ from .articles import ARTICLE_PATH, to_page
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
-from .markdown import markdown
+from .markdown import apply_note_rules, markdown
 from .pages.home import story_markdown
 from .source import SOURCE_NAME, read_source
 from .yamldata import line_of, load_yaml, validate
@@ -51,15 +51,21 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
 
     relative = path.resolve().relative_to(content_root.resolve()).as_posix()
     article = ARTICLE_PATH.match(relative)
-    env: dict[str, Any] = {"paragraph_ids": bool(article)}
+    known = site.articles.get(article["id"]) if article and site is not None else None
+    parsed = known.take_parsed() if known is not None and known.path.resolve() == path.resolve() else None
+    tokens, env = parsed or ([], {"paragraph_ids": bool(article)})
+    note_env: dict[str, Any] = {}
     if links is not None and site is not None:
-        env["linker"] = links.linker
-        env["visuals"] = links.visuals
-        if article and site.articles[article["id"]].faithful:  # else its own problems come first
-            env["marks"] = links.marks(site, article["id"])
-            env["paragraph_linkers"] = links.paragraph_linkers(site, article["id"])
+        note_env = {"linker": links.linker, "visuals": links.visuals}
+        if known is not None and known.faithful:  # else its own problems come first
+            note_env["marks"] = links.marks(site, known.id)
+            note_env["paragraph_linkers"] = links.paragraph_linkers(site, known.id)
+    env.update(note_env)
     md = markdown()
-    tokens = md.parse(text, env)
+    if parsed:  # parsed once already, when the notes were read: add their marks and links
+        apply_note_rules(tokens, env)
+    else:
+        tokens = md.parse(text, env)
     doc.tokens = tokens
 
     if not tokens or tokens[0].type != "front_matter":
@@ -80,7 +86,6 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
         if not source_path.is_file():
             doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
         else:
-            known = site.articles.get(article["id"]) if site is not None else None
             source = read_source(source_path)
             doc.problems += check_title(title, source, shown, source_path)
             # The body was compared with the source when the articles were loaded; not twice.

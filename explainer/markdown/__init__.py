@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from functools import cache
 
+from typing import Any
+
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-from .autolink import autolink_plugin
+from .autolink import autolink_plugin, link_names
 from .blocks import blocks_plugin
 from .citations import citations_plugin
-from .editor_marks import editor_marks_plugin
+from .editor_marks import editor_marks_plugin, mark_flags
 from .links import links_plugin
 from .paragraph_ids import paragraph_ids_plugin
 
@@ -42,3 +46,14 @@ def markdown() -> MarkdownIt:
     md.use(autolink_plugin)
     md.use(citations_plugin)
     return md
+
+
+def apply_note_rules(tokens: list[Token], env: dict[str, Any]) -> None:
+    """Run the rules that need the notes (editor's marks, then links) on tokens parsed
+    without them: an article is parsed once, to number its paragraphs before the notes
+    are read, and gets its marks and links afterwards, as a parse with them would give
+    (the rules after these, anchors, local images and citations, do not depend on them)."""
+    state = StateCore("", markdown(), env)
+    state.tokens = tokens
+    mark_flags(state)
+    link_names(state)

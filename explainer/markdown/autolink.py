@@ -93,10 +93,10 @@ def autolink_plugin(md: MarkdownIt) -> None:
     """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note;
     `env["paragraph_linkers"]` maps paragraph ids to a Linker of that paragraph's own
     figures and dates. The keys of the notes linked are collected in `env["notes_shown"]`."""
-    md.core.ruler.after("editor_marks", "autolink_notes", _autolink)
+    md.core.ruler.after("editor_marks", "autolink_notes", link_names)
 
 
-def _autolink(state: StateCore) -> None:
+def link_names(state: StateCore) -> None:
     linker: Linker | None = state.env.get("linker")
     if linker is None:
         return

@@ -41,10 +41,10 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
 
 
 def editor_marks_plugin(md: MarkdownIt) -> None:
-    md.core.ruler.after("paragraph_ids", "editor_marks", _mark)
+    md.core.ruler.after("paragraph_ids", "editor_marks", mark_flags)
 
 
-def _mark(state: StateCore) -> None:
+def mark_flags(state: StateCore) -> None:
     marks: dict[str, Sequence[Flag]] = state.env.get("marks") or {}
     if not marks:
         return
