@@ -18,6 +18,7 @@ from . import session
 from .document import content_documents
 from .errors import Problem, display_path
 from .lint import lint_notes, lint_page
+from .search import abandon_indexes, add_pages, start_index
 
 
 def check(content: Path) -> list[Problem]:
@@ -57,25 +58,26 @@ def report(problems: list[Problem], what: str) -> None:
 
 def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
     session.clear()  # a new build: read everything afresh
-    problems = check(content)
-    if problems:
-        report(problems, f"the build stopped and {output} was left as it was.")
-        return 1
-
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     try:
+        # With sound notes, search indexes them, then the pages it indexes whole, on the other
+        # core while this one checks the content and Pelican writes the site.
+        start_index(content, scratch)
+        add_pages(content, scratch)
+        problems = check(content)
+        if problems:
+            report(problems, f"the build stopped and {output} was left as it was.")
+            return 1
         if _pelican([str(content), "--settings", str(settings), "--output", str(scratch),
                      "--fatal", "warnings", *pelican_opts]) != 0:
-            from .pelican_plugin import abandon_search
-
-            abandon_search()
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
         _replace(output, scratch)
         return 0
     finally:
+        abandon_indexes()  # a failed build's index is never written (a finished one is gone already)
         shutil.rmtree(scratch, ignore_errors=True)
 
 

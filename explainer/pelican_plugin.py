@@ -22,7 +22,7 @@ from .errors import ContentError
 from .linking import SiteLinks
 from .notes import Site
 from .publishing import draw_share_image, site_updated, write_notes_json
-from .search import BUNDLE, SearchIndex, records
+from . import search
 from .structured_data import script_tags
 
 
@@ -85,22 +85,14 @@ def _updated(settings: dict[str, Any]) -> SafeDatetime:
     return SafeDatetime.fromisoformat(settings["EXPLAINER_UPDATED"])
 
 
-_search: dict[str, SearchIndex] = {}  # output folder -> the index being built for it
-
-
 def start(pelican: Any) -> None:
-    """Before anything is read: the date the site last changed, and the search index's
-    records (the notes are known already), indexed while Pelican works."""
+    """Before anything is read: the date the site last changed, and the search index (the
+    build started it already, as soon as the notes were checked; plain `pelican` starts it
+    here), which is built while Pelican works."""
     pelican.settings["EXPLAINER_UPDATED"] = site_updated(pelican.settings["PATH"]).isoformat()
-    site, problems, links = session.notes(Path(pelican.settings["PATH"]))
-    if not problems:
-        _search[pelican.output_path] = SearchIndex(records(site), Path(pelican.output_path) / BUNDLE)
-
-
-def abandon_search() -> None:
-    """The build failed: stop the indexes that were being built."""
-    while _search:
-        _search.popitem()[1].abandon()
+    content = Path(pelican.settings["PATH"])
+    search.start_index(content, pelican.output_path)
+    search.add_pages(content, pelican.output_path)
 
 
 def add_filters(generator: Any) -> None:
@@ -117,7 +109,7 @@ def finish(pelican: Any) -> None:
     title = site.summary.text if site.summary else pelican.settings["SITENAME"]
     draw_share_image(pelican.settings["SITENAME"], title, "The article, who's who, glossary, timeline and key figures",
                      output)
-    _search.pop(pelican.output_path).finish(output)
+    search.finish_index(pelican.output_path)
 
 
 def register() -> None:
