@@ -94,7 +94,7 @@ test: $(STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-*
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)/cache"
 
 regenerate: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" --watch -- $(PELICANOPTS)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_body, plain_text
 from .markdown import markdown
 from .source import SOURCE_NAME, fold, read_source
 from .yamldata import load_yaml
+
+if TYPE_CHECKING:
+    from .incremental import BuildCache
 
 
 # Links the build writes start here; each page's renderer turns it into the way up to the
@@ -57,6 +60,7 @@ class Article:
     differences: list[Problem]
     # Its tokens and env as parsed here, for its page to take once (see take_parsed).
     parsed: tuple[list[Any], dict[str, Any]] | None = field(default=None, repr=False)
+    stamp: str = field(default="", repr=False)  # what it was read from (explainer/incremental.py)
 
     def take_parsed(self) -> tuple[list[Any], dict[str, Any]] | None:
         """The parse done when the article was loaded, handed over once: its page adds the
@@ -79,12 +83,17 @@ class Article:
         return f"{SITE_ROOT}{self.url}"
 
 
-def load_articles(content: Path) -> dict[str, Article]:
+def load_articles(content: Path, cache: BuildCache | None = None) -> dict[str, Article]:
+    """Every article; with a build cache, those whose files did not change as last loaded."""
     articles = {}
     for path in sorted(content.glob("articles/*/article.md")):
         match = ARTICLE_PATH.match(path.relative_to(content).as_posix())
         if match:
-            articles[match["id"]] = _read(match["id"], path)
+            stamp, article = cache.article(path) if cache is not None else (None, None)
+            if article is None:
+                article = _read(match["id"], path)
+                article.stamp = stamp if stamp and article.faithful else ""
+            articles[match["id"]] = article
     return articles
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import session
 from .document import content_documents
 from .errors import Problem, display_path
+from .incremental import BuildCache
 from .lint import lint_notes, lint_page
 from .search import abandon_indexes, add_pages, start_index
 
@@ -57,7 +58,8 @@ def report(problems: list[Problem], what: str) -> None:
 
 
 def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
-    session.clear()  # a new build: read everything afresh
+    cache = _build_cache(settings)
+    session.clear(cache)  # a new build: read everything afresh, except what is cached
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
@@ -74,11 +76,23 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
                      "--fatal", "warnings", *pelican_opts]) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
+        session.save_cache(content)
         _replace(output, scratch)
+        if cache is not None:
+            print(f"explainer: {cache.rendered} article page{'s' if cache.rendered != 1 else ''} rendered, "
+                  f"{cache.reused} unchanged since the last build (from the cache)")
         return 0
     finally:
         abandon_indexes()  # a failed build's index is never written (a finished one is gone already)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _build_cache(settings: Path) -> BuildCache | None:
+    """The cache the last build left, when Pelican's content cache is on in the settings."""
+    from pelican.settings import read_settings
+
+    values = read_settings(str(settings))
+    return BuildCache(values) if values["CACHE_CONTENT"] or values["LOAD_CONTENT_CACHE"] else None
 
 
 def _pelican(argv: list[str]) -> int:

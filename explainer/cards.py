@@ -10,22 +10,27 @@ escaped here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from .notes import EDITORS_NOTE_LABELS, KIND_LABELS, Site
 
+if TYPE_CHECKING:
+    from .linking import SiteLinks
+
 MAX_TEXT = 130  # characters of summary or definition on a card: a preview, not the page
 
 
-def cards_html(site: Site, keys: Iterable[str]) -> str:
-    cards = [card for key in sorted(keys) if (card := _card(site, key))]
+def cards_html(site: Site, links: SiteLinks, keys: Iterable[str]) -> str:
+    cards = [html for key in sorted(keys) if (html := links.card(site, key))]
     if not cards:
         return ""
     return f'<div class="note-cards" id="note-cards" hidden data-pagefind-ignore="all">{"".join(cards)}</div>\n'
 
 
-def _card(site: Site, key: str) -> str:
+def card(site: Site, key: str) -> str:
+    """The preview card of one note ("entity:nissan", "figure:stake"...), or "" if none."""
     kind, _, ident = key.partition(":")
     if kind == "entity" and ident in site.entities:
         entity = site.entities[ident]

@@ -6,6 +6,7 @@ check an author runs and the build agree.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ class Document:
     output: str = ""  # the file it becomes inside the output folder
     output_line: int = 0
     tokens: list[Any] = field(default_factory=list, repr=False)  # as parsed, for the lint
+    fingerprint: str = ""  # for an article's page: what it shows (explainer/incremental.py)
 
 
 def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
@@ -49,10 +51,10 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     if text is None:
         return doc
 
-    relative = path.resolve().relative_to(content_root.resolve()).as_posix()
+    relative = Path(os.path.relpath(path, content_root)).as_posix()
     article = ARTICLE_PATH.match(relative)
     known = site.articles.get(article["id"]) if article and site is not None else None
-    parsed = known.take_parsed() if known is not None and known.path.resolve() == path.resolve() else None
+    parsed = known.take_parsed() if known is not None and os.path.abspath(known.path) == os.path.abspath(path) else None
     tokens, env = parsed or ([], {"paragraph_ids": bool(article)})
     note_env: dict[str, Any] = {}
     if links is not None and site is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ class ContentError(Exception):
 
 def display_path(path: str | Path) -> str:
     """The path as an author would type it: relative to the working directory when inside it."""
-    path = Path(path).resolve()
+    path = Path(os.path.abspath(path))
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

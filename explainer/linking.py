@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .articles import SITE_ROOT, Article, Paragraph
+from .cards import card
 from .markdown.autolink import Linker, Target
 from .markdown.editor_marks import Flag
 from .notes import Entity, Site, Term, surface_forms
@@ -72,11 +73,19 @@ class SiteLinks:
     """What every page needs to render: the linker, who is mentioned where, the visuals."""
 
     linker: Linker
+    names: dict[str, list[str]] = field(default_factory=dict)  # note key -> its names and aliases
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # note key -> mentions
     named_in: dict[str, set[str]] = field(default_factory=dict)  # article id -> keys of the notes it names
     # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
     own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
     visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
+    _cards: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def card(self, site: Site, key: str) -> str:
+        """A note's preview card (explainer.cards), made once per build."""
+        if key not in self._cards:
+            self._cards[key] = card(site, key)
+        return self._cards[key]
 
     def paragraph_linkers(self, site: Site, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
@@ -129,6 +138,8 @@ def _links(site: Site) -> SiteLinks:
         for form in surface_forms(note)
     ]
     links = SiteLinks(Linker(names))
+    for form, target in names:
+        links.names.setdefault(target.key, []).append(form)
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
             for sentence in _SENTENCE_END.split(paragraph.text):

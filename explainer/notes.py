@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
@@ -29,6 +29,9 @@ from .errors import Problem, did_you_mean, display_path, read_utf8
 from .fields import ParagraphRef, Percent, Slug, Text
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
+
+if TYPE_CHECKING:
+    from .incremental import BuildCache
 
 
 NOTES_DIR = "notes"
@@ -213,8 +216,8 @@ class Site:
         return article, article.paragraphs[pid]
 
 
-def load_site(content: Path) -> tuple[Site, list[Problem]]:
-    site = Site(content, load_articles(content))
+def load_site(content: Path, cache: BuildCache | None = None) -> tuple[Site, list[Problem]]:
+    site = Site(content, load_articles(content, cache))
     problems: list[Problem] = []
     for path in sorted((content / NOTES_DIR).rglob("*.yaml")):
         problems += _load_file(path, site)

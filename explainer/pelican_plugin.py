@@ -8,6 +8,7 @@ see them as plain lines.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from pelican.contents import Page
 from pelican.readers import BaseReader
 
 from .cards import cards_html
+from .document import content_documents
 from . import session
 from .errors import ContentError
 from .linking import SiteLinks
@@ -40,18 +42,36 @@ class MarkdownItReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content = Path(self.settings["PATH"])
-        site, _ = notes_for(str(content))
+        site, links = notes_for(str(content))
         doc = session.document(Path(source_path), content)
         if doc.problems:
             raise ContentError(doc.problems)
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
         metadata["modified"] = _updated(self.settings)
-        return doc.html + cards_html(site, doc.notes_shown), metadata
+        return doc.html + cards_html(site, links, doc.notes_shown), metadata
 
 
 def add_reader(readers: Any) -> None:
     for extension in MarkdownItReader.file_extensions:
         readers.reader_classes[extension] = MarkdownItReader
+
+
+def keep_reader_cache_true(generator: Any) -> None:
+    """Pelican's reader cache (on in pelicanconf.py) keeps a page's HTML for as long as its
+    file is unchanged, but an article's HTML also shows the notes. Before anything is read,
+    forget every cached page that differs from what our reader gives now (from the build's
+    own cache, explainer/incremental.py, when nothing it shows changed)."""
+    readers = generator.readers
+    for path in content_documents(Path(generator.settings["PATH"])):
+        key = os.path.abspath(path)
+        cached = readers.get_cached_data(key, (None, None))
+        if cached[0] is not None:
+            try:
+                stale = cached != readers.readers["md"].read(key)
+            except ContentError:
+                stale = True  # read it again: Pelican reports the problems
+            if stale:
+                readers.cache_data(key, (None, None))
 
 
 def add_note_pages(generator: Any) -> None:
@@ -115,6 +135,7 @@ def finish(pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(start)
     signals.readers_init.connect(add_reader)
+    signals.page_generator_init.connect(keep_reader_cache_true)
     signals.generator_init.connect(add_filters)
     signals.page_generator_finalized.connect(add_note_pages)
     signals.finalized.connect(finish)

@@ -60,28 +60,47 @@ class Linker:
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """(start, end, target) of each longest, non-overlapping mention, left to right."""
-        words = list(_TOKEN.finditer(text))
-        roots = self._root.children
-        i = 0
+        spans = list(_TOKEN.finditer(text))
+        words, keys = _words_and_keys([span.group() for span in spans])
+        roots, i = self._root.children, 0
         while i < len(words):
-            node = roots.get(_key(words[i].group()))
             best = None
-            j = i
-            while node is not None:  # walk on while the words still spell the start of a name
-                if node.ends:
-                    found = tuple(w.group().translate(_APOSTROPHES) for w in words[i:j + 1])
-                    for name, target in node.ends:  # the first name given wins a tie
-                        if found == name or (not target.case_sensitive
-                                             and tuple(w.casefold() for w in found) == tuple(w.casefold() for w in name)):
-                            best = (words[i].start(), words[j].end(), target, j)
-                            break
-                j += 1
-                node = node.children.get(_key(words[j].group())) if j < len(words) else None
+            if keys[i] in roots:  # most words start no name: skip the walk
+                for j, targets in self._walk(words, keys, i):
+                    best = (j, targets[0])  # the longest name wins; of the same words, the first given
             if best:
-                yield best[:3]
-                i = best[3] + 1
+                yield spans[i].start(), spans[best[0]].end(), best[1]
+                i = best[0] + 1
             else:
                 i += 1
+
+    def names_in(self, text: str) -> set[str]:
+        """The keys of every name in `text`, wherever it starts, overlapping or not: all that
+        linking any part of the text could link to (see explainer/incremental.py)."""
+        words, keys = _words_and_keys(_TOKEN.findall(text))
+        roots = self._root.children
+        return {target.key for i, key in enumerate(keys) if key in roots
+                for _, targets in self._walk(words, keys, i) for target in targets}
+
+    def _walk(self, words: list[str], keys: list[str], i: int) -> Iterator[tuple[int, list[Target]]]:
+        """(last word, targets in the order given) of the names the words from i on spell,
+        shortest first."""
+        node, j = self._root.children.get(keys[i]), i
+        while node is not None:
+            # The trie's path matched the words in any case: right for a glossary term; an
+            # entity's name must match as written.
+            targets = [t for name, t in node.ends if not t.case_sensitive or tuple(words[i:j + 1]) == name]
+            if targets:
+                yield j, targets
+            j += 1
+            node = node.children.get(keys[j]) if j < len(words) else None
+
+
+def _words_and_keys(found: list[str]) -> tuple[list[str], list[str]]:
+    """Words with one kind of apostrophe, and the same as the trie holds them (any case)."""
+    # One call over the words joined by a space (no token holds whitespace), not one per word.
+    words = " ".join(found).translate(_APOSTROPHES).split(" ")
+    return words, " ".join(words).casefold().split(" ")
 
 
 def _key(word: str) -> str:

@@ -29,7 +29,7 @@ def to_html(page: GeneratedPage, site: Site, links: SiteLinks) -> tuple[str, lis
     env = {"linker": links.linker, "self": page.self_key, "visuals": {**links.visuals, **page.blocks}}
     html = to_page(markdown().render(page.markdown, env), page.save_as)
     problems = [Problem(page.source, line, message) for line, message in env.get("problems", [])]
-    return html + cards_html(site, env.get("notes_shown", set())), problems
+    return html + cards_html(site, links, env.get("notes_shown", set())), problems
 
 
 __all__ = ["GeneratedPage", "render_all", "to_html"]

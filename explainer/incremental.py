@@ -1,0 +1,144 @@
+"""Incremental builds: an article is parsed again only when its files changed, and its page
+is rendered again only when something the page shows changed.
+
+Pelican's content cache (CACHE_CONTENT and LOAD_CONTENT_CACHE, on in pelicanconf.py) keys
+a file's result by the file alone, but an article's page also shows the notes: the names
+it links, their preview cards, the figures and dates its paragraphs state, its editor's
+marks. So the build keeps two caches of its own, with Pelican's cache class, in Pelican's
+CACHE_PATH and switched by the same two settings:
+- "explainer-articles": each article as loaded (title, numbered paragraphs), valid while
+  article.md, source.txt and the code are byte for byte the same;
+- "explainer-pages": each article's rendered page, valid while those are the same and so
+  is everything of the notes the page can show (`page_fingerprint`).
+A changed note re-renders the articles that name it and no other. Only a successful build
+saves, and only clean results are kept. Pelican's own reader cache is checked against ours
+when Pelican starts (pelican_plugin.keep_reader_cache_true).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import markdown_it
+import mdit_py_plugins
+import pydantic
+from pelican.cache import FileDataCacher
+
+from .source import SOURCE_NAME
+
+if TYPE_CHECKING:
+    from .articles import Article
+    from .document import Document
+    from .linking import SiteLinks
+    from .notes import Site
+
+
+@cache
+def code_version() -> str:
+    """This package's code and the versions of what parses and checks a page."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for module in (markdown_it, mdit_py_plugins, pydantic):
+        digest.update(module.__version__.encode())
+    return digest.hexdigest()
+
+
+def article_stamp(path: Path) -> str | None:
+    """What an article is loaded from: article.md, source.txt beside it, and the code."""
+    try:
+        text, source = path.read_bytes(), (path.parent / SOURCE_NAME).read_bytes()
+    except OSError:
+        return None
+    return _digest(code_version(), text, source)
+
+
+def page_fingerprint(article: Article, site: Site, links: SiteLinks) -> str:
+    """Everything an article's page shows besides its own text: the notes named anywhere in
+    its paragraphs (by any of their names, even where a longer name wins), with their names,
+    links and preview cards; its paragraphs' own figures and dates; its editor's marks."""
+    keys: set[str] = set()
+    for paragraph in article.paragraphs.values():
+        keys |= links.linker.names_in(paragraph.text)
+    own = [(pid, name, target.key, target.href)
+           for pid, found in sorted(links.own_names.get(article.id, {}).items()) for name, target in found]
+    marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error)
+             for pid, flags in sorted(links.marks(site, article.id).items()) for flag in flags]
+    shown = keys | {key for _, _, key, _ in own} | {f"note:{note_id}" for _, _, note_id, _, _ in marks}
+    notes = [(key, links.names.get(key), links.card(site, key)) for key in sorted(shown)]
+    return _digest(article.stamp, repr((notes, own, marks)).encode())
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildCache:
+    """What the last successful build left (read once), and what this one keeps."""
+
+    settings: dict[str, Any]
+    _articles: FileDataCacher = field(init=False)
+    _pages: FileDataCacher = field(init=False)
+    rendered: int = 0  # article pages rendered by this build
+    reused: int = 0  # and taken from the cache
+
+    def __post_init__(self) -> None:
+        _drop_unreadable(Path(self.settings["CACHE_PATH"]), self.settings["GZIP_CACHE"])
+        load = self.settings["CACHE_CONTENT"] and self.settings["LOAD_CONTENT_CACHE"]
+        self._articles = FileDataCacher(self.settings, _name("articles"), False, load)
+        self._pages = FileDataCacher(self.settings, _name("pages"), False, load)
+
+    def article(self, path: Path) -> tuple[str | None, Article | None]:
+        """The article's stamp (taken before it is read, so an edit made meanwhile only
+        means reading it again next time) and, if it did not change, the article as loaded."""
+        stamp = article_stamp(path)
+        stamped, article = self._articles.get_cached_data(str(path), (None, None))
+        return stamp, article if stamp is not None and stamped == stamp else None
+
+    def page(self, path: Path, fingerprint: str) -> Document | None:
+        stamped, doc = self._pages.get_cached_data(str(path), (None, None))
+        return doc if stamped == fingerprint else None
+
+    def save(self, articles: list[Article], pages: list[Document]) -> None:
+        """Keep exactly these (so files since removed drop out of the cache)."""
+        if not self.settings["CACHE_CONTENT"]:
+            return
+        for name, entries in ((_name("articles"), [(a.path, a.stamp, a) for a in articles]),
+                              (_name("pages"), [(d.path, d.fingerprint, d) for d in pages])):
+            store = FileDataCacher(self.settings, name, True, False)
+            for path, stamp, value in entries:
+                if stamp:
+                    store.cache_data(str(path), (stamp, value))
+            store.save_cache()
+        for old in Path(self.settings["CACHE_PATH"]).glob("explainer-*"):
+            if old.name not in (_name("articles"), _name("pages")):
+                old.unlink(missing_ok=True)  # left by other code
+
+
+def _name(kind: str) -> str:
+    """One file per version of the code: what older code pickled may not even unpickle."""
+    return f"explainer-{kind}-{code_version()[:16]}"
+
+
+def _drop_unreadable(folder: Path, gzipped: bool) -> None:
+    """A cache file written with the other GZIP_CACHE setting cannot be read, and Pelican
+    stops on that (with --fatal warnings). It is only a cache: drop it."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if not path.is_file():
+            continue
+        with path.open("rb") as file:
+            head = file.read(2)
+        if head and (head == b"\x1f\x8b") != gzipped:
+            path.unlink()

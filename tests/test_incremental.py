@@ -1,0 +1,115 @@
+"""Incremental builds (explainer/incremental.py): with Pelican's content cache on, a rebuild
+after a change renders again only the article pages that show what changed, and its output
+is byte for byte what a build from nothing gives.
+
+On the two-article fixture: "first-story" states the figure acme-stake and the words "the
+deal"; only "second-story" uses the term "investment"; both name Acme Corp and Widget Ltd.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, snapshot
+
+FIXTURE = Path(__file__).parent / "fixtures" / "two-articles"
+NOTES = "content/notes/notes.yaml"
+
+
+def project_at(dest: Path) -> Path:
+    shutil.copytree(FIXTURE, dest)
+    shutil.copytree(ROOT / "theme", dest / "theme")
+    shutil.copy2(ROOT / "pelicanconf.py", dest / "pelicanconf.py")
+    return dest
+
+
+def rendered(stdout: str) -> tuple[int, int]:
+    """(pages rendered, pages from the cache), as the build reports them."""
+    found = re.search(r"explainer: (\d+) article pages? rendered, (\d+) unchanged", stdout)
+    assert found, stdout
+    return int(found[1]), int(found[2])
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_term(project: Path) -> None:
+    edit(project / NOTES, "terms:\n", "terms:\n  - id: deal\n    term: deal\n    definition: An agreement to buy or sell.\n"
+         "    in_article: Acme's purchase.\n"
+         '    source: {paragraph: "first-story#p2", quote: "The deal will be completed"}\n')
+
+
+CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
+    # what changes -> how many of the two article pages show it
+    "a term only the second article uses": (
+        lambda p: edit(p / NOTES, "Money put into a company", "Money paid into a company"), 1),
+    "a figure the first article states": (
+        lambda p: edit(p / NOTES, "The share of Widget Ltd", "The part of Widget Ltd"), 1),
+    "a new term, named in the first article only": (add_term, 1),
+    "an entity both articles name": (lambda p: edit(p / NOTES, "A maker of widgets.", "A widget maker."), 2),
+    "the first article's own text": (
+        lambda p: [edit(p / f"content/articles/first-story/{name}", "on Monday", "on Tuesday")
+                   for name in ("article.md", "source.txt")], 1),
+    "nothing": (lambda p: None, 0),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, change: str):
+    apply, expected = CHANGES[change]
+    project = project_at(tmp_path / "project")
+    first = build(project, project / "output")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert rendered(first.stdout) == (2, 0)
+    assert (project / "cache" / "PagesGenerator-Readers").is_file()  # Pelican's own reader cache is on too
+
+    apply(project)
+    again = build(project, project / "output")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert rendered(again.stdout) == (expected, 2 - expected)
+
+    shutil.rmtree(project / "cache")
+    fresh = build(project, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    assert rendered(fresh.stdout) == (2, 0)
+    assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
+
+
+def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path):
+    """A build that stops keeps nothing of what it read: after the fix, the rebuild takes
+    the pages from the last good build and still matches a build from nothing."""
+    project = project_at(tmp_path / "project")
+    assert build(project, project / "output").returncode == 0
+    notes = (project / NOTES).read_text(encoding="utf-8")
+    edit(project / NOTES, "A maker of widgets.", "A widget maker.")
+    edit(project / NOTES, "quote: \"Widget Ltd welcomed", "quote: \"Widget Ltd greeted")  # not in the article
+    broken = build(project, project / "output")
+    assert broken.returncode == 1 and "explainer:" not in broken.stdout
+
+    (project / NOTES).write_text(notes, encoding="utf-8")
+    again = build(project, project / "output")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert rendered(again.stdout) == (0, 2)
+    shutil.rmtree(project / "cache")
+    assert build(project, tmp_path / "fresh").returncode == 0
+    assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
+
+
+def test_a_cache_written_with_other_settings_is_dropped(tmp_path: Path):
+    """Pelican cannot read a cache written with the other GZIP_CACHE setting (and would stop,
+    with --fatal warnings): the build drops it and builds everything again."""
+    project = project_at(tmp_path / "project")
+    assert build(project, project / "output").returncode == 0
+    edit(project / "pelicanconf.py", "GZIP_CACHE = False", "GZIP_CACHE = True")
+    again = build(project, project / "output")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert rendered(again.stdout) == (2, 0)
+    assert rendered(build(project, project / "output").stdout) == (0, 2)
