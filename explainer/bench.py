@@ -5,6 +5,10 @@ entities and K glossary terms at a realistic density, with notes citing their pa
 and times, in the same run and interleaved so machine noise hits both:
 - ours: `python -m explainer build`, the full `make html` pipeline;
 - bare: Pelican with its default theme and Markdown reader on the same Markdown.
+Ours builds from nothing each time (its cache removed). Then, with the cache the last
+build left (Pelican's content cache is on in pelicanconf.py), it times our rebuilds after
+changing nothing, one figure (one article shows it) and one entity's summary (its preview
+card is in every article naming it), with the number of article pages rendered again.
 It prints one line per size (median of the runs) and the cost of the term-linking step
 alone for K = 10, 100 and 1000 terms on the same text. A benchmark, not a test.
 """
@@ -115,16 +119,18 @@ def _first_use(content: Path, term: str) -> tuple[str, str]:
     return _uses[(content, term)]
 
 
-def _time(command: list[str], cwd: Path) -> float:
+def _time(command: list[str], cwd: Path) -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"bench: build failed in {cwd}:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
-    return elapsed
+    return elapsed, result.stdout
 
 
-def bench_size(n: int, runs: int, work: Path) -> tuple[float, float]:
+def bench_size(n: int, runs: int, work: Path) -> tuple[float, float, list[tuple[str, float, str]]]:
+    """Cold builds, ours against bare; then our rebuilds after a change (Pelican's content
+    cache on, as in pelicanconf.py): (ours, bare, [(change, seconds, pages rendered)])."""
     folder = work / f"n{n}"
     write_corpus(folder, n, entities=max(20, n // 5), terms=50)
     python = sys.executable
@@ -135,9 +141,34 @@ def bench_size(n: int, runs: int, work: Path) -> tuple[float, float]:
             "--delete-output-directory"]
     times_ours, times_bare = [], []
     for _ in range(runs):  # interleaved, so a noisy moment hits both
-        times_ours.append(_time(ours, folder / "ours"))
-        times_bare.append(_time(bare, folder / "bare"))
-    return statistics.median(times_ours), statistics.median(times_bare)
+        shutil.rmtree(folder / "ours" / "cache", ignore_errors=True)  # a build from nothing
+        times_ours.append(_time(ours, folder / "ours")[0])
+        times_bare.append(_time(bare, folder / "bare")[0])
+    rebuilds = []
+    for change, edit in _CHANGES:
+        samples, pages = [], ""
+        for run in range(runs):
+            edit(folder / "ours" / "content" / "notes", run)
+            seconds, stdout = _time(ours, folder / "ours")
+            samples.append(seconds)
+            pages = stdout[stdout.index("explainer: ") + 11:].split(",")[0] if "explainer: " in stdout else "?"
+        rebuilds.append((change, statistics.median(samples), pages))
+    return statistics.median(times_ours), statistics.median(times_bare), rebuilds
+
+
+def _edit(notes: Path, file: str, old: str, new: str) -> None:
+    text = (notes / file).read_text(encoding="utf-8")
+    (notes / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# What an author changes between two builds (each run a little differently).
+_CHANGES = [
+    ("nothing", lambda notes, run: None),
+    ("one figure", lambda notes, run: _edit(notes, "figures.yaml", "measures: A stake's rise",
+                                            f"measures: A stake's rise ({run})")),
+    ("one entity's summary", lambda notes, run: _edit(notes, "entities.yaml", "summary: A company in the benchmark",
+                                                      f"summary: A company in the benchmark ({run})")),
+]
 
 
 def bench_linking(runs: int) -> list[tuple[int, float]]:
@@ -165,10 +196,12 @@ def main(sizes: list[int], runs: int) -> int:
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
         rows = []
         for n in sizes:
-            ours, bare = bench_size(n, runs, Path(tmp))
+            ours, bare, rebuilds = bench_size(n, runs, Path(tmp))
             rows.append((n, ours, bare))
             print(f"bench: N={n} ours={ours:.2f}s bare={bare:.2f}s ratio={ours / bare:.2f}", flush=True)
             print(f"       per page: ours={1000 * ours / n:.1f} ms bare={1000 * bare / n:.1f} ms", flush=True)
+            for change, seconds, pages in rebuilds:
+                print(f"       rebuild after {change} changed: {seconds:.2f}s ({pages})", flush=True)
         for k, seconds in bench_linking(runs):
             print(f"bench: linking K={k} {1000 * seconds:.1f} ms for 4000 sentences", flush=True)
         if len(rows) > 1:

@@ -17,3 +17,9 @@ def test_bench_runs_at_the_smallest_size():
     assert re.search(r"^bench: N=10 ours=\d+\.\d\ds bare=\d+\.\d\ds ratio=\d+\.\d\d$", result.stdout, re.MULTILINE)
     for k in (10, 100, 1000):
         assert re.search(rf"^bench: linking K={k} \d+\.\d ms", result.stdout, re.MULTILINE)
+    # Rebuilds with the cache the last build left: a changed figure shows in one article only.
+    assert re.search(r"^ +rebuild after nothing changed: \d+\.\d\ds \(0 article pages rendered\)$", result.stdout, re.MULTILINE)
+    assert re.search(r"^ +rebuild after one figure changed: \d+\.\d\ds \(1 article page rendered\)$", result.stdout, re.MULTILINE)
+    summary = re.search(r"^ +rebuild after one entity's summary changed: \d+\.\d\ds \((\d+) article pages? rendered\)$",
+                        result.stdout, re.MULTILINE)
+    assert summary and 1 <= int(summary[1]) <= 10, result.stdout
