@@ -58,12 +58,13 @@ def report(problems: list[Problem], what: str) -> None:
 
 
 def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
-    cache = _build_cache(settings)
-    session.clear(cache)  # a new build: read everything afresh, except what is cached
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
+    argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
     try:
+        cache = _build_cache(argv)
+        session.clear(cache)  # a new build: read everything afresh, except what is cached
         # With sound notes, search indexes them, then the pages it indexes whole, on the other
         # core while this one checks the content and Pelican writes the site.
         start_index(content, scratch)
@@ -72,8 +73,7 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
         if problems:
             report(problems, f"the build stopped and {output} was left as it was.")
             return 1
-        if _pelican([str(content), "--settings", str(settings), "--output", str(scratch),
-                     "--fatal", "warnings", *pelican_opts]) != 0:
+        if _pelican(argv) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
         session.save_cache(content)
@@ -87,11 +87,15 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _build_cache(settings: Path) -> BuildCache | None:
-    """The cache the last build left, when Pelican's content cache is on in the settings."""
+def _build_cache(argv: list[str]) -> BuildCache | None:
+    """The cache the last build left, when Pelican's content cache is on: in the settings
+    as Pelican will read them from the same command line (so --ignore-cache and
+    --cache-path apply to it too)."""
+    from pelican import get_config, parse_arguments
     from pelican.settings import read_settings
 
-    values = read_settings(str(settings))
+    args = parse_arguments(argv)
+    values = read_settings(args.settings, override=get_config(args))
     return BuildCache(values) if values["CACHE_CONTENT"] or values["LOAD_CONTENT_CACHE"] else None
 
 

@@ -40,6 +40,7 @@ class Document:
     output_line: int = 0
     tokens: list[Any] = field(default_factory=list, repr=False)  # as parsed, for the lint
     fingerprint: str = ""  # for an article's page: what it shows (explainer/incremental.py)
+    runs: list[str] = field(default_factory=list, repr=False)  # the text it looked for names in
 
 
 def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
@@ -63,6 +64,8 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
             note_env["marks"] = links.marks(site, known.id)
             note_env["paragraph_linkers"] = links.paragraph_linkers(site, known.id)
     env.update(note_env)
+    if article:
+        env["runs"] = doc.runs
     md = markdown()
     if parsed:  # parsed once already, when the notes were read: add their marks and links
         apply_note_rules(tokens, env)
@@ -119,6 +122,9 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     return doc
 
 
+MARKDOWN_EXTENSIONS = ("md", "markdown")  # the files our reader reads (pelican_plugin.py)
+
+
 def content_documents(content_root: Path) -> list[Path]:
     """Every Markdown page under the content folder, in a stable order."""
-    return sorted(p for p in content_root.rglob("*.md") if p.is_file())
+    return sorted(p for extension in MARKDOWN_EXTENSIONS for p in content_root.rglob(f"*.{extension}") if p.is_file())

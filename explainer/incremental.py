@@ -17,7 +17,10 @@ when Pelican starts (pelican_plugin.keep_reader_cache_true).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import markdown_it
 import mdit_py_plugins
 import pydantic
+import ruamel.yaml
 from pelican.cache import FileDataCacher
 
 from .source import SOURCE_NAME
@@ -44,7 +48,7 @@ def code_version() -> str:
     package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    for module in (markdown_it, mdit_py_plugins, pydantic):
+    for module in (markdown_it, mdit_py_plugins, pydantic, ruamel.yaml):
         digest.update(module.__version__.encode())
     return digest.hexdigest()
 
@@ -58,19 +62,17 @@ def article_stamp(path: Path) -> str | None:
     return _digest(code_version(), text, source)
 
 
-def page_fingerprint(article: Article, site: Site, links: SiteLinks) -> str:
-    """Everything an article's page shows besides its own text: the notes named anywhere in
-    its paragraphs (by any of their names, even where a longer name wins), with their names,
-    links and preview cards; its paragraphs' own figures and dates; its editor's marks."""
-    keys: set[str] = set()
-    for paragraph in article.paragraphs.values():
-        keys |= links.linker.names_in(paragraph.text)
+def page_fingerprint(article: Article, site: Site, links: SiteLinks, runs: list[str]) -> str:
+    """Everything of the notes an article's page shows: the notes whose names are anywhere
+    in the runs of text its links were looked for in (even where a longer name won), with
+    all their names; its paragraphs' own figures and dates; its editor's marks. A note's key
+    gives its link. (Preview cards are added whenever the page is read, never kept.)"""
+    keys = links.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
     own = [(pid, name, target.key, target.href)
            for pid, found in sorted(links.own_names.get(article.id, {}).items()) for name, target in found]
     marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error)
              for pid, flags in sorted(links.marks(site, article.id).items()) for flag in flags]
-    shown = keys | {key for _, _, key, _ in own} | {f"note:{note_id}" for _, _, note_id, _, _ in marks}
-    notes = [(key, links.names.get(key), links.card(site, key)) for key in sorted(shown)]
+    notes = [(key, links.names.get(key)) for key in sorted(keys)]
     return _digest(article.stamp, repr((notes, own, marks)).encode())
 
 
@@ -105,21 +107,23 @@ class BuildCache:
         stamped, article = self._articles.get_cached_data(str(path), (None, None))
         return stamp, article if stamp is not None and stamped == stamp else None
 
-    def page(self, path: Path, fingerprint: str) -> Document | None:
-        stamped, doc = self._pages.get_cached_data(str(path), (None, None))
-        return doc if stamped == fingerprint else None
+    def page(self, path: Path) -> Document | None:
+        """The page as last rendered, with its fingerprint then (the caller compares)."""
+        return self._pages.get_cached_data(str(path), None)
 
     def save(self, articles: list[Article], pages: list[Document]) -> None:
         """Keep exactly these (so files since removed drop out of the cache)."""
         if not self.settings["CACHE_CONTENT"]:
             return
-        for name, entries in ((_name("articles"), [(a.path, a.stamp, a) for a in articles]),
-                              (_name("pages"), [(d.path, d.fingerprint, d) for d in pages])):
-            store = FileDataCacher(self.settings, name, True, False)
-            for path, stamp, value in entries:
-                if stamp:
-                    store.cache_data(str(path), (stamp, value))
+        for name, entries in ((_name("articles"), [(a.path, (a.stamp, a)) for a in articles if a.stamp]),
+                              (_name("pages"), [(d.path, d) for d in pages if d.fingerprint])):
+            store = FileDataCacher(self.settings, f"{name}.saving", True, False)
+            for path, value in entries:
+                store.cache_data(str(path), value)
             store.save_cache()
+            # Whole or not at all: a build stopped while saving leaves the last cache readable.
+            cache_path = Path(self.settings["CACHE_PATH"])
+            os.replace(cache_path / f"{name}.saving", cache_path / name)
         for old in Path(self.settings["CACHE_PATH"]).glob("explainer-*"):
             if old.name not in (_name("articles"), _name("pages")):
                 old.unlink(missing_ok=True)  # left by other code
@@ -130,15 +134,29 @@ def _name(kind: str) -> str:
     return f"explainer-{kind}-{code_version()[:16]}"
 
 
+# The files the build may drop from CACHE_PATH: Pelican's (by generator and reader) and ours.
+_CACHE_FILE = re.compile(r"^(\w+Generator(-Readers)?|explainer-\w+-[0-9a-f]+)$")
+
+
 def _drop_unreadable(folder: Path, gzipped: bool) -> None:
-    """A cache file written with the other GZIP_CACHE setting cannot be read, and Pelican
-    stops on that (with --fatal warnings). It is only a cache: drop it."""
-    if not folder.is_dir():
-        return
-    for path in folder.iterdir():
-        if not path.is_file():
-            continue
-        with path.open("rb") as file:
-            head = file.read(2)
-        if head and (head == b"\x1f\x8b") != gzipped:
+    """A cache file that cannot be read (written with the other GZIP_CACHE setting, or cut
+    short) would stop the build: Pelican reports it with a warning, fatal here, or not at
+    all (an empty file raises). It is only a cache: drop it, and build that part again."""
+    for path in folder.iterdir() if folder.is_dir() else []:
+        if path.is_file() and _CACHE_FILE.match(path.name) and not _whole_pickle(path, gzipped):
             path.unlink()
+
+
+def _whole_pickle(path: Path, gzipped: bool) -> bool:
+    """Starts as a pickle does (PROTO) and ends as one does (STOP)."""
+    try:
+        if gzipped:
+            with gzip.open(path, "rb") as file:  # reading to the end checks the gzip trailer
+                data = file.read()
+            return data[:1] == b"\x80" and data[-1:] == b"."
+        with path.open("rb") as file:
+            first = file.read(1)
+            file.seek(-1, os.SEEK_END)
+            return first == b"\x80" and file.read(1) == b"."
+    except (OSError, EOFError):
+        return False

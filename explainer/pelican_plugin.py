@@ -18,7 +18,7 @@ from pelican.contents import Page
 from pelican.readers import BaseReader
 
 from .cards import cards_html
-from .document import content_documents
+from .document import MARKDOWN_EXTENSIONS, content_documents
 from . import session
 from .errors import ContentError
 from .linking import SiteLinks
@@ -38,7 +38,7 @@ def notes_for(content: str) -> tuple[Site, SiteLinks]:
 
 class MarkdownItReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions = list(MARKDOWN_EXTENSIONS)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         content = Path(self.settings["PATH"])

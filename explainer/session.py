@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .articles import ARTICLE_PATH, Article
 from .document import Document, read_document
-from .incremental import BuildCache, page_fingerprint
+from .incremental import BuildCache, article_stamp, page_fingerprint
 from .errors import Problem
 from .linking import SiteLinks, build_links
 from .notes import Site, load_site
@@ -53,14 +53,15 @@ def document(path: Path, content: Path) -> Document:
             _documents[key] = read_document(path, content, links=links, site=site if links else None)
             return _documents[key]
         # An article's page: from the cache if it would come out the same.
-        fingerprint = page_fingerprint(article, site, links) if article.stamp else ""
-        doc = _cache.page(path, fingerprint) if fingerprint else None
-        if doc is not None:
+        doc = _cache.page(path) if article.stamp else None
+        if doc is not None and doc.fingerprint == page_fingerprint(article, site, links, doc.runs):
             _cache.reused += 1
         else:
             doc = read_document(path, content, links=links, site=site)
-            doc.fingerprint = fingerprint if not doc.problems else ""
             _cache.rendered += 1
+            # Kept if clean, and if the file is still what the article was loaded from.
+            if not doc.problems and article.stamp and article_stamp(path) == article.stamp:
+                doc.fingerprint = page_fingerprint(article, site, links, doc.runs)
         _documents[key] = doc
     return _documents[key]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,17 +50,27 @@ def add_term(project: Path) -> None:
 
 
 CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
-    # what changes -> how many of the two article pages show it
-    "a term only the second article uses": (
-        lambda p: edit(p / NOTES, "Money put into a company", "Money paid into a company"), 1),
-    "a figure the first article states": (
-        lambda p: edit(p / NOTES, "The share of Widget Ltd", "The part of Widget Ltd"), 1),
+    # what changes -> how many of the two article pages are rendered again
+    "nothing": (lambda p: None, 0),
+    # Only preview cards show these, and cards are added to the pages on every build.
+    "a term's definition": (lambda p: edit(p / NOTES, "Money put into a company", "Money paid into a company"), 0),
+    "an entity's summary": (lambda p: edit(p / NOTES, "A maker of widgets.", "A widget maker."), 0),
+    # Where a note's page is: the articles linking to it.
+    "the id of a term only the second article uses": (
+        lambda p: edit(p / NOTES, "id: investment", "id: investing"), 1),
+    "the id of a figure the first article states": (lambda p: edit(p / NOTES, "id: acme-stake", "id: acme-share"), 1),
+    # Names: the articles naming the note, or now naming it.
+    "an alias of an entity both articles name": (
+        lambda p: edit(p / NOTES, "name: Widget Ltd\n", "name: Widget Ltd\n    aliases: [Widget]\n"), 2),
     "a new term, named in the first article only": (add_term, 1),
-    "an entity both articles name": (lambda p: edit(p / NOTES, "A maker of widgets.", "A widget maker."), 2),
+    "an editor's note on the second article": (
+        lambda p: (p / NOTES).write_text((p / NOTES).read_text(encoding="utf-8") + (
+            "editors_notes:\n  - id: welcomed\n    kind: ambiguity\n"
+            '    source: {paragraph: "second-story#p1", quote: "welcomed the investment"}\n'
+            "    likely: It was pleased.\n    why: The article does not say how.\n"), encoding="utf-8"), 1),
     "the first article's own text": (
         lambda p: [edit(p / f"content/articles/first-story/{name}", "on Monday", "on Tuesday")
                    for name in ("article.md", "source.txt")], 1),
-    "nothing": (lambda p: None, 0),
 }
 
 
@@ -83,6 +95,23 @@ def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, c
     assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
 
 
+def test_a_name_only_formatting_makes_a_word_counts(tmp_path: Path):
+    """Links are looked for in each run of text between formatting: in "**deal**making" the
+    word "deal" is a name, though "dealmaking" is one word of the paragraph."""
+    project = project_at(tmp_path / "project")
+    story = project / "content/articles/first-story"
+    edit(story / "article.md", "The deal will be completed", "The **deal**making will be completed")
+    edit(story / "source.txt", "The deal will be completed", "The dealmaking will be completed")
+    assert build(project, project / "output").returncode == 0
+    edit(project / NOTES, "terms:\n", "terms:\n  - id: deal\n    term: deal\n    definition: An agreement.\n"
+         "    in_article: Acme's purchase.\n"
+         '    source: {paragraph: "first-story#p2", quote: "The dealmaking will be completed"}\n')
+    again = build(project, project / "output")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert rendered(again.stdout) == (1, 1)
+    assert 'data-card="term-deal"' in (project / "output/first-story.html").read_text(encoding="utf-8")
+
+
 def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path):
     """A build that stops keeps nothing of what it read: after the fix, the rebuild takes
     the pages from the last good build and still matches a build from nothing."""
@@ -103,13 +132,35 @@ def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path):
     assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
 
 
-def test_a_cache_written_with_other_settings_is_dropped(tmp_path: Path):
-    """Pelican cannot read a cache written with the other GZIP_CACHE setting (and would stop,
-    with --fatal warnings): the build drops it and builds everything again."""
+@pytest.mark.parametrize("damage", ["GZIP_CACHE switched", "files emptied", "files cut short"])
+def test_a_cache_that_cannot_be_read_is_dropped(tmp_path: Path, damage: str):
+    """Pelican cannot read a cache written with the other GZIP_CACHE setting or cut short (a
+    build stopped while saving), and would stop with a warning or a traceback: the build
+    drops it and builds everything again."""
     project = project_at(tmp_path / "project")
+    if damage == "GZIP_CACHE switched":  # a gzipped cache read as a plain one is what fails
+        edit(project / "pelicanconf.py", "GZIP_CACHE = False", "GZIP_CACHE = True")
     assert build(project, project / "output").returncode == 0
-    edit(project / "pelicanconf.py", "GZIP_CACHE = False", "GZIP_CACHE = True")
+    cache_files = sorted((project / "cache").iterdir())
+    assert len(cache_files) >= 3  # Pelican's reader cache and our two
+    if damage == "GZIP_CACHE switched":
+        edit(project / "pelicanconf.py", "GZIP_CACHE = True", "GZIP_CACHE = False")
+    for path in cache_files if damage != "GZIP_CACHE switched" else []:
+        data = path.read_bytes()
+        path.write_bytes(b"" if damage == "files emptied" else data[: len(data) // 2])
     again = build(project, project / "output")
     assert again.returncode == 0, again.stdout + again.stderr
     assert rendered(again.stdout) == (2, 0)
     assert rendered(build(project, project / "output").stdout) == (0, 2)
+
+
+def test_ignore_cache_reaches_the_build_cache(tmp_path: Path):
+    """Pelican's --ignore-cache (after --, as PELICANOPTS passes it) renders every page again."""
+    project = project_at(tmp_path / "project")
+    assert build(project, project / "output").returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "build", "--input", str(project / "content"),
+         "--output", str(project / "output"), "--settings", str(project / "pelicanconf.py"), "--", "--ignore-cache"],
+        cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rendered(result.stdout) == (2, 0)

@@ -111,7 +111,9 @@ def _key(word: str) -> str:
 def autolink_plugin(md: MarkdownIt) -> None:
     """Enabled per document by `env["linker"]`; `env["self"]` is the key of the page's own note;
     `env["paragraph_linkers"]` maps paragraph ids to a Linker of that paragraph's own
-    figures and dates. The keys of the notes linked are collected in `env["notes_shown"]`."""
+    figures and dates. The keys of the notes linked are collected in `env["notes_shown"]`;
+    given a list in `env["runs"]`, the runs of text it looked for names in are added to it
+    (what an article page's links depend on: explainer/incremental.py)."""
     md.core.ruler.after("editor_marks", "autolink_notes", link_names)
 
 
@@ -122,6 +124,7 @@ def link_names(state: StateCore) -> None:
     never = {state.env.get("self")}
     shown: set[str] = state.env.setdefault("notes_shown", set())  # for the preview cards
     linked: set[str] = set()
+    runs: list[str] | None = state.env.get("runs")
     section_self = None
     for i, token in enumerate(state.tokens):
         if token.type == "heading_open":
@@ -132,6 +135,8 @@ def link_names(state: StateCore) -> None:
             continue
         skip = never | ({f"term:{section_self}"} if section_self else set())
         children = join_soft_breaks(token.children or [])  # "Carlos\nGhosn" is one name
+        if runs is not None:
+            runs += [child.content for child in children if child.type == "text"]
         # In an article, a paragraph's own figures and dates link to the figures and timeline
         # pages first (every one of them, in the paragraph that states it).
         pid = state.tokens[i - 1].attrGet("id") if i and state.tokens[i - 1].type == "paragraph_open" else None
