@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from .articles import Article, Paragraph, load_articles
 from .errors import Problem, did_you_mean, display_path, read_utf8
 from .fields import ParagraphRef, Percent, Slug, Text
+from .markdown.autolink import name_words
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
 
@@ -323,14 +324,14 @@ def surface_forms(note: Entity | Term) -> list[str]:
 
 
 def _unique_surface_forms(site: Site) -> Iterator[Problem]:
-    owners: dict[str, tuple[Note, str]] = {}
+    owners: dict[tuple[str, ...], tuple[Note, str]] = {}
     for note in [*site.entities.values(), *site.terms.values()]:
         fields = ["name" if isinstance(note, Entity) else "term"]
         if isinstance(note, Term) and note.abbreviation:
             fields.append("abbreviation")
         fields += [("aliases", i) for i in range(len(note.aliases))]  # type: ignore[misc]
         for form, where in zip(surface_forms(note), fields):
-            key = fold(form).casefold()
+            key = name_words(fold(form))  # as the linker reads it: "Acme-Corp" is "Acme - Corp"
             if key in owners and owners[key][0] is not note:
                 other, _ = owners[key]
                 path, line = note.where(*(where if isinstance(where, tuple) else (where,)))

@@ -18,6 +18,7 @@ checked, and the bundle is written into the site while Pelican writes the rest.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import shutil
 import tempfile
@@ -70,11 +71,6 @@ def records(site: Site) -> list[Record]:
     return found
 
 
-# The templates that mark their content with data-pagefind-body (entity.html, home.html).
-# Pelican writes these pages first, and Pagefind reads them from the output at once.
-INDEXED_TEMPLATES = ("entity", "home")
-
-
 # Pages indexed whole, by template, and the kind a result says they are.
 INDEXED_TEMPLATES = {"entity": "Entity", "home": "Overview"}
 
@@ -98,20 +94,26 @@ def page_records(content: Path) -> list[Record]:
 
 
 class SearchIndex:
-    """Builds the bundle into the site's folder on the other core. Records are written as
-    small HTML files that Pagefind reads in one pass (its Python API costs a tenth of a
-    second per custom record); a record's real address travels in its `target` metadata,
-    which search.js links to."""
+    """Builds the bundle on the other core, into a folder beside the site's (Pelican may
+    empty the site's own folder before it writes: DELETE_OUTPUT_DIRECTORY), moved into the
+    site by `finish`. Records are written as small HTML files that Pagefind reads in one
+    pass (its Python API costs a tenth of a second per custom record); a record's real
+    address travels in its `target` metadata, which search.js links to."""
 
-    def __init__(self, records: list[Record], bundle: Path):
-        self._records = Path(tempfile.mkdtemp(prefix="explainer-search-", dir=_RAM))
+    def __init__(self, records: list[Record], site: Path):
+        self._site = site
+        self._records = _records_folder()
+        self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
         _write_records(self._records / "notes", records)
-        self._bundle = bundle
         self._pages_ready = threading.Event()
         self._abandoned = False
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._thread.start()
+
+    @property
+    def has_pages(self) -> bool:
+        return self._pages_ready.is_set()
 
     def add_pages(self, records: list[Record]) -> None:
         if not self._pages_ready.is_set():
@@ -121,17 +123,24 @@ class SearchIndex:
     def finish(self) -> None:
         self._pages_ready.set()
         self._thread.join()
-        shutil.rmtree(self._records, ignore_errors=True)
-        if self._error is not None:
-            raise self._error
+        try:
+            if self._error is not None:
+                raise self._error
+            (self._bundle / BUNDLE).rename(self._site / BUNDLE)
+        finally:
+            self._clean_up()
 
     def abandon(self) -> None:
-        """The build failed: close the index without writing it (or wait for the write to end,
-        so the failed build's folder can be removed)."""
+        """The build failed: close the index without writing it, or wait for the write that
+        has begun, and remove what it wrote."""
         self._abandoned = True
         self._pages_ready.set()
-        self._thread.join(timeout=60)
+        self._thread.join()
+        self._clean_up()
+
+    def _clean_up(self) -> None:
         shutil.rmtree(self._records, ignore_errors=True)
+        shutil.rmtree(self._bundle, ignore_errors=True)
 
     def _run(self) -> None:
         try:
@@ -146,7 +155,8 @@ class SearchIndex:
 
         # Written when the context closes, to output_path (an explicit write_files() would
         # write it twice, the second time into the working folder).
-        async with PagefindIndex(IndexConfig(force_language="en", output_path=str(self._bundle))) as index:
+        config = IndexConfig(force_language="en", output_path=str(self._bundle / BUNDLE))
+        async with PagefindIndex(config) as index:
             await index.add_directory(str(self._records / "notes"))
             await asyncio.to_thread(self._pages_ready.wait)
             if self._abandoned:
@@ -155,9 +165,21 @@ class SearchIndex:
                 await index.add_directory(str(self._records / "pages"))
 
 
-# Records are throwaway files Pagefind reads once: in RAM where Linux offers it (writing
-# 9,000 of them took 1 to 2.7 s on this machine's disk, 0.2 s in /dev/shm).
-_RAM = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+def _records_folder() -> Path:
+    """Records are throwaway files Pagefind reads once: in RAM where Linux offers it (writing
+    9,000 of them took 1 to 2.7 s on this machine's disk, 0.2 s in /dev/shm), else on disk."""
+    ram = Path("/dev/shm")
+    if ram.is_dir() and os.access(ram, os.W_OK):
+        folder = None
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="explainer-search-", dir=ram))
+            (folder / "probe").write_bytes(bytes(1 << 20))  # a small /dev/shm (64 MB in a container) may be full
+            (folder / "probe").unlink()
+            return folder
+        except OSError:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix="explainer-search-"))
 
 
 class _Abandoned(Exception):
@@ -173,13 +195,13 @@ def start_index(content: Path, output: str | Path) -> None:
     key = os.path.abspath(output)
     site, problems, links = session.notes(content)
     if key not in _building and links is not None:
-        _building[key] = SearchIndex(records(site), Path(key) / BUNDLE)
+        _building[key] = SearchIndex(records(site), Path(key))
 
 
 def add_pages(content: Path, output: str | Path) -> None:
     """Index the pages indexed whole (rendered now if they are not yet)."""
     index = _building.get(os.path.abspath(output))
-    if index is not None:
+    if index is not None and not index.has_pages:
         index.add_pages(page_records(content))
 
 
@@ -188,6 +210,7 @@ def finish_index(output: str | Path) -> None:
     _building.pop(os.path.abspath(output)).finish()
 
 
+@atexit.register  # also when plain `pelican` fails, which calls no hook of ours
 def abandon_indexes() -> None:
     """The build failed: stop the indexes being built, writing nothing."""
     while _building:

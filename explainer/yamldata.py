@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import pydantic
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem, did_you_mean
@@ -52,22 +52,42 @@ class LineList(list):  # type: ignore[type-arg]
 
 
 class _LineConstructor(SafeConstructor):
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        return _marked(node, super().construct_object, node, deep=deep)
+
     def construct_line_map(self, node: Any) -> Any:
         data = LineMap()
         data.line = node.start_mark.line
         yield data
-        data.update(self.construct_mapping(node))
+        data.update(_marked(node, self.construct_mapping, node))
+        # After a merge (<<: *defaults) the mapping's own keys come last, and win.
+        own = node.value[len(getattr(node, "merge", None) or []):]
         data.key_lines = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)  # already built: memoised per node
-            data.key_lines.setdefault(tuple(key) if isinstance(key, list) else key, key_node.start_mark.line)
+            data.key_lines[tuple(key) if isinstance(key, list) else key] = key_node.start_mark.line
+        if len({key_node.value for key_node, _ in own}) < len(own):
+            raise ConstructorError(None, None, "duplicate key", node.start_mark)  # said again below, with both lines
 
     def construct_line_list(self, node: Any) -> Any:
         data = LineList()
         data.line = node.start_mark.line
         yield data
-        data.extend(self.construct_sequence(node))
+        data.extend(_marked(node, self.construct_sequence, node))
         data.item_lines = [child.start_mark.line for child in node.value]
+
+
+def _marked(node: Any, construct: Any, *args: Any, **kwargs: Any) -> Any:
+    """A value that cannot be built (a date that is no date, a list as a key) as a YAML error
+    at its line, not a traceback."""
+    try:
+        return construct(*args, **kwargs)
+    except ValueError as error:
+        what = "not a valid date" if str(node.tag).endswith(":timestamp") else "not a valid value"
+        raise ConstructorError(None, None, f"{what} ({error}); put it in quotes if it is meant as text",
+                               node.start_mark) from error
+    except TypeError as error:
+        raise ConstructorError(None, None, "a list or a mapping cannot be a key", node.start_mark) from error
 
 
 _LineConstructor.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_line_map)
@@ -80,7 +100,19 @@ def _fast_yaml() -> YAML:
     return yaml
 
 
+# Invisible line separators: YAML 1.2 (the round-trip parser) reads them as text, libyaml
+# (YAML 1.1) as line breaks. Always a paste accident in notes.
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_OLD_YAML = re.compile(r"^%YAML\s+(?!1\.2\b)\S+", re.MULTILINE)  # other versions read yes/no, 017 otherwise
+
+
 def _parse(text: str, path: str, first_line: int) -> tuple[Any, list[Problem]]:
+    for pattern, message in ((_SEPARATOR, "an invisible line separator ({}): delete it, or use an ordinary line break"),
+                             (_OLD_YAML, "{}: notes are YAML 1.2; remove the line")):
+        found = pattern.search(text)
+        if found:
+            shown = f"U+{ord(found.group()):04X}" if pattern is _SEPARATOR else found.group()
+            return None, [Problem(path, first_line + text.count("\n", 0, found.start()), message.format(shown))]
     try:
         return _fast_yaml().load(text), []
     except YAMLError as error:
@@ -89,6 +121,8 @@ def _parse(text: str, path: str, first_line: int) -> tuple[Any, list[Problem]]:
         YAML(typ="rt", pure=True).load(text)
     except YAMLError as error:
         return None, [_describe(error, text, path, first_line)]
+    except (ValueError, TypeError):
+        pass  # a value it cannot build either: libyaml's account, with its line
     return None, [_describe(fast_error, text, path, first_line)]
 
 

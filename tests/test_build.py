@@ -92,3 +92,26 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
     first, second = snapshot(site), snapshot(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_search_bundle_survives_pelicans_delete_output_directory(project: Path):
+    """The search index is written beside the site and moved in at the end: Pelican emptying
+    its output folder first (-d, DELETE_OUTPUT_DIRECTORY) cannot remove it."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "build", "--input", str(project / "content"), "--output",
+         str(project / "output"), "--settings", str(project / "pelicanconf.py"), "--", "--delete-output-directory"],
+        cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not list(project.glob(".output-*"))
+
+
+def test_a_markdown_extension_page_is_checked_too(project: Path):
+    """Pages named .markdown are read by the same reader, so the check reads them too."""
+    (project / "content" / "about.markdown").write_text("---\ntitle: About\ncolour: red\n---\n\nText.\n", encoding="utf-8")
+    result = build(project, project / "output")
+    assert result.returncode != 0
+    assert 'content/about.markdown:3: unknown field "colour"' in result.stderr, result.stderr

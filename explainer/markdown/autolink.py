@@ -96,8 +96,15 @@ class Linker:
             node = node.children.get(keys[j]) if j < len(words) else None
 
 
+def name_words(name: str) -> tuple[str, ...]:
+    """A name as the linker matches it, in any case: two names with the same words are one."""
+    return tuple(_words_and_keys(_TOKEN.findall(name))[1])
+
+
 def _words_and_keys(found: list[str]) -> tuple[list[str], list[str]]:
     """Words with one kind of apostrophe, and the same as the trie holds them (any case)."""
+    if not found:
+        return [], []
     # One call over the words joined by a space (no token holds whitespace), not one per word.
     words = " ".join(found).translate(_APOSTROPHES).split(" ")
     return words, " ".join(words).casefold().split(" ")
