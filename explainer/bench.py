@@ -153,6 +153,7 @@ def bench_size(n: int, runs: int, work: Path) -> tuple[float, float, list[tuple[
             seconds, stdout = _time(ours, folder / "ours")
             samples.append(seconds)
             pages = stdout[stdout.index("explainer: ") + 11:].split(",")[0] if "explainer: " in stdout else "?"
+            pages += "; search index kept" if "search index is unchanged" in stdout else ""
         rebuilds.append((change, statistics.median(samples), pages))
     return statistics.median(times_ours), statistics.median(times_bare), rebuilds
 

@@ -19,7 +19,7 @@ from .document import content_documents
 from .errors import Problem, display_path
 from .incremental import BuildCache
 from .lint import lint_notes, lint_page
-from .search import abandon_indexes, add_pages, start_index
+from .search import BUNDLE, Previous, abandon_indexes, add_pages, finished, start_index
 
 
 def check(content: Path) -> list[Problem]:
@@ -68,7 +68,8 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
         # With sound notes, search indexes them, then the pages it indexes whole, on the other
         # core while this one checks the content and Pelican writes the site.
         start_index(content, scratch)
-        add_pages(content, scratch)
+        last = cache.search_bundle(output) if cache else None
+        add_pages(content, scratch, Previous(last[0], output / BUNDLE, last[1]) if last else None)
         problems = check(content)
         if problems:
             report(problems, f"the build stopped and {output} was left as it was.")
@@ -76,11 +77,13 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
         if _pelican(argv) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
-        session.save_cache(content)
+        bundle = finished(scratch)
+        session.save_cache(content, output, (bundle.records, bundle.entry) if bundle else None)
         _replace(output, scratch)
         if cache is not None:
             print(f"explainer: {cache.rendered} article page{'s' if cache.rendered != 1 else ''} rendered, "
-                  f"{cache.reused} unchanged since the last build (from the cache)")
+                  f"{cache.reused} unchanged since the last build (from the cache)"
+                  + ("; the search index is unchanged, kept" if bundle and bundle.kept else ""))
         return 0
     finally:
         abandon_indexes()  # a failed build's index is never written (a finished one is gone already)

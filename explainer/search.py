@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import hashlib
+import importlib.metadata
 import os
 import shutil
 import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from markupsafe import escape
@@ -104,7 +107,10 @@ class SearchIndex:
         self._site = site
         self._records = _records_folder()
         self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
-        _write_records(self._records / "notes", records)
+        # What the bundle is made from: every record, and the Pagefind that indexes them.
+        self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
+        _write_records(self._records / "notes", records, self._digest)
+        self._reused: Path | None = None
         self._pages_ready = threading.Event()
         self._abandoned = False
         self._error: BaseException | None = None
@@ -115,20 +121,36 @@ class SearchIndex:
     def has_pages(self) -> bool:
         return self._pages_ready.is_set()
 
-    def add_pages(self, records: list[Record]) -> None:
-        if not self._pages_ready.is_set():
-            _write_records(self._records / "pages", records)
-            self._pages_ready.set()
+    def add_pages(self, records: list[Record], previous: Previous | None = None) -> None:
+        """The pages indexed whole. If the records are those of `previous`, the bundle it
+        left is used again, and Pagefind stops before writing one (it has no incremental
+        mode: at 1000 articles, a rebuild waited for it)."""
+        if self._pages_ready.is_set():
+            return
+        _write_records(self._records / "pages", records, self._digest)
+        if previous is not None and previous.records == self.digest and _entry_digest(previous.bundle) == previous.entry:
+            self._reused, self._abandoned = previous.bundle, True
+        self._pages_ready.set()
 
-    def finish(self) -> None:
+    @property
+    def digest(self) -> str:
+        return self._digest.hexdigest()
+
+    def finish(self) -> Previous | None:
+        """Put the bundle in the site; what a next build needs to know to use it again."""
         self._pages_ready.set()
         self._thread.join()
         try:
             if self._error is not None:
                 raise self._error
-            (self._bundle / BUNDLE).rename(self._site / BUNDLE)
+            if self._reused is not None:  # the same files: linked, not copied, where the disk allows
+                shutil.copytree(self._reused, self._site / BUNDLE, copy_function=_link_or_copy)
+            else:
+                (self._bundle / BUNDLE).rename(self._site / BUNDLE)
         finally:
             self._clean_up()
+        entry = _entry_digest(self._site / BUNDLE)
+        return Previous(self.digest, self._site / BUNDLE, entry, kept=self._reused is not None) if entry else None
 
     def abandon(self) -> None:
         """The build failed: close the index without writing it, or wait for the write that
@@ -186,6 +208,23 @@ class _Abandoned(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Previous:
+    """A bundle a build wrote: the digest of its records, where it is, its entry's digest."""
+
+    records: str
+    bundle: Path
+    entry: str
+    kept: bool = False  # the build used the last build's bundle again
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 _building: dict[str, SearchIndex] = {}  # output folder -> the index being built for it
 
 
@@ -198,16 +237,26 @@ def start_index(content: Path, output: str | Path) -> None:
         _building[key] = SearchIndex(records(site), Path(key))
 
 
-def add_pages(content: Path, output: str | Path) -> None:
-    """Index the pages indexed whole (rendered now if they are not yet)."""
+def add_pages(content: Path, output: str | Path, previous: Previous | None = None) -> None:
+    """Index the pages indexed whole (rendered now if they are not yet); with `previous`, the
+    bundle of the last build, used again if nothing in it would change."""
     index = _building.get(os.path.abspath(output))
     if index is not None and not index.has_pages:
-        index.add_pages(page_records(content))
+        index.add_pages(page_records(content), previous)
+
+
+_finished: dict[str, Previous | None] = {}  # output folder -> the bundle just put in it
 
 
 def finish_index(output: str | Path) -> None:
     """Every page is written: wait for the bundle."""
-    _building.pop(os.path.abspath(output)).finish()
+    key = os.path.abspath(output)
+    _finished[key] = _building.pop(key).finish()
+
+
+def finished(output: str | Path) -> Previous | None:
+    """The bundle the build just put in `output` (for the next build: incremental.py)."""
+    return _finished.pop(os.path.abspath(output), None)
 
 
 @atexit.register  # also when plain `pelican` fails, which calls no hook of ours
@@ -217,10 +266,20 @@ def abandon_indexes() -> None:
         _building.popitem()[1].abandon()
 
 
-def _write_records(folder: Path, records: Iterable[Record]) -> None:
+def _write_records(folder: Path, records: Iterable[Record], digest: Any) -> None:
     folder.mkdir()
     for n, record in enumerate(records):
-        (folder / f"{n:05d}.html").write_text(_record_html(record), encoding="utf-8")
+        html = _record_html(record)
+        digest.update(f"{folder.name}/{n}\0{html}\0".encode())
+        (folder / f"{n:05d}.html").write_text(html, encoding="utf-8")
+
+
+def _entry_digest(bundle: Path) -> str | None:
+    """What identifies a written bundle: its entry file names the hash of every index file."""
+    try:
+        return hashlib.sha256((bundle / "pagefind-entry.json").read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _record_html(record: Record) -> str:

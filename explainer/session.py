@@ -72,12 +72,13 @@ def _article_at(path: Path, content: Path, site: Site) -> Article | None:
     return article if article is not None and os.path.abspath(article.path) == os.path.abspath(path) else None
 
 
-def save_cache(content: Path) -> None:
-    """The build succeeded: keep its articles and article pages for the next one."""
+def save_cache(content: Path, output: Path, search: tuple[str, str] | None) -> None:
+    """The build succeeded: keep its articles, article pages and search bundle for the next."""
     if _cache is not None:
         site, _, _ = notes(content)
         _cache.save([replace(a, parsed=None) for a in site.articles.values() if a.stamp],
-                    [replace(d, tokens=[]) for d in _documents.values() if d.fingerprint and not d.problems])
+                    [replace(d, tokens=[]) for d in _documents.values() if d.fingerprint and not d.problems],
+                    output, search)
 
 
 def generated(content: Path) -> list[tuple[GeneratedPage, str, list[Problem]]]:

@@ -87,6 +87,8 @@ def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, c
     again = build(project, project / "output")
     assert again.returncode == 0, again.stdout + again.stderr
     assert rendered(again.stdout) == (expected, 2 - expected)
+    # Every change here but "nothing" changes some search record: the index is made again.
+    assert ("search index is unchanged" in again.stdout) == (change == "nothing"), again.stdout
 
     shutil.rmtree(project / "cache")
     fresh = build(project, tmp_path / "fresh")
@@ -164,3 +166,21 @@ def test_ignore_cache_reaches_the_build_cache(tmp_path: Path):
         cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert rendered(result.stdout) == (2, 0)
+
+
+@pytest.mark.parametrize("bundle", ["as the last build left it", "since replaced"])
+def test_the_search_index_is_kept_only_if_nothing_in_it_would_change(tmp_path: Path, bundle: str):
+    """A theme edit changes no search record: the last build's index is used again, unless
+    the one in output/ is no longer the one that build wrote."""
+    project = project_at(tmp_path / "project")
+    assert build(project, project / "output").returncode == 0
+    edit(project / "theme/static/css/site.css", "}", "}\n/* edited */", )
+    if bundle == "since replaced":
+        entry = project / "output/pagefind/pagefind-entry.json"
+        entry.write_text(entry.read_text(encoding="utf-8").replace("{", "{ ", 1), encoding="utf-8")
+    again = build(project, project / "output")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert ("search index is unchanged" in again.stdout) == (bundle == "as the last build left it"), again.stdout
+    shutil.rmtree(project / "cache")
+    assert build(project, tmp_path / "fresh").returncode == 0
+    assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
