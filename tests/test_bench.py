@@ -22,7 +22,8 @@ def test_bench_runs_at_the_smallest_size():
     # Only when nothing changed is the search index (made from the notes) kept as it was.
     for change, pages in (("nothing", "0 article pages rendered; search index kept"),
                           ("one figure's description", "0 article pages rendered"),
-                          ("one figure's id", "1 article page rendered")):
+                          ("one figure's id", "1 article page rendered"),
+                          ("the theme's CSS", "0 article pages rendered; search index kept")):
         assert re.search(rf"^ +rebuild after {change} changed: \d+\.\d\ds \({pages}\)$",
                          result.stdout, re.MULTILINE), result.stdout
     aliases = re.search(r"^ +rebuild after one entity's aliases changed: \d+\.\d\ds \((\d+) article pages? rendered\)$",
