@@ -96,8 +96,9 @@ class BuildCache:
     reused: int = 0  # and taken from the cache
 
     def __post_init__(self) -> None:
-        _drop_unreadable(Path(self.settings["CACHE_PATH"]), self.settings["GZIP_CACHE"])
         load = self.settings["CACHE_CONTENT"] and self.settings["LOAD_CONTENT_CACHE"]
+        if load:  # else Pelican does not read them either
+            _drop_unreadable(Path(self.settings["CACHE_PATH"]), self.settings["GZIP_CACHE"])
         self._articles = self._load("articles", load)
         self._pages = self._load("pages", load)
         self._search = self._load("search", load)

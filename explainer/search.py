@@ -104,13 +104,17 @@ class SearchIndex:
     address travels in its `target` metadata, which search.js links to."""
 
     def __init__(self, records: list[Record], site: Path):
+        # What the bundle is made from: every record, and the Pagefind that indexes them.
+        self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
         self._site = site
         self._records = _records_folder()
         self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
-        # What the bundle is made from: every record, and the Pagefind that indexes them.
-        self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
-        _write_records(self._records / "notes", records, self._digest)
-        self._reused: Path | None = None
+        try:
+            _write_records(self._records / "notes", records, self._digest)
+        except BaseException:
+            self._clean_up()
+            raise
+        self._reused = False
         self._pages_ready = threading.Event()
         self._abandoned = False
         self._error: BaseException | None = None
@@ -128,8 +132,17 @@ class SearchIndex:
         if self._pages_ready.is_set():
             return
         _write_records(self._records / "pages", records, self._digest)
-        if previous is not None and previous.records == self.digest and _entry_digest(previous.bundle) == previous.entry:
-            self._reused, self._abandoned = previous.bundle, True
+        if previous is not None and previous.records == self.digest:
+            # Linked into place now, and checked once there: the folder it comes from may be
+            # replaced (by another build) before this one ends.
+            try:
+                shutil.copytree(previous.bundle, self._bundle / BUNDLE, copy_function=_link_or_copy)
+                self._reused = _entry_digest(self._bundle / BUNDLE) == previous.entry
+            except OSError:
+                pass
+            if not self._reused:
+                shutil.rmtree(self._bundle / BUNDLE, ignore_errors=True)  # Pagefind writes it
+        self._abandoned = self._reused  # Pagefind stops before writing
         self._pages_ready.set()
 
     @property
@@ -143,14 +156,11 @@ class SearchIndex:
         try:
             if self._error is not None:
                 raise self._error
-            if self._reused is not None:  # the same files: linked, not copied, where the disk allows
-                shutil.copytree(self._reused, self._site / BUNDLE, copy_function=_link_or_copy)
-            else:
-                (self._bundle / BUNDLE).rename(self._site / BUNDLE)
+            (self._bundle / BUNDLE).rename(self._site / BUNDLE)
         finally:
             self._clean_up()
         entry = _entry_digest(self._site / BUNDLE)
-        return Previous(self.digest, self._site / BUNDLE, entry, kept=self._reused is not None) if entry else None
+        return Previous(self.digest, self._site / BUNDLE, entry, kept=self._reused) if entry else None
 
     def abandon(self) -> None:
         """The build failed: close the index without writing it, or wait for the write that
@@ -219,6 +229,7 @@ class Previous:
 
 
 def _link_or_copy(source: str, target: str) -> None:
+    """The same files, linked where the disk allows (nothing rewrites them in place)."""
     try:
         os.link(source, target)
     except OSError:
@@ -256,7 +267,9 @@ def finish_index(output: str | Path) -> None:
 
 def finished(output: str | Path) -> Previous | None:
     """The bundle the build just put in `output` (for the next build: incremental.py)."""
-    return _finished.pop(os.path.abspath(output), None)
+    found = _finished.pop(os.path.abspath(output), None)
+    _finished.clear()  # left by plain `pelican` runs in this process: never asked for
+    return found
 
 
 @atexit.register  # also when plain `pelican` fails, which calls no hook of ours

@@ -144,7 +144,7 @@ def test_a_cache_that_cannot_be_read_is_dropped(tmp_path: Path, damage: str):
         edit(project / "pelicanconf.py", "GZIP_CACHE = False", "GZIP_CACHE = True")
     assert build(project, project / "output").returncode == 0
     cache_files = sorted((project / "cache").iterdir())
-    assert len(cache_files) >= 3  # Pelican's reader cache and our two
+    assert len(cache_files) >= 4  # Pelican's reader cache and our three
     if damage == "GZIP_CACHE switched":
         edit(project / "pelicanconf.py", "GZIP_CACHE = True", "GZIP_CACHE = False")
     for path in cache_files if damage != "GZIP_CACHE switched" else []:
@@ -184,3 +184,28 @@ def test_the_search_index_is_kept_only_if_nothing_in_it_would_change(tmp_path: P
     shutil.rmtree(project / "cache")
     assert build(project, tmp_path / "fresh").returncode == 0
     assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
+
+
+def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
+    """The bundle to keep is linked into place when it is checked, before Pelican runs: a
+    build that replaces output/ meanwhile cannot slip its own bundle in."""
+    from explainer.search import BUNDLE, Previous, Record, SearchIndex
+
+    records = [Record("/a.html#p1", "Paragraph 1", "Article paragraph", "Some words about a deal.")]
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    first = SearchIndex(records, tmp_path / "one")
+    first.add_pages([])
+    written = first.finish()
+    assert written is not None and not written.kept
+    entry = (tmp_path / "one" / BUNDLE / "pagefind-entry.json").read_bytes()
+
+    second = SearchIndex(records, tmp_path / "two")
+    second.add_pages([], Previous(written.records, tmp_path / "one" / BUNDLE, written.entry))
+    shutil.rmtree(tmp_path / "one" / BUNDLE)  # another build's output takes its place
+    (tmp_path / "one" / BUNDLE).mkdir()
+    (tmp_path / "one" / BUNDLE / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    kept = second.finish()
+    assert kept is not None and kept.kept
+    assert (tmp_path / "two" / BUNDLE / "pagefind-entry.json").read_bytes() == entry
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]  # no search folders left
