@@ -156,6 +156,8 @@ class SearchIndex:
         try:
             if self._error is not None:
                 raise self._error
+            # Plain `pelican` writes over an existing output folder, and its old bundle.
+            shutil.rmtree(self._site / BUNDLE, ignore_errors=True)
             (self._bundle / BUNDLE).rename(self._site / BUNDLE)
         finally:
             self._clean_up()

@@ -115,3 +115,19 @@ def test_a_markdown_extension_page_is_checked_too(project: Path):
     result = build(project, project / "output")
     assert result.returncode != 0
     assert 'content/about.markdown:3: unknown field "colour"' in result.stderr, result.stderr
+
+
+def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
+    """`pelican` run by hand (no atomic swap) twice into the same folder: the second run
+    replaces the first one's search bundle instead of failing on it."""
+    import subprocess
+
+    from conftest import PELICAN
+
+    project = copy_project(tmp_path / "project")
+    for _ in range(2):
+        result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "output", "--fatal", "warnings"],
+                                cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not list(project.glob(".output-*"))
