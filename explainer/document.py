@@ -61,8 +61,8 @@ def read_document(path: Path, content_root: Path, links: SiteLinks | None = None
     if links is not None and site is not None:
         note_env = {"linker": links.linker, "visuals": links.visuals}
         if known is not None and known.faithful:  # else its own problems come first
-            note_env["marks"] = links.marks(site, known.id)
-            note_env["paragraph_linkers"] = links.paragraph_linkers(site, known.id)
+            note_env["marks"] = links.marks.get(known.id, {})
+            note_env["paragraph_linkers"] = links.paragraph_linkers(known.id)
     env.update(note_env)
     if article:
         env["runs"] = doc.runs

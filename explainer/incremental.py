@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from .articles import Article
     from .document import Document
     from .linking import SiteLinks
-    from .notes import Site
 
 
 @cache
@@ -63,7 +62,7 @@ def article_stamp(path: Path) -> str | None:
     return _digest(code_version(), text, source)
 
 
-def page_fingerprint(article: Article, site: Site, links: SiteLinks, runs: list[str]) -> str:
+def page_fingerprint(article: Article, links: SiteLinks, runs: list[str]) -> str:
     """Everything of the notes an article's page shows: the notes whose names are anywhere
     in the runs of text its links were looked for in (even where a longer name won), with
     all their names; its paragraphs' own figures and dates; its editor's marks. A note's key
@@ -72,7 +71,7 @@ def page_fingerprint(article: Article, site: Site, links: SiteLinks, runs: list[
     own = [(pid, name, target.key, target.href)
            for pid, found in sorted(links.own_names.get(article.id, {}).items()) for name, target in found]
     marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error)
-             for pid, flags in sorted(links.marks(site, article.id).items()) for flag in flags]
+             for pid, flags in sorted(links.marks.get(article.id, {}).items()) for flag in flags]
     notes = [(key, links.names.get(key)) for key in sorted(keys)]
     return _digest(article.stamp, repr((notes, own, marks)).encode())
 

@@ -78,6 +78,7 @@ class SiteLinks:
     named_in: dict[str, set[str]] = field(default_factory=dict)  # article id -> keys of the notes it names
     # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
     own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
+    marks: dict[str, dict[str, list[Flag]]] = field(default_factory=dict)  # article id -> paragraph id -> editor's marks
     visuals: dict[str, Any] = field(default_factory=dict)  # name -> HTML (explainer.visuals)
     _cards: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -87,20 +88,20 @@ class SiteLinks:
             self._cards[key] = card(site, key)
         return self._cards[key]
 
-    def paragraph_linkers(self, site: Site, article_id: str) -> dict[str, Linker]:
+    def paragraph_linkers(self, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
         a figure's numbers and an event's date, where the paragraph has them word for word."""
         return {pid: Linker(found) for pid, found in self.own_names.get(article_id, {}).items()}
 
-    def marks(self, site: Site, article_id: str) -> dict[str, list[Flag]]:
-        """Editor's notes of one article, by paragraph, for the editor_marks rule."""
-        marks: dict[str, list[Flag]] = defaultdict(list)
-        for note in site.editors_notes:
-            article, paragraph = site.resolve(note.source.paragraph)
-            if article.id == article_id:
-                marks[paragraph.id].append(Flag(note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id),
-                                                error=note.kind != "ambiguity"))
-        return dict(marks)
+
+def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
+    """article id -> paragraph id -> the editor's notes on it, for the editor_marks rule."""
+    marks: dict[str, dict[str, list[Flag]]] = defaultdict(lambda: defaultdict(list))
+    for note in site.editors_notes:
+        article, paragraph = site.resolve(note.source.paragraph)
+        marks[article.id][paragraph.id].append(Flag(note.source.quote, note.id, href(PAGES["editors_notes"][0], note.id),
+                                                    error=note.kind != "ambiguity"))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
 
 
 def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
@@ -126,7 +127,9 @@ def build_links(site: Site) -> SiteLinks:
     from .visuals import render_visuals  # visuals link to pages, so they import this module
 
     links = _links(site)
-    links.own_names = _own_names(site)  # every article's at once: one pass over the figures and events
+    # Every article's at once: one pass over the figures, events and editor's notes.
+    links.own_names = _own_names(site)
+    links.marks = _marks(site)
     links.visuals = render_visuals(site)
     return links
 

@@ -54,14 +54,14 @@ def document(path: Path, content: Path) -> Document:
             return _documents[key]
         # An article's page: from the cache if it would come out the same.
         doc = _cache.page(path) if article.stamp else None
-        if doc is not None and doc.fingerprint == page_fingerprint(article, site, links, doc.runs):
+        if doc is not None and doc.fingerprint == page_fingerprint(article, links, doc.runs):
             _cache.reused += 1
         else:
             doc = read_document(path, content, links=links, site=site)
             _cache.rendered += 1
             # Kept if clean, and if the file is still what the article was loaded from.
             if not doc.problems and article.stamp and article_stamp(path) == article.stamp:
-                doc.fingerprint = page_fingerprint(article, site, links, doc.runs)
+                doc.fingerprint = page_fingerprint(article, links, doc.runs)
         _documents[key] = doc
     return _documents[key]
 

@@ -32,10 +32,14 @@ def build(project: Path, output: Path, settings: str = "pelicanconf.py") -> subp
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of what a build reads: content, theme and settings."""
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, dest / name)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def copy_project(dest: Path, content_from: Path = ROOT) -> Path:
+    """A scratch copy of what a build reads: content (the real site's, or a fixture's, such
+    as FIXTURES / "two-articles"), theme and settings."""
+    shutil.copytree(content_from / "content", dest / "content")
+    shutil.copytree(ROOT / "theme", dest / "theme")
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, dest / name)
     return dest
@@ -43,6 +47,16 @@ def copy_project(dest: Path) -> Path:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A project copy with a good build, and the bytes of that build: tests that break
+    something copy it (never change it) and check the output stays those bytes."""
+    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    result = build(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "output")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project, snapshot
+from conftest import build, snapshot
 
 ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
 BAD = "content/notes/zz-bad.yaml"  # each case's own notes file
@@ -134,22 +134,13 @@ CASES: dict[str, Case] = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
-    """A project copy with a good build, and the bytes of that build."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
-    result = build(project, project / "output")
-    assert result.returncode == 0, result.stderr
-    return project, snapshot(project / "output")
-
-
 def test_there_are_at_least_twenty_classes():
     assert len(CASES) >= 20
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_bad_input(built, tmp_path: Path, name: str):
-    good, before = built
+def test_bad_input(good_project, tmp_path: Path, name: str):
+    good, before = good_project
     project = tmp_path / "project"
     shutil.copytree(good, project)
     case = CASES[name]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from conftest import ROOT, build, copy_project, snapshot
+from conftest import ROOT, build, snapshot
 from explainer.build import check
 
 FIELDS = ["id", "name", "kind", "aliases", "summary", "facts", "relations", "term", "abbreviation", "definition",
@@ -74,14 +74,6 @@ def test_any_text_as_a_notes_file_never_crashes_the_check(content: Path, text: s
 
 # Whole builds, fewer examples (each is a Pelican run): mutate the real notes.
 MUTATIONS = st.sampled_from(["drop", "empty", "garble", "number", "html", "swap-id"])
-
-
-@pytest.fixture(scope="module")
-def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
-    project = copy_project(tmp_path_factory.mktemp("fuzz-build") / "project")
-    result = build(project, project / "output")
-    assert result.returncode == 0, result.stderr
-    return project, snapshot(project / "output")
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

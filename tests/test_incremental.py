@@ -17,17 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, snapshot
+from conftest import FIXTURES, build, copy_project, snapshot
 
-FIXTURE = Path(__file__).parent / "fixtures" / "two-articles"
 NOTES = "content/notes/notes.yaml"
 
 
 def project_at(dest: Path) -> Path:
-    shutil.copytree(FIXTURE, dest)
-    shutil.copytree(ROOT / "theme", dest / "theme")
-    shutil.copy2(ROOT / "pelicanconf.py", dest / "pelicanconf.py")
-    return dest
+    return copy_project(dest, FIXTURES / "two-articles")
 
 
 def rendered(stdout: str) -> tuple[int, int]:

@@ -4,24 +4,17 @@ say which article each item comes from, and the home page and menu lead to every
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build
+from conftest import FIXTURES, build, copy_project
 from test_links import references, resolve
-
-FIXTURE = Path(__file__).parent / "fixtures" / "two-articles"
-
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("two") / "project"
-    shutil.copytree(FIXTURE, project)
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy2(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    project = copy_project(tmp_path_factory.mktemp("two") / "project", FIXTURES / "two-articles")
     result = build(project, project / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "output"
@@ -73,10 +66,7 @@ def test_every_link_resolves(two: Path):
 
 
 def test_a_bare_paragraph_id_must_name_its_article(tmp_path: Path):
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy2(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    project = copy_project(tmp_path / "project", FIXTURES / "two-articles")
     notes = project / "content" / "notes" / "notes.yaml"
     notes.write_text(notes.read_text(encoding="utf-8").replace('"second-story#p1", quote: "Widget Ltd welcomed',
                                                               '"p1", quote: "Widget Ltd welcomed'), encoding="utf-8")
