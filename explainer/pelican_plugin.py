@@ -9,6 +9,7 @@ see them as plain lines.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,11 @@ def finish(pelican: Any) -> None:
     title = site.summary.text if site.summary else pelican.settings["SITENAME"]
     draw_share_image(pelican.settings["SITENAME"], title, "The article, who's who, glossary, timeline and key figures",
                      output)
-    search.finish_index(pelican.output_path)
+    try:
+        search.finish_index(pelican.output_path)
+    except search.SearchFailed as failure:  # a tool's failure, not Pelican's: no traceback
+        print(f"explainer: {failure}", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def register() -> None:

@@ -11,26 +11,26 @@ different order on every run, which would break byte-identical builds):
   (their preview cards left out), with an entity's kind and other names as its infobox
   gives them.
 
-Nothing waits for Pelican: the notes' records are indexed while the pages are rendered and
-checked, and the bundle is written into the site while Pelican writes the rest.
+Nothing waits for Pelican: Pagefind indexes the records in its own process while the
+content is checked and Pelican writes the site, and the bundle is moved in at the end.
 """
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import hashlib
 import importlib.metadata
 import os
 import shutil
+import subprocess
 import tempfile
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from pathlib import Path
 
 from markupsafe import escape
+from pagefind.service import get_executable
 
 from . import session
 from .articles import ARTICLE_PATH
@@ -97,11 +97,17 @@ def page_records(content: Path) -> list[Record]:
 
 
 class SearchIndex:
-    """Builds the bundle on the other core, into a folder beside the site's (Pelican may
-    empty the site's own folder before it writes: DELETE_OUTPUT_DIRECTORY), moved into the
-    site by `finish`. Records are written as small HTML files that Pagefind reads in one
-    pass (its Python API costs a tenth of a second per custom record); a record's real
-    address travels in its `target` metadata, which search.js links to."""
+    """Builds the bundle with Pagefind's command line, in its own process on the other core,
+    into a folder beside the site's (Pelican may empty the site's own folder before it
+    writes: DELETE_OUTPUT_DIRECTORY), moved into the site by `finish`.
+
+    Not Pagefind's Python API: its service answers "written" while the files may still be
+    being written, and closing it then cuts them short (under load, 3 builds in 25 here
+    shipped an empty pagefind-entry.json or a truncated script: Pagefind issue #1271,
+    fixed after 1.5.2). The command line waits for every write before it exits.
+
+    Records are written as small HTML files that Pagefind reads in one pass; a record's
+    real address travels in its `target` metadata, which search.js links to."""
 
     def __init__(self, records: list[Record], site: Path):
         # What the bundle is made from: every record, and the Pagefind that indexes them.
@@ -114,23 +120,22 @@ class SearchIndex:
         except BaseException:
             self._clean_up()
             raise
+        self._pagefind: subprocess.Popen[bytes] | None = None
+        self._failure = ""
+        self._has_pages = False
         self._reused = False
-        self._pages_ready = threading.Event()
-        self._abandoned = False
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
-        self._thread.start()
 
     @property
     def has_pages(self) -> bool:
-        return self._pages_ready.is_set()
+        return self._has_pages
 
     def add_pages(self, records: list[Record], previous: Previous | None = None) -> None:
-        """The pages indexed whole. If the records are those of `previous`, the bundle it
-        left is used again, and Pagefind stops before writing one (it has no incremental
-        mode: at 1000 articles, a rebuild waited for it)."""
-        if self._pages_ready.is_set():
+        """The pages indexed whole, then Pagefind starts. If the records are those of
+        `previous`, the bundle it left is used again and Pagefind does not run (it has no
+        incremental mode: at 1000 articles, a rebuild waited for it)."""
+        if self._has_pages:
             return
+        self._has_pages = True
         _write_records(self._records / "pages", records, self._digest)
         if previous is not None and previous.records == self.digest:
             # Linked into place now, and checked once there: the folder it comes from may be
@@ -140,10 +145,17 @@ class SearchIndex:
                 self._reused = _entry_digest(self._bundle / BUNDLE) == previous.entry
             except OSError:
                 pass
-            if not self._reused:
-                shutil.rmtree(self._bundle / BUNDLE, ignore_errors=True)  # Pagefind writes it
-        self._abandoned = self._reused  # Pagefind stops before writing
-        self._pages_ready.set()
+            if self._reused:
+                return
+            shutil.rmtree(self._bundle / BUNDLE, ignore_errors=True)  # Pagefind writes it
+        binary = get_executable()  # pagefind[bin]'s, or PAGEFIND_BINARY_PATH
+        try:
+            self._pagefind = subprocess.Popen(
+                [str(binary), "--site", str(self._records), "--output-path", str(self._bundle / BUNDLE),
+                 "--force-language", "en", "--quiet"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        except (OSError, TypeError) as error:  # TypeError: no binary at all
+            self._failure = f"Pagefind could not start ({binary}): {getattr(error, 'strerror', None) or 'not installed'}"
 
     @property
     def digest(self) -> str:
@@ -151,11 +163,15 @@ class SearchIndex:
 
     def finish(self) -> Previous | None:
         """Put the bundle in the site; what a next build needs to know to use it again."""
-        self._pages_ready.set()
-        self._thread.join()
         try:
-            if self._error is not None:
-                raise self._error
+            self.add_pages([])  # plain `pelican` that never got to them
+            if self._pagefind is not None:
+                said, _ = self._pagefind.communicate()
+                if self._pagefind.returncode != 0:
+                    self._failure = (f"Pagefind failed (exit status {self._pagefind.returncode}): "
+                                     + (said.decode(errors="replace").strip() or "it said nothing"))
+            if self._failure:
+                raise SearchFailed(f"{self._failure}; the search index was not written")
             # Plain `pelican` writes over an existing output folder, and its old bundle.
             shutil.rmtree(self._site / BUNDLE, ignore_errors=True)
             (self._bundle / BUNDLE).rename(self._site / BUNDLE)
@@ -165,38 +181,19 @@ class SearchIndex:
         return Previous(self.digest, self._site / BUNDLE, entry, kept=self._reused) if entry else None
 
     def abandon(self) -> None:
-        """The build failed: close the index without writing it, or wait for the write that
-        has begun, and remove what it wrote."""
-        self._abandoned = True
-        self._pages_ready.set()
-        self._thread.join()
+        """The build failed: stop Pagefind, and remove what it wrote."""
+        if self._pagefind is not None and self._pagefind.poll() is None:
+            self._pagefind.kill()
+            self._pagefind.communicate()
         self._clean_up()
 
     def _clean_up(self) -> None:
         shutil.rmtree(self._records, ignore_errors=True)
         shutil.rmtree(self._bundle, ignore_errors=True)
 
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._index())
-        except _Abandoned:
-            pass
-        except BaseException as error:  # reported by finish(), in the build's thread
-            self._error = error
 
-    async def _index(self) -> None:
-        from pagefind.index import IndexConfig, PagefindIndex
-
-        # Written when the context closes, to output_path (an explicit write_files() would
-        # write it twice, the second time into the working folder).
-        config = IndexConfig(force_language="en", output_path=str(self._bundle / BUNDLE))
-        async with PagefindIndex(config) as index:
-            await index.add_directory(str(self._records / "notes"))
-            await asyncio.to_thread(self._pages_ready.wait)
-            if self._abandoned:
-                raise _Abandoned  # leaving the context with an error writes nothing
-            if (self._records / "pages").is_dir():
-                await index.add_directory(str(self._records / "pages"))
+class SearchFailed(Exception):
+    """Pagefind could not make the bundle (what it said is the message)."""
 
 
 def _records_folder() -> Path:
@@ -214,10 +211,6 @@ def _records_folder() -> Path:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix="explainer-search-"))
-
-
-class _Abandoned(Exception):
-    pass
 
 
 @dataclass(frozen=True)

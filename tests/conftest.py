@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -22,13 +23,15 @@ def fold(text: str) -> str:
 PELICAN = str(Path(sys.executable).parent / "pelican")
 
 
-def build(project: Path, output: Path, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess[str]:
-    """`make html` (or, with publishconf.py, `make publish`) for `project`, into `output`."""
+def build(project: Path, output: Path, settings: str = "pelicanconf.py",
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`make html` (or, with publishconf.py, `make publish`) for `project`, into `output`;
+    `env` adds to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "explainer", "build",
          "--input", str(project / "content"), "--output", str(output),
          "--settings", str(project / settings)],
-        cwd=project, capture_output=True, text=True,
+        cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,23 @@ def test_pelican_failure_midway_keeps_output(project: Path):
 
     assert result.returncode != 0
     assert "no_such_field" in result.stdout + result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+
+
+@pytest.mark.parametrize("binary, said", [("/bin/false", "Pagefind failed (exit status 1)"),
+                                           ("/no/such/pagefind", "Pagefind could not start (/no/such/pagefind)")])
+def test_search_index_failure_fails_the_build_and_keeps_output(project: Path, binary: str, said: str):
+    """Pagefind is a tool of the build: if it fails, so does the build, saying so plainly."""
+    before = snapshot(project / "output")
+    shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
+
+    result = build(project, project / "output", env={"PAGEFIND_BINARY_PATH": binary})
+
+    assert result.returncode != 0
+    assert f"explainer: {said}" in result.stderr, result.stderr
+    assert "the search index was not written" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*"))
 

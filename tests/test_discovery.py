@@ -3,6 +3,7 @@ the 404 page, the share image and the open data export."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -155,6 +156,21 @@ def test_search_index_covers_the_site(site: Path, html_pages):
     entity_pages = [name for name in html_pages if name.startswith("entities/")]
     assert len(entity_pages) == len(data["entities"])
     assert entry["languages"]["en"]["page_count"] == records + len(entity_pages) + 1
+
+
+def test_search_bundle_is_whole(site: Path):
+    """Every file of the bundle was written to its end (Pagefind's Python API once let a
+    build ship files cut short: an empty entry file, truncated index files), and the entry
+    names the index that is there."""
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    assert [p.name for p in files if p.stat().st_size == 0] == []
+    compressed = [p for p in files if p.suffix.startswith(".pf_")]
+    assert {p.suffix for p in compressed} >= {".pf_meta", ".pf_index", ".pf_fragment"}
+    for path in compressed:
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path  # cut short: EOFError
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert (bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").is_file()
 
 
 def test_publish_uses_absolute_urls(tmp_path: Path):
