@@ -89,14 +89,14 @@ def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: i
         f"  - id: e{i:04d}\n    name: {name}\n    kind: company\n    summary: A company in the benchmark.\n"
         + ("    facts:\n" + "".join(facts[name]) if facts[name] else "")
         for i, name in enumerate(entity_names)), encoding="utf-8")
+    uses = {name: _first_use(ours, name) for name in term_names}
     (ours / "notes" / "terms.yaml").write_text("terms:\n" + "".join(
         f"  - id: t{i:04d}\n    term: {name}\n    definition: A word in the benchmark.\n    in_article: Used.\n"
-        f"    source: {{paragraph: \"{_first_use(ours, name)[0]}\", quote: \"{_first_use(ours, name)[1]}\"}}\n"
-        for i, name in enumerate(term_names) if _first_use(ours, name)[0]), encoding="utf-8")
+        f"    source: {{paragraph: \"{uses[name][0]}\", quote: \"{uses[name][1]}\"}}\n"
+        for i, name in enumerate(term_names) if uses[name][0]), encoding="utf-8")
     (ours / "notes" / "figures.yaml").write_text("figures:\n" + "".join(figures), encoding="utf-8")
     shutil.copy2(ROOT / "content" / "index.md", ours / "index.md")
-    for name in ("theme",):
-        shutil.copytree(ROOT / name, folder / "ours" / name)
+    shutil.copytree(ROOT / "theme", folder / "ours" / "theme")
     shutil.copy2(ROOT / "pelicanconf.py", folder / "ours" / "pelicanconf.py")
     (folder / "bare" / "pelicanconf.py").write_text(
         'SITENAME = "Bare"\nPATH = "content"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "en"\nPLUGINS = []\n'
@@ -104,21 +104,15 @@ def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: i
         "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\nRELATIVE_URLS = True\n", encoding="utf-8")
 
 
-_uses: dict[tuple[Path, str], tuple[str, str]] = {}
-
-
 def _first_use(content: Path, term: str) -> tuple[str, str]:
-    """The first paragraph using a term, and the sentence that does (a quote found once)."""
-    if (content, term) not in _uses:
-        _uses[(content, term)] = ("", "")
-        for source in sorted(content.glob("articles/*/source.txt")):
-            paragraphs = [b for b in source.read_text(encoding="utf-8").split("\n\n")[1:] if b.endswith(".")]
-            for n, text in enumerate(paragraphs, 1):
-                sentence = next((s for s in text.split(". ") if f" {term} " in f" {s.rstrip('.')} "), None)
-                if sentence:
-                    _uses[(content, term)] = (f"{source.parent.name}#p{n}", sentence.rstrip("."))
-                    return _uses[(content, term)]
-    return _uses[(content, term)]
+    """The first paragraph using a term, and the sentence that does ("" and "" if none)."""
+    for source in sorted(content.glob("articles/*/source.txt")):
+        paragraphs = [b for b in source.read_text(encoding="utf-8").split("\n\n")[1:] if b.endswith(".")]
+        for n, text in enumerate(paragraphs, 1):
+            sentence = next((s for s in text.split(". ") if f" {term} " in f" {s.rstrip('.')} "), None)
+            if sentence:
+                return f"{source.parent.name}#p{n}", sentence.rstrip(".")
+    return "", ""
 
 
 def _time(command: list[str], cwd: Path) -> tuple[float, str]:

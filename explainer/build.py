@@ -19,7 +19,7 @@ from .document import content_documents
 from .errors import Problem, display_path
 from .incremental import BuildCache
 from .lint import lint_notes, lint_page
-from .search import BUNDLE, Previous, abandon_indexes, add_pages, finished, start_index
+from .search import BUNDLE, Previous, abandon_indexes, finished, start_index
 
 
 def check(content: Path) -> list[Problem]:
@@ -65,11 +65,10 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
     try:
         cache = _build_cache(argv)
         session.clear(cache)  # a new build: read everything afresh, except what is cached
-        # With sound notes, search indexes them, then the pages it indexes whole, on the other
-        # core while this one checks the content and Pelican writes the site.
-        start_index(content, scratch)
+        # With sound notes, Pagefind indexes the site on the other core while this one checks
+        # the content and Pelican writes it.
         last = cache.search_bundle(output) if cache else None
-        add_pages(content, scratch, Previous(last[0], output / BUNDLE, last[1]) if last else None)
+        start_index(content, scratch, Previous(last[0], output / BUNDLE, last[1]) if last else None)
         problems = check(content)
         if problems:
             report(problems, f"the build stopped and {output} was left as it was.")

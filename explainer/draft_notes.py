@@ -18,7 +18,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from .errors import ContentError, Problem
-from .linking import build_links
+from .linking import build_links, sentences
 from .notes import load_site
 
 DRAFTS = "notes-drafts"
@@ -52,10 +52,6 @@ def paragraphs(text: str) -> list[str]:
     return [b for b in blocks[1:] if b.endswith((".", "!", "?", ":", "\u201d", '"', ")"))]
 
 
-def _sentences(paragraph: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])", paragraph) if s]
-
-
 def draft(text: str, article_id: str, content: Path) -> Draft:
     site, problems = load_site(content)
     if problems:
@@ -64,13 +60,10 @@ def draft(text: str, article_id: str, content: Path) -> Draft:
     result = Draft(article_id)
     for n, paragraph in enumerate(paragraphs(text), 1):
         pid = f"p{n}"
-        for sentence in _sentences(paragraph):
+        for sentence in sentences(paragraph):
             known = [(s, e) for s, e, _ in linker.find(sentence)]
             for match in _NAME.finditer(sentence):
                 name = re.sub(r"[’']s$", "", match.group()).rstrip(".")  # possessive
-                words = name.split()
-                if match.start() == 0 and len(words) == 1 and name in _COMMON:
-                    continue
                 if name in _COMMON or any(s <= match.start() < e for s, e in known):
                     continue
                 result.entities.setdefault(name, []).append((pid, sentence))

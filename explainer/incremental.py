@@ -91,6 +91,7 @@ class BuildCache:
     settings: dict[str, Any]
     _articles: FileDataCacher = field(init=False)
     _pages: FileDataCacher = field(init=False)
+    _search: FileDataCacher = field(init=False)
     rendered: int = 0  # article pages rendered by this build
     reused: int = 0  # and taken from the cache
 
@@ -133,8 +134,8 @@ class BuildCache:
         if not self.settings["CACHE_CONTENT"]:
             return
         bundles = [(os.path.abspath(output), search)] if search else []
-        for name, entries in ((_name("articles"), [(a.path, (a.stamp, a)) for a in articles if a.stamp]),
-                              (_name("pages"), [(d.path, d) for d in pages if d.fingerprint]),
+        for name, entries in ((_name("articles"), [(a.path, (a.stamp, a)) for a in articles]),
+                              (_name("pages"), [(d.path, d) for d in pages]),
                               (_name("search"), bundles)):
             store = FileDataCacher(self.settings, f"{name}.saving", True, False)
             for path, value in entries:

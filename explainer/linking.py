@@ -29,6 +29,11 @@ _FIGURE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
 
 
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences, as an entity page quotes them."""
+    return _SENTENCE_END.split(text)
+
+
 def entity_source(entity_id: str) -> str:
     return f"{GENERATED}/entities/{entity_id}.md"
 
@@ -42,8 +47,9 @@ class _Outputs(dict):
     """virtual source path -> output file: the fixed pages, and entities/<id>.html."""
 
     def __missing__(self, source: str) -> str:
-        if source.startswith(f"{GENERATED}/entities/") and source.endswith(".md"):
-            return f"entities/{source[len(GENERATED) + 10:-3]}.html"
+        entity = source.removeprefix(f"{GENERATED}/entities/")
+        if entity != source and entity.endswith(".md"):
+            return f"entities/{entity.removesuffix('.md')}.html"
         raise KeyError(source)
 
 
@@ -145,7 +151,7 @@ def _links(site: Site) -> SiteLinks:
         links.names.setdefault(target.key, []).append(form)
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
-            for sentence in _SENTENCE_END.split(paragraph.text):
+            for sentence in sentences(paragraph.text):
                 found: dict[str, list[tuple[int, int]]] = defaultdict(list)
                 for start, end, target in links.linker.find(sentence):
                     found[target.key].append((start, end))

@@ -101,6 +101,7 @@ def _menu(pages: list[Any]) -> list[tuple[str, Any]]:
     menu = [("The article", articles[0])] if len(articles) == 1 else []
     return menu + [(p.menu_label, p) for p in sorted((p for p in pages if hasattr(p, "menu")), key=lambda p: p.menu)]
 
+
 def _updated(settings: dict[str, Any]) -> SafeDatetime:
     """When the site last changed: the sitemap's lastmod (never the article's date)."""
     return SafeDatetime.fromisoformat(settings["EXPLAINER_UPDATED"])
@@ -113,7 +114,6 @@ def start(pelican: Any) -> None:
     pelican.settings["EXPLAINER_UPDATED"] = site_updated(pelican.settings["PATH"]).isoformat()
     content = Path(pelican.settings["PATH"])
     search.start_index(content, pelican.output_path)
-    search.add_pages(content, pelican.output_path)
 
 
 def add_filters(generator: Any) -> None:

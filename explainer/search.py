@@ -107,36 +107,24 @@ class SearchIndex:
     fixed after 1.5.2). The command line waits for every write before it exits.
 
     Records are written as small HTML files that Pagefind reads in one pass; a record's
-    real address travels in its `target` metadata, which search.js links to."""
+    real address travels in its `target` metadata, which search.js links to. If they are
+    the records of `previous`, the bundle it left is used again and Pagefind does not run
+    (it has no incremental mode: at 1000 articles, a rebuild waited for it)."""
 
-    def __init__(self, records: list[Record], site: Path):
+    def __init__(self, records: list[Record], site: Path, previous: Previous | None = None):
         # What the bundle is made from: every record, and the Pagefind that indexes them.
         self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
         self._site = site
         self._records = _records_folder()
         self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
+        self._pagefind: subprocess.Popen[bytes] | None = None
+        self._failure = ""
+        self._reused = False
         try:
-            _write_records(self._records / "notes", records, self._digest)
+            _write_records(self._records, records, self._digest)
         except BaseException:
             self._clean_up()
             raise
-        self._pagefind: subprocess.Popen[bytes] | None = None
-        self._failure = ""
-        self._has_pages = False
-        self._reused = False
-
-    @property
-    def has_pages(self) -> bool:
-        return self._has_pages
-
-    def add_pages(self, records: list[Record], previous: Previous | None = None) -> None:
-        """The pages indexed whole, then Pagefind starts. If the records are those of
-        `previous`, the bundle it left is used again and Pagefind does not run (it has no
-        incremental mode: at 1000 articles, a rebuild waited for it)."""
-        if self._has_pages:
-            return
-        self._has_pages = True
-        _write_records(self._records / "pages", records, self._digest)
         if previous is not None and previous.records == self.digest:
             # Linked into place now, and checked once there: the folder it comes from may be
             # replaced (by another build) before this one ends.
@@ -164,7 +152,6 @@ class SearchIndex:
     def finish(self) -> Previous | None:
         """Put the bundle in the site; what a next build needs to know to use it again."""
         try:
-            self.add_pages([])  # plain `pelican` that never got to them
             if self._pagefind is not None:
                 said, _ = self._pagefind.communicate()
                 if self._pagefind.returncode != 0:
@@ -234,21 +221,15 @@ def _link_or_copy(source: str, target: str) -> None:
 _building: dict[str, SearchIndex] = {}  # output folder -> the index being built for it
 
 
-def start_index(content: Path, output: str | Path) -> None:
-    """Start indexing the notes of the site to be written to `output`, once: the build starts
-    it as soon as the notes are checked; plain `pelican` when it starts."""
+def start_index(content: Path, output: str | Path, previous: Previous | None = None) -> None:
+    """Start indexing the site to be written to `output` (its notes' records, and the pages
+    indexed whole, rendered now if they are not yet), once: the build starts it as soon as
+    the notes are checked, with `previous`, the bundle of the last build, used again if
+    nothing in it would change; plain `pelican` starts it when it starts."""
     key = os.path.abspath(output)
     site, problems, links = session.notes(content)
     if key not in _building and links is not None:
-        _building[key] = SearchIndex(records(site), Path(key))
-
-
-def add_pages(content: Path, output: str | Path, previous: Previous | None = None) -> None:
-    """Index the pages indexed whole (rendered now if they are not yet); with `previous`, the
-    bundle of the last build, used again if nothing in it would change."""
-    index = _building.get(os.path.abspath(output))
-    if index is not None and not index.has_pages:
-        index.add_pages(page_records(content), previous)
+        _building[key] = SearchIndex([*records(site), *page_records(content)], Path(key), previous)
 
 
 _finished: dict[str, Previous | None] = {}  # output folder -> the bundle just put in it
@@ -275,10 +256,9 @@ def abandon_indexes() -> None:
 
 
 def _write_records(folder: Path, records: Iterable[Record], digest: Any) -> None:
-    folder.mkdir()
     for n, record in enumerate(records):
         html = _record_html(record)
-        digest.update(f"{folder.name}/{n}\0{html}\0".encode())
+        digest.update(f"{n}\0{html}\0".encode())
         (folder / f"{n:05d}.html").write_text(html, encoding="utf-8")
 
 

@@ -23,16 +23,28 @@ def fold(text: str) -> str:
 PELICAN = str(Path(sys.executable).parent / "pelican")
 
 
-def build(project: Path, output: Path, settings: str = "pelicanconf.py",
+def build(project: Path, output: Path, settings: str = "pelicanconf.py", pelican_opts: tuple[str, ...] = (),
           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`make html` (or, with publishconf.py, `make publish`) for `project`, into `output`;
-    `env` adds to the environment."""
+    `pelican_opts` as PELICANOPTS passes them, `env` added to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "explainer", "build",
          "--input", str(project / "content"), "--output", str(output),
-         "--settings", str(project / settings)],
+         "--settings", str(project / settings), *(["--", *pelican_opts] if pelican_opts else [])],
         cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file, which must hold it (else the fixture drifted)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture drift: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the file where `needle` first occurs."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project, snapshot
+from conftest import build, copy_project, edit, line_of, snapshot
 
 ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
 
@@ -19,16 +19,6 @@ def project(tmp_path: Path) -> Path:
     result = build(project, project / "output")
     assert result.returncode == 0, result.stderr
     return project
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture drift: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 BAD_INPUTS = {
@@ -115,13 +105,7 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
 def test_search_bundle_survives_pelicans_delete_output_directory(project: Path):
     """The search index is written beside the site and moved in at the end: Pelican emptying
     its output folder first (-d, DELETE_OUTPUT_DIRECTORY) cannot remove it."""
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer", "build", "--input", str(project / "content"), "--output",
-         str(project / "output"), "--settings", str(project / "pelicanconf.py"), "--", "--delete-output-directory"],
-        cwd=project, capture_output=True, text=True)
+    result = build(project, project / "output", pelican_opts=("--delete-output-directory",))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
     assert not list(project.glob(".output-*"))

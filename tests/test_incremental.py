@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, build, copy_project, snapshot
+from conftest import FIXTURES, build, copy_project, edit, snapshot
 
 NOTES = "content/notes/notes.yaml"
 
@@ -31,12 +29,6 @@ def rendered(stdout: str) -> tuple[int, int]:
     found = re.search(r"explainer: (\d+) article pages? rendered, (\d+) unchanged", stdout)
     assert found, stdout
     return int(found[1]), int(found[2])
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def add_term(project: Path) -> None:
@@ -156,10 +148,7 @@ def test_ignore_cache_reaches_the_build_cache(tmp_path: Path):
     """Pelican's --ignore-cache (after --, as PELICANOPTS passes it) renders every page again."""
     project = project_at(tmp_path / "project")
     assert build(project, project / "output").returncode == 0
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer", "build", "--input", str(project / "content"),
-         "--output", str(project / "output"), "--settings", str(project / "pelicanconf.py"), "--", "--ignore-cache"],
-        cwd=project, capture_output=True, text=True)
+    result = build(project, project / "output", pelican_opts=("--ignore-cache",))
     assert result.returncode == 0, result.stdout + result.stderr
     assert rendered(result.stdout) == (2, 0)
 
@@ -191,13 +180,11 @@ def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     first = SearchIndex(records, tmp_path / "one")
-    first.add_pages([])
     written = first.finish()
     assert written is not None and not written.kept
     entry = (tmp_path / "one" / BUNDLE / "pagefind-entry.json").read_bytes()
 
-    second = SearchIndex(records, tmp_path / "two")
-    second.add_pages([], Previous(written.records, tmp_path / "one" / BUNDLE, written.entry))
+    second = SearchIndex(records, tmp_path / "two", Previous(written.records, tmp_path / "one" / BUNDLE, written.entry))
     shutil.rmtree(tmp_path / "one" / BUNDLE)  # another build's output takes its place
     (tmp_path / "one" / BUNDLE).mkdir()
     (tmp_path / "one" / BUNDLE / "pagefind-entry.json").write_text("{}", encoding="utf-8")

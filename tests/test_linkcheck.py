@@ -18,7 +18,7 @@ class _Server(BaseHTTPRequestHandler):
         if self.path == "/no-head":
             self.send_response(405)
         else:
-            self.send_response(200 if self.path in ("/alive", "/no-head") else 404)
+            self.send_response(200 if self.path == "/alive" else 404)
         self.end_headers()
 
     def do_GET(self):  # noqa: N802

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build, copy_project
+from conftest import FIXTURES, build, copy_project, edit, line_of
 from test_links import references, resolve
+
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -68,9 +69,9 @@ def test_every_link_resolves(two: Path):
 def test_a_bare_paragraph_id_must_name_its_article(tmp_path: Path):
     project = copy_project(tmp_path / "project", FIXTURES / "two-articles")
     notes = project / "content" / "notes" / "notes.yaml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace('"second-story#p1", quote: "Widget Ltd welcomed',
-                                                              '"p1", quote: "Widget Ltd welcomed'), encoding="utf-8")
+    edit(notes, '"second-story#p1", quote: "Widget Ltd welcomed', '"p1", quote: "Widget Ltd welcomed')
     result = build(project, project / "output")
     assert result.returncode == 1
-    assert 'content/notes/notes.yaml:21: say which article: "<article-id>#p1" (first-story, second-story)' \
+    line = line_of(notes, '"p1", quote: "Widget Ltd welcomed')
+    assert f'content/notes/notes.yaml:{line}: say which article: "<article-id>#p1" (first-story, second-story)' \
         in result.stderr

@@ -29,10 +29,6 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.translate(_APOSTROPHES) for word in _TOKEN.findall(text))
-
-
 @dataclass(frozen=True)
 class Target:
     key: str  # "entity:nissan", "term:stake"
@@ -52,11 +48,11 @@ class Linker:
     def __init__(self, names: Sequence[tuple[str, Target]]):
         self._root = _Node()
         for name, target in names:
-            words = _words(name)
+            words, keys = _words_and_keys(_TOKEN.findall(name))
             node = self._root
-            for word in words:
-                node = node.children.setdefault(_key(word), _Node())
-            node.ends.append((words, target))
+            for key in keys:
+                node = node.children.setdefault(key, _Node())
+            node.ends.append((tuple(words), target))
 
     def find(self, text: str) -> Iterator[tuple[int, int, Target]]:
         """(start, end, target) of each longest, non-overlapping mention, left to right."""
@@ -108,11 +104,6 @@ def _words_and_keys(found: list[str]) -> tuple[list[str], list[str]]:
     # One call over the words joined by a space (no token holds whitespace), not one per word.
     words = " ".join(found).translate(_APOSTROPHES).split(" ")
     return words, " ".join(words).casefold().split(" ")
-
-
-def _key(word: str) -> str:
-    """A word as the trie holds it: any case, one kind of apostrophe."""
-    return "'" if word in "\u2019\u2018" else word.casefold()
 
 
 def autolink_plugin(md: MarkdownIt) -> None:
