@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build, check, report
+from .build import build, check_content, report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                                      if 'class="article"' in p.read_text(encoding="utf-8"))
         return max((weigh(args.output, page) for page in pages), default=0)
     if args.command == "check":
-        problems = check(args.input)
+        problems = check_content(args.input)
         if problems:
             report(problems, "fix them and run the check again.")
             return 1

@@ -189,13 +189,14 @@ _CHANGES = [
 def bench_linking(runs: int) -> list[tuple[int, float]]:
     """The term-linking step alone, on the same text, with K terms known."""
     from .markdown.autolink import Linker, Target
+    from .routes import NoteKey
 
     rng = random.Random(11)
     text = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)) + " Kalomi Group stakeization." for _ in range(4000))
     results = []
     for k in (10, 100, 1000):
-        names = [(name, Target(f"term:{i}", "#", False)) for i, name in enumerate(_names(rng, k - 1, False))]
-        names.append(("stakeization", Target("term:x", "#", False)))
+        names = [(name, Target(NoteKey("term", str(i)), "#", False)) for i, name in enumerate(_names(rng, k - 1, False))]
+        names.append(("stakeization", Target(NoteKey("term", "x"), "#", False)))
         linker = Linker(names)
         samples = []
         for _ in range(runs):

@@ -1,53 +1,185 @@
-"""The build an author runs: check the content, run Pelican (with --fatal warnings, in this
-process) into a scratch folder, swap it in.
+"""The build's stages, in order, each in one place, and the build an author runs.
 
-A failed build (bad content, a Pelican warning or error, a crash) leaves the previous
-output folder exactly as it was; a successful one replaces it whole, so a page that was
-removed from the content leaves no stale file behind.
+    load    every page and the notes -> documents, a Site        document.py, notes.py (incremental.py caches)
+    check   every problem at once, path:line                     notes.py, lint.py, routes.py, here (files)
+    render  the index, visuals, the notes' pages, the home page  index.py, visuals.py, pages/, document.py
+    index   search records from the notes and what was rendered search.py (Pagefind, on the other core)
+    render  the article pages, while Pagefind runs               document.py (incremental.py caches)
+    write   Pelican, through our reader and plugin               pelican_plugin.py
+    emit    open data, share image, the search bundle, cache     publishing.py, search.py, incremental.py
+    swap    output/ replaced only once all of it succeeded       here
+
+`python -m explainer build` runs them all (`build`), reporting problems before Pelican
+starts; under plain `pelican` the plugin runs the same `prepare` and `emit`. A failed build
+(bad content, a Pelican warning or error, a crash) leaves the previous output folder
+exactly as it was; a successful one replaces it whole, so a page that was removed from the
+content leaves no stale file behind.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from . import session
-from .document import content_documents
+from .articles import ARTICLE_PATH
+from .cards import Cards
+from .context import SETTINGS_KEY, BuildContext
+from .document import RenderedPage, content_documents, load_document, render_document
 from .errors import Problem, display_path
-from .incremental import BuildCache
-from .lint import lint_notes, lint_page
-from .search import BUNDLE, Previous, abandon_indexes, finished, start_index
+from .index import build_index
+from .lint import lint_notes
+from .notes import check_site, load_site
+from .pages import render_all, to_html
+from .pages.home import story_markdown
+from .publishing import draw_share_image, write_notes_json
+from .routes import FIXED_PAGES, check_settings
+from .search import BUNDLE, Previous, SearchIndex, page_record, records
+from .visuals import render_visuals
 
 
-def check(content: Path) -> list[Problem]:
-    """Every problem in the content, without building HTML."""
-    site, problems, links = session.notes(content)
-    problems = list(problems)
-    outputs: dict[str, str] = {}  # output file -> where it comes from
-    if links is not None:
-        problems += list(lint_notes(site))
-        for page, _, page_problems in session.generated(content):  # first: their names are fixed
-            problems += page_problems
-            problems += _claim(outputs, page.save_as, Problem(page.source, 0, ""))
-    for path in content_documents(content):
-        doc = session.document(path, content)
-        problems += doc.problems + list(lint_page(path, doc.tokens))
-        if doc.output:
-            problems += _claim(outputs, doc.output, Problem(display_path(path), doc.output_line, ""))
+# --- The stages -------------------------------------------------------------------------------
+
+def load(ctx: BuildContext) -> None:
+    """Every authored page, read and checked on its own (an article through the build cache),
+    then the notes, read against the articles."""
+    for path in content_documents(ctx.content):
+        is_article = ARTICLE_PATH.match(Path(os.path.relpath(path, ctx.content)).as_posix())
+        if ctx.cache is not None and is_article:
+            doc = ctx.cache.article(path, lambda: load_document(path, ctx.content))
+        else:
+            doc = load_document(path, ctx.content)
+        ctx.documents[os.path.abspath(path)] = doc
+    articles = {doc.article.id: doc.article for doc in ctx.documents.values() if doc.article is not None}
+    ctx.site, ctx.notes_problems = load_site(ctx.content, articles)
+
+
+def check(ctx: BuildContext) -> list[Problem]:
+    """Every problem the content has, before anything is rendered."""
+    assert ctx.site is not None
+    ctx.notes_problems += check_site(ctx.site)
+    problems = list(ctx.notes_problems)
+    problems += [Problem(ctx.settings_file or "the Pelican settings", 0, message) for message in check_settings(ctx.settings)
+                 ] if ctx.settings else []
+    if ctx.sound and ctx.lint:
+        problems += lint_notes(ctx.site)
+    # Two pages may not become the same file (Pelican would write one over the other).
+    outputs = {route.save_as: f"the generated page {route.source}" for route in FIXED_PAGES}
+    for doc in ctx.documents.values():
+        problems += doc.problems + (doc.lint if ctx.lint else [])
+        if not doc.output:
+            continue
+        shown = display_path(doc.path)
+        if doc.output in outputs:
+            problems.append(Problem(shown, doc.output_line, f"becomes {doc.output}, which {outputs[doc.output]} "
+                                                            "already becomes: give it another slug"))
+        else:
+            outputs[doc.output] = f"{shown}:{doc.output_line}"
     return sorted(problems)
 
 
-def _claim(outputs: dict[str, str], output: str, where: Problem) -> list[Problem]:
-    """Two pages may not become the same file (Pelican would overwrite one with the other)."""
-    source = f"{where.path}:{where.line}" if where.line else f"the generated page {where.path}"
-    if output in outputs:
-        return [Problem(where.path, where.line, f"becomes {output}, which {outputs[output]} already becomes: "
-                                                "give it another slug")]
-    outputs[output] = source
-    return []
+def _notes_env(ctx: BuildContext) -> dict[str, Any]:
+    """What the markdown-it rules take from the notes, on every page."""
+    assert ctx.index is not None
+    return {"linker": ctx.index.linker, "visuals": ctx.visuals}
+
+
+def render_pages(ctx: BuildContext) -> list[Problem]:
+    """The index of who is named where, the visuals, the pages made from the notes, and the
+    authored pages other than articles (the home page with its story)."""
+    assert ctx.site is not None
+    ctx.index = build_index(ctx.site)
+    ctx.visuals = render_visuals(ctx.site)
+    ctx.cards = Cards(ctx.site)
+    notes = _notes_env(ctx)
+    ctx.generated = [(page, to_html(page, notes)) for page in render_all(ctx.site, ctx.index)]
+    story = story_markdown(ctx.site)
+    for key, doc in ctx.documents.items():
+        if doc.article is None and doc.metadata is not None:
+            ctx.pages[key] = render_document(doc, notes, story)
+    return [p for _, page in ctx.generated for p in page.problems] + [
+        p for key, page in ctx.pages.items() for p in page.problems]
+
+
+def index(ctx: BuildContext) -> None:
+    """Start the search index: a record for every paragraph, term, event, figure and note,
+    and the entity pages and home page as rendered. Pagefind runs in its own process."""
+    assert ctx.site is not None and ctx.output is not None and ctx.cards is not None
+    found = records(ctx.site)
+    for page, rendered in ctx.generated:
+        found += filter(None, [page_record(page.save_as, page.title, page.template, page.metadata,
+                                           rendered.html + ctx.cards.html(rendered.notes_shown))])
+    for key, doc in ctx.documents.items():
+        if key in ctx.pages and doc.metadata is not None:
+            found += filter(None, [page_record(doc.output, doc.metadata["title"], doc.template, {},
+                                               ctx.pages[key].html)])
+    last = ctx.cache.search_bundle(ctx.published) if ctx.cache and ctx.published else None
+    previous = Previous(last[0], ctx.published / BUNDLE, last[1]) if last and ctx.published else None
+    ctx.search = SearchIndex(found, ctx.output, previous)
+
+
+def render_articles(ctx: BuildContext) -> list[Problem]:
+    """Each article page: its editor's marks and links added to the tokens it was read as
+    (read again if it came from the cache), or as the last build rendered it if nothing it
+    shows changed."""
+    assert ctx.index is not None
+    problems: list[Problem] = []
+    for key, doc in ctx.documents.items():
+        if doc.article is None or doc.metadata is None:
+            continue
+        notes = _notes_env(ctx)
+        if doc.article.faithful:  # else its own problems come first
+            notes["marks"] = ctx.index.marks.get(doc.article.id, {})
+            notes["paragraph_linkers"] = ctx.index.paragraph_linkers(doc.article.id)
+
+        def render(doc=doc, notes=notes) -> RenderedPage:
+            parsed = doc if doc.parsed is not None else load_document(doc.path, ctx.content)
+            return render_document(parsed, notes)
+
+        ctx.pages[key] = ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
+        problems += ctx.pages[key].problems
+    return problems
+
+
+def prepare(ctx: BuildContext) -> list[Problem]:
+    """Everything before Pelican writes: load, check and, with sound notes, render (every
+    problem at once: what the notes cause in the pages too). The search index starts as
+    soon as what it indexes whole is rendered, so that Pagefind, the longest step of a
+    large build, runs on the other core while the article pages render and Pelican writes."""
+    load(ctx)
+    problems = check(ctx)
+    if not ctx.sound:
+        return problems
+    problems += render_pages(ctx)
+    if not problems and ctx.output is not None:
+        index(ctx)
+    problems += render_articles(ctx)
+    return sorted(problems)
+
+
+def emit(ctx: BuildContext) -> None:
+    """Pelican wrote every page: the open data, the share image, the search bundle (waited
+    for here), and the cache for the next build."""
+    assert ctx.site is not None and ctx.output is not None
+    write_notes_json(ctx.site, ctx.output)
+    name = ctx.settings["SITENAME"]
+    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name,
+                     "The article, who's who, glossary, timeline and key figures", ctx.output)
+    if ctx.search is not None:
+        ctx.bundle, ctx.search = ctx.search.wait(), None
+    if ctx.cache is not None and ctx.published is not None:
+        ctx.cache.save(ctx.published, (ctx.bundle.records, ctx.bundle.entry) if ctx.bundle else None)
+
+
+# --- The commands -------------------------------------------------------------------------------
+
+def check_content(content: Path) -> list[Problem]:
+    """`python -m explainer check`: every problem, without writing anything."""
+    return prepare(BuildContext(content))
 
 
 def report(problems: list[Problem], what: str) -> None:
@@ -58,57 +190,74 @@ def report(problems: list[Problem], what: str) -> None:
 
 
 def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
+    """`make html`: the stages, with Pelican writing into a scratch folder swapped in at the end."""
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
+    ctx = None
     try:
-        cache = _build_cache(argv)
-        session.clear(cache)  # a new build: read everything afresh, except what is cached
-        # With sound notes, Pagefind indexes the site on the other core while this one checks
-        # the content and Pelican writes it.
-        last = cache.search_bundle(output) if cache else None
-        start_index(content, scratch, Previous(last[0], output / BUNDLE, last[1]) if last else None)
-        problems = check(content)
+        pelican = _pelican(argv)
+        if pelican is None:
+            print(f"Pelican could not start; {output} was left as it was.", file=sys.stderr)
+            return 1
+        ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
+        problems = prepare(ctx)
         if problems:
             report(problems, f"the build stopped and {output} was left as it was.")
             return 1
-        if _pelican(argv) != 0:
+        pelican.settings[SETTINGS_KEY] = ctx  # the run takes it over (pelican_plugin.start_run)
+        if _run(pelican) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
-        bundle = finished(scratch)
-        session.save_cache(content, output, (bundle.records, bundle.entry) if bundle else None)
         _replace(output, scratch)
-        if cache is not None:
-            print(f"explainer: {cache.rendered} article page{'s' if cache.rendered != 1 else ''} rendered, "
-                  f"{cache.reused} unchanged since the last build (from the cache)"
-                  + ("; the search index is unchanged, kept" if bundle and bundle.kept else ""))
+        if ctx.cache is not None:
+            done = ctx.cache
+            print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
+                  f"{done.reused} unchanged since the last build (from the cache)"
+                  + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
         return 0
     finally:
-        abandon_indexes()  # a failed build's index is never written (a finished one is gone already)
+        if ctx is not None:
+            ctx.close()  # a failed build's search index is never written
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _build_cache(argv: list[str]) -> BuildCache | None:
-    """The cache the last build left, when Pelican's content cache is on: in the settings
-    as Pelican will read them from the same command line (so --ignore-cache and
-    --cache-path apply to it too)."""
-    from pelican import get_config, parse_arguments
-    from pelican.settings import read_settings
+_log = logging.getLogger("pelican")
+
+
+def _pelican(argv: list[str]) -> Any:
+    """A Pelican object for this command line, set up as Pelican's own `main` sets it up
+    (its logging, --fatal warnings), in this process: the build hands it its context."""
+    from pelican import LOG_HANDLERS, get_instance, parse_arguments
+    from pelican.log import LimitFilter
+    from pelican.log import init as init_logging
 
     args = parse_arguments(argv)
-    values = read_settings(args.settings, override=get_config(args))
-    return BuildCache(values) if values["CACHE_CONTENT"] or values["LOAD_CONTENT_CACHE"] else None
-
-
-def _pelican(argv: list[str]) -> int:
-    """Pelican's own command line, run in this process so it reuses what the check read."""
-    from pelican import main
-
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    # Pelican drops a warning it has logged before in this process (LimitFilter), and with
+    # it, under --fatal, the failure: a dev server's second build would pass a broken link
+    # the first one refused. Each build starts with none seen.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     try:
-        main(argv)
-    except SystemExit as exit_:
+        pelican, _ = get_instance(args)
+    except Exception as error:  # a settings file that does not run: Pelican's own message
+        _log.critical("%s: %s", error.__class__.__name__, error)
+        return None
+    return pelican
+
+
+def _run(pelican: Any) -> int:
+    """Run Pelican as its `main` does (a failure logged, not raised)."""
+    try:
+        pelican.run()
+    except SystemExit as exit_:  # the plugin's plain message for a tool that failed (search)
         return exit_.code if isinstance(exit_.code, int) else 1
+    except Exception as error:
+        _log.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
+        return 1
     return 0
 
 

@@ -10,28 +10,38 @@ escaped here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from .notes import EDITORS_NOTE_LABELS, KIND_LABELS, Site
-
-if TYPE_CHECKING:
-    from .linking import SiteLinks
+from .routes import NoteKey
 
 MAX_TEXT = 130  # characters of summary or definition on a card: a preview, not the page
 
 
-def cards_html(site: Site, links: SiteLinks, keys: Iterable[str]) -> str:
-    cards = [html for key in sorted(keys) if (html := links.card(site, key))]
-    if not cards:
-        return ""
-    return f'<div class="note-cards" id="note-cards" hidden data-pagefind-ignore="all">{"".join(cards)}</div>\n'
+class Cards:
+    """The cards of one build's notes, each made once (most pages show the same few)."""
+
+    def __init__(self, site: Site):
+        self._site = site
+        self._made: dict[NoteKey, str] = {}
+
+    def html(self, keys: Iterable[NoteKey]) -> str:
+        """The container of the cards for these notes, to end a page with ("" if none)."""
+        cards = [html for key in sorted(keys) if (html := self.card(key))]
+        if not cards:
+            return ""
+        return f'<div class="note-cards" id="note-cards" hidden data-pagefind-ignore="all">{"".join(cards)}</div>\n'
+
+    def card(self, key: NoteKey) -> str:
+        if key not in self._made:
+            self._made[key] = card(self._site, key)
+        return self._made[key]
 
 
-def card(site: Site, key: str) -> str:
-    """The preview card of one note ("entity:nissan", "figure:stake"...), or "" if none."""
-    kind, _, ident = key.partition(":")
+def card(site: Site, key: NoteKey) -> str:
+    """The preview card of one note, or "" if the notes have none by that key."""
+    kind, ident = key
     if kind == "entity" and ident in site.entities:
         entity = site.entities[ident]
         return _render(key, KIND_LABELS[entity.kind][0], entity.name, entity.summary)
@@ -50,9 +60,9 @@ def card(site: Site, key: str) -> str:
     return ""
 
 
-def _render(key: str, kind: str, name: str, text: str) -> str:
+def _render(key: NoteKey, kind: str, name: str, text: str) -> str:
     """One card as data; the script lays it out and links it to the hovered link's target."""
-    return (f'<span id="card-{key.replace(":", "-")}" data-kind="{escape(kind)}" data-name="{escape(name)}">'
+    return (f'<span id="card-{key.slug}" data-kind="{escape(kind)}" data-name="{escape(name)}">'
             f"{escape(_clip(text))}</span>")
 
 

@@ -1,6 +1,11 @@
-"""A Markdown content file: its front matter, its HTML, and every problem with it.
+"""An authored Markdown page: read and checked once (`load_document`), rendered once the
+notes are sound (`render_document`).
 
-The same function serves the Pelican reader and `python -m explainer check`, so the
+Loading parses the file without the notes: its front matter is checked against its page
+type's schema, an article against the text as received, and its paragraphs are numbered
+for the notes to cite. Rendering adds what the notes give to those very tokens (the story
+on the home page, editor's marks, links to the notes) and writes the HTML. The same two
+functions serve `python -m explainer check`, the build, and the Pelican reader, so the
 check an author runs and the build agree.
 """
 
@@ -9,118 +14,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from markdown_it.token import Token
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from .articles import ARTICLE_PATH, to_page
+from .articles import ARTICLE_PATH, Article, numbered_paragraphs
 from .errors import Problem, display_path, read_utf8
 from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
+from .lint import lint_page
 from .markdown import apply_note_rules, markdown
-from .pages.home import story_markdown
+from .routes import NoteKey, page_url, to_page
 from .source import SOURCE_NAME, read_source
 from .yamldata import line_of, load_yaml, validate
-
-if TYPE_CHECKING:
-    from .linking import SiteLinks
-    from .notes import Site
-
-
-
-@dataclass
-class Document:
-    path: Path
-    html: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    notes_shown: set[str] = field(default_factory=set)  # keys of the notes the page links to
-    output: str = ""  # the file it becomes inside the output folder
-    output_line: int = 0
-    tokens: list[Any] = field(default_factory=list, repr=False)  # as parsed, for the lint
-    fingerprint: str = ""  # for an article's page: what it shows (explainer/incremental.py)
-    runs: list[str] = field(default_factory=list, repr=False)  # the text it looked for names in
-
-
-def read_document(path: Path, content_root: Path, links: SiteLinks | None = None, site: Site | None = None) -> Document:
-    """Read and check one page. With the site's notes and links, names in the text link to
-    their notes and (in an article) the words an editor's note is about are marked."""
-    shown = display_path(path)
-    doc = Document(path)
-    text, doc.problems = read_utf8(path, shown)
-    if text is None:
-        return doc
-
-    relative = Path(os.path.relpath(path, content_root)).as_posix()
-    article = ARTICLE_PATH.match(relative)
-    known = site.articles.get(article["id"]) if article and site is not None else None
-    parsed = known.take_parsed() if known is not None and os.path.abspath(known.path) == os.path.abspath(path) else None
-    tokens, env = parsed or ([], {"paragraph_ids": bool(article)})
-    note_env: dict[str, Any] = {}
-    if links is not None and site is not None:
-        note_env = {"linker": links.linker, "visuals": links.visuals}
-        if known is not None and known.faithful:  # else its own problems come first
-            note_env["marks"] = links.marks.get(known.id, {})
-            note_env["paragraph_linkers"] = links.paragraph_linkers(known.id)
-    env.update(note_env)
-    if article:
-        env["runs"] = doc.runs
-    md = markdown()
-    if parsed:  # parsed once already, when the notes were read: add their marks and links
-        apply_note_rules(tokens, env)
-    else:
-        tokens = md.parse(text, env)
-    doc.tokens = tokens
-
-    if not tokens or tokens[0].type != "front_matter":
-        hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
-                else "no front matter: start the file with a --- line, the fields (title: ...), and ---")
-        doc.problems.append(Problem(shown, 1, hint))
-        return doc
-    data, problems = load_yaml(tokens[0].content, shown, first_line=2)
-    meta = None
-    if not problems:
-        meta, problems = validate(ArticleMeta if article else PageMeta, data, shown, first_line=2)
-    doc.problems += problems
-
-    if article:
-        # Checked even when the front matter has problems: one run reports everything.
-        source_path = path.parent / SOURCE_NAME
-        title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
-        if not source_path.is_file():
-            doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
-        else:
-            source = read_source(source_path)
-            doc.problems += check_title(title, source, shown, source_path)
-            # The body was compared with the source when the articles were loaded; not twice.
-            doc.problems += known.differences if known else check_body(tokens, source, shown, source_path)
-    if meta is None:
-        return doc
-
-    doc.metadata = meta.model_dump(exclude_none=True)
-    if article:
-        doc.metadata["slug"] = article["id"]
-    elif "slug" not in doc.metadata:
-        # Pelican would name the file after the title; a title of only punctuation gives ".html".
-        slug = slugify(meta.title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-        if not slug:
-            doc.problems.append(Problem(shown, line_of(data, ("title",), 2),
-                                        f"the title {meta.title!r} has no letters or digits to name the page's "
-                                        "file after: add a slug (slug: about-this-site)"))
-            return doc
-        doc.metadata["slug"] = slug
-    doc.output = f"{doc.metadata['slug']}.html"  # PAGE_SAVE_AS in pelicanconf.py
-    doc.output_line = line_of(data, ("slug",) if "slug" in data else ("title",), 2)
-    if meta.template == "home" and site is not None:
-        # The home page: the author's introduction, then the story from the notes.
-        tokens = md.parse(text + "\n\n" + story_markdown(site), env)
-    doc.problems += [Problem(shown, line, message) for line, message in env.get("problems", [])]
-    doc.tokens = tokens
-    doc.html = to_page(md.renderer.render(tokens, md.options, env), doc.output)
-    doc.notes_shown = env.get("notes_shown", set())
-    return doc
-
 
 MARKDOWN_EXTENSIONS = ("md", "markdown")  # the files our reader reads (pelican_plugin.py)
 
@@ -128,3 +36,156 @@ MARKDOWN_EXTENSIONS = ("md", "markdown")  # the files our reader reads (pelican_
 def content_documents(content_root: Path) -> list[Path]:
     """Every Markdown page under the content folder, in a stable order."""
     return sorted(p for extension in MARKDOWN_EXTENSIONS for p in content_root.rglob(f"*.{extension}") if p.is_file())
+
+
+@dataclass
+class Document:
+    """One authored page as read and checked: nothing of the notes is in it yet."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)  # what keeps it from being built
+    lint: list[Problem] = field(default_factory=list)  # text that would not show as meant (lint.py)
+    metadata: dict[str, Any] | None = None  # checked front matter and slug (None: cannot be built)
+    output: str = ""  # the file it becomes inside the output folder
+    output_line: int = 0
+    article: Article | None = None  # an article's paragraphs and title, for the notes
+    # The parse, for the render to add the notes to. None when the document came from the
+    # build cache (explainer/incremental.py): it is read again if it must be rendered.
+    parsed: tuple[list[Token], dict[str, Any]] | None = field(default=None, repr=False)
+
+    @property
+    def template(self) -> str:
+        return str((self.metadata or {}).get("template", ""))
+
+    def without_parse(self) -> Document:
+        """What a cache keeps: the checked page, without its tokens."""
+        return Document(self.path, self.problems, self.lint, self.metadata, self.output, self.output_line,
+                        self.article)
+
+
+def load_document(path: Path, content_root: Path) -> Document:
+    """Read and check one page (a pure function of the file, and of source.txt beside an article)."""
+    shown = display_path(path)
+    doc = Document(path)
+    match = ARTICLE_PATH.match(Path(os.path.relpath(path, content_root)).as_posix())
+    text, doc.problems = read_utf8(path, shown)
+    if text is None:
+        if match:
+            doc.article = Article(match["id"], path, "", {}, [Problem(shown, 1, "not readable")])
+        return doc
+
+    env: dict[str, Any] = {"paragraph_ids": bool(match)}
+    tokens = markdown().parse(text, env)
+    doc.parsed = (tokens, env)
+    has_front = bool(tokens) and tokens[0].type == "front_matter"
+    data, front_problems = load_yaml(tokens[0].content, shown, first_line=2) if has_front else (None, [])
+    source_path = path.parent / SOURCE_NAME
+    if match:
+        title = str(data.get("title", "")) if isinstance(data, dict) else ""
+        if not (has_front and source_path.is_file()):
+            differences = [Problem(shown, 1, "front matter or source.txt missing")]
+        else:
+            differences = check_body(tokens, read_source(source_path), shown, source_path)
+        doc.article = Article(match["id"], path, title, numbered_paragraphs(tokens), differences)
+    doc.lint = list(lint_page(path, tokens))
+
+    if not has_front:
+        hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
+                else "no front matter: start the file with a --- line, the fields (title: ...), and ---")
+        doc.problems.append(Problem(shown, 1, hint))
+        return doc
+    meta = None
+    if not front_problems:
+        meta, front_problems = validate(ArticleMeta if match else PageMeta, data, shown, first_line=2)
+    doc.problems += front_problems
+
+    if match:
+        # Checked even when the front matter has problems: one run reports everything.
+        if not source_path.is_file():
+            doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
+        else:
+            title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
+            doc.problems += check_title(title, read_source(source_path), shown, source_path)
+            doc.problems += doc.article.differences  # type: ignore[union-attr]
+    if meta is None:
+        return doc
+
+    metadata = meta.model_dump(exclude_none=True)
+    if match:
+        metadata["slug"] = match["id"]
+    elif "slug" not in metadata:
+        # Pelican would name the file after the title; a title of only punctuation gives ".html".
+        slug = slugify(meta.title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+        if not slug:
+            doc.problems.append(Problem(shown, line_of(data, ("title",), 2),
+                                        f"the title {meta.title!r} has no letters or digits to name the page's "
+                                        "file after: add a slug (slug: about-this-site)"))
+            return doc
+        metadata["slug"] = slug
+    doc.metadata = metadata
+    doc.output = page_url(metadata["slug"])
+    doc.output_line = line_of(data, ("slug",) if "slug" in data else ("title",), 2)
+    doc.problems += [Problem(shown, line, message) for line, message in env.pop("problems", [])]
+    return doc
+
+
+@dataclass
+class RenderedPage:
+    """A page's HTML, the notes it links to (their preview cards go with it), and any problem
+    the notes caused in it."""
+
+    html: str
+    notes_shown: set[NoteKey]
+    problems: list[Problem]
+    # The runs of text an article's page looked for names in: what its links depend on
+    # (explainer/incremental.py).
+    runs: list[str] = field(default_factory=list, repr=False)
+
+
+def render_document(doc: Document, notes: dict[str, Any], story: str | None = None) -> RenderedPage:
+    """Add the notes to the page's tokens and write its HTML. `notes` is the part of the
+    markdown-it env the notes give (the linker, the visuals and, for an article, its marks
+    and its paragraphs' own figures and dates); `story` the Markdown of the story the home
+    page tells (pages/home.py). The tokens are the document's own: it is rendered once."""
+    assert doc.parsed is not None and doc.metadata is not None, "render only what loaded cleanly"
+    tokens, parsed_env = doc.parsed
+    doc.parsed = None
+    shown = display_path(doc.path)
+    env = {**parsed_env, **notes}
+    if doc.article is not None:
+        env["runs"] = []
+    problems: list[Problem] = []
+    if story is not None:
+        problems += _place_story(tokens, story, home=doc.template == "home", path=shown)
+    apply_note_rules(tokens, env)
+    md = markdown()
+    html = to_page(md.renderer.render(tokens, md.options, env), doc.output)
+    problems += [Problem(shown, line, message) for line, message in env.get("problems", [])]
+    return RenderedPage(html, env.get("notes_shown", set()), problems, env.get("runs", []))
+
+
+def _place_story(tokens: list[Token], story: str, home: bool, path: str) -> list[Problem]:
+    """Put the story where the page has a `::: story` block, or at the end of the home page.
+    Its links are added with the rest of the page's, so a name linked before it is not
+    linked again in it. Problems in its text are the page's, at the block (or the end)."""
+    start = next((i for i, t in enumerate(tokens) if t.type == "container_story_open"), None)
+    if start is None and not home:
+        return []
+    env: dict[str, Any] = {}
+    parsed = markdown().parse(story, env)
+    if start is None:  # at the end, before the footnotes (footnote_tail moved them there)
+        line = max((t.map[1] for t in tokens if t.map), default=0)
+        at = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), len(tokens))
+        tokens[at:at] = parsed
+    else:
+        depth, end = 0, start
+        for end in range(start, len(tokens)):
+            depth += tokens[end].nesting if tokens[end].type.startswith("container_story") else 0
+            if depth == 0:
+                break
+        line = tokens[start].map[0] + 1 if tokens[start].map else 0
+        tokens[start:end + 1] = parsed
+    problems = [Problem(path, line, f"in the story from the notes: {message}") for _, message in env.get("problems", [])]
+    if any(t.type == "container_story_open" for t in tokens):
+        problems.append(Problem(path, line, "the story can be placed once: keep one ::: story block"))
+    return problems

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from .build import check, load
+from .context import BuildContext
 from .errors import ContentError, Problem
-from .linking import build_links, sentences
-from .notes import load_site
+from .index import linker as notes_linker, sentences
 
 DRAFTS = "notes-drafts"
 
@@ -53,10 +54,12 @@ def paragraphs(text: str) -> list[str]:
 
 
 def draft(text: str, article_id: str, content: Path) -> Draft:
-    site, problems = load_site(content)
-    if problems:
-        raise ContentError(problems)
-    linker = build_links(site).linker
+    ctx = BuildContext(content)
+    load(ctx)
+    check(ctx)
+    if not ctx.sound or ctx.site is None:
+        raise ContentError(ctx.notes_problems)
+    linker = notes_linker(ctx.site)
     result = Draft(article_id)
     for n, paragraph in enumerate(paragraphs(text), 1):
         pid = f"p{n}"

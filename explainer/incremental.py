@@ -1,15 +1,18 @@
-"""Incremental builds: an article is parsed again only when its files changed, and its page
-is rendered again only when something the page shows changed.
+"""Incremental builds: a layer of caches around the pure loaders and renderers. An article
+is read again only when its files changed, and its page is rendered again only when
+something the page shows changed.
 
 Pelican's content cache (CACHE_CONTENT and LOAD_CONTENT_CACHE, on in pelicanconf.py) keys
 a file's result by the file alone, but an article's page also shows the notes: the names
 it links, their preview cards, the figures and dates its paragraphs state, its editor's
-marks. So the build keeps two caches of its own, with Pelican's cache class, in Pelican's
+marks. So the build keeps caches of its own, with Pelican's cache class, in Pelican's
 CACHE_PATH and switched by the same two settings:
-- "explainer-articles": each article as loaded (title, numbered paragraphs), valid while
-  article.md, source.txt and the code are byte for byte the same;
-- "explainer-pages": each article's rendered page, valid while those are the same and so
-  is everything of the notes the page can show (`page_fingerprint`).
+- "explainer-articles": each article as loaded and checked (document.load_document),
+  kept as (stamp, document): valid while article.md, source.txt and the code are byte
+  for byte the same;
+- "explainer-pages": each article's rendered page, kept as (fingerprint, page): valid
+  while those are the same and so is everything of the notes the page can show;
+- "explainer-search": what the search bundle in the output was made from.
 A changed note re-renders the articles that name it and no other. Only a successful build
 saves, and only clean results are kept. Pelican's own reader cache is checked against ours
 when Pelican starts (pelican_plugin.keep_reader_cache_true).
@@ -22,8 +25,7 @@ import hashlib
 import os
 import pickle
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,43 +39,48 @@ from .source import SOURCE_NAME
 
 if TYPE_CHECKING:
     from .articles import Article
-    from .document import Document
-    from .linking import SiteLinks
+    from .document import Document, RenderedPage
+    from .index import SiteIndex
+
+# Modules of this package that do not shape what a build writes (the commands around it):
+# editing them keeps the cache.
+_TOOLS = {"__main__.py", "bench.py", "devserver.py", "draft_notes.py", "linkcheck.py", "weight.py"}
 
 
-@cache
 def code_version() -> str:
-    """This package's code and the versions of what parses and checks a page."""
+    """The code that shapes a page (this package but its tools) and the versions of what
+    parses and checks one. Worked out per build: about a millisecond."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        if path.relative_to(package).as_posix() not in _TOOLS:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for module in (markdown_it, mdit_py_plugins, pydantic, ruamel.yaml):
         digest.update(module.__version__.encode())
     return digest.hexdigest()
 
 
-def article_stamp(path: Path) -> str | None:
+def article_stamp(code: str, path: Path) -> str | None:
     """What an article is loaded from: article.md, source.txt beside it, and the code."""
     try:
         text, source = path.read_bytes(), (path.parent / SOURCE_NAME).read_bytes()
     except OSError:
         return None
-    return _digest(code_version(), text, source)
+    return _digest(code, text, source)
 
 
-def page_fingerprint(article: Article, links: SiteLinks, runs: list[str]) -> str:
+def page_fingerprint(stamp: str, article: Article, index: SiteIndex, runs: list[str]) -> str:
     """Everything of the notes an article's page shows: the notes whose names are anywhere
     in the runs of text its links were looked for in (even where a longer name won), with
     all their names; its paragraphs' own figures and dates; its editor's marks. A note's key
     gives its link. (Preview cards are added whenever the page is read, never kept.)"""
-    keys = links.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
+    keys = index.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
     own = [(pid, name, target.key, target.href)
-           for pid, found in sorted(links.own_names.get(article.id, {}).items()) for name, target in found]
+           for pid, found in sorted(index.own_names.get(article.id, {}).items()) for name, target in found]
     marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error)
-             for pid, flags in sorted(links.marks.get(article.id, {}).items()) for flag in flags]
-    notes = [(key, links.names.get(key)) for key in sorted(keys)]
-    return _digest(article.stamp, repr((notes, own, marks)).encode())
+             for pid, flags in sorted(index.marks.get(article.id, {}).items()) for flag in flags]
+    notes = [(key, index.names.get(key)) for key in sorted(keys)]
+    return _digest(stamp, repr((notes, own, marks)).encode())
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -84,59 +91,80 @@ def _digest(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-@dataclass
 class BuildCache:
-    """What the last successful build left (read once), and what this one keeps."""
+    """What the last successful build left (read once, when the build starts), the cached
+    loader and renderer this build goes through, and what it keeps for the next."""
 
-    settings: dict[str, Any]
-    _articles: FileDataCacher = field(init=False)
-    _pages: FileDataCacher = field(init=False)
-    _search: FileDataCacher = field(init=False)
-    rendered: int = 0  # article pages rendered by this build
-    reused: int = 0  # and taken from the cache
-
-    def __post_init__(self) -> None:
-        load = self.settings["CACHE_CONTENT"] and self.settings["LOAD_CONTENT_CACHE"]
+    def __init__(self, settings: dict[str, Any]):
+        self.settings = settings
+        self.code = code_version()
+        self.rendered = 0  # article pages rendered by this build
+        self.reused = 0  # and taken from the cache
+        load = settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]
         if load:  # else Pelican does not read them either
-            _drop_unreadable(Path(self.settings["CACHE_PATH"]), self.settings["GZIP_CACHE"])
+            _drop_unreadable(Path(settings["CACHE_PATH"]), settings["GZIP_CACHE"])
         self._articles = self._load("articles", load)
         self._pages = self._load("pages", load)
         self._search = self._load("search", load)
+        self._keep_articles: dict[Path, tuple[str, Document]] = {}
+        self._keep_pages: dict[Path, tuple[str, RenderedPage]] = {}
 
     def _load(self, kind: str, load: bool) -> FileDataCacher:
         """One of our cache files; one that cannot be read is dropped (Pelican's loader lets
         some errors through, and warns about others, which --fatal makes fatal)."""
         try:
-            return FileDataCacher(self.settings, _name(kind), False, load)
+            return FileDataCacher(self.settings, self._name(kind), False, load)
         except Exception:
-            (Path(self.settings["CACHE_PATH"]) / _name(kind)).unlink(missing_ok=True)
-            return FileDataCacher(self.settings, _name(kind), False, False)
+            (Path(self.settings["CACHE_PATH"]) / self._name(kind)).unlink(missing_ok=True)
+            return FileDataCacher(self.settings, self._name(kind), False, False)
 
-    def article(self, path: Path) -> tuple[str | None, Article | None]:
-        """The article's stamp (taken before it is read, so an edit made meanwhile only
-        means reading it again next time) and, if it did not change, the article as loaded."""
-        stamp = article_stamp(path)
-        stamped, article = self._articles.get_cached_data(str(path), (None, None))
-        return stamp, article if stamp is not None and stamped == stamp else None
+    def _name(self, kind: str) -> str:
+        """One file per version of the code: what older code pickled may not even unpickle."""
+        return _name(kind, self.code)
 
-    def page(self, path: Path) -> Document | None:
-        """The page as last rendered, with its fingerprint then (the caller compares)."""
-        return self._pages.get_cached_data(str(path), None)
+    def article(self, path: Path, load: Callable[[], Document]) -> Document:
+        """The article as loaded: from the cache if its files did not change, else `load()`,
+        kept if it is clean. Its stamp is taken before it is read, so an edit made meanwhile
+        only means reading it again next time."""
+        stamp = article_stamp(self.code, path)
+        stamped, doc = self._articles.get_cached_data(str(path), (None, None))
+        if stamp is None or stamped != stamp:
+            doc = load()
+            if doc.problems or doc.lint or doc.article is None or not doc.article.faithful:
+                return doc
+        if stamp is not None:
+            self._keep_articles[path] = (stamp, doc.without_parse())
+        return doc
+
+    def article_page(self, doc: Document, index: SiteIndex, render: Callable[[], RenderedPage]) -> RenderedPage:
+        """An article's page: as last rendered if it would come out the same, else `render()`."""
+        kept = self._keep_articles.get(doc.path)
+        stamp = kept[0] if kept else None
+        cached = self._pages.get_cached_data(str(doc.path), None)
+        if stamp and doc.article and cached and cached[0] == page_fingerprint(stamp, doc.article, index, cached[1].runs):
+            self.reused += 1
+            self._keep_pages[doc.path] = cached
+            return cached[1]
+        page = render()
+        self.rendered += 1
+        # Kept if clean, and if the file is still what the article was loaded from.
+        if stamp and doc.article and not page.problems and article_stamp(self.code, doc.path) == stamp:
+            self._keep_pages[doc.path] = (page_fingerprint(stamp, doc.article, index, page.runs), page)
+        return page
 
     def search_bundle(self, output: Path) -> tuple[str, str] | None:
         """What the search bundle the last build put in `output` was made from, and the digest
         of its entry file (explainer/search.py uses it again if nothing would change)."""
         return self._search.get_cached_data(os.path.abspath(output), None)
 
-    def save(self, articles: list[Article], pages: list[Document], output: Path,
-             search: tuple[str, str] | None) -> None:
-        """Keep exactly these (so files since removed drop out of the cache)."""
+    def save(self, output: Path, search: tuple[str, str] | None) -> None:
+        """The build succeeded: keep exactly what it read or made (so files since removed
+        drop out of the cache), whole or not at all."""
         if not self.settings["CACHE_CONTENT"]:
             return
         bundles = [(os.path.abspath(output), search)] if search else []
-        for name, entries in ((_name("articles"), [(a.path, (a.stamp, a)) for a in articles]),
-                              (_name("pages"), [(d.path, d) for d in pages]),
-                              (_name("search"), bundles)):
+        names = [self._name(kind) for kind in ("articles", "pages", "search")]
+        for name, entries in zip(names, (self._keep_articles.items(), self._keep_pages.items(), bundles)):
             store = FileDataCacher(self.settings, f"{name}.saving", True, False)
             for path, value in entries:
                 store.cache_data(str(path), value)
@@ -145,13 +173,12 @@ class BuildCache:
             cache_path = Path(self.settings["CACHE_PATH"])
             os.replace(cache_path / f"{name}.saving", cache_path / name)
         for old in Path(self.settings["CACHE_PATH"]).glob("explainer-*"):
-            if old.name not in (_name("articles"), _name("pages"), _name("search")):
+            if old.name not in names:
                 old.unlink(missing_ok=True)  # left by other code
 
 
-def _name(kind: str) -> str:
-    """One file per version of the code: what older code pickled may not even unpickle."""
-    return f"explainer-{kind}-{code_version()[:16]}"
+def _name(kind: str, code: str) -> str:
+    return f"explainer-{kind}-{code[:16]}"
 
 
 # Pelican's cache files in CACHE_PATH (by generator, and by generator's reader).

@@ -20,20 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from .articles import Article, Paragraph, load_articles
+from .articles import Article, Paragraph
 from .errors import Problem, did_you_mean, display_path, read_utf8
 from .fields import ParagraphRef, Percent, Slug, Text
 from .markdown.autolink import name_words
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
-
-if TYPE_CHECKING:
-    from .incremental import BuildCache
-
 
 NOTES_DIR = "notes"
 
@@ -217,13 +213,20 @@ class Site:
         return article, article.paragraphs[pid]
 
 
-def load_site(content: Path, cache: BuildCache | None = None) -> tuple[Site, list[Problem]]:
-    site = Site(content, load_articles(content, cache))
+def load_site(content: Path, articles: dict[str, Article]) -> tuple[Site, list[Problem]]:
+    """The articles and every notes file under content/notes/, each note checked against
+    the schema (a pure function of the files); the problems of reading them."""
+    site = Site(content, articles)
     problems: list[Problem] = []
     for path in sorted((content / NOTES_DIR).rglob("*.yaml")):
         problems += _load_file(path, site)
-    problems += list(_cross_check(site))
     return site, sorted(problems)
+
+
+def check_site(site: Site) -> list[Problem]:
+    """What the notes say against the articles and each other: every reference, every
+    quote in its paragraph, every number in its quote (run on notes that loaded cleanly)."""
+    return sorted(_cross_check(site))
 
 
 def _load_file(path: Path, site: Site) -> list[Problem]:

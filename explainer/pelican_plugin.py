@@ -1,9 +1,15 @@
-"""Pelican plugin: markdown-it-py reads every Markdown page, and the notes become pages.
+"""Pelican plugin: the build's pages reach Pelican through our reader, and the notes' pages
+join Pelican's own.
 
-Receivers are connected at module level (Pelican's signals hold weak references).
-Content problems are raised as one ContentError listing every `path:line: message`;
-`python -m explainer build` runs the same checks before Pelican starts, so authors
-see them as plain lines.
+Every run of Pelican starts with `get_generators` (sent by `Pelican.run`, so also on every
+rebuild of `pelican -r`, which reuses one Pelican object): `start_run` takes over the
+context `python -m explainer build` prepared, or makes one and runs the stages up to
+rendering (explainer/build.py). It is kept in the run's settings, which Pelican hands to
+every generator and reader. `finalized` ends the run: the emit stage.
+
+Receivers are connected at module level (Pelican's signals hold weak references). Under
+plain `pelican`, content problems are raised as one ContentError listing every
+`path:line: message`; `python -m explainer build` reports them before Pelican starts.
 """
 
 from __future__ import annotations
@@ -14,27 +20,31 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from pelican.utils import SafeDatetime
 from pelican.contents import Page
 from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
 
-from .cards import cards_html
-from .document import MARKDOWN_EXTENSIONS, content_documents
-from . import session
+from . import build, context
+from .document import MARKDOWN_EXTENSIONS
 from .errors import ContentError
-from .linking import SiteLinks
-from .notes import Site
-from .publishing import draw_share_image, site_updated, write_notes_json
-from . import search
+from .routes import template_routes
+from .search import SearchFailed
 from .structured_data import script_tags
 
 
-def notes_for(content: str) -> tuple[Site, SiteLinks]:
-    """The checked notes and their links, worked out once per build (see session.py)."""
-    site, problems, links = session.notes(Path(content))
-    if problems or links is None:
-        raise ContentError(problems)
-    return site, links
+def start_run(pelican: Any) -> None:
+    """A run starts: its build context, ready to be read from."""
+    settings = pelican.settings
+    ctx = settings.get(context.SETTINGS_KEY)
+    if ctx is None or ctx.claimed:  # plain `pelican`, or the next run of `pelican -r`
+        if ctx is not None:
+            ctx.close()  # a run that failed on the way
+        ctx = context.BuildContext.for_pelican(settings)
+        settings[context.SETTINGS_KEY] = ctx
+        problems = build.prepare(ctx)
+        if problems:
+            raise ContentError(problems)
+    ctx.claimed = True
 
 
 class MarkdownItReader(BaseReader):
@@ -42,14 +52,12 @@ class MarkdownItReader(BaseReader):
     file_extensions = list(MARKDOWN_EXTENSIONS)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        content = Path(self.settings["PATH"])
-        site, links = notes_for(str(content))
-        doc = session.document(Path(source_path), content)
-        if doc.problems:
-            raise ContentError(doc.problems)
+        ctx = context.of(self.settings)
+        doc, page = ctx.page(source_path)
+        assert doc.metadata is not None and ctx.cards is not None and ctx.updated is not None
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
-        metadata["modified"] = _updated(self.settings)
-        return doc.html + cards_html(site, links, doc.notes_shown), metadata
+        metadata["modified"] = SafeDatetime.fromisoformat(ctx.updated.isoformat())
+        return page.html + ctx.cards.html(page.notes_shown), metadata
 
 
 def add_reader(readers: Any) -> None:
@@ -60,35 +68,39 @@ def add_reader(readers: Any) -> None:
 def keep_reader_cache_true(generator: Any) -> None:
     """Pelican's reader cache (on in pelicanconf.py) keeps a page's HTML for as long as its
     file is unchanged, but an article's HTML also shows the notes. Before anything is read,
-    forget every cached page that differs from what our reader gives now (from the build's
-    own cache, explainer/incremental.py, when nothing it shows changed)."""
+    forget every cached page that differs from what our reader gives now."""
     readers = generator.readers
-    for path in content_documents(Path(generator.settings["PATH"])):
-        key = os.path.abspath(path)
+    for key in context.of(generator.settings).pages:
         cached = readers.get_cached_data(key, (None, None))
-        if cached[0] is not None:
-            try:
-                stale = cached != readers.readers["md"].read(key)
-            except ContentError:
-                stale = True  # read it again: Pelican reports the problems
-            if stale:
-                readers.cache_data(key, (None, None))
+        if cached[0] is not None and cached != readers.readers["md"].read(key):
+            readers.cache_data(key, (None, None))
+
+
+def add_context(generator: Any) -> None:
+    """What the templates use besides Pelican's own: `{{ page|structured_data(SITEURL) }}`
+    (the page's schema.org JSON-LD), the date the site last changed, and the routes."""
+    ctx = context.of(generator.settings)
+    assert ctx.site is not None and ctx.index is not None and ctx.updated is not None
+    site, index = ctx.site, ctx.index
+    generator.env.filters["structured_data"] = lambda page, siteurl: script_tags(page, site, index, siteurl)
+    generator.context["EXPLAINER_UPDATED"] = ctx.updated.isoformat()
+    generator.context["ROUTES"] = template_routes()
 
 
 def add_note_pages(generator: Any) -> None:
-    """Render the pages made from the notes and hand them to Pelican like any other page."""
-    content = Path(generator.settings["PATH"])
-    site, _ = notes_for(str(content))
-    for page, html, problems in session.generated(content):
-        if problems:
-            raise ContentError(problems)
+    """The pages made from the notes, handed to Pelican like any other page."""
+    ctx = context.of(generator.settings)
+    assert ctx.cards is not None and ctx.updated is not None
+    modified = SafeDatetime.fromisoformat(ctx.updated.isoformat())
+    for page, rendered in ctx.generated:
         metadata = {
             "title": page.title, "summary": page.summary, "template": page.template,
             "save_as": page.save_as, "url": page.save_as, "slug": Path(page.save_as).stem,
-            "modified": _updated(generator.settings), **page.metadata,
+            "modified": modified, **page.metadata,
         }
-        pelican_page = Page(html, metadata=metadata, settings=generator.settings,
-                            source_path=str(content / page.source), context=generator.context)
+        pelican_page = Page(rendered.html + ctx.cards.html(rendered.notes_shown), metadata=metadata,
+                            settings=generator.settings, source_path=os.path.join(ctx.content, page.source),
+                            context=generator.context)
         generator.pages.append(pelican_page)
         generator.add_source_path(pelican_page)
     generator.context["MENU"] = _menu(generator.pages)
@@ -102,45 +114,23 @@ def _menu(pages: list[Any]) -> list[tuple[str, Any]]:
     return menu + [(p.menu_label, p) for p in sorted((p for p in pages if hasattr(p, "menu")), key=lambda p: p.menu)]
 
 
-def _updated(settings: dict[str, Any]) -> SafeDatetime:
-    """When the site last changed: the sitemap's lastmod (never the article's date)."""
-    return SafeDatetime.fromisoformat(settings["EXPLAINER_UPDATED"])
-
-
-def start(pelican: Any) -> None:
-    """Before anything is read: the date the site last changed, and the search index (the
-    build started it already, as soon as the notes were checked; plain `pelican` starts it
-    here), which is built while Pelican works."""
-    pelican.settings["EXPLAINER_UPDATED"] = site_updated(pelican.settings["PATH"]).isoformat()
-    content = Path(pelican.settings["PATH"])
-    search.start_index(content, pelican.output_path)
-
-
-def add_filters(generator: Any) -> None:
-    """`{{ page|structured_data(SITEURL) }}`: the page's schema.org JSON-LD."""
-    site, links = notes_for(str(Path(generator.settings["PATH"])))
-    generator.env.filters["structured_data"] = lambda page, siteurl: script_tags(page, site, links, siteurl)
-
-
-def finish(pelican: Any) -> None:
-    """After every page is written: the search index, the open data and the share image."""
-    output = Path(pelican.output_path)
-    site, _ = notes_for(str(Path(pelican.settings["PATH"])))
-    write_notes_json(site, output)
-    title = site.summary.text if site.summary else pelican.settings["SITENAME"]
-    draw_share_image(pelican.settings["SITENAME"], title, "The article, who's who, glossary, timeline and key figures",
-                     output)
+def end_run(pelican: Any) -> None:
+    """Every page is written: the emit stage, and the run's context is done."""
+    ctx = context.of(pelican.settings)
     try:
-        search.finish_index(pelican.output_path)
-    except search.SearchFailed as failure:  # a tool's failure, not Pelican's: no traceback
+        build.emit(ctx)
+    except SearchFailed as failure:  # a tool's failure, not Pelican's: no traceback
         print(f"explainer: {failure}", file=sys.stderr)
         raise SystemExit(1) from None
+    finally:
+        ctx.close()
+        pelican.settings.pop(context.SETTINGS_KEY, None)
 
 
 def register() -> None:
-    signals.initialized.connect(start)
+    signals.get_generators.connect(start_run)
     signals.readers_init.connect(add_reader)
     signals.page_generator_init.connect(keep_reader_cache_true)
-    signals.generator_init.connect(add_filters)
+    signals.generator_init.connect(add_context)
     signals.page_generator_finalized.connect(add_note_pages)
-    signals.finalized.connect(finish)
+    signals.finalized.connect(end_run)

@@ -8,19 +8,17 @@ from __future__ import annotations
 import json
 import subprocess
 from datetime import datetime, timezone
-from functools import cache
 from pathlib import Path
 
 from .notes import KINDS, Site
+from .routes import NOTES_JSON, SHARE_IMAGE
 
-NOTES_JSON = "data/notes.json"
 NOTES_FORMAT = "explainer-notes/1"
-SHARE_IMAGE = "social.png"
 
 
-@cache
-def site_updated(content: str) -> datetime:
-    """The last commit that touched the content; outside git, the newest content file."""
+def site_updated(content: str | Path) -> datetime:
+    """The last commit that touched the content; outside git, the newest content file.
+    (Asked once per build: a dev server's next build sees the next commit.)"""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", "."], cwd=content,
                              capture_output=True, text=True, timeout=10)

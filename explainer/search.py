@@ -11,19 +11,20 @@ different order on every run, which would break byte-identical builds):
   (their preview cards left out), with an entity's kind and other names as its infobox
   gives them.
 
-Nothing waits for Pelican: Pagefind indexes the records in its own process while the
-content is checked and Pelican writes the site, and the bundle is moved in at the end.
+The build starts the index once the pages it indexes whole are rendered (before Pelican
+writes the site): Pagefind indexes the records in its own process, on the other core,
+and the build waits for it once, after Pelican, to move the bundle into the site.
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import importlib.metadata
 import os
 import shutil
 import subprocess
 import tempfile
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,13 +33,10 @@ from pathlib import Path
 from markupsafe import escape
 from pagefind.service import get_executable
 
-from . import session
-from .articles import ARTICLE_PATH
-from .document import content_documents
-from .linking import PAGES
 from .notes import EDITORS_NOTE_LABELS, Site
+from .routes import SEARCH_BUNDLE, EDITORS_NOTES, FIGURES, GLOSSARY, TIMELINE
 
-BUNDLE = "pagefind"  # folder inside the output, loaded only by the search page
+BUNDLE = SEARCH_BUNDLE
 
 
 @dataclass(frozen=True)
@@ -59,17 +57,16 @@ def records(site: Site) -> list[Record]:
             of = f"“{article.title}”" if site.several_articles else "the article"
             found.append(Record(f"/{article.url}#{paragraph.id}", f"Paragraph {n} of {of}",
                                 "Article paragraph", paragraph.text))
-    glossary, timeline, figures, notes = (PAGES[k][1] for k in ("glossary", "timeline", "figures", "editors_notes"))
     for term in site.terms.values():
         name = term.term + (f" ({term.abbreviation})" if term.abbreviation else "")
-        found.append(Record(f"/{glossary}#{term.id}", name, "Term",
+        found.append(Record(f"/{GLOSSARY.save_as}#{term.id}", name, "Term",
                             " ".join([name, *term.aliases, term.definition, term.in_article])))
     for event in site.events:
-        found.append(Record(f"/{timeline}#{event.id}", event.when, "Event", f"{event.when}. {event.what}"))
+        found.append(Record(f"/{TIMELINE.save_as}#{event.id}", event.when, "Event", f"{event.when}. {event.what}"))
     for figure in site.figures:
-        found.append(Record(f"/{figures}#{figure.id}", figure.value, "Figure", f"{figure.value}: {figure.measures}"))
+        found.append(Record(f"/{FIGURES.save_as}#{figure.id}", figure.value, "Figure", f"{figure.value}: {figure.measures}"))
     for note in site.editors_notes:
-        found.append(Record(f"/{notes}#{note.id}", f"“{note.source.quote}”", "Editor’s note",
+        found.append(Record(f"/{EDITORS_NOTES.save_as}#{note.id}", f"“{note.source.quote}”", "Editor’s note",
                             f"{EDITORS_NOTE_LABELS[note.kind]}: {note.source.quote}. {note.likely} {note.why}"))
     return found
 
@@ -78,28 +75,21 @@ def records(site: Site) -> list[Record]:
 INDEXED_TEMPLATES = {"entity": "Entity", "home": "Overview"}
 
 
-def page_records(content: Path) -> list[Record]:
-    """The entity pages and the home page, as the build renders them."""
-    found = []
-    for page, html, _ in session.generated(content):
-        if page.template in INDEXED_TEMPLATES:
-            facts = [page.metadata.get("kind_label", ""), *(f"Also written {a}" for a in page.metadata.get("aliases", []))]
-            found.append(Record(f"/{page.save_as}", page.title, INDEXED_TEMPLATES[page.template],
-                                ". ".join(filter(None, facts)), html))
-    for path in content_documents(content):
-        if ARTICLE_PATH.match(path.relative_to(content).as_posix()):
-            continue  # an article is indexed by paragraph (and not rendered yet: no need)
-        doc = session.document(path, content)
-        if doc.metadata.get("template") in INDEXED_TEMPLATES and doc.output:
-            found.append(Record(f"/{doc.output}", doc.metadata["title"], INDEXED_TEMPLATES[doc.metadata["template"]],
-                                "", doc.html))
-    return found
+def page_record(save_as: str, title: str, template: str, metadata: dict[str, Any], html: str) -> Record | None:
+    """A rendered page indexed whole (an entity page, the home page), or None for any other:
+    an article is indexed by paragraph."""
+    if template not in INDEXED_TEMPLATES:
+        return None
+    facts = [metadata.get("kind_label", ""), *(f"Also written {a}" for a in metadata.get("aliases", []))]
+    return Record(f"/{save_as}", title, INDEXED_TEMPLATES[template], ". ".join(filter(None, facts)), html)
 
 
 class SearchIndex:
     """Builds the bundle with Pagefind's command line, in its own process on the other core,
     into a folder beside the site's (Pelican may empty the site's own folder before it
-    writes: DELETE_OUTPUT_DIRECTORY), moved into the site by `finish`.
+    writes: DELETE_OUTPUT_DIRECTORY). Started once, by creating it; `wait` moves the bundle
+    into the site, `abandon` (or the end of the process, for a build that failed on the
+    way) stops Pagefind and removes what it wrote.
 
     Not Pagefind's Python API: its service answers "written" while the files may still be
     being written, and closing it then cuts them short (under load, 3 builds in 25 here
@@ -120,6 +110,8 @@ class SearchIndex:
         self._pagefind: subprocess.Popen[bytes] | None = None
         self._failure = ""
         self._reused = False
+        self._processes: list[subprocess.Popen[bytes]] = []  # for the finalizer, which cannot hold self
+        self._clean_up = weakref.finalize(self, _clean_up, self._records, self._bundle, self._processes)
         try:
             _write_records(self._records, records, self._digest)
         except BaseException:
@@ -142,6 +134,7 @@ class SearchIndex:
                 [str(binary), "--site", str(self._records), "--output-path", str(self._bundle / BUNDLE),
                  "--force-language", "en", "--quiet"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            self._processes.append(self._pagefind)  # stopped if the build ends without waiting
         except (OSError, TypeError) as error:  # TypeError: no binary at all
             self._failure = f"Pagefind could not start ({binary}): {getattr(error, 'strerror', None) or 'not installed'}"
 
@@ -149,7 +142,7 @@ class SearchIndex:
     def digest(self) -> str:
         return self._digest.hexdigest()
 
-    def finish(self) -> Previous | None:
+    def wait(self) -> Previous | None:
         """Put the bundle in the site; what a next build needs to know to use it again."""
         try:
             if self._pagefind is not None:
@@ -169,14 +162,16 @@ class SearchIndex:
 
     def abandon(self) -> None:
         """The build failed: stop Pagefind, and remove what it wrote."""
-        if self._pagefind is not None and self._pagefind.poll() is None:
-            self._pagefind.kill()
-            self._pagefind.communicate()
         self._clean_up()
 
-    def _clean_up(self) -> None:
-        shutil.rmtree(self._records, ignore_errors=True)
-        shutil.rmtree(self._bundle, ignore_errors=True)
+
+def _clean_up(records: Path, bundle: Path, processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    shutil.rmtree(records, ignore_errors=True)
+    shutil.rmtree(bundle, ignore_errors=True)
 
 
 class SearchFailed(Exception):
@@ -216,43 +211,6 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-_building: dict[str, SearchIndex] = {}  # output folder -> the index being built for it
-
-
-def start_index(content: Path, output: str | Path, previous: Previous | None = None) -> None:
-    """Start indexing the site to be written to `output` (its notes' records, and the pages
-    indexed whole, rendered now if they are not yet), once: the build starts it as soon as
-    the notes are checked, with `previous`, the bundle of the last build, used again if
-    nothing in it would change; plain `pelican` starts it when it starts."""
-    key = os.path.abspath(output)
-    site, problems, links = session.notes(content)
-    if key not in _building and links is not None:
-        _building[key] = SearchIndex([*records(site), *page_records(content)], Path(key), previous)
-
-
-_finished: dict[str, Previous | None] = {}  # output folder -> the bundle just put in it
-
-
-def finish_index(output: str | Path) -> None:
-    """Every page is written: wait for the bundle."""
-    key = os.path.abspath(output)
-    _finished[key] = _building.pop(key).finish()
-
-
-def finished(output: str | Path) -> Previous | None:
-    """The bundle the build just put in `output` (for the next build: incremental.py)."""
-    found = _finished.pop(os.path.abspath(output), None)
-    _finished.clear()  # left by plain `pelican` runs in this process: never asked for
-    return found
-
-
-@atexit.register  # also when plain `pelican` fails, which calls no hook of ours
-def abandon_indexes() -> None:
-    """The build failed: stop the indexes being built, writing nothing."""
-    while _building:
-        _building.popitem()[1].abandon()
 
 
 def _write_records(folder: Path, records: Iterable[Record], digest: Any) -> None:

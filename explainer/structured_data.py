@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .linking import PAGES, SiteLinks, note_key
+from .index import SiteIndex, note_key
 from .notes import EDITORS_NOTE_LABELS, Entity, Site
+from .routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
 
 SCHEMA_TYPES = {  # entity kind -> schema.org type
     "company": "Organization", "organisation": "Organization", "body": "Organization",
@@ -24,18 +25,18 @@ SCHEMA_TYPES = {  # entity kind -> schema.org type
 _YEAR_ONLY = r"^(?:in |towards the end of )?(\d{4})$"
 
 
-def script_tags(page: Any, site: Site, links: SiteLinks, siteurl: str) -> Markup:
+def script_tags(page: Any, site: Site, index: SiteIndex, siteurl: str) -> Markup:
     """<script type="application/ld+json"> blocks, with `<`, `>` and `&` escaped so no text
     from the notes can close the script element."""
     blocks = []
-    for data in structured_data(page, site, links, siteurl):
+    for data in structured_data(page, site, index, siteurl):
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         blocks.append(f'<script type="application/ld+json">{text}</script>')
     return Markup("\n".join(blocks))
 
 
-def structured_data(page: Any, site: Site, links: SiteLinks, siteurl: str) -> list[dict[str, Any]]:
+def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> list[dict[str, Any]]:
     """The JSON-LD objects for one Pelican page (by its template and slug)."""
     base = siteurl.rstrip("/") + "/" if siteurl else ""
 
@@ -44,34 +45,34 @@ def structured_data(page: Any, site: Site, links: SiteLinks, siteurl: str) -> li
 
     template = page.template
     if template == "article":
-        return [_article(page, site, links, url)]
+        return [_article(page, site, index, url)]
     if template == "entity":
         entity = site.entities[page.slug]
         return [_entity(entity, url, site)]
     if template == "home":
         return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
                  "description": page.summary, "inLanguage": "en",
-                 "potentialAction": {"@type": "SearchAction", "target": url("search.html?q={query}"),
+                 "potentialAction": {"@type": "SearchAction", "target": url(f"{SEARCH.save_as}?q={{query}}"),
                                      "query-input": "required name=query"}}]
     save_as = page.save_as
-    if save_as == PAGES["glossary"][1]:
+    if save_as == GLOSSARY.save_as:
         return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
                  "hasDefinedTerm": [
                      {"@type": "DefinedTerm", "@id": url(f"{save_as}#{t.id}"), "name": t.term,
                       "description": t.definition, "url": url(f"{save_as}#{t.id}"),
                       **({"termCode": t.abbreviation} if t.abbreviation else {})}
                      for t in site.terms.values()]}]
-    if save_as == PAGES["timeline"][1]:
+    if save_as == TIMELINE.save_as:
         return [_event(e, site, url, save_as) for e in site.events]
-    if save_as == PAGES["editors_notes"][1]:
+    if save_as == EDITORS_NOTES.save_as:
         return [{"@context": "https://schema.org", "@type": "ItemList", "name": page.title,
                  "itemListElement": [_correction(n, url) for n in site.editors_notes]}]
     return [{"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url(page.url),
              "description": page.summary}]
 
 
-def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
-    named = links.named_in.get(page.slug, set())  # worked out once, not per page per entity
+def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
+    named = index.named_in.get(page.slug, set())  # worked out once, not per page per entity
     mentioned = [e for e in site.entities.values() if note_key(e) in named]
     # What the article is about: the entities named in its title, else the most mentioned.
     about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
@@ -90,15 +91,15 @@ def _article(page: Any, site: Site, links: SiteLinks, url) -> dict[str, Any]:
 
 def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind],
-                            "@id": url(f"entities/{entity.id}.html"), "name": entity.name,
-                            "description": entity.summary, "url": url(f"entities/{entity.id}.html")}
+                            "@id": url(entity_page(entity.id).save_as), "name": entity.name,
+                            "description": entity.summary, "url": url(entity_page(entity.id).save_as)}
     if entity.aliases:
         data["alternateName"] = entity.aliases
     return data
 
 
 def _ref(entity: Entity, url) -> dict[str, Any]:
-    return {"@type": SCHEMA_TYPES[entity.kind], "@id": url(f"entities/{entity.id}.html"), "name": entity.name}
+    return {"@type": SCHEMA_TYPES[entity.kind], "@id": url(entity_page(entity.id).save_as), "name": entity.name}
 
 
 def _event(event, site: Site, url, save_as: str) -> dict[str, Any]:
@@ -113,7 +114,7 @@ def _event(event, site: Site, url, save_as: str) -> dict[str, Any]:
 
 def _correction(note, url) -> dict[str, Any]:
     # Short: the note's page (the url) says what the words most likely mean, and why.
-    return {"@type": "CorrectionComment", "url": url(f"{PAGES['editors_notes'][1]}#{note.id}"),
+    return {"@type": "CorrectionComment", "url": url(NoteKey("note", note.id).url),
             "text": f"{EDITORS_NOTE_LABELS[note.kind]}: “{note.source.quote}”"}
 
 

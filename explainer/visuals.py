@@ -3,7 +3,7 @@
 Each visual is a <figure> holding an <svg role="img"> with a <title> and <desc>, and a
 text equivalent in HTML beside it (a table or a list), so nothing is only in the picture.
 Colours come from the theme's CSS classes, so the visuals follow light and dark schemes.
-Links inside the SVG start at the site's root (articles.SITE_ROOT), made relative per page.
+Links inside the SVG start at the site's root (routes.SITE_ROOT), made relative per page.
 Every string from the notes goes through `escape`.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from .linking import PAGES, entity_source, href
 from .notes import KIND_LABELS, RELATION_LABELS, Site
+from .routes import TIMELINE, entity_page
 
 Visual = Callable[[Site], str]
 
@@ -125,7 +125,7 @@ def relationship_map(site: Site) -> str:
         top = y + dy - (15 * (len(label) - 1) if anchor == "middle" and y < cy else 0)
         tspans = "".join(f'<tspan x="{x + dx:.0f}" y="{top + 15 * k:.0f}">{escape(part)}</tspan>'
                          for k, part in enumerate(label))
-        nodes.append(f'<a href="{href(entity_source(entity_id))}"><circle class="map-node kind-{entity.kind}" '
+        nodes.append(f'<a href="{entity_page(entity_id).link()}"><circle class="map-node kind-{entity.kind}" '
                      f'cx="{x:.0f}" cy="{y:.0f}" r="9"/><text class="map-label" text-anchor="{anchor}">{tspans}</text></a>')
     types = sorted({r.type for _, r in edges}, key=MAP_TYPES.index)
     legend, x = [], 12.0
@@ -136,8 +136,8 @@ def relationship_map(site: Site) -> str:
     defs = ('<defs><marker id="map-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" '
             'markerUnits="userSpaceOnUse" orient="auto"><path class="map-arrowhead" d="M0 0L10 5L0 10z"/></marker></defs>')
     items = "".join(
-        f'<li><a href="{href(entity_source(owner.id))}">{escape(owner.name)}</a> {escape(RELATION_LABELS[r.type][0])} '
-        f'<a href="{href(entity_source(r.target))}">{escape(site.entities[r.target].name)}</a>'
+        f'<li><a href="{entity_page(owner.id).link()}">{escape(owner.name)}</a> {escape(RELATION_LABELS[r.type][0])} '
+        f'<a href="{entity_page(r.target).link()}">{escape(site.entities[r.target].name)}</a>'
         f'{f" ({escape(r.figure)})" if r.figure else ""}{"" if r.source else " (background)"}</li>'
         for owner, r in edges
     )
@@ -164,7 +164,7 @@ def timeline_strip(site: Site) -> str:
         lines = _wrap(event.when, 16)
         y0 = height / 2 - 20 - 15 * (len(lines) - 1) if above else height / 2 + 30
         label = "".join(f'<tspan x="{x}" y="{y0 + 15 * k:.0f}">{escape(line)}</tspan>' for k, line in enumerate(lines))
-        body.append(f'<a href="{href(PAGES["timeline"][0], event.id)}"><circle class="strip-dot" cx="{x}" cy="{height / 2}" r="7"/>'
+        body.append(f'<a href="{TIMELINE.link(event.id)}"><circle class="strip-dot" cx="{x}" cy="{height / 2}" r="7"/>'
                     f'<text class="strip-label" text-anchor="middle">{label}</text></a>')
     desc = ("The events in order: " + "; ".join(f"{e.when}: {e.what}" for e in site.events)
             + " Dates are the article's own words; the events are listed in full below.")

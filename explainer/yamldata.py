@@ -10,7 +10,6 @@ duplicate keys naming both lines) are the ones an author gets.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, TypeVar
 
 import pydantic
@@ -24,17 +23,8 @@ Model = TypeVar("Model", bound=pydantic.BaseModel)
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
-    """Parse `text`, which starts at line `first_line` of the file `path`. Remembered: an
-    article's front matter is read for its notes and again for its page (callers only read
-    the data; the list of problems is theirs to extend)."""
-    data, problems = _load(text, path, first_line)
-    return data, list(problems)
-
-
-@lru_cache(maxsize=4096)
-def _load(text: str, path: str, first_line: int) -> tuple[Any, tuple[Problem, ...]]:
-    data, problems = _parse(text, path, first_line)
-    return data, tuple(problems)
+    """Parse `text`, which starts at line `first_line` of the file `path`."""
+    return _parse(text, path, first_line)
 
 
 class LineMap(dict):  # type: ignore[type-arg]

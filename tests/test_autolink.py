@@ -9,16 +9,17 @@ from markdown_it.utils import read_fixture_file
 
 from explainer.markdown import markdown
 from explainer.markdown.autolink import Linker, Target
+from explainer.routes import NoteKey
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
 NAMES = [
-    ("Renault", Target("entity:renault", "{filename}/e/renault.md", True)),
-    ("Renault–Nissan alliance", Target("entity:alliance", "{filename}/e/alliance.md", True)),
-    ("Nissan", Target("entity:nissan", "{filename}/e/nissan.md", True)),
-    ("Capital.com", Target("entity:capital-com", "{filename}/e/capital-com.md", True)),
-    ("stake", Target("term:stake", "{filename}/g.md#stake", False)),
-    ("stakes", Target("term:stake", "{filename}/g.md#stake", False)),
+    ("Renault", Target(NoteKey("entity", "renault"), "{filename}/e/renault.md", True)),
+    ("Renault–Nissan alliance", Target(NoteKey("entity", "alliance"), "{filename}/e/alliance.md", True)),
+    ("Nissan", Target(NoteKey("entity", "nissan"), "{filename}/e/nissan.md", True)),
+    ("Capital.com", Target(NoteKey("entity", "capital-com"), "{filename}/e/capital-com.md", True)),
+    ("stake", Target(NoteKey("term", "stake"), "{filename}/g.md#stake", False)),
+    ("stakes", Target(NoteKey("term", "stake"), "{filename}/g.md#stake", False)),
 ]
 
 
@@ -28,20 +29,20 @@ def test_autolink(line, title, text, expected):
 
 
 def test_a_page_never_links_to_itself():
-    html = markdown().render("Nissan and Renault.", {"linker": Linker(NAMES), "self": "entity:nissan"})
+    html = markdown().render("Nissan and Renault.", {"linker": Linker(NAMES), "self": NoteKey("entity", "nissan")})
     assert html == '<p>Nissan and <a href="{filename}/e/renault.md" data-card="entity-renault">Renault</a>.</p>\n'
 
 
 def test_find_reports_longest_non_overlapping_mentions():
     text = "Renault–Nissan alliance, Renault, Nissan"
-    found = [(text[s:e], t.key) for s, e, t in Linker(NAMES).find(text)]
+    found = [(text[s:e], str(t.key)) for s, e, t in Linker(NAMES).find(text)]
     assert found == [("Renault–Nissan alliance", "entity:alliance"), ("Renault", "entity:renault"),
                      ("Nissan", "entity:nissan")]
 
 
 def test_many_names_do_not_change_the_result():
     """The trie holds thousands of unrelated names without changing what matches."""
-    many = NAMES + [(f"Name{i} Co", Target(f"entity:n{i}", f"{{filename}}/e/n{i}.md", True)) for i in range(2000)]
+    many = NAMES + [(f"Name{i} Co", Target(NoteKey("entity", f"n{i}"), f"{{filename}}/e/n{i}.md", True)) for i in range(2000)]
     text = "Name17 Co bought a stake in Renault; Name1 is not a name."
-    found = [(text[s:e], t.key) for s, e, t in Linker(many).find(text)]
+    found = [(text[s:e], str(t.key)) for s, e, t in Linker(many).find(text)]
     assert found == [("Name17 Co", "entity:n17"), ("stake", "term:stake"), ("Renault", "entity:renault")]

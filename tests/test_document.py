@@ -1,4 +1,5 @@
-"""Content files are checked with `path:line: message` errors (no Pelican involved)."""
+"""Content files are checked with `path:line: message` errors (no Pelican involved): each
+page is loaded on its own (explainer.document.load_document), and rendered without notes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.document import read_document
+from explainer.document import load_document, render_document
 
 SOURCE = "Title here\n\nFirst paragraph, as received.\n\nA heading\n\nSecond paragraph\u2019s text.\n"
 GOOD = """---
@@ -36,8 +37,12 @@ def read(content: Path, text: str, name: str = "articles/story/article.md"):
     path = content / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    doc = read_document(path, content)
+    doc = load_document(path, content)
     return doc, [(p.line, p.message) for p in doc.problems]
+
+
+def html(doc) -> str:
+    return render_document(doc, {}).html
 
 
 def test_good_article_has_no_problems_and_numbered_paragraphs(content):
@@ -45,7 +50,8 @@ def test_good_article_has_no_problems_and_numbered_paragraphs(content):
     assert problems == []
     assert doc.metadata["slug"] == "story"
     assert doc.metadata["template"] == "article"
-    assert '<p id="p2">' in doc.html and '<p id="p3">' not in doc.html
+    page = html(doc)
+    assert '<p id="p2">' in page and '<p id="p3">' not in page
 
 
 def test_typographic_quotes_fold_but_words_do_not(content):
@@ -103,7 +109,7 @@ def test_unclosed_and_missing_front_matter(content):
 def test_not_utf8(content):
     path = content / "latin1.md"
     path.write_bytes("---\ntitle: Caf\u00e9\n---\n".encode("latin-1"))
-    problems = read_document(path, content).problems
+    problems = load_document(path, content).problems
     assert [(p.line, "UTF-8" in p.message) for p in problems] == [(2, True)]
 
 
@@ -116,7 +122,7 @@ def test_article_needs_its_source(content):
 def test_pages_are_not_articles(content):
     doc, problems = read(content, "---\ntitle: About\n---\n\nOne.\n", "about.md")
     assert problems == [] and doc.metadata == {"title": "About", "template": "page", "status": "published", "slug": "about"}
-    assert 'id="p1"' not in doc.html
+    assert 'id="p1"' not in html(doc)
 
 
 def test_error_text_is_path_colon_line(content):
@@ -142,4 +148,4 @@ def test_images_from_another_host_are_refused(content):
 def test_a_byte_order_mark_is_not_content(content):
     path = content / "articles" / "story" / "article.md"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
-    assert read_document(path, content).problems == []
+    assert load_document(path, content).problems == []

@@ -9,6 +9,7 @@ from markdown_it.utils import read_fixture_file
 
 from explainer.markdown import markdown
 from explainer.markdown.editor_marks import Flag
+from explainer.routes import NoteKey
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 FLAGS = {
@@ -24,7 +25,7 @@ FLAGS = {
 def test_editor_marks(line, title, text, expected):
     env = {"paragraph_ids": True, "marks": {"p1": FLAGS[line]}}
     assert markdown().render(text, env) == expected
-    assert env["notes_shown"] == {f"note:{flag.note_id}" for flag in FLAGS[line]}
+    assert env["notes_shown"] == {NoteKey("note", flag.note_id) for flag in FLAGS[line]}
     assert "problems" not in env
 
 

@@ -180,7 +180,7 @@ def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     first = SearchIndex(records, tmp_path / "one")
-    written = first.finish()
+    written = first.wait()
     assert written is not None and not written.kept
     entry = (tmp_path / "one" / BUNDLE / "pagefind-entry.json").read_bytes()
 
@@ -188,7 +188,7 @@ def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     shutil.rmtree(tmp_path / "one" / BUNDLE)  # another build's output takes its place
     (tmp_path / "one" / BUNDLE).mkdir()
     (tmp_path / "one" / BUNDLE / "pagefind-entry.json").write_text("{}", encoding="utf-8")
-    kept = second.finish()
+    kept = second.wait()
     assert kept is not None and kept.kept
     assert (tmp_path / "two" / BUNDLE / "pagefind-entry.json").read_bytes() == entry
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]  # no search folders left

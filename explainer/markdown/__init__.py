@@ -50,9 +50,10 @@ def markdown() -> MarkdownIt:
 
 def apply_note_rules(tokens: list[Token], env: dict[str, Any]) -> None:
     """Run the rules that need the notes (editor's marks, then links) on tokens parsed
-    without them: an article is parsed once, to number its paragraphs before the notes
-    are read, and gets its marks and links afterwards, as a parse with them would give
-    (the rules after these, anchors, local images and citations, do not depend on them)."""
+    without them: every page is parsed once, before the notes are checked (an article, to
+    number the paragraphs they cite), and gets its marks and links afterwards, as a parse
+    with them would give (the rules after these, anchors, local images and citations, do
+    not depend on them)."""
     state = StateCore("", markdown(), env)
     state.tokens = tokens
     mark_flags(state)

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from ..routes import NoteKey
 from .tokens import join_soft_breaks
 
 # Words, or single punctuation marks; whitespace between them is not significant.
@@ -31,8 +32,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 @dataclass(frozen=True)
 class Target:
-    key: str  # "entity:nissan", "term:stake"
-    href: str  # a Pelican {filename} link
+    key: NoteKey
+    href: str
     case_sensitive: bool
 
 
@@ -131,7 +132,7 @@ def link_names(state: StateCore) -> None:
             continue
         if token.type != "inline" or (i and state.tokens[i - 1].type == "heading_open"):
             continue
-        skip = never | ({f"term:{section_self}"} if section_self else set())
+        skip = never | ({NoteKey("term", section_self)} if section_self else set())
         children = join_soft_breaks(token.children or [])  # "Carlos\nGhosn" is one name
         if runs is not None:
             runs += [child.content for child in children if child.type == "text"]
@@ -162,9 +163,8 @@ def _link_children(children: list[Token], linker: Linker, linked: set[str], skip
             linked.add(target.key)
             if start > position:
                 yield _text(text[position:start], child)
-            kind, _, ident = target.key.partition(":")
             # data-card names the preview card, and is what the theme styles: no class needed.
-            link = Token("link_open", "a", 1, attrs={"href": target.href, "data-card": f"{kind}-{ident}"})
+            link = Token("link_open", "a", 1, attrs={"href": target.href, "data-card": target.key.slug})
             shown.add(target.key)
             yield link
             yield _text(text[start:end], child)

@@ -4,7 +4,8 @@
     ::: author-box          -> <footer class="author-box">  (inside the page's <article>)
     ::: background          -> <div class="background">    (knowledge from outside the article)
     ::: visual NAME         -> a build-time SVG from `env["visuals"][NAME]` (see explainer/visuals.py)
-    :::
+    ::: story               -> where the home page tells the story from the notes (document.py
+    :::                        replaces the block with it; the home page without one ends with it)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def blocks_plugin(md: MarkdownIt) -> None:
     for name, (tag, attrs) in BLOCKS.items():
         md.use(container_plugin, name, render=_render(tag, attrs))
     md.use(container_plugin, "visual", render=_render_visual)
+    md.use(container_plugin, "story", render=lambda *args: "")  # a placeholder, filled before render
 
 
 def _render_visual(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

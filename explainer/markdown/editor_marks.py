@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from ..routes import NoteKey
 from .tokens import added, join_soft_breaks
 
 _FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
@@ -64,7 +65,7 @@ def mark_flags(state: StateCore) -> None:
                            "(they overlap another note's words or cross formatting); quote fewer words"))
                 continue
             inline.children = wrapped
-            state.env.setdefault("notes_shown", set()).add(f"note:{flag.note_id}")
+            state.env.setdefault("notes_shown", set()).add(NoteKey("note", flag.note_id))
 
 
 def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
@@ -81,7 +82,7 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
             Token("text", "", 0, content=words),
             Token("mark_close", "mark", -1),
             added("sup_open", "sup", 1, **{"class": "flag-ref"}),
-            added("link_open", "a", 1, href=flag.href, **{"data-card": f"note-{flag.note_id}"}),
+            added("link_open", "a", 1, href=flag.href, **{"data-card": NoteKey("note", flag.note_id).slug}),
             added("span_open", "span", 1, **{"aria-hidden": "true"}),
             added("text", "", 0, "ed."),
             added("span_close", "span", -1),

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks
+from ..index import SiteIndex
 from ..notes import Site
+from ..routes import ARTICLES
 from .common import GeneratedPage, escape
 
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     if not site.several_articles:
         return []
     lines = ["Each article word for word as received, every paragraph numbered and linked.", ""]
     lines += [f"- [{escape(a.title)}]({a.source_link})" for a in sorted(site.articles.values(), key=lambda a: a.title)]
-    source, save_as = PAGES["articles"]
-    return [GeneratedPage(source=source, save_as=save_as, title="The articles",
+    return [GeneratedPage(source=ARTICLES.source, save_as=ARTICLES.save_as, title="The articles",
                           summary=f"The {len(site.articles)} articles this site explains.", template="page",
                           markdown="\n".join(lines) + "\n", metadata={"menu": 1, "menu_label": "Articles"})]

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..articles import Article, Paragraph
 from ..notes import Site, Source
+from ..routes import NoteKey
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -20,7 +21,7 @@ class GeneratedPage:
     summary: str
     template: str
     markdown: str
-    self_key: str | None = None  # the note this page is about: never linked to itself
+    self_key: NoteKey | None = None  # the note this page is about: never linked to itself
     metadata: dict[str, Any] = field(default_factory=dict)
     # HTML built (and escaped) here for long lists of the article's own sentences, placed
     # with `::: visual NAME`: rendering thousands of quoted sentences as Markdown was most

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks
+from ..index import SiteIndex
 from ..notes import EDITORS_NOTE_LABELS, Site
+from ..routes import EDITORS_NOTES
 from .common import GeneratedPage, cite, inline, quoted
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     lines = [
         "The article is reproduced exactly as received, errors included. Where its words look wrong "
         "or can be read more than one way, the note below says what they most likely mean and why; "
@@ -29,9 +31,8 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
             f"[See these words in the article]({article.source_link}#flag-{note.id})",
             "",
         ]
-    source, save_as = PAGES["editors_notes"]
     return [GeneratedPage(
-        source=source, save_as=save_as, title="Editor’s notes",
+        source=EDITORS_NOTES.source, save_as=EDITORS_NOTES.save_as, title="Editor’s notes",
         summary="Apparent errors and ambiguities in the article, and what the words most likely mean.",
         template="page", markdown="\n".join(lines), metadata={"menu": 6, "menu_label": "Editor’s notes"},
     )]

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from markupsafe import escape as markup_escape
 
-from ..linking import PAGES, Mention, SiteLinks, entity_source, href, note_key
+from ..index import Mention, SiteIndex, note_key
 from ..notes import KIND_LABELS, RELATION_LABELS, Entity, Site
+from ..routes import ENTITIES, FIGURES, entity_page
 from .common import GeneratedPage, cite, escape, inline
 
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
-    pages = [_entity_page(site, links, entity) for entity in site.entities.values()]
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    pages = [_entity_page(site, index, entity) for entity in site.entities.values()]
     pages.append(_index(site))
     return pages
 
 
-def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
+def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
     lines = ["::: background", f"**Background, not from the article.** {inline(entity.summary)}", ":::", ""]
 
@@ -28,43 +29,43 @@ def _entity_page(site: Site, links: SiteLinks, entity: Entity) -> GeneratedPage:
     if relations:
         lines += ["## Relations", "", *relations, ""]
 
-    mentions = links.mentions.get(note_key(entity), [])
+    mentions = index.mentions.get(note_key(entity), [])
     lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
     if mentions:
         lines += ["::: visual mentions", ":::", ""]
     else:
         lines += ["The article does not name it in running text.", ""]
+    route = entity_page(entity.id)
     return GeneratedPage(
-        source=entity_source(entity.id),
-        save_as=f"entities/{entity.id}.html",
+        source=route.source,
+        save_as=route.save_as,
         title=entity.name,
         summary=entity.summary,
         template="entity",
         markdown="\n".join(lines),
         self_key=note_key(entity),
         metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
-                  "infobox": _infobox(site, links, entity)},
+                  "infobox": _infobox(site, index, entity)},
         blocks={"mentions": _mentions_html(site, mentions)},
     )
 
 
-def _infobox(site: Site, links: SiteLinks, entity: Entity) -> dict:
+def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
     """Key facts at a glance, in the manner of Wikipedia's infobox (URLs from the site root)."""
-    figures_page = PAGES["figures"][1]
     relations = [
         {"label": RELATION_LABELS[r.type][0], "name": site.entities[r.target].name,
-         "url": f"entities/{r.target}.html", "figure": r.figure, "background": r.source is None}
+         "url": entity_page(r.target).save_as, "figure": r.figure, "background": r.source is None}
         for r in entity.relations
     ] + [
-        {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": f"entities/{other.id}.html",
+        {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": entity_page(other.id).save_as,
          "figure": r.figure, "background": r.source is None}
         for other in site.entities.values() for r in other.relations if r.target == entity.id
     ]
     return {
-        "figures": [{"value": f.value, "measures": f.measures, "url": f"{figures_page}#{f.id}"}
+        "figures": [{"value": f.value, "measures": f.measures, "url": f"{FIGURES.save_as}#{f.id}"}
                     for f in site.figures if entity.id in f.entities],
         "relations": relations,
-        "paragraphs": len({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(entity), [])}),
+        "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
     }
 
 
@@ -82,7 +83,7 @@ def _relations(site: Site, entity: Entity) -> list[str]:
 
 
 def _relation_line(site: Site, label: str, other: Entity, figure: str | None, source) -> str:
-    line = f"- {label.capitalize()} [{escape(other.name)}]({href(entity_source(other.id))})"
+    line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
     if figure:
         line += f": {inline(figure)}"
     line += f" {cite(site, source)}" if source else " *(background, not from the article)*"
@@ -132,11 +133,10 @@ def _index(site: Site) -> GeneratedPage:
         if not members:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- [{escape(e.name)}]({href(entity_source(e.id))}): {inline(_first_sentence(e.summary))}" for e in members]
+        lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary))}" for e in members]
         lines.append("")
-    source, save_as = PAGES["entities"]
     return GeneratedPage(
-        source=source, save_as=save_as, title="People, companies and places",
+        source=ENTITIES.source, save_as=ENTITIES.save_as, title="People, companies and places",
         summary="Every company, person, body, place and publication named in the article.",
         template="page", markdown="\n".join(lines), self_key=None,
         metadata={"menu": 2, "menu_label": "Who’s who"},

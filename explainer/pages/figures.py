@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks, entity_source, href
+from ..index import SiteIndex
 from ..notes import Figure, Site
+from ..routes import FIGURES, entity_page
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     lines = ["Every number in the article and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
         lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures)} {cite(site, figure.source)}", ""]
         details = _details(site, figure)
         if details:
             lines += [*details, ""]
-    source, save_as = PAGES["figures"]
     return [GeneratedPage(
-        source=source, save_as=save_as, title="Key figures",
+        source=FIGURES.source, save_as=FIGURES.save_as, title="Key figures",
         summary="Every number in the article, with what it measures.",
         template="page", markdown="\n".join(lines), metadata={"menu": 5, "menu_label": "Key figures"},
     )]
@@ -33,7 +33,7 @@ def _details(site: Site, figure: Figure) -> list[str]:
     elif figure.after:
         details.append(f"- After: {escape(figure.after)}")
     if figure.entities:
-        who = ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})" for e in figure.entities)
+        who = ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})" for e in figure.entities)
         details.append(f"- Involves: {who}")
     if site.several_articles:
         details.append(f"- {from_article(site, figure.source)}")

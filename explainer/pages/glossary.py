@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..linking import PAGES, SiteLinks, note_key
+from ..index import SiteIndex, note_key
 from ..notes import Site, Term
+from ..routes import GLOSSARY
 from .common import GeneratedPage, cite, cite_paragraph, escape, inline
 
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
     by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
     lines = [
@@ -22,18 +23,17 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
     for letter, group in by_letter:
         lines += [f"{{#{_anchor(letter)}}}", f"## {escape(letter)}", ""]
         for term in group:
-            lines += _entry(site, links, term)
-    source, save_as = PAGES["glossary"]
+            lines += _entry(site, index, term)
     return [GeneratedPage(
-        source=source, save_as=save_as, title="Glossary",
+        source=GLOSSARY.source, save_as=GLOSSARY.save_as, title="Glossary",
         summary="Plain-language definitions of the words in the article, A to Z.",
         template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"},
     )]
 
 
-def _entry(site: Site, links: SiteLinks, term: Term) -> list[str]:
+def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
     heading = escape(term.term) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
-    used = sorted({(m.article.id, m.paragraph.id) for m in links.mentions.get(note_key(term), [])},
+    used = sorted({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(term), [])},
                   key=lambda ref: (ref[0], int(ref[1][1:])))
     lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition), "",
              f"*In this article:* {inline(term.in_article)} {cite(site, term.source)}", ""]

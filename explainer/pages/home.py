@@ -1,14 +1,15 @@
 """The story in under a minute: the summary, the key takeaways (each citing its paragraphs),
 the shareholding chart, and a way into every part of the site.
 
-Unlike the other page modules this returns Markdown, not a page: it is appended to the
-home page authors write (content/index.md), which gives the title and the introduction.
+Unlike the other page modules this returns Markdown, not a page: the home page authors
+write (content/index.md) gives the title and the introduction, and places the story with
+a `::: story` block (explainer/document.py).
 """
 
 from __future__ import annotations
 
-from ..linking import PAGES, href
 from ..notes import Site, Takeaway
+from ..routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, TIMELINE
 from .common import cite, inline
 
 
@@ -23,19 +24,19 @@ def story_markdown(site: Site) -> str:
     lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
     lines += ["## Explore the story", "", "{.explore}"]
     if site.several_articles:
-        lines.append(f"- [The articles]({href(PAGES['articles'][0])}) {len(site.articles)} articles, "
+        lines.append(f"- [The articles]({ARTICLES.link()}) {len(site.articles)} articles, "
                      "each word for word as received")
     else:
         for article in site.articles.values():
             lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
     entries = [
-        ("entities", "Who’s who", f"{len(site.entities)} companies, people, places and publications"),
-        ("glossary", "Glossary", f"{len(site.terms)} terms in plain language"),
-        ("timeline", "Timeline", f"{len(site.events)} events, with the article’s own dates"),
-        ("figures", "Key figures", f"{len(site.figures)} numbers and what they measure"),
-        ("editors_notes", "Editor’s notes", f"{len(site.editors_notes)} apparent errors and ambiguities in the text"),
+        (ENTITIES, "Who’s who", f"{len(site.entities)} companies, people, places and publications"),
+        (GLOSSARY, "Glossary", f"{len(site.terms)} terms in plain language"),
+        (TIMELINE, "Timeline", f"{len(site.events)} events, with the article’s own dates"),
+        (FIGURES, "Key figures", f"{len(site.figures)} numbers and what they measure"),
+        (EDITORS_NOTES, "Editor’s notes", f"{len(site.editors_notes)} apparent errors and ambiguities in the text"),
     ]
-    lines += [f"- [{label}]({href(PAGES[key][0])}) {what}" for key, label, what in entries]
+    lines += [f"- [{label}]({route.link()}) {what}" for route, label, what in entries]
     return "\n".join(lines) + "\n"
 
 

@@ -4,31 +4,29 @@ glossary term, each linked."""
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks, entity_source, href, note_href
+from ..index import SiteIndex, note_key
 from ..notes import Site
+from ..routes import ENTITIES, GLOSSARY, SEARCH, entity_page
 from .common import GeneratedPage, escape
 
-SEARCH_PAGE = ("_generated/search.md", "search.html")
 
-
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     lines = [
         "{.needs-js}",
         "Search needs JavaScript, which is off or unavailable in this browser. Everything on the "
-        f"site is also one click away from [the glossary]({href(PAGES['glossary'][0])}) and "
-        f"[who’s who]({href(PAGES['entities'][0])}), listed here.",
+        f"site is also one click away from [the glossary]({GLOSSARY.link()}) and "
+        f"[who’s who]({ENTITIES.link()}), listed here.",
         "",
         "## People, companies and places",
         "",
-        *[f"- [{escape(e.name)}]({href(entity_source(e.id))})"
+        *[f"- [{escape(e.name)}]({entity_page(e.id).link()})"
           for e in sorted(site.entities.values(), key=lambda e: e.name.casefold())],
         "",
         "## Glossary terms",
         "",
-        *[f"- [{escape(t.term)}]({note_href(t)})" for t in sorted(site.terms.values(), key=lambda t: t.term.casefold())],
+        *[f"- [{escape(t.term)}]({note_key(t).link})" for t in sorted(site.terms.values(), key=lambda t: t.term.casefold())],
         "",
     ]
-    source, save_as = SEARCH_PAGE
-    return [GeneratedPage(source=source, save_as=save_as, title="Search",
+    return [GeneratedPage(source=SEARCH.source, save_as=SEARCH.save_as, title="Search",
                           summary="Search the article, its people and companies, glossary, timeline and figures.",
                           template="search", markdown="\n".join(lines), metadata={"robots": "noindex"})]

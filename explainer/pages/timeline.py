@@ -3,12 +3,13 @@ allows it to be known), each with its date in the article's own words."""
 
 from __future__ import annotations
 
-from ..linking import PAGES, SiteLinks, entity_source, href
+from ..index import SiteIndex
 from ..notes import Site
+from ..routes import TIMELINE, entity_page
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
-def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     lines = [
         "What happened and what is planned, in order. Dates are given as the article gives them: "
         "the article has no publication date, so “this year” means the year it was written, "
@@ -22,15 +23,14 @@ def render(site: Site, links: SiteLinks) -> list[GeneratedPage]:
         lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what)} {cite(site, event.source)}", ""]
         involved = []
         if event.entities:
-            involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({href(entity_source(e))})"
+            involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})"
                                                      for e in event.entities))
         if site.several_articles:
             involved.append(from_article(site, event.source))
         if involved:
             lines += ["{.involved}", " · ".join(involved), ""]
-    source, save_as = PAGES["timeline"]
     return [GeneratedPage(
-        source=source, save_as=save_as, title="Timeline",
+        source=TIMELINE.source, save_as=TIMELINE.save_as, title="Timeline",
         summary="The events in the article, in order, with dates as the article states them.",
         template="page", markdown="\n".join(lines), metadata={"menu": 4, "menu_label": "Timeline"},
     )]

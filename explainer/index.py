@@ -1,0 +1,115 @@
+"""Who is named where: the site's index, worked out once per build from the checked notes.
+
+Pure data, read by the renderers (pages, cards, visuals, structured data): the linker of
+every name and alias, each note's names, the sentences that mention it, which notes each
+article names, each paragraph's own figures and dates, and the editor's marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .articles import Article, Paragraph
+from .markdown.autolink import Linker, Target
+from .markdown.editor_marks import Flag
+from .notes import Entity, Site, Term, surface_forms
+from .routes import NoteKey
+
+_FIGURE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences, as an entity page quotes them."""
+    return _SENTENCE_END.split(text)
+
+
+def note_key(note: Entity | Term) -> NoteKey:
+    return NoteKey("entity", note.id) if isinstance(note, Entity) else NoteKey("term", note.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: Article
+    paragraph: Paragraph
+    sentence: str
+    spans: tuple[tuple[int, int], ...]  # where the note is named in the sentence
+
+
+@dataclass
+class SiteIndex:
+    linker: Linker
+    names: dict[NoteKey, list[str]] = field(default_factory=dict)  # note -> its names and aliases
+    mentions: dict[NoteKey, list[Mention]] = field(default_factory=dict)
+    named_in: dict[str, set[NoteKey]] = field(default_factory=dict)  # article id -> the notes it names
+    # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
+    own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
+    marks: dict[str, dict[str, list[Flag]]] = field(default_factory=dict)  # article id -> paragraph id -> marks
+
+    def paragraph_linkers(self, article_id: str) -> dict[str, Linker]:
+        """For each paragraph of an article, a Linker of the figures and dates it states:
+        a figure's numbers and an event's date, where the paragraph has them word for word."""
+        return {pid: Linker(found) for pid, found in self.own_names.get(article_id, {}).items()}
+
+
+def linker(site: Site) -> Linker:
+    """Every name and alias of the entities and terms (entities' names as written, terms in any case)."""
+    return Linker(_names(site))
+
+
+def build_index(site: Site) -> SiteIndex:
+    names = _names(site)
+    index = SiteIndex(Linker(names))
+    for form, target in names:
+        index.names.setdefault(target.key, []).append(form)
+    for article in site.articles.values():
+        for paragraph in article.paragraphs.values():
+            for sentence in sentences(paragraph.text):
+                found: dict[NoteKey, list[tuple[int, int]]] = defaultdict(list)
+                for start, end, target in index.linker.find(sentence):
+                    found[target.key].append((start, end))
+                for key, spans in found.items():
+                    index.mentions.setdefault(key, []).append(Mention(article, paragraph, sentence, tuple(spans)))
+                    index.named_in.setdefault(article.id, set()).add(key)
+    # Every article's at once: one pass over the figures, events and editor's notes.
+    index.own_names = _own_names(site)
+    index.marks = _marks(site)
+    return index
+
+
+def _names(site: Site) -> list[tuple[str, Target]]:
+    notes: list[Entity | Term] = [*site.entities.values(), *site.terms.values()]
+    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity"))
+            for note in notes for key in (note_key(note),) for form in surface_forms(note)]
+
+
+def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
+    """article id -> paragraph id -> the editor's notes on it, for the editor_marks rule."""
+    marks: dict[str, dict[str, list[Flag]]] = defaultdict(lambda: defaultdict(list))
+    for note in site.editors_notes:
+        article, paragraph = site.resolve(note.source.paragraph)
+        marks[article.id][paragraph.id].append(Flag(note.source.quote, note.id, NoteKey("note", note.id).link,
+                                                    error=note.kind != "ambiguity"))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
+
+
+def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
+    """article id -> paragraph id -> the figures' numbers and events' dates it states."""
+    names: dict[str, dict[str, list[tuple[str, Target]]]] = defaultdict(lambda: defaultdict(list))
+    for figure in site.figures:
+        article, paragraph = site.resolve(figure.source.paragraph)
+        key = NoteKey("figure", figure.id)
+        target = Target(key, key.link, case_sensitive=False)
+        for number in dict.fromkeys(_FIGURE_NUMBER.findall(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
+            if re.search(rf"(?<![\w.]){re.escape(number)}(?!\w)", paragraph.text):
+                names[article.id][paragraph.id].append((number, target))
+    for event in site.events:
+        article, paragraph = site.resolve(event.source.paragraph)
+        when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
+        if when and when.casefold() in paragraph.folded.casefold():
+            key = NoteKey("event", event.id)
+            target = Target(key, key.link, case_sensitive=False)
+            names[article.id][paragraph.id].append((when, target))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in names.items()}
