@@ -32,9 +32,17 @@ from .search import SearchFailed
 from .structured_data import script_tags
 
 
+def _ours(settings: dict[str, Any]) -> bool:
+    """Pelican's signals are global: in a process that also runs Pelican without this
+    plugin (a test, a benchmark), its runs are left alone."""
+    return __name__ in settings.get("PLUGINS", ())
+
+
 def start_run(pelican: Any) -> None:
     """A run starts: its build context, ready to be read from."""
     settings = pelican.settings
+    if not _ours(settings):
+        return
     ctx = settings.get(context.SETTINGS_KEY)
     if ctx is None or ctx.claimed:  # plain `pelican`, or the next run of `pelican -r`
         if ctx is not None:
@@ -61,6 +69,8 @@ class MarkdownItReader(BaseReader):
 
 
 def add_reader(readers: Any) -> None:
+    if not _ours(readers.settings):
+        return
     for extension in MarkdownItReader.file_extensions:
         readers.reader_classes[extension] = MarkdownItReader
 
@@ -69,6 +79,8 @@ def keep_reader_cache_true(generator: Any) -> None:
     """Pelican's reader cache (on in pelicanconf.py) keeps a page's HTML for as long as its
     file is unchanged, but an article's HTML also shows the notes. Before anything is read,
     forget every cached page that differs from what our reader gives now."""
+    if not _ours(generator.settings):
+        return
     readers = generator.readers
     for key in context.of(generator.settings).pages:
         cached = readers.get_cached_data(key, (None, None))
@@ -79,6 +91,8 @@ def keep_reader_cache_true(generator: Any) -> None:
 def add_context(generator: Any) -> None:
     """What the templates use besides Pelican's own: `{{ page|structured_data(SITEURL) }}`
     (the page's schema.org JSON-LD), the date the site last changed, and the routes."""
+    if not _ours(generator.settings):
+        return
     ctx = context.of(generator.settings)
     assert ctx.site is not None and ctx.index is not None and ctx.updated is not None
     site, index = ctx.site, ctx.index
@@ -89,6 +103,8 @@ def add_context(generator: Any) -> None:
 
 def add_note_pages(generator: Any) -> None:
     """The pages made from the notes, handed to Pelican like any other page."""
+    if not _ours(generator.settings):
+        return
     ctx = context.of(generator.settings)
     assert ctx.cards is not None and ctx.updated is not None
     modified = SafeDatetime.fromisoformat(ctx.updated.isoformat())
@@ -116,6 +132,8 @@ def _menu(pages: list[Any]) -> list[tuple[str, Any]]:
 
 def end_run(pelican: Any) -> None:
     """Every page is written: the emit stage, and the run's context is done."""
+    if not _ours(pelican.settings):
+        return
     ctx = context.of(pelican.settings)
     try:
         build.emit(ctx)

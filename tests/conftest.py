@@ -1,12 +1,16 @@
-"""Shared fixtures: the real site, built once per session by the same command `make html` runs."""
+"""Shared fixtures: the real site, built once per session by the same command `make html`
+runs, and builds run in this process, as the dev server runs its builds."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,6 +37,39 @@ def build(project: Path, output: Path, settings: str = "pelicanconf.py", pelican
          "--settings", str(project / settings), *(["--", *pelican_opts] if pelican_opts else [])],
         cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
+
+
+@dataclass
+class Result:
+    """What a build run in this process did, as a subprocess's would read."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def build_here(project: Path, output: Path, settings: str = "pelicanconf.py", pelican_opts: tuple[str, ...] = (),
+               ) -> Result:
+    """`make html` for `project` in this process: the same command line, from the project's
+    folder (so problems name files as an author sees them). Pelican's own log goes to
+    pytest's log capture (caplog), not to `stderr`."""
+    from explainer.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build", "--input", "content", "--output", str(output), "--settings", settings,
+                     *(["--", *pelican_opts] if pelican_opts else [])])
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def check_here(project: Path) -> Result:
+    """`make check` for `project` in this process."""
+    from explainer.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", "--input", "content"])
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -69,7 +106,7 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     """A project copy with a good build, and the bytes of that build: tests that break
     something copy it (never change it) and check the output stays those bytes."""
     project = copy_project(tmp_path_factory.mktemp("good") / "project")
-    result = build(project, project / "output")
+    result = build_here(project, project / "output")
     assert result.returncode == 0, result.stderr
     return project, snapshot(project / "output")
 

@@ -1,5 +1,6 @@
 """Bad input, class by class: each is a small change to a copy of the real project, built as
-`make html` builds it. Every one must fail with `path:line: message` (never a traceback),
+`make html` builds it (its command line, run in this process). Every one must fail with
+`path:line: message` (never a traceback: in this process, an exception fails the test),
 exit non-zero, and leave the previous output/ exactly as it was."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, snapshot
+from conftest import build_here, snapshot
 
 ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
 BAD = "content/notes/zz-bad.yaml"  # each case's own notes file
@@ -146,7 +147,7 @@ def test_bad_input(good_project, tmp_path: Path, name: str):
     case = CASES[name]
     case.change(project)
 
-    result = build(project, project / "output")
+    result = build_here(project, project / "output")
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT, fold
+from conftest import ROOT, Result, fold
 
 SOURCE = next((ROOT / "content" / "articles").glob("*/source.txt"))
 REAL = YAML(typ="safe").load((ROOT / "content" / "notes" / "entities.yaml").read_text(encoding="utf-8"))["entities"]
@@ -22,9 +22,14 @@ def paragraphs() -> list[str]:
     return [b for b in blocks[1:] if b.rstrip().endswith((".", ":", "?", "!"))]
 
 
-def run(content: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "explainer", "draft-notes", str(SOURCE), "--input", str(content)],
-                          capture_output=True, text=True, cwd=ROOT)
+def run(content: Path) -> Result:
+    """`make draft-notes`'s command, in this process."""
+    from explainer.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["draft-notes", str(SOURCE), "--input", str(content)])
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

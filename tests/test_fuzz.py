@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from conftest import ROOT, build, snapshot
+from conftest import ROOT, build_here, snapshot
 from explainer.build import check_content as check
 
 FIELDS = ["id", "name", "kind", "aliases", "summary", "facts", "relations", "term", "abbreviation", "definition",
@@ -72,7 +72,7 @@ def test_any_text_as_a_notes_file_never_crashes_the_check(content: Path, text: s
     assert_reported_cleanly(check(content))
 
 
-# Whole builds, fewer examples (each is a Pelican run): mutate the real notes.
+# Whole builds, fewer examples (each may be a Pelican run, in this process): mutate the real notes.
 MUTATIONS = st.sampled_from(["drop", "empty", "garble", "number", "html", "swap-id"])
 
 
@@ -101,7 +101,7 @@ def test_a_mutated_note_builds_cleanly_or_fails_cleanly(good_project, tmp_path_f
     with path.open("w", encoding="utf-8") as out:
         yaml.dump(data, out)
 
-    result = build(project, project / "output")
+    result = build_here(project, project / "output")
 
     assert "Traceback" not in result.stderr + result.stdout
     if result.returncode == 0:

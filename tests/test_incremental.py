@@ -1,6 +1,7 @@
 """Incremental builds (explainer/incremental.py): with Pelican's content cache on, a rebuild
 after a change renders again only the article pages that show what changed, and its output
-is byte for byte what a build from nothing gives.
+is byte for byte what a build from nothing gives. Builds run in this process, one after
+another, as the dev server runs them.
 
 On the two-article fixture: "first-story" states the figure acme-stake and the words "the
 deal"; only "second-story" uses the term "investment"; both name Acme Corp and Widget Ltd.
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, build, copy_project, edit, snapshot
+from conftest import FIXTURES, build_here as build, copy_project, edit, snapshot
 
 NOTES = "content/notes/notes.yaml"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build, copy_project, edit, line_of
+from conftest import FIXTURES, build, check_here, copy_project, edit, line_of
 from test_links import references, resolve
 
 
@@ -70,7 +70,7 @@ def test_a_bare_paragraph_id_must_name_its_article(tmp_path: Path):
     project = copy_project(tmp_path / "project", FIXTURES / "two-articles")
     notes = project / "content" / "notes" / "notes.yaml"
     edit(notes, '"second-story#p1", quote: "Widget Ltd welcomed', '"p1", quote: "Widget Ltd welcomed')
-    result = build(project, project / "output")
+    result = check_here(project)
     assert result.returncode == 1
     line = line_of(notes, '"p1", quote: "Widget Ltd welcomed')
     assert f'content/notes/notes.yaml:{line}: say which article: "<article-id>#p1" (first-story, second-story)' \

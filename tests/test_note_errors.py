@@ -1,7 +1,7 @@
 """Bad notes: every class of mistake is reported as `path:line: message`, with a non-zero exit.
 
 Each case starts from a small valid notes file and changes one thing; the check runs as
-authors run it (`python -m explainer check`).
+authors run it (`python -m explainer check`), in this process (one run as a command).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, check_here
 
 VALID = """\
 entities:
@@ -94,15 +94,25 @@ def content(tmp_path: Path) -> Path:
     return content
 
 
-def check(content: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "explainer", "check", "--input", "content"],
-                          cwd=content.parent, capture_output=True, text=True)
+def check(content: Path):
+    return check_here(content.parent)
 
 
-def test_the_valid_notes_pass(content: Path):
+def test_the_valid_notes_pass_as_a_command(content: Path):
     (content / "notes" / "notes.yaml").write_text(VALID, encoding="utf-8")
-    result = check(content)
+    result = subprocess.run([sys.executable, "-m", "explainer", "check", "--input", "content"],
+                            cwd=content.parent, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert result.stdout == "content: no problems found.\n"
+
+
+def test_one_broken_note_as_a_command(content: Path):
+    (content / "notes" / "notes.yaml").write_text(VALID.replace("target: renault", "target: renaul"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "explainer", "check", "--input", "content"],
+                            cwd=content.parent, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert 'content/notes/notes.yaml:11: unknown entity "renaul" (did you mean "renault"?)' in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("case", CASES)

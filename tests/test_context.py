@@ -1,0 +1,177 @@
+"""One build, one context: nothing a build reads or makes outlives it, so a second build, a
+second check, or the next run of `pelican -r` in the same process sees the files as they
+are now. (Regression tests: each of these once served the first build's content.)"""
+
+from __future__ import annotations
+
+import ast
+import queue
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, PELICAN, ROOT, build_here, check_here, copy_project, edit
+
+NOTES = "content/notes/notes.yaml"
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project", FIXTURES / "two-articles")
+
+
+def test_a_second_check_in_the_same_process_reads_the_files_again(two: Path):
+    assert check_here(two).returncode == 0
+    edit(two / NOTES, "name: Widget Ltd", "name: Widget Ltd\n    colour: red")
+    broken = check_here(two)
+    assert broken.returncode == 1 and 'unknown field "colour"' in broken.stderr, broken.stderr
+    edit(two / NOTES, "name: Widget Ltd\n    colour: red", "name: Widget Ltd")
+    assert check_here(two).returncode == 0
+
+
+def test_a_second_build_in_the_same_process_shows_a_notes_edit(two: Path):
+    assert build_here(two, two / "output").returncode == 0
+    edit(two / NOTES, "A maker of widgets.", "A maker of sprockets.")
+    again = build_here(two, two / "output")
+    assert again.returncode == 0, again.stderr
+    assert "A maker of sprockets." in (two / "output/entities/widget.html").read_text(encoding="utf-8")
+
+
+def test_a_second_build_in_the_same_process_refuses_a_warning_the_first_one_refused(two: Path):
+    """Pelican logs a warning once per process; under --fatal warnings the second build with
+    the same broken link must fail too (a dev server's rebuild once let it through)."""
+    page = two / "content/about.md"
+    page.write_text("---\ntitle: About\n---\n\nSee [the missing page]({filename}/missing.md).\n", encoding="utf-8")
+    for _ in range(2):
+        result = build_here(two, two / "output")
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert not (two / "output").exists()
+
+
+def test_the_date_the_site_changed_follows_each_commit(two: Path):
+    """The feed and sitemap give the date of the last commit touching the content: a second
+    build in the same process (the dev server's next build) sees the next commit."""
+    def git(*args: str, date: str = "2026-01-02T03:04:05+00:00") -> None:
+        subprocess.run(["git", *args], cwd=two, check=True, capture_output=True,
+                       env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "A",
+                            "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "A",
+                            "GIT_COMMITTER_EMAIL": "a@example.org", "HOME": str(two)})
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    assert build_here(two, two / "output").returncode == 0
+    assert "<updated>2026-01-02T03:04:05+00:00</updated>" in (two / "output/feed.atom").read_text(encoding="utf-8")
+
+    edit(two / NOTES, "A maker of widgets.", "A maker of sprockets.")
+    git("commit", "-q", "-am", "second", date="2026-03-04T05:06:07+00:00")
+    assert build_here(two, two / "output").returncode == 0
+    feed = (two / "output/feed.atom").read_text(encoding="utf-8")
+    assert "<updated>2026-03-04T05:06:07+00:00</updated>" in feed
+    assert "2026-01-02" not in feed
+
+
+def test_pelican_autoreload_shows_a_notes_edit(two: Path):
+    """`pelican -r` runs the same Pelican object again on every change: each run gets its
+    own build (it once crashed on the second run and kept the first build's notes)."""
+    output = two / "output"
+    process = subprocess.Popen([PELICAN, "-r", "content", "-s", "pelicanconf.py", "-o", str(output),
+                                "--fatal", "warnings"], cwd=two, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def wait_for(page: str, text: str, timeout: float = 60) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            path = output / page
+            if path.is_file() and text in path.read_text(encoding="utf-8"):
+                return
+            time.sleep(0.2)
+        said = []
+        while not lines.empty():
+            said.append(lines.get())
+        raise AssertionError(f"{text!r} never reached {page}: {''.join(said)}")
+
+    try:
+        wait_for("entities/widget.html", "A maker of widgets.")
+        wait_for("pagefind/pagefind-entry.json", "{")
+        time.sleep(1.5)  # Pelican waits for the next change only once the run is over
+        edit(two / NOTES, "A maker of widgets.", "A maker of sprockets.")
+        wait_for("entities/widget.html", "A maker of sprockets.")
+        edit(two / NOTES, "id: acme-stake", "id: acme-share")  # the article that states it links anew
+        wait_for("first-story.html", "figures.html#acme-share")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    said = []
+    while not lines.empty():
+        said.append(lines.get())
+    assert "Caught exception" not in "".join(said), "".join(said)
+
+
+# --- No state outside a build ------------------------------------------------------------------
+
+_MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear", "extend", "insert", "remove",
+             "discard", "__setitem__"}
+_CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+# Functions remembered for the life of the process: each takes no input that could change.
+PURE_CACHED = {"markdown/__init__.py": {"markdown"}}  # the parser, configured: the same every time
+
+
+def _package_modules() -> list[Path]:
+    return sorted((ROOT / "explainer").rglob("*.py"))
+
+
+def test_no_module_of_the_package_keeps_state_between_builds():
+    """No `global`, no module-level container that a function fills, no cache on a function
+    but those listed (explainer/ only: the tests and Pelican are not the build)."""
+    found = []
+    for path in _package_modules():
+        name = path.relative_to(ROOT / "explainer").as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        containers = set()
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            value = getattr(node, "value", None)
+            calls_container = isinstance(value, ast.Call) and getattr(value.func, "id", "") in (
+                "dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque")
+            if isinstance(value, _CONTAINERS) or calls_container:
+                containers |= {t.id for t in targets if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                found.append(f"{name}:{node.lineno}: {type(node).__name__.lower()} {', '.join(node.names)}")
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                for target in getattr(node, "targets", None) or [getattr(node, "target", None)]:
+                    if isinstance(target, ast.Subscript) and getattr(target.value, "id", None) in containers:
+                        found.append(f"{name}:{node.lineno}: writes into the module's {target.value.id}")
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS
+                    and getattr(node.func.value, "id", None) in containers):
+                found.append(f"{name}:{node.lineno}: {node.func.attr}() on the module's {node.func.value.id}")
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for decorator in node.decorator_list:
+                    called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                    label = getattr(called, "id", None) or getattr(called, "attr", None)
+                    if label in ("cache", "lru_cache", "cached") and node.name not in PURE_CACHED.get(name, ()):
+                        found.append(f"{name}:{node.lineno}: @{label} on {node.name}")
+    assert found == []
+
+
+def test_the_state_check_finds_what_it_looks_for(tmp_path: Path, monkeypatch):
+    """The check above can fail: planted in a copy of a module, each kind of state is found."""
+    planted = {
+        "global": "_seen = None\ndef f():\n    global _seen\n    _seen = 1\n",
+        "filled dict": "_by_path = {}\ndef f(p):\n    _by_path[p] = 1\n",
+        "filled list": "_found: list = []\ndef f(p):\n    _found.append(p)\n",
+        "a cache": "from functools import cache\n@cache\ndef site_updated(content):\n    return content\n",
+    }
+    package = tmp_path / "explainer"
+    for kind, code in planted.items():
+        (package / "markdown").mkdir(parents=True, exist_ok=True)
+        (package / "planted.py").write_text(code, encoding="utf-8")
+        monkeypatch.setattr("test_context.ROOT", tmp_path)
+        with pytest.raises(AssertionError):
+            test_no_module_of_the_package_keeps_state_between_builds()
