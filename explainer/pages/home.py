@@ -30,14 +30,21 @@ def story_markdown(site: Site) -> str:
         for article in site.articles.values():
             lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
     entries = [
-        (ENTITIES, "Who’s who", f"{len(site.entities)} companies, people, places and publications"),
-        (GLOSSARY, "Glossary", f"{len(site.terms)} terms in plain language"),
-        (TIMELINE, "Timeline", f"{len(site.events)} events, with the article’s own dates"),
-        (FIGURES, "Key figures", f"{len(site.figures)} numbers and what they measure"),
-        (EDITORS_NOTES, "Editor’s notes", f"{len(site.editors_notes)} apparent errors and ambiguities in the text"),
+        (ENTITIES, "Who’s who", _count(len(site.entities), "company, person, place or publication",
+                                       "companies, people, places and publications")),
+        (GLOSSARY, "Glossary", _count(len(site.terms), "term", "terms") + " in plain language"),
+        (TIMELINE, "Timeline", _count(len(site.events), "event", "events") + ", with the article’s own dates"),
+        (FIGURES, "Key figures", _count(len(site.figures), "number and what it measures",
+                                        "numbers and what they measure")),
+        (EDITORS_NOTES, "Editor’s notes", _count(len(site.editors_notes), "apparent error or ambiguity",
+                                                 "apparent errors and ambiguities") + " in the text"),
     ]
     lines += [f"- [{label}]({route.link()}) {what}" for route, label, what in entries]
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _cites(site: Site, takeaway: Takeaway) -> str:
