@@ -2,9 +2,10 @@
 
     load    every page and the notes -> documents, a Site        document.py, notes.py (incremental.py caches)
     check   every problem at once, path:line                     notes.py, lint.py, routes.py, here (files)
-    render  the index, visuals, the notes' pages, the home page  index.py, visuals.py, pages/, document.py
+    render  the index, visuals, the notes' pages as Markdown,    index.py, visuals.py, pages/, document.py
+            and the pages search indexes whole as HTML
     index   search records from the notes and what was rendered search.py (Pagefind, on the other core)
-    render  the article pages, while Pagefind runs               document.py (incremental.py caches)
+    render  every other page (the articles), while Pagefind runs document.py (incremental.py caches)
     write   Pelican, through our reader and plugin               pelican_plugin.py
     emit    open data, share image, the search bundle, cache     publishing.py, search.py, incremental.py
     swap    output/ replaced only once all of it succeeded       here
@@ -24,12 +25,13 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from .articles import ARTICLE_PATH
 from .cards import Cards
 from .context import SETTINGS_KEY, BuildContext
-from .document import RenderedPage, content_documents, load_document, render_document
+from .document import Document, RenderedPage, content_documents, load_document, render_document
 from .errors import Problem, display_path
 from .index import build_index
 from .lint import lint_notes
@@ -38,7 +40,7 @@ from .pages import render_all, to_html
 from .pages.home import story_markdown
 from .publishing import draw_share_image, write_notes_json
 from .routes import FIXED_PAGES, check_settings
-from .search import BUNDLE, Previous, SearchIndex, page_record, records
+from .search import BUNDLE, INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
 from .visuals import render_visuals
 
 
@@ -88,26 +90,56 @@ def _notes_env(ctx: BuildContext) -> dict[str, Any]:
     return {"linker": ctx.index.linker, "visuals": ctx.visuals}
 
 
-def render_pages(ctx: BuildContext) -> list[Problem]:
-    """The index of who is named where, the visuals, the pages made from the notes, and the
-    authored pages other than articles (the home page with its story)."""
+def render_notes(ctx: BuildContext) -> None:
+    """The index of who is named where, the visuals, the preview cards, and the pages made
+    from the notes, as Markdown."""
     assert ctx.site is not None
     ctx.index = build_index(ctx.site)
     ctx.visuals = render_visuals(ctx.site)
     ctx.cards = Cards(ctx.site)
+    ctx.notes_pages = render_all(ctx.site, ctx.index)
+
+
+def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Problem]:
+    """The HTML of every page whose template `templates` takes: pages made from the notes,
+    and authored pages (an article's with its editor's marks and links added to the tokens
+    it was read as, or as the last build rendered it if nothing it shows changed)."""
+    assert ctx.site is not None and ctx.index is not None
+    problems: list[Problem] = []
     notes = _notes_env(ctx)
-    ctx.generated = [(page, to_html(page, notes)) for page in render_all(ctx.site, ctx.index)]
+    for page in ctx.notes_pages:
+        if templates(page.template):
+            ctx.notes_rendered[page.source] = to_html(page, notes)
+            problems += ctx.notes_rendered[page.source].problems
     story = story_markdown(ctx.site)
     for key, doc in ctx.documents.items():
-        if doc.article is None and doc.metadata is not None:
+        if doc.metadata is None or not templates(doc.template):
+            continue
+        if doc.article is None:
             ctx.pages[key] = render_document(doc, notes, story)
-    return [p for _, page in ctx.generated for p in page.problems] + [
-        p for key, page in ctx.pages.items() for p in page.problems]
+        else:
+            ctx.pages[key] = _article_page(ctx, doc)
+        problems += ctx.pages[key].problems
+    return problems
+
+
+def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:
+    assert ctx.index is not None and doc.article is not None
+    notes = _notes_env(ctx)
+    if doc.article.faithful:  # else its own problems come first
+        notes["marks"] = ctx.index.marks.get(doc.article.id, {})
+        notes["paragraph_linkers"] = ctx.index.paragraph_linkers(doc.article.id)
+
+    def render() -> RenderedPage:
+        parsed = doc if doc.parsed is not None else load_document(doc.path, ctx.content)  # a cached load
+        return render_document(parsed, notes)
+
+    return ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
 
 
 def index(ctx: BuildContext) -> None:
     """Start the search index: a record for every paragraph, term, event, figure and note,
-    and the entity pages and home page as rendered. Pagefind runs in its own process."""
+    and the pages indexed whole as rendered. Pagefind runs in its own process."""
     assert ctx.site is not None and ctx.output is not None and ctx.cards is not None
     found = records(ctx.site)
     for page, rendered in ctx.generated:
@@ -122,42 +154,21 @@ def index(ctx: BuildContext) -> None:
     ctx.search = SearchIndex(found, ctx.output, previous)
 
 
-def render_articles(ctx: BuildContext) -> list[Problem]:
-    """Each article page: its editor's marks and links added to the tokens it was read as
-    (read again if it came from the cache), or as the last build rendered it if nothing it
-    shows changed."""
-    assert ctx.index is not None
-    problems: list[Problem] = []
-    for key, doc in ctx.documents.items():
-        if doc.article is None or doc.metadata is None:
-            continue
-        notes = _notes_env(ctx)
-        if doc.article.faithful:  # else its own problems come first
-            notes["marks"] = ctx.index.marks.get(doc.article.id, {})
-            notes["paragraph_linkers"] = ctx.index.paragraph_linkers(doc.article.id)
-
-        def render(doc=doc, notes=notes) -> RenderedPage:
-            parsed = doc if doc.parsed is not None else load_document(doc.path, ctx.content)
-            return render_document(parsed, notes)
-
-        ctx.pages[key] = ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
-        problems += ctx.pages[key].problems
-    return problems
-
-
 def prepare(ctx: BuildContext) -> list[Problem]:
     """Everything before Pelican writes: load, check and, with sound notes, render (every
     problem at once: what the notes cause in the pages too). The search index starts as
-    soon as what it indexes whole is rendered, so that Pagefind, the longest step of a
-    large build, runs on the other core while the article pages render and Pelican writes."""
+    soon as the pages it indexes whole (the entity pages, the home page) are rendered, so
+    that Pagefind, the longest step of a large build, runs on the other core while the
+    other pages render and Pelican writes."""
     load(ctx)
     problems = check(ctx)
     if not ctx.sound:
         return problems
-    problems += render_pages(ctx)
+    render_notes(ctx)
+    problems += render_pages(ctx, lambda template: template in INDEXED_TEMPLATES)
     if not problems and ctx.output is not None:
         index(ctx)
-    problems += render_articles(ctx)
+    problems += render_pages(ctx, lambda template: template not in INDEXED_TEMPLATES)
     return sorted(problems)
 
 

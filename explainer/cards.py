@@ -62,7 +62,7 @@ def card(site: Site, key: NoteKey) -> str:
 
 def _render(key: NoteKey, kind: str, name: str, text: str) -> str:
     """One card as data; the script lays it out and links it to the hovered link's target."""
-    return (f'<span id="card-{key.slug}" data-kind="{escape(kind)}" data-name="{escape(name)}">'
+    return (f'<span id="{key.card_id}" data-kind="{escape(kind)}" data-name="{escape(name)}">'
             f"{escape(_clip(text))}</span>")
 
 

@@ -54,7 +54,8 @@ class BuildContext:
     index: SiteIndex | None = field(default=None, repr=False)
     visuals: dict[str, Markup] = field(default_factory=dict, repr=False)
     cards: Cards | None = field(default=None, repr=False)
-    generated: list[tuple[GeneratedPage, RenderedPage]] = field(default_factory=list, repr=False)
+    notes_pages: list[GeneratedPage] = field(default_factory=list, repr=False)  # as Markdown, in menu order
+    notes_rendered: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # by virtual source path
     pages: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # authored pages, by absolute path
     # index, then emit
     search: SearchIndex | None = field(default=None, repr=False)
@@ -70,6 +71,11 @@ class BuildContext:
         cached = settings["CACHE_CONTENT"] or settings["LOAD_CONTENT_CACHE"]
         return cls(Path(settings["PATH"]), settings, settings_file, lint, output, published or output,
                    BuildCache(settings) if cached else None, site_updated(settings["PATH"]))
+
+    @property
+    def generated(self) -> list[tuple[GeneratedPage, RenderedPage]]:
+        """The pages made from the notes, with their HTML, as far as they are rendered."""
+        return [(page, self.notes_rendered[page.source]) for page in self.notes_pages if page.source in self.notes_rendered]
 
     @property
     def sound(self) -> bool:

@@ -82,7 +82,7 @@ def keep_reader_cache_true(generator: Any) -> None:
     if not _ours(generator.settings):
         return
     readers = generator.readers
-    for key in context.of(generator.settings).pages:
+    for key in context.of(generator.settings).pages:  # the authored pages, by absolute path
         cached = readers.get_cached_data(key, (None, None))
         if cached[0] is not None and cached != readers.readers["md"].read(key):
             readers.cache_data(key, (None, None))

@@ -92,8 +92,13 @@ class NoteKey(NamedTuple):
 
     @property
     def slug(self) -> str:
-        """The key in an HTML attribute: `data-card="entity-nissan"`, `id="card-entity-nissan"`."""
+        """The key in an HTML attribute: a link's `data-card="entity-nissan"`."""
         return f"{self.kind}-{self.id}"
+
+    @property
+    def card_id(self) -> str:
+        """The id of the note's preview card on a page (theme/static/js/cards.js finds it)."""
+        return f"card-{self.slug}"
 
     @property
     def url(self) -> str:
@@ -105,6 +110,11 @@ class NoteKey(NamedTuple):
     @property
     def link(self) -> str:
         return link(self.url)
+
+
+def mark_id(note_id: str) -> str:
+    """The id of the words an editor's note is about, on the article page."""
+    return f"flag-{note_id}"
 
 
 def check_settings(settings: dict[str, Any]) -> list[str]:

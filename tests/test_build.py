@@ -133,3 +133,18 @@ def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
         assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
     assert not list(project.glob(".output-*"))
+
+
+def test_plain_pelican_gives_the_same_files_as_make_html(site: Path, tmp_path: Path):
+    """`pelican content -s pelicanconf.py -o X --fatal warnings` (no check first, no swap)
+    runs the same stages through the plugin: the same site, file for file."""
+    import subprocess
+
+    from conftest import PELICAN, ROOT
+
+    result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "plain"),
+                             "--fatal", "warnings"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    plain, ours = snapshot(tmp_path / "plain"), snapshot(site)
+    assert sorted(plain) == sorted(ours)
+    assert [name for name in plain if plain[name] != ours[name]] == []

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from ..routes import NoteKey
+from ..routes import NoteKey, mark_id
 from .tokens import added, join_soft_breaks
 
 _FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
@@ -77,7 +77,7 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
         before, words, after = child.content[: match.start()], match.group(), child.content[match.end():]
         tokens = [
             Token("text", "", 0, content=before),
-            Token("mark_open", "mark", 1, attrs={"id": f"flag-{flag.note_id}",
+            Token("mark_open", "mark", 1, attrs={"id": mark_id(flag.note_id),
                                                  "class": "flag flag-error" if flag.error else "flag"}),
             Token("text", "", 0, content=words),
             Token("mark_close", "mark", -1),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..index import SiteIndex
 from ..notes import EDITORS_NOTE_LABELS, Site
-from ..routes import EDITORS_NOTES
+from ..routes import EDITORS_NOTES, mark_id
 from .common import GeneratedPage, cite, inline, quoted
 
 
@@ -28,7 +28,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
             "",
             f"**Why:** {inline(note.why)}",
             "",
-            f"[See these words in the article]({article.source_link}#flag-{note.id})",
+            f"[See these words in the article]({article.source_link}#{mark_id(note.id)})",
             "",
         ]
     return [GeneratedPage(
