@@ -94,7 +94,7 @@ test: $(STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)/cache"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)"/.output-search-* "$(BASEDIR)/cache"
 
 regenerate: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" --watch -- $(PELICANOPTS)

@@ -4,6 +4,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.modules.pop("pelicanconf", None)  # this folder's, not one an earlier build in this process read
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = "https://explainer.example.org"  # where the site is published; change on deploy

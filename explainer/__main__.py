@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.watch:
         return once()
-    from .devserver import rebuild_on_change, serve
+    from .devserver import rebuild_on_change, serve, stop_on_sigterm
+
+    stop_on_sigterm()
 
     if args.serve:
         serve(args.output, args.bind, args.port)

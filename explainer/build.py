@@ -24,23 +24,24 @@ import os
 import shutil
 import sys
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .articles import ARTICLE_PATH
 from .cards import Cards
 from .context import SETTINGS_KEY, BuildContext
 from .document import Document, RenderedPage, content_documents, load_document, render_document
-from .errors import Problem, display_path
+from .errors import Problem, did_you_mean, display_path
 from .index import build_index
-from .lint import lint_notes
+from .lint import foreign_images, lint_notes
 from .notes import check_site, load_site
 from .pages import render_all, to_html
 from .pages.home import story_markdown
 from .publishing import draw_share_image, write_notes_json
-from .routes import FIXED_PAGES, check_settings
-from .search import BUNDLE, INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
+from .routes import FIXED_PAGES, check_settings, entity_page
+from .search import BUNDLE, INDEXED_TEMPLATES, Previous, SearchFailed, SearchIndex, page_record, records
 from .visuals import render_visuals
 
 
@@ -64,15 +65,20 @@ def check(ctx: BuildContext) -> list[Problem]:
     """Every problem the content has, before anything is rendered."""
     assert ctx.site is not None
     ctx.notes_problems += check_site(ctx.site)
+    if not ctx.notes_problems:  # images the notes' pages would load from elsewhere: no page made
+        ctx.notes_problems += foreign_images(ctx.site)
     problems = list(ctx.notes_problems)
-    problems += [Problem(ctx.settings_file or "the Pelican settings", 0, message) for message in check_settings(ctx.settings)
-                 ] if ctx.settings else []
+    if ctx.settings:  # a build (a check alone reads no settings)
+        where = ctx.settings_file or "the Pelican settings"
+        problems += [Problem(where, 0, message) for message in check_settings(ctx.settings)]
     if ctx.sound and ctx.lint:
         problems += lint_notes(ctx.site)
     # Two pages may not become the same file (Pelican would write one over the other).
     outputs = {route.save_as: f"the generated page {route.source}" for route in FIXED_PAGES}
+    pages = _page_sources(ctx)
     for doc in ctx.documents.values():
         problems += doc.problems + (doc.lint if ctx.lint else [])
+        problems += _broken_links(ctx, doc, pages)
         if not doc.output:
             continue
         shown = display_path(doc.path)
@@ -82,6 +88,31 @@ def check(ctx: BuildContext) -> list[Problem]:
         else:
             outputs[doc.output] = f"{shown}:{doc.output_line}"
     return sorted(problems)
+
+
+def _page_sources(ctx: BuildContext) -> set[str]:
+    """What a `{filename}` link may name, from the content folder: the authored pages, the
+    pages the notes make (and files in STATIC_PATHS, which Pelican copies: see below)."""
+    assert ctx.site is not None
+    made = [route.source for route in FIXED_PAGES] + [entity_page(e).source for e in ctx.site.entities]
+    return {Path(os.path.relpath(key, os.path.abspath(ctx.content))).as_posix() for key in ctx.documents} | set(made)
+
+
+def _broken_links(ctx: BuildContext, doc: Document, pages: set[str]) -> list[Problem]:
+    """`{filename}` links to no page: Pelican would only warn, naming neither page nor line."""
+    problems = []
+    here = Path(os.path.relpath(doc.path.parent, ctx.content))
+    for line, written in doc.page_links:
+        path = unquote(written.split("#", 1)[0].split("?", 1)[0])
+        target = path[1:] if path.startswith("/") else os.path.normpath(here / path)
+        target = Path(target).as_posix()
+        static = [str(p).strip("/") for p in ctx.settings.get("STATIC_PATHS", [])]
+        if any(target == p or target.startswith(f"{p}/") for p in static) and (ctx.content / target).is_file():
+            continue
+        if target not in pages:
+            problems.append(Problem(display_path(doc.path), line, f"the link {{filename}}{written} leads to no page: "
+                                    f"{target} is not a page of the site" + did_you_mean(target, pages)))
+    return problems
 
 
 def _notes_env(ctx: BuildContext) -> dict[str, Any]:
@@ -131,8 +162,15 @@ def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:
         notes["paragraph_linkers"] = ctx.index.paragraph_linkers(doc.article.id)
 
     def render() -> RenderedPage:
-        parsed = doc if doc.parsed is not None else load_document(doc.path, ctx.content)  # a cached load
-        return render_document(parsed, notes)
+        if doc.parsed is not None:
+            return render_document(doc, notes)
+        # Loaded from the cache, unchanged then: read again for its tokens. Should the file
+        # have changed since, what it says now is checked here, not taken on trust.
+        again = load_document(doc.path, ctx.content)
+        problems = again.problems + (again.lint if ctx.lint else [])
+        if again.metadata is None or problems:
+            return RenderedPage("", set(), problems)
+        return render_document(again, notes)
 
     return ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
 
@@ -169,6 +207,7 @@ def prepare(ctx: BuildContext) -> list[Problem]:
     if not problems and ctx.output is not None:
         index(ctx)
     problems += render_pages(ctx, lambda template: template not in INDEXED_TEMPLATES)
+    ctx.ready = not problems
     return sorted(problems)
 
 
@@ -264,12 +303,19 @@ def _run(pelican: Any) -> int:
     """Run Pelican as its `main` does (a failure logged, not raised)."""
     try:
         pelican.run()
-    except SystemExit as exit_:  # the plugin's plain message for a tool that failed (search)
-        return exit_.code if isinstance(exit_.code, int) else 1
+    except SearchFailed as failure:  # a tool of the build failed: its words, plainly
+        print(f"explainer: {failure}", file=sys.stderr)
+        return 1
     except Exception as error:
-        _log.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
+        # A warning that --fatal made fatal has been logged already, with what it is about;
+        # anything else is a crash of Pelican or the theme, worth its traceback.
+        if not (type(error) is RuntimeError and str(error) == _FATAL):
+            _log.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
         return 1
     return 0
+
+
+_FATAL = "Warning or error encountered"  # what Pelican raises for a warning under --fatal (pelican/log.py)
 
 
 def _replace(output: Path, new: Path) -> None:

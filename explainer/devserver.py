@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import signal
 import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +25,15 @@ def serve(output: Path, bind: str, port: int) -> ThreadingHTTPServer:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (a service manager, `kill`) stops as Ctrl-C does: a build under way is
+    abandoned and its temporary folders removed, not left behind."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def rebuild_on_change(paths: list[Path], rebuild: Callable[[], int]) -> None:

@@ -26,6 +26,7 @@ from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
 from .lint import lint_page
 from .markdown import apply_note_rules, markdown
+from .markdown.links import page_links
 from .routes import NoteKey, page_url, to_page
 from .source import SOURCE_NAME, read_source
 from .yamldata import line_of, load_yaml, validate
@@ -49,6 +50,7 @@ class Document:
     output: str = ""  # the file it becomes inside the output folder
     output_line: int = 0
     article: Article | None = None  # an article's paragraphs and title, for the notes
+    page_links: list[tuple[int, str]] = field(default_factory=list)  # (line, path) of its {filename} links
     # The parse, for the render to add the notes to. None when the document came from the
     # build cache (explainer/incremental.py): it is read again if it must be rendered.
     parsed: tuple[list[Token], dict[str, Any]] | None = field(default=None, repr=False)
@@ -60,7 +62,7 @@ class Document:
     def without_parse(self) -> Document:
         """What a cache keeps: the checked page, without its tokens."""
         return Document(self.path, self.problems, self.lint, self.metadata, self.output, self.output_line,
-                        self.article)
+                        self.article, self.page_links)
 
 
 def load_document(path: Path, content_root: Path) -> Document:
@@ -88,6 +90,7 @@ def load_document(path: Path, content_root: Path) -> Document:
             differences = check_body(tokens, read_source(source_path), shown, source_path)
         doc.article = Article(match["id"], path, title, numbered_paragraphs(tokens), differences)
     doc.lint = list(lint_page(path, tokens))
+    doc.page_links = page_links(tokens)
 
     if not has_front:
         hint = ("front matter is not closed: add a line with --- after it" if text.startswith("---")
@@ -156,7 +159,8 @@ def render_document(doc: Document, notes: dict[str, Any], story: str | None = No
         env["runs"] = []
     problems: list[Problem] = []
     if story is not None:
-        problems += _place_story(tokens, story, home=doc.template == "home", path=shown)
+        problems += _place_story(tokens, story, home=doc.template == "home", path=shown,
+                                 references=parsed_env.get("references", {}))
     apply_note_rules(tokens, env)
     md = markdown()
     html = to_page(md.renderer.render(tokens, md.options, env), doc.output)
@@ -164,15 +168,17 @@ def render_document(doc: Document, notes: dict[str, Any], story: str | None = No
     return RenderedPage(html, env.get("notes_shown", set()), problems, env.get("runs", []))
 
 
-def _place_story(tokens: list[Token], story: str, home: bool, path: str) -> list[Problem]:
+def _place_story(tokens: list[Token], story: str, home: bool, path: str, references: dict[str, Any]) -> list[Problem]:
     """Put the story where the page has a `::: story` block, or at the end of the home page.
     Its links are added with the rest of the page's, so a name linked before it is not
-    linked again in it. Problems in its text are the page's, at the block (or the end)."""
+    linked again in it, and the page's link references serve it too. Problems in its text
+    are the page's, at the block (or the end)."""
     start = next((i for i, t in enumerate(tokens) if t.type == "container_story_open"), None)
     if start is None and not home:
         return []
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"references": dict(references)}
     parsed = markdown().parse(story, env)
+    problems = []
     if start is None:  # at the end, before the footnotes (footnote_tail moved them there)
         line = max((t.map[1] for t in tokens if t.map), default=0)
         at = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), len(tokens))
@@ -184,8 +190,11 @@ def _place_story(tokens: list[Token], story: str, home: bool, path: str) -> list
             if depth == 0:
                 break
         line = tokens[start].map[0] + 1 if tokens[start].map else 0
+        if end > start + 1:
+            problems.append(Problem(path, line, "the ::: story block is filled from the notes: leave it empty "
+                                                "(what is inside would not show)"))
         tokens[start:end + 1] = parsed
-    problems = [Problem(path, line, f"in the story from the notes: {message}") for _, message in env.get("problems", [])]
+    problems += [Problem(path, line, f"in the story from the notes: {message}") for _, message in env.get("problems", [])]
     if any(t.type == "container_story_open" for t in tokens):
         problems.append(Problem(path, line, "the story can be placed once: keep one ::: story block"))
     return problems

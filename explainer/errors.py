@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,20 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class ContentError(Exception):
+class BuildError(Exception):
+    """A build stopped for a reason its message says in full: bad content, or a tool that
+    failed. Reported as that message, never with a traceback."""
+
+
+def without_traceback(record: logging.LogRecord) -> bool:
+    """A logging filter (on Pelican's logger): Pelican logs what stopped a run with its
+    traceback, which for a BuildError says nothing the message does not."""
+    if record.exc_info and isinstance(record.exc_info[1], BuildError):
+        record.exc_info, record.exc_text = None, None
+    return True
+
+
+class ContentError(BuildError):
     """Raised with every problem found, so one run reports them all."""
 
     def __init__(self, problems: Iterable[Problem]):

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Problem, display_path
+from .markdown.links import is_local
 from .notes import Note, Site
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?/?\s*>|<!--")
@@ -37,14 +38,33 @@ def text_problem(text: str) -> str | None:
 
 
 def lint_notes(site: Site) -> Iterator[Problem]:
-    notes: list[Note] = [*site.entities.values(), *site.terms.values(), *site.events, *site.figures,
-                         *site.editors_notes, *site.takeaways]
-    for note in notes:
+    for note in _notes(site):
         for loc, text in _strings(note, ()):
             message = text_problem(text)
             if message:
                 path, line = note.where(*loc)
                 yield Problem(path, line, message)
+
+
+# A Markdown image, as a note's text may hold one: ![alt](destination).
+_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^\s)>]+)")
+
+
+def foreign_images(site: Site) -> Iterator[Problem]:
+    """Images from another host in a note's text: the page showing it would load it from
+    there (the render refuses it too, but this says which note, at its line)."""
+    for note in _notes(site):
+        for loc, text in _strings(note, ()):
+            for url in _IMAGE.findall(text):
+                if not is_local(url):
+                    path, line = note.where(*loc)
+                    yield Problem(path, line, f"image {url!r} is on another host: keep images in the site "
+                                              "(content/ or theme/static/) so pages load nothing from elsewhere")
+
+
+def _notes(site: Site) -> list[Note]:
+    return [*site.entities.values(), *site.terms.values(), *site.events, *site.figures, *site.editors_notes,
+            *site.takeaways]
 
 
 def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -28,6 +28,7 @@ from .articles import Article, Paragraph
 from .errors import Problem, did_you_mean, display_path, read_utf8
 from .fields import ParagraphRef, Percent, Slug, Text
 from .markdown.autolink import name_words
+from .routes import CARD_ID_PREFIX, MARK_ID_PREFIX
 from .source import fold
 from .yamldata import line_of, load_yaml, validate
 
@@ -186,6 +187,9 @@ class Site:
     figures: list[Figure] = field(default_factory=list)
     editors_notes: list[EditorsNote] = field(default_factory=list)
     takeaways: list[Takeaway] = field(default_factory=list)
+    # Ids of entities whose notes did not load (their own problems are reported): a
+    # reference to one is not reported again as unknown.
+    unloaded_entities: set[str] = field(default_factory=set, repr=False)
 
     @property
     def summary(self) -> Takeaway | None:
@@ -225,7 +229,8 @@ def load_site(content: Path, articles: dict[str, Article]) -> tuple[Site, list[P
 
 def check_site(site: Site) -> list[Problem]:
     """What the notes say against the articles and each other: every reference, every
-    quote in its paragraph, every number in its quote (run on notes that loaded cleanly)."""
+    quote in its paragraph, every number in its quote (of the notes that loaded; a
+    reference to an entity that did not is left to that entity's own problem)."""
     return sorted(_cross_check(site))
 
 
@@ -257,6 +262,8 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
             note, item_problems = validate(KINDS[key], item, shown, first_line=1)
             problems += item_problems
             if note is None:
+                if key == "entities" and isinstance(item.get("id"), str):
+                    site.unloaded_entities.add(item["id"])
                 continue
             note._path, note._node = shown, item
             notes = getattr(site, key)
@@ -282,7 +289,9 @@ def _cross_check(site: Site) -> Iterator[Problem]:
         for i, fact in enumerate(entity.facts):
             yield from _check_source(site, entity, fact.source, ("facts", i, "source"))
         for i, relation in enumerate(entity.relations):
-            if relation.target not in site.entities:
+            if relation.target in site.unloaded_entities:
+                pass
+            elif relation.target not in site.entities:
                 yield _unknown(entity, ("relations", i, "target"), "entity", relation.target, site.entities)
             elif relation.target == entity.id:
                 path, line = entity.where("relations", i, "target")
@@ -297,7 +306,7 @@ def _cross_check(site: Site) -> Iterator[Problem]:
     yield from _story_shape(site)
     for note in [*site.events, *site.figures]:
         for i, ref in enumerate(note.entities):
-            if ref not in site.entities:
+            if ref not in site.entities and ref not in site.unloaded_entities:
                 yield _unknown(note, ("entities", i), "entity", ref, site.entities)
     for event in site.events:
         yield from _relative_dates_stay_relative(event)
@@ -431,8 +440,8 @@ def _numbers_come_from_quotes(site: Site) -> Iterator[Problem]:
 
 
 # Ids the pages already use for their own parts; a note anchor must not take one.
-_RESERVED_ID = re.compile(r"^(main|note-cards|card-pop|infobox-title|p\d+|fn\d+|fnref\d+|letter-.*|flag-.*|card-.*"
-                          r"|shareholding.*|relationship-map.*|timeline-strip.*)$")
+_RESERVED_ID = re.compile(rf"^(main|note-cards|card-pop|infobox-title|p\d+|fn\d+|fnref\d+|letter-.*|{MARK_ID_PREFIX}.*"
+                          rf"|{CARD_ID_PREFIX}.*|shareholding.*|relationship-map.*|timeline-strip.*)$")
 
 
 def _reserved_ids(site: Site) -> Iterator[Problem]:

@@ -14,8 +14,8 @@ plain `pelican`, content problems are raised as one ContentError listing every
 
 from __future__ import annotations
 
+import logging
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,8 @@ from pelican.utils import SafeDatetime
 
 from . import build, context
 from .document import MARKDOWN_EXTENSIONS
-from .errors import ContentError
+from .errors import ContentError, without_traceback
 from .routes import template_routes
-from .search import SearchFailed
 from .structured_data import script_tags
 
 
@@ -43,16 +42,21 @@ def start_run(pelican: Any) -> None:
     settings = pelican.settings
     if not _ours(settings):
         return
-    ctx = settings.get(context.SETTINGS_KEY)
-    if ctx is None or ctx.claimed:  # plain `pelican`, or the next run of `pelican -r`
-        if ctx is not None:
-            ctx.close()  # a run that failed on the way
-        ctx = context.BuildContext.for_pelican(settings)
+    ctx = settings.pop(context.SETTINGS_KEY, None)
+    if ctx is not None and ctx.ready and not ctx.claimed:  # prepared by `python -m explainer build`
+        ctx.claimed = True
         settings[context.SETTINGS_KEY] = ctx
-        problems = build.prepare(ctx)
-        if problems:
-            raise ContentError(problems)
+        return
+    if ctx is not None:
+        ctx.close()  # left by a run that failed on the way
+    # Plain `pelican`, or the next run of `pelican -r`: a build of its own.
+    ctx = context.BuildContext.for_pelican(settings)
     ctx.claimed = True
+    problems = build.prepare(ctx)
+    if problems:
+        ctx.close()
+        raise ContentError(problems)
+    settings[context.SETTINGS_KEY] = ctx
 
 
 class MarkdownItReader(BaseReader):
@@ -136,16 +140,14 @@ def end_run(pelican: Any) -> None:
         return
     ctx = context.of(pelican.settings)
     try:
-        build.emit(ctx)
-    except SearchFailed as failure:  # a tool's failure, not Pelican's: no traceback
-        print(f"explainer: {failure}", file=sys.stderr)
-        raise SystemExit(1) from None
+        build.emit(ctx)  # SearchFailed: Pelican reports it (and `pelican -r` waits for the next change)
     finally:
         ctx.close()
         pelican.settings.pop(context.SETTINGS_KEY, None)
 
 
 def register() -> None:
+    logging.getLogger("pelican").addFilter(without_traceback)  # the same function: added once
     signals.get_generators.connect(start_run)
     signals.readers_init.connect(add_reader)
     signals.page_generator_init.connect(keep_reader_cache_true)

@@ -98,7 +98,7 @@ class NoteKey(NamedTuple):
     @property
     def card_id(self) -> str:
         """The id of the note's preview card on a page (theme/static/js/cards.js finds it)."""
-        return f"card-{self.slug}"
+        return f"{CARD_ID_PREFIX}{self.slug}"
 
     @property
     def url(self) -> str:
@@ -114,7 +114,11 @@ class NoteKey(NamedTuple):
 
 def mark_id(note_id: str) -> str:
     """The id of the words an editor's note is about, on the article page."""
-    return f"flag-{note_id}"
+    return f"{MARK_ID_PREFIX}{note_id}"
+
+
+# Ids a page gives its own parts (a note's anchor may not take one: notes.py checks).
+CARD_ID_PREFIX, MARK_ID_PREFIX = "card-", "flag-"
 
 
 def check_settings(settings: dict[str, Any]) -> list[str]:

@@ -33,8 +33,9 @@ from pathlib import Path
 from markupsafe import escape
 from pagefind.service import get_executable
 
+from .errors import BuildError
 from .notes import EDITORS_NOTE_LABELS, Site
-from .routes import SEARCH_BUNDLE, EDITORS_NOTES, FIGURES, GLOSSARY, TIMELINE
+from .routes import SEARCH_BUNDLE, NoteKey
 
 BUNDLE = SEARCH_BUNDLE
 
@@ -59,14 +60,14 @@ def records(site: Site) -> list[Record]:
                                 "Article paragraph", paragraph.text))
     for term in site.terms.values():
         name = term.term + (f" ({term.abbreviation})" if term.abbreviation else "")
-        found.append(Record(f"/{GLOSSARY.save_as}#{term.id}", name, "Term",
+        found.append(Record("/" + NoteKey("term", term.id).url, name, "Term",
                             " ".join([name, *term.aliases, term.definition, term.in_article])))
     for event in site.events:
-        found.append(Record(f"/{TIMELINE.save_as}#{event.id}", event.when, "Event", f"{event.when}. {event.what}"))
+        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", f"{event.when}. {event.what}"))
     for figure in site.figures:
-        found.append(Record(f"/{FIGURES.save_as}#{figure.id}", figure.value, "Figure", f"{figure.value}: {figure.measures}"))
+        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", f"{figure.value}: {figure.measures}"))
     for note in site.editors_notes:
-        found.append(Record(f"/{EDITORS_NOTES.save_as}#{note.id}", f"“{note.source.quote}”", "Editor’s note",
+        found.append(Record("/" + NoteKey("note", note.id).url, f"“{note.source.quote}”", "Editor’s note",
                             f"{EDITORS_NOTE_LABELS[note.kind]}: {note.source.quote}. {note.likely} {note.why}"))
     return found
 
@@ -105,11 +106,18 @@ class SearchIndex:
         # What the bundle is made from: every record, and the Pagefind that indexes them.
         self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
         self._site = site
-        self._records = _records_folder()
-        self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
         self._pagefind: subprocess.Popen[bytes] | None = None
         self._failure = ""
         self._reused = False
+        # Named like the folder it is beside (".output-build-…-search-…"), so what cleans
+        # those up (make clean) finds it too.
+        site.parent.mkdir(parents=True, exist_ok=True)
+        self._bundle = Path(tempfile.mkdtemp(prefix=f".{site.name.lstrip('.')}-search-", dir=site.parent))
+        try:
+            self._records = _records_folder()
+        except BaseException:
+            shutil.rmtree(self._bundle, ignore_errors=True)
+            raise
         self._processes: list[subprocess.Popen[bytes]] = []  # for the finalizer, which cannot hold self
         self._clean_up = weakref.finalize(self, _clean_up, self._records, self._bundle, self._processes)
         try:
@@ -174,7 +182,7 @@ def _clean_up(records: Path, bundle: Path, processes: list[subprocess.Popen[byte
     shutil.rmtree(bundle, ignore_errors=True)
 
 
-class SearchFailed(Exception):
+class SearchFailed(BuildError):
     """Pagefind could not make the bundle (what it said is the message)."""
 
 

@@ -58,12 +58,12 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> li
     if save_as == GLOSSARY.save_as:
         return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
                  "hasDefinedTerm": [
-                     {"@type": "DefinedTerm", "@id": url(f"{save_as}#{t.id}"), "name": t.term,
-                      "description": t.definition, "url": url(f"{save_as}#{t.id}"),
+                     {"@type": "DefinedTerm", "@id": url(NoteKey("term", t.id).url), "name": t.term,
+                      "description": t.definition, "url": url(NoteKey("term", t.id).url),
                       **({"termCode": t.abbreviation} if t.abbreviation else {})}
                      for t in site.terms.values()]}]
     if save_as == TIMELINE.save_as:
-        return [_event(e, site, url, save_as) for e in site.events]
+        return [_event(e, site, url) for e in site.events]
     if save_as == EDITORS_NOTES.save_as:
         return [{"@context": "https://schema.org", "@type": "ItemList", "name": page.title,
                  "itemListElement": [_correction(n, url) for n in site.editors_notes]}]
@@ -102,9 +102,9 @@ def _ref(entity: Entity, url) -> dict[str, Any]:
     return {"@type": SCHEMA_TYPES[entity.kind], "@id": url(entity_page(entity.id).save_as), "name": entity.name}
 
 
-def _event(event, site: Site, url, save_as: str) -> dict[str, Any]:
+def _event(event, site: Site, url) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.what,
-                            "url": url(f"{save_as}#{event.id}"), "description": f"{event.when}: {event.what}",
+                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {event.what}",
                             "about": [_ref(site.entities[e], url) for e in event.entities]}
     year = re.match(_YEAR_ONLY, event.when.strip(), re.IGNORECASE)
     if year and year.group(1) in event.source.quote:

@@ -127,6 +127,11 @@ CASES: dict[str, Case] = {
                                          "javascript: links are not allowed"),
     "a data: link in a page": Case(write(PAGE, page("title: Extra", "[x](data:text/html;base64,PHNjcmlwdD4=)")), PAGE, 5,
                                    "data: links are not allowed"),
+    "an image from another host in a note": Case(
+        write(BAD, entity(summary='"A board. ![logo](https://tracker.example/p.gif)"')), BAD, 5,
+        "image 'https://tracker.example/p.gif' is on another host"),
+    "a link to a page that is not there": Case(write(PAGE, page("title: Extra", "See [it]({filename}/missing.md#p2).")),
+                                               PAGE, 5, "the link {filename}/missing.md#p2 leads to no page"),
     "an image from another host": Case(write(PAGE, page("title: Extra", "![x](https://tracker.example/p.gif)")), PAGE, 5,
                                        "is on another host"),
     "front matter left open": Case(replace(ARTICLE, "\n---\n\n", "\n\n"), ARTICLE, 1, "front matter is not closed"),
@@ -155,3 +160,20 @@ def test_bad_input(good_project, tmp_path: Path, name: str):
     assert any(case.words in line for line in located), result.stderr
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*")), "scratch folders left behind"
+
+
+def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path: Path):
+    """Links between pages are written from explainer/routes.py: settings naming the pages'
+    files otherwise would break every one of them, so the build says so and stops."""
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nPAGE_SAVE_AS = "{slug}/index.html"\n')
+
+    result = build_here(project, project / "output")
+
+    assert result.returncode != 0
+    assert ("pelicanconf.py: PAGE_SAVE_AS is '{slug}/index.html', but the explainer's links assume "
+            "'{slug}.html' (explainer/routes.py): set it so in the settings") in result.stderr, result.stderr
+    assert snapshot(project / "output") == before

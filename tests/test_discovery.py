@@ -8,7 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import build, copy_project
+from conftest import build_here, copy_project
 from explainer.notes import KINDS
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
@@ -175,7 +175,7 @@ def test_search_bundle_is_whole(site: Path):
 
 def test_publish_uses_absolute_urls(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    result = build(project, project / "output", settings="publishconf.py")
+    result = build_here(project, project / "output", settings="publishconf.py")
     assert result.returncode == 0, result.stderr
     siteurl = next(line.split('"')[1] for line in (project / "publishconf.py").read_text().splitlines()
                    if line.startswith("SITEURL"))

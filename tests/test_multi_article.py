@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build, check_here, copy_project, edit, line_of
+from conftest import FIXTURES, build_here, check_here, copy_project, edit, line_of
 from test_links import references, resolve
 
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("two") / "project", FIXTURES / "two-articles")
-    result = build(project, project / "output")
+    result = build_here(project, project / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "output"
 

@@ -140,6 +140,18 @@ def test_all_problems_are_reported_together(content: Path):
     assert "3 problems found" in result.stderr
 
 
+def test_a_note_that_does_not_load_is_not_also_unknown_where_it_is_named(content: Path):
+    """An entity with a mistake is reported once, at the mistake: not again as an unknown
+    entity in every relation and event naming it."""
+    (content / "notes" / "notes.yaml").write_text(VALID.replace("    kind: company\n    summary: A Japanese",
+                                                                "    kind: company\n    colour: red\n    summary: A Japanese"),
+                                                  encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == [
+        'content/notes/notes.yaml:5: unknown field "colour"']
+
+
 def test_an_article_left_broken_reports_its_own_problem_not_every_note(content: Path):
     """An unclosed front matter shifts every paragraph: report that, not a false alarm per quote."""
     (content / "notes" / "notes.yaml").write_text(VALID, encoding="utf-8")

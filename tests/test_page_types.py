@@ -110,6 +110,15 @@ def test_the_story_goes_at_its_block_or_at_the_end_of_the_home_page(tmp_path: Pa
         assert html.index("Before.") < html.index("Key takeaways") < html.index("After.")
 
 
+def test_text_inside_the_story_block_is_a_problem(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "one-article" / "content", content)
+    edit(content / "index.md", "::: story\n:::\n", "::: story\nMy own words.\n:::\n")
+    problems = prepare(BuildContext(content))
+    assert [(p.line, p.message) for p in problems] == [
+        (10, "the ::: story block is filled from the notes: leave it empty (what is inside would not show)")]
+
+
 def test_a_second_story_block_is_a_problem(tmp_path: Path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "one-article" / "content", content)

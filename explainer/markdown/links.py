@@ -16,6 +16,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 _ALLOWED_SCHEME = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
@@ -37,6 +38,20 @@ def is_allowed_link(url: str) -> bool:
 def is_local(url: str) -> bool:
     """Served by this site: a placeholder or a relative path, not another host."""
     return bool(_PLACEHOLDER.match(url)) or not (_ANY_SCHEME.match(url) or url.startswith("//"))
+
+
+def page_links(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(line, path) of every `{filename}` link (or `|filename|`), the path as written after it:
+    Pelican links them to the page made from that file, or warns that it finds none."""
+    found = []
+    for token in tokens:
+        line = token.map[0] + 1 if token.map else 0
+        for child in token.children or []:
+            url = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+            placeholder = _PLACEHOLDER.match(url)
+            if placeholder and "filename" in placeholder.group(0):
+                found.append((line, url[placeholder.end():]))
+    return found
 
 
 def links_plugin(md: MarkdownIt) -> None:
