@@ -3,6 +3,7 @@ command in scratch copies of the project."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,27 @@ def test_plain_pelican_gives_the_same_files_as_make_html(site: Path, tmp_path: P
     plain, ours = snapshot(tmp_path / "plain"), snapshot(site)
     assert sorted(plain) == sorted(ours)
     assert [name for name in plain if plain[name] != ours[name]] == []
+
+
+@pytest.mark.parametrize("fault, said", [
+    ("bad content", 'content/articles/nissan-growth-without-renault/article.md:3: unknown field "autor"'),
+    ("Pagefind failing", "SearchFailed: Pagefind failed (exit status 1)"),
+])
+def test_plain_pelican_reports_a_failure_without_a_traceback(project: Path, fault: str, said: str):
+    import subprocess
+
+    from conftest import PELICAN
+
+    env = None
+    if fault == "bad content":
+        edit(project / ARTICLE, "author: Ali Raza", "autor: Ali Raza")
+    else:
+        shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
+        env = {**os.environ, "PAGEFIND_BINARY_PATH": "/bin/false"}
+    # Pelican's plain log handler: lines as logged (its default one wraps them for a terminal).
+    result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "plain", "--fatal", "warnings",
+                             "--log-handler", "plain"], cwd=project, capture_output=True, text=True, env=env)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert said in out, out
+    assert "Traceback" not in out and 'File "' not in out, out
