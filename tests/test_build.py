@@ -1,5 +1,6 @@
-"""The build is strict, atomic and deterministic: `make html`'s command line, run as a
-command in scratch copies of the project."""
+"""The build is strict, atomic and deterministic: `make html`'s command line in scratch
+copies of the project, run as a command where what it prints is the contract, else in
+this process (as the dev server runs its builds)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project, edit, line_of, snapshot
+from conftest import build, build_here, copy_project, edit, line_of, snapshot
 
 ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
 
@@ -64,12 +65,13 @@ def test_pelican_failure_midway_keeps_output(project: Path):
 
 @pytest.mark.parametrize("binary, said", [("/bin/false", "Pagefind failed (exit status 1)"),
                                            ("/no/such/pagefind", "Pagefind could not start (/no/such/pagefind)")])
-def test_search_index_failure_fails_the_build_and_keeps_output(project: Path, binary: str, said: str):
+def test_search_index_failure_fails_the_build_and_keeps_output(project: Path, binary: str, said: str, monkeypatch):
     """Pagefind is a tool of the build: if it fails, so does the build, saying so plainly."""
     before = snapshot(project / "output")
     shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", binary)
 
-    result = build(project, project / "output", env={"PAGEFIND_BINARY_PATH": binary})
+    result = build_here(project, project / "output")
 
     assert result.returncode != 0
     assert f"explainer: {said}" in result.stderr, result.stderr
@@ -83,12 +85,12 @@ def test_removed_page_leaves_no_stale_file(project: Path):
     extra = project / "content" / "about.md"
     extra.write_text("---\ntitle: About this site\n---\n\nHow this site is made.\n", encoding="utf-8")
     edit(project / "content/index.md", "This site explains", "See [about this site]({filename}/about.md). This site explains")
-    assert build(project, project / "output").returncode == 0
+    assert build_here(project, project / "output").returncode == 0
     assert (project / "output" / "about-this-site.html").is_file()
 
     extra.unlink()
     edit(project / "content/index.md", "See [about this site]({filename}/about.md). ", "")
-    assert build(project, project / "output").returncode == 0
+    assert build_here(project, project / "output").returncode == 0
     assert not (project / "output" / "about-this-site.html").exists()
 
 
@@ -106,7 +108,7 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
 def test_search_bundle_survives_pelicans_delete_output_directory(project: Path):
     """The search index is written beside the site and moved in at the end: Pelican emptying
     its output folder first (-d, DELETE_OUTPUT_DIRECTORY) cannot remove it."""
-    result = build(project, project / "output", pelican_opts=("--delete-output-directory",))
+    result = build_here(project, project / "output", pelican_opts=("--delete-output-directory",))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
     assert not list(project.glob(".output-*"))
@@ -115,7 +117,7 @@ def test_search_bundle_survives_pelicans_delete_output_directory(project: Path):
 def test_a_markdown_extension_page_is_checked_too(project: Path):
     """Pages named .markdown are read by the same reader, so the check reads them too."""
     (project / "content" / "about.markdown").write_text("---\ntitle: About\ncolour: red\n---\n\nText.\n", encoding="utf-8")
-    result = build(project, project / "output")
+    result = build_here(project, project / "output")
     assert result.returncode != 0
     assert 'content/about.markdown:3: unknown field "colour"' in result.stderr, result.stderr
 
@@ -129,6 +131,7 @@ def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
 
     project = copy_project(tmp_path / "project")
     for _ in range(2):
+        shutil.rmtree(project / "cache", ignore_errors=True)  # so that Pagefind writes a bundle anew
         result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "output", "--fatal", "warnings"],
                                 cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
