@@ -47,11 +47,10 @@ if TYPE_CHECKING:
 _TOOLS = {"__main__.py", "bench.py", "devserver.py", "draft_notes.py", "linkcheck.py", "weight.py"}
 
 
-def code_version() -> str:
+def code_version(package: Path = Path(__file__).parent) -> str:
     """The code that shapes a page (this package but its tools) and the versions of what
     parses and checks one. Worked out per build: about a millisecond."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
         if path.relative_to(package).as_posix() not in _TOOLS:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())

@@ -193,3 +193,22 @@ def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     assert kept is not None and kept.kept
     assert (tmp_path / "two" / BUNDLE / "pagefind-entry.json").read_bytes() == entry
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]  # no search folders left
+
+
+def test_the_code_fingerprint_covers_the_code_that_shapes_a_page(tmp_path: Path):
+    """Editing a tool (the benchmark, the dev server) keeps the cache; editing what loads,
+    checks or renders a page does not."""
+    from explainer.incremental import code_version
+
+    package = tmp_path / "explainer"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "explainer", package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    first = code_version(package)
+    for tool in ("bench.py", "devserver.py", "weight.py", "linkcheck.py", "draft_notes.py", "__main__.py"):
+        (package / tool).write_text((package / tool).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert code_version(package) == first
+    for shaping in ("notes.py", "markdown/autolink.py", "pages/glossary.py"):
+        before = code_version(package)
+        (package / shaping).write_text((package / shaping).read_text(encoding="utf-8") + "\n# edited\n",
+                                       encoding="utf-8")
+        assert code_version(package) != before, shaping
