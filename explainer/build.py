@@ -33,14 +33,14 @@ from .articles import ARTICLE_PATH
 from .cards import Cards
 from .context import SETTINGS_KEY, BuildContext
 from .document import Document, RenderedPage, content_documents, load_document, render_document
-from .errors import Problem, did_you_mean, display_path
+from .errors import BuildError, Problem, did_you_mean, display_path
 from .index import build_index
 from .lint import foreign_images, lint_notes
 from .notes import check_site, load_site
 from .pages import render_all, to_html
 from .pages.home import story_markdown
 from .publishing import draw_share_image, write_notes_json
-from .routes import FIXED_PAGES, check_settings, entity_page
+from .routes import ARTICLES, FIXED_PAGES, check_settings, entity_page
 from .search import BUNDLE, INDEXED_TEMPLATES, Previous, SearchFailed, SearchIndex, page_record, records
 from .visuals import render_visuals
 
@@ -65,8 +65,7 @@ def check(ctx: BuildContext) -> list[Problem]:
     """Every problem the content has, before anything is rendered."""
     assert ctx.site is not None
     ctx.notes_problems += check_site(ctx.site)
-    if not ctx.notes_problems:  # images the notes' pages would load from elsewhere: no page made
-        ctx.notes_problems += foreign_images(ctx.site)
+    ctx.notes_problems += foreign_images(ctx.site)  # the notes' pages would load them from elsewhere
     problems = list(ctx.notes_problems)
     if ctx.settings:  # a build (a check alone reads no settings)
         where = ctx.settings_file or "the Pelican settings"
@@ -91,11 +90,15 @@ def check(ctx: BuildContext) -> list[Problem]:
 
 
 def _page_sources(ctx: BuildContext) -> set[str]:
-    """What a `{filename}` link may name, from the content folder: the authored pages, the
-    pages the notes make (and files in STATIC_PATHS, which Pelican copies: see below)."""
+    """What a `{filename}` link may name, from the content folder: the pages of the site
+    (a file Pelican copies as it is is linked with `{static}`)."""
     assert ctx.site is not None
-    made = [route.source for route in FIXED_PAGES] + [entity_page(e).source for e in ctx.site.entities]
-    return {Path(os.path.relpath(key, os.path.abspath(ctx.content))).as_posix() for key in ctx.documents} | set(made)
+    made = [route.source for route in FIXED_PAGES if route is not ARTICLES or ctx.site.several_articles]
+    made += [entity_page(e).source for e in ctx.site.entities]
+    # Pelican also reads HTML files in the content as pages (its own reader): not ours to check.
+    html = [p.relative_to(ctx.content).as_posix() for p in ctx.content.rglob("*.htm*") if p.suffix in (".html", ".htm")]
+    authored = [Path(os.path.relpath(key, os.path.abspath(ctx.content))).as_posix() for key in ctx.documents]
+    return set(authored) | set(made) | set(html)
 
 
 def _broken_links(ctx: BuildContext, doc: Document, pages: set[str]) -> list[Problem]:
@@ -106,9 +109,6 @@ def _broken_links(ctx: BuildContext, doc: Document, pages: set[str]) -> list[Pro
         path = unquote(written.split("#", 1)[0].split("?", 1)[0])
         target = path[1:] if path.startswith("/") else os.path.normpath(here / path)
         target = Path(target).as_posix()
-        static = [str(p).strip("/") for p in ctx.settings.get("STATIC_PATHS", [])]
-        if any(target == p or target.startswith(f"{p}/") for p in static) and (ctx.content / target).is_file():
-            continue
         if target not in pages:
             problems.append(Problem(display_path(doc.path), line, f"the link {{filename}}{written} leads to no page: "
                                     f"{target} is not a page of the site" + did_you_mean(target, pages)))
@@ -245,7 +245,7 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
-    ctx = None
+    ctx = pelican = None
     try:
         pelican = _pelican(argv)
         if pelican is None:
@@ -270,6 +270,8 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
     finally:
         if ctx is not None:
             ctx.close()  # a failed build's search index is never written
+        if pelican is not None:
+            pelican.settings.pop(SETTINGS_KEY, None)  # nothing of it is kept by what Pelican keeps
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -307,10 +309,14 @@ def _run(pelican: Any) -> int:
         print(f"explainer: {failure}", file=sys.stderr)
         return 1
     except Exception as error:
-        # A warning that --fatal made fatal has been logged already, with what it is about;
-        # anything else is a crash of Pelican or the theme, worth its traceback.
-        if not (type(error) is RuntimeError and str(error) == _FATAL):
-            _log.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
+        # A warning that --fatal made fatal has been logged already, with what it is about,
+        # unless it was logged while handling another error (Pelican's "Could not process"
+        # names no cause): that one is said. Anything else is a crash of Pelican or the
+        # theme, worth its traceback; our own errors are their message (errors.BuildError).
+        cause = error.__context__ if type(error) is RuntimeError and str(error) == _FATAL else error
+        if cause is not None:
+            trace = None if isinstance(cause, BuildError) else (type(cause), cause, cause.__traceback__)
+            _log.critical("%s: %s", type(cause).__name__, cause, exc_info=trace)
         return 1
     return 0
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Problem, display_path
+from .markdown import markdown
 from .markdown.links import is_local
 from .notes import Note, Site
 
@@ -46,17 +47,18 @@ def lint_notes(site: Site) -> Iterator[Problem]:
                 yield Problem(path, line, message)
 
 
-# A Markdown image, as a note's text may hold one: ![alt](destination).
-_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^\s)>]+)")
-
-
 def foreign_images(site: Site) -> Iterator[Problem]:
     """Images from another host in a note's text: the page showing it would load it from
-    there (the render refuses it too, but this says which note, at its line)."""
+    there (the render refuses it too, but this says which note, at its line). Each text
+    that could hold an image is read as the page will read it, by markdown-it."""
     for note in _notes(site):
         for loc, text in _strings(note, ()):
-            for url in _IMAGE.findall(text):
-                if not is_local(url):
+            if "![" not in text and "]:" not in text:
+                continue
+            images = [child.attrGet("src") for token in markdown().parse(text) for child in token.children or []
+                      if child.type == "image"]
+            for url in images:
+                if not is_local(str(url)):
                     path, line = note.where(*loc)
                     yield Problem(path, line, f"image {url!r} is on another host: keep images in the site "
                                               "(content/ or theme/static/) so pages load nothing from elsewhere")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +38,24 @@ def _ours(settings: dict[str, Any]) -> bool:
     return __name__ in settings.get("PLUGINS", ())
 
 
+def _restart_sitemap(pelican: Any) -> None:
+    """pelican-sitemap (1.2.2) keeps what a run writes in one object for the process, and
+    starts it afresh only when a run reaches `finalized`. After a run that failed earlier (a
+    template error, Pagefind failing) it held that run: a later build in the same process
+    wrote no sitemap.xml (a new Pelican object), or listed every page twice (`pelican -r`).
+    Set here for this run, whichever of its `get_generators` receivers runs first."""
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None:
+        sitemap.generator._main_pelican = pelican
+        sitemap.generator.page_queue = []
+
+
 def start_run(pelican: Any) -> None:
     """A run starts: its build context, ready to be read from."""
     settings = pelican.settings
     if not _ours(settings):
         return
+    _restart_sitemap(pelican)
     ctx = settings.pop(context.SETTINGS_KEY, None)
     if ctx is not None and ctx.ready and not ctx.claimed:  # prepared by `python -m explainer build`
         ctx.claimed = True

@@ -130,6 +130,8 @@ CASES: dict[str, Case] = {
     "an image from another host in a note": Case(
         write(BAD, entity(summary='"A board. ![logo](https://tracker.example/p.gif)"')), BAD, 5,
         "image 'https://tracker.example/p.gif' is on another host"),
+    "an image from another host in a note, its text in brackets": Case(
+        write(BAD, entity(summary='"A board. ![a [b] c](https://tracker.example/p.gif)"')), BAD, 5, "is on another host"),
     "a link to a page that is not there": Case(write(PAGE, page("title: Extra", "See [it]({filename}/missing.md#p2).")),
                                                PAGE, 5, "the link {filename}/missing.md#p2 leads to no page"),
     "an image from another host": Case(write(PAGE, page("title: Extra", "![x](https://tracker.example/p.gif)")), PAGE, 5,
@@ -177,3 +179,34 @@ def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path:
     assert ("pelicanconf.py: PAGE_SAVE_AS is '{slug}/index.html', but the explainer's links assume "
             "'{slug}.html' (explainer/routes.py): set it so in the settings") in result.stderr, result.stderr
     assert snapshot(project / "output") == before
+
+
+@pytest.mark.parametrize("text, where", [
+    ("See it here:\nin [the missing page]({filename}/missing.md).", 6),
+    ("![a picture]({filename}/pictures/missing.png)", 5),
+    ("[the articles]({filename}/_generated/articles.md), with one article", 5),
+])
+def test_a_link_to_no_page_is_reported_at_its_line(good_project, tmp_path: Path, text: str, where: int):
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    (project / PAGE).write_text(page("title: Extra", text), encoding="utf-8")
+    result = build_here(project, project / "output")
+    assert result.returncode != 0
+    assert any(line.startswith(f"{PAGE}:{where}: the link {{filename}}") for line in result.stderr.splitlines()), \
+        result.stderr
+    assert snapshot(project / "output") == before
+
+
+def test_links_pelican_resolves_are_not_refused(good_project, tmp_path: Path):
+    good, _ = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    nested = project / "content" / "about" / "more.md"
+    nested.parent.mkdir()
+    nested.write_text(page("title: More", "Back [home]({filename}../index.md), [the glossary]"
+                           "({filename}/_generated/glossary.md), [paragraph 4]"
+                           "({filename}/articles/nissan-growth-without-renault/article.md#p4)."), encoding="utf-8")
+    result = build_here(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    assert 'href="./glossary.html"' in (project / "output" / "more.html").read_text(encoding="utf-8")

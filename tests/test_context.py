@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 import contextlib
 import queue
+import re
+import shutil
 import subprocess
 import threading
 import time
@@ -50,6 +52,44 @@ def test_a_second_build_in_the_same_process_refuses_a_warning_the_first_one_refu
         result = build_here(two, two / "output")
         assert result.returncode == 1, result.stdout + result.stderr
         assert not (two / "output").exists()
+
+
+@pytest.mark.parametrize("failure", ["a template error", "Pagefind failing"])
+def test_a_build_that_failed_in_pelican_does_not_cost_the_next_one_its_sitemap(two: Path, failure: str, monkeypatch):
+    """A build stopped while Pelican wrote (a plugin of Pelican's once kept that run for the
+    rest of the process, and the next builds had no sitemap.xml)."""
+    template = two / "theme/templates/article.html"
+    good = template.read_text(encoding="utf-8")
+    if failure == "a template error":
+        edit(template, "{{ page.title }}</h1>", "{{ page.no_such_field }}</h1>")
+    else:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    assert build_here(two, two / "output").returncode == 1
+    template.write_text(good, encoding="utf-8")
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    assert build_here(two, two / "output").returncode == 0
+    sitemap = (two / "output" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert len(locs) == len(set(locs)) == 11, sitemap  # every page but the 404 and search pages, once
+
+
+def test_a_pelican_object_run_again_after_a_failure_lists_each_page_once(two: Path, monkeypatch):
+    """The same under `pelican -r`: a run that failed while writing, then one that did not."""
+    from pelican import get_instance, parse_arguments
+
+    from explainer.search import SearchFailed
+
+    args = parse_arguments(["content", "-s", "pelicanconf.py", "-o", str(two / "output"), "--fatal", "warnings"])
+    with contextlib.chdir(two):
+        pelican, _ = get_instance(args)
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+        with pytest.raises(SearchFailed):
+            pelican.run()
+        monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+        shutil.rmtree(two / "cache", ignore_errors=True)
+        pelican.run()
+    locs = re.findall(r"<loc>(.*?)</loc>", (two / "output" / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(locs) == len(set(locs)) == 11, locs
 
 
 def test_the_date_the_site_changed_follows_each_commit(two: Path):

@@ -41,13 +41,16 @@ def is_local(url: str) -> bool:
 
 
 def page_links(tokens: list[Token]) -> list[tuple[int, str]]:
-    """(line, path) of every `{filename}` link (or `|filename|`), the path as written after it:
-    Pelican links them to the page made from that file, or warns that it finds none."""
+    """(line, path) of every `{filename}` link or image (or `|filename|`), the path as written
+    after it: Pelican links them to the page made from that file, or warns that it finds none."""
     found = []
     for token in tokens:
         line = token.map[0] + 1 if token.map else 0
         for child in token.children or []:
-            url = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            url = str(child.attrGet("href") or "") if child.type == "link_open" else (
+                str(child.attrGet("src") or "") if child.type == "image" else "")
             placeholder = _PLACEHOLDER.match(url)
             if placeholder and "filename" in placeholder.group(0):
                 found.append((line, url[placeholder.end():]))
