@@ -40,8 +40,8 @@ from .notes import check_site, load_site
 from .pages import render_all, to_html
 from .pages.home import story_markdown
 from .publishing import draw_share_image, write_notes_json
-from .routes import ARTICLES, FIXED_PAGES, check_settings, entity_page
-from .search import BUNDLE, INDEXED_TEMPLATES, Previous, SearchFailed, SearchIndex, page_record, records
+from .routes import ARTICLES, FIXED_PAGES, SEARCH_BUNDLE, check_settings, entity_page
+from .search import INDEXED_TEMPLATES, Previous, SearchFailed, SearchIndex, page_record, records
 from .visuals import render_visuals
 
 
@@ -129,6 +129,7 @@ def render_notes(ctx: BuildContext) -> None:
     ctx.visuals = render_visuals(ctx.site)
     ctx.cards = Cards(ctx.site)
     ctx.notes_pages = render_all(ctx.site, ctx.index)
+    ctx.story = story_markdown(ctx.site)
 
 
 def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Problem]:
@@ -142,12 +143,11 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
         if templates(page.template):
             ctx.notes_rendered[page.source] = to_html(page, notes)
             problems += ctx.notes_rendered[page.source].problems
-    story = story_markdown(ctx.site)
     for key, doc in ctx.documents.items():
         if doc.metadata is None or not templates(doc.template):
             continue
         if doc.article is None:
-            ctx.pages[key] = render_document(doc, notes, story)
+            ctx.pages[key] = render_document(doc, notes, ctx.story)
         else:
             ctx.pages[key] = _article_page(ctx, doc)
         problems += ctx.pages[key].problems
@@ -188,7 +188,7 @@ def index(ctx: BuildContext) -> None:
             found += filter(None, [page_record(doc.output, doc.metadata["title"], doc.template, {},
                                                ctx.pages[key].html)])
     last = ctx.cache.search_bundle(ctx.published) if ctx.cache and ctx.published else None
-    previous = Previous(last[0], ctx.published / BUNDLE, last[1]) if last and ctx.published else None
+    previous = Previous(last[0], ctx.published / SEARCH_BUNDLE, last[1]) if last and ctx.published else None
     ctx.search = SearchIndex(found, ctx.output, previous)
 
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from pelican.utils import SafeDatetime
 
 from .cards import Cards
 from .document import Document, RenderedPage
@@ -44,7 +44,7 @@ class BuildContext:
     output: Path | None = None  # where the site is written (None: a check only)
     published: Path | None = None  # where readers get it: the last build's search bundle is there
     cache: BuildCache | None = None
-    updated: datetime | None = None  # when the content last changed (the feed, the sitemap)
+    updated: SafeDatetime | None = None  # when the content last changed (the feed, the sitemap)
 
     # load
     documents: dict[str, Document] = field(default_factory=dict, repr=False)  # authored pages, by absolute path
@@ -55,6 +55,7 @@ class BuildContext:
     visuals: dict[str, Markup] = field(default_factory=dict, repr=False)
     cards: Cards | None = field(default=None, repr=False)
     notes_pages: list[GeneratedPage] = field(default_factory=list, repr=False)  # as Markdown, in menu order
+    story: str = field(default="", repr=False)  # the home page's story, as Markdown
     notes_rendered: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # by virtual source path
     pages: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # authored pages, by absolute path
     # index, then emit
@@ -71,7 +72,8 @@ class BuildContext:
         output = Path(settings["OUTPUT_PATH"])
         cached = settings["CACHE_CONTENT"] or settings["LOAD_CONTENT_CACHE"]
         return cls(Path(settings["PATH"]), settings, settings_file, lint, output, published or output,
-                   BuildCache(settings) if cached else None, site_updated(settings["PATH"]))
+                   BuildCache(settings) if cached else None,
+                   SafeDatetime.fromisoformat(site_updated(settings["PATH"]).isoformat()))
 
     @property
     def generated(self) -> list[tuple[GeneratedPage, RenderedPage]]:

@@ -12,7 +12,7 @@ check an author runs and the build agree.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +61,7 @@ class Document:
 
     def without_parse(self) -> Document:
         """What a cache keeps: the checked page, without its tokens."""
-        return Document(self.path, self.problems, self.lint, self.metadata, self.output, self.output_line,
-                        self.article, self.page_links)
+        return replace(self, parsed=None)
 
 
 def load_document(path: Path, content_root: Path) -> Document:
@@ -82,12 +81,13 @@ def load_document(path: Path, content_root: Path) -> Document:
     has_front = bool(tokens) and tokens[0].type == "front_matter"
     data, front_problems = load_yaml(tokens[0].content, shown, first_line=2) if has_front else (None, [])
     source_path = path.parent / SOURCE_NAME
+    source = read_source(source_path) if match and source_path.is_file() else None  # read once
     if match:
         title = str(data.get("title", "")) if isinstance(data, dict) else ""
-        if not (has_front and source_path.is_file()):
+        if not has_front or source is None:
             differences = [Problem(shown, 1, "front matter or source.txt missing")]
         else:
-            differences = check_body(tokens, read_source(source_path), shown, source_path)
+            differences = check_body(tokens, source, shown, source_path)
         doc.article = Article(match["id"], path, title, numbered_paragraphs(tokens), differences)
     doc.lint = list(lint_page(path, tokens))
     doc.page_links = page_links(tokens)
@@ -104,11 +104,11 @@ def load_document(path: Path, content_root: Path) -> Document:
 
     if match:
         # Checked even when the front matter has problems: one run reports everything.
-        if not source_path.is_file():
+        if source is None:
             doc.problems.append(Problem(shown, 1, f"no {SOURCE_NAME} beside the article: keep the text as received there"))
         else:
             title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
-            doc.problems += check_title(title, read_source(source_path), shown, source_path)
+            doc.problems += check_title(title, source, shown, source_path)
             doc.problems += doc.article.differences  # type: ignore[union-attr]
     if meta is None:
         return doc

@@ -23,7 +23,6 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Page
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime
 
 from . import build, context
 from .document import MARKDOWN_EXTENSIONS
@@ -82,7 +81,7 @@ class MarkdownItReader(BaseReader):
         doc, page = ctx.page(source_path)
         assert doc.metadata is not None and ctx.cards is not None and ctx.updated is not None
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
-        metadata["modified"] = SafeDatetime.fromisoformat(ctx.updated.isoformat())
+        metadata["modified"] = ctx.updated
         return page.html + ctx.cards.html(page.notes_shown), metadata
 
 
@@ -125,12 +124,11 @@ def add_note_pages(generator: Any) -> None:
         return
     ctx = context.of(generator.settings)
     assert ctx.cards is not None and ctx.updated is not None
-    modified = SafeDatetime.fromisoformat(ctx.updated.isoformat())
     for page, rendered in ctx.generated:
         metadata = {
             "title": page.title, "summary": page.summary, "template": page.template,
             "save_as": page.save_as, "url": page.save_as, "slug": Path(page.save_as).stem,
-            "modified": modified, **page.metadata,
+            "modified": ctx.updated, **page.metadata,
         }
         pelican_page = Page(rendered.html + ctx.cards.html(rendered.notes_shown), metadata=metadata,
                             settings=generator.settings, source_path=os.path.join(ctx.content, page.source),

@@ -37,7 +37,6 @@ from .errors import BuildError
 from .notes import EDITORS_NOTE_LABELS, Site
 from .routes import SEARCH_BUNDLE, NoteKey
 
-BUNDLE = SEARCH_BUNDLE
 
 
 @dataclass(frozen=True)
@@ -129,17 +128,17 @@ class SearchIndex:
             # Linked into place now, and checked once there: the folder it comes from may be
             # replaced (by another build) before this one ends.
             try:
-                shutil.copytree(previous.bundle, self._bundle / BUNDLE, copy_function=_link_or_copy)
-                self._reused = _entry_digest(self._bundle / BUNDLE) == previous.entry
+                shutil.copytree(previous.bundle, self._bundle / SEARCH_BUNDLE, copy_function=_link_or_copy)
+                self._reused = _entry_digest(self._bundle / SEARCH_BUNDLE) == previous.entry
             except OSError:
                 pass
             if self._reused:
                 return
-            shutil.rmtree(self._bundle / BUNDLE, ignore_errors=True)  # Pagefind writes it
+            shutil.rmtree(self._bundle / SEARCH_BUNDLE, ignore_errors=True)  # Pagefind writes it
         binary = get_executable()  # pagefind[bin]'s, or PAGEFIND_BINARY_PATH
         try:
             self._pagefind = subprocess.Popen(
-                [str(binary), "--site", str(self._records), "--output-path", str(self._bundle / BUNDLE),
+                [str(binary), "--site", str(self._records), "--output-path", str(self._bundle / SEARCH_BUNDLE),
                  "--force-language", "en", "--quiet"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             self._processes.append(self._pagefind)  # stopped if the build ends without waiting
@@ -161,12 +160,12 @@ class SearchIndex:
             if self._failure:
                 raise SearchFailed(f"{self._failure}; the search index was not written")
             # Plain `pelican` writes over an existing output folder, and its old bundle.
-            shutil.rmtree(self._site / BUNDLE, ignore_errors=True)
-            (self._bundle / BUNDLE).rename(self._site / BUNDLE)
+            shutil.rmtree(self._site / SEARCH_BUNDLE, ignore_errors=True)
+            (self._bundle / SEARCH_BUNDLE).rename(self._site / SEARCH_BUNDLE)
         finally:
             self._clean_up()
-        entry = _entry_digest(self._site / BUNDLE)
-        return Previous(self.digest, self._site / BUNDLE, entry, kept=self._reused) if entry else None
+        entry = _entry_digest(self._site / SEARCH_BUNDLE)
+        return Previous(self.digest, self._site / SEARCH_BUNDLE, entry, kept=self._reused) if entry else None
 
     def abandon(self) -> None:
         """The build failed: stop Pagefind, and remove what it wrote."""

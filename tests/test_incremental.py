@@ -175,7 +175,8 @@ def test_the_search_index_is_kept_only_if_nothing_in_it_would_change(tmp_path: P
 def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     """The bundle to keep is linked into place when it is checked, before Pelican runs: a
     build that replaces output/ meanwhile cannot slip its own bundle in."""
-    from explainer.search import BUNDLE, Previous, Record, SearchIndex
+    from explainer.routes import SEARCH_BUNDLE as BUNDLE
+    from explainer.search import Previous, Record, SearchIndex
 
     records = [Record("/a.html#p1", "Paragraph 1", "Article paragraph", "Some words about a deal.")]
     (tmp_path / "one").mkdir()
