@@ -42,6 +42,7 @@ help:
 	@echo '   make weight                bytes the article page loads, against the budget'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
+	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
 	@echo '   make draft-notes ARTICLE=path  draft notes for a new article, to curate'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
@@ -79,6 +80,12 @@ draft-notes: $(STAMP)
 	@test -n "$(ARTICLE)" || (echo 'usage: make draft-notes ARTICLE=path/to/source.txt' >&2; exit 2)
 	"$(PY)" -m explainer draft-notes "$(ARTICLE)" --input "$(INPUTDIR)"
 
+# A received text becomes an article of the site, with a notes draft:
+#   make new-article SOURCE=path/to/text.txt [ID=slug]
+new-article: $(STAMP)
+	@test -n "$(SOURCE)" || (echo 'usage: make new-article SOURCE=path/to/text.txt [ID=slug]' >&2; exit 2)
+	"$(PY)" -m explainer new-article "$(SOURCE)" --input "$(INPUTDIR)" $(if $(ID),--id "$(ID)")
+
 # How the build's cost grows with the number of articles, against bare Pelican
 # (docs/benchmarks.md). A benchmark, not a test: `make bench SIZES="10 100"` for a subset.
 SIZES ?= 10 100 1000
@@ -115,4 +122,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench draft-notes test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench new-article draft-notes test clean regenerate serve devserver lock

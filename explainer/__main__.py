@@ -42,7 +42,28 @@ def main(argv: list[str] | None = None) -> int:
     draft_cmd.add_argument("--input", type=Path, default=Path("content"))
     draft_cmd.add_argument("--id", help="the article's id (default: its folder, or its title)")
 
+    new_cmd = commands.add_parser("new-article", help="add a received text to the site as a new article")
+    new_cmd.add_argument("source", type=Path, help="the text as received, one block a line")
+    new_cmd.add_argument("--input", type=Path, default=Path("content"))
+    new_cmd.add_argument("--id", help="the article's id (default: a slug of its title)")
+
     args = parser.parse_args(argv)
+    if args.command == "new-article":
+        from .errors import ContentError
+        from .new_article import new_article
+
+        try:
+            created = new_article(args.source, args.input, args.id or None)
+        except ContentError as error:
+            report(error.problems, "nothing was written.")
+            return 1
+        for change in created.changed:
+            print(change)
+        for path in created.written:
+            print(f"wrote {path}")
+        print(f"Next: make html, then open output/{created.article_id}.html; curate the draft, then move it "
+              f"into {args.input / 'notes'} (make todo lists what is left).")
+        return 0
     if args.command == "draft-notes":
         from .draft_notes import write_draft
         from .errors import ContentError

@@ -81,12 +81,21 @@ def check(ctx: BuildContext) -> list[Problem]:
         if not doc.output:
             continue
         shown = display_path(doc.path)
+        if doc.article is not None and (ctx.settings or {}).get("SITEURL") and not (doc.metadata or {}).get("source_url"):
+            problems.append(Problem(shown, _front_matter_line(doc.path, "source_url"), "source_url is empty: give "
+                                    "the address where the article was published before publishing it "
+                                    "(make html previews it without)"))
         if doc.output in outputs:
             problems.append(Problem(shown, doc.output_line, f"becomes {doc.output}, which {outputs[doc.output]} "
                                                             "already becomes: give it another slug"))
         else:
             outputs[doc.output] = f"{shown}:{doc.output_line}"
     return sorted(problems)
+
+
+def _front_matter_line(path: Path, key: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def _page_sources(ctx: BuildContext) -> set[str]:

@@ -1,7 +1,8 @@
 """The one schema for the structured notes, and the loader that checks them against the articles.
 
 Notes are YAML files under content/notes/ (any number; each holds any of the lists
-`entities`, `terms`, `events`, `figures`, `editors_notes`). YAML rather than Markdown front
+`entities`, `terms`, `events`, `figures`, `editors_notes`, and may name, as `article:`, the
+article its plain citations `p4` are from, so that a second article never breaks them). YAML rather than Markdown front
 matter: the notes are lists of small records with nested sources and relations, which
 front matter would hold anyway, and ruamel.yaml keeps a line number on every node so each
 problem is reported at the line to fix.
@@ -190,6 +191,8 @@ class Site:
     # Ids of entities whose notes did not load (their own problems are reported): a
     # reference to one is not reported again as unknown.
     unloaded_entities: set[str] = field(default_factory=set, repr=False)
+    # The article each notes file names for its plain citations: file -> (article id, line).
+    default_articles: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
     @property
     def summary(self) -> Takeaway | None:
@@ -246,10 +249,15 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
         return [Problem(shown, 1, "the file is empty: give at least one of " + ", ".join(KINDS))]
     if not isinstance(data, dict):
         return [Problem(shown, 1, "expected a mapping with the lists " + ", ".join(KINDS))]
+    default, problems = _default_article(data, shown)
+    if default:
+        site.default_articles[shown] = (default, line_of(data, (DEFAULT_ARTICLE,), 1))
     for key, items in data.items():
         line = line_of(data, (key,), 1)
+        if key == DEFAULT_ARTICLE:
+            continue
         if key not in KINDS:
-            problems.append(Problem(shown, line, f'unknown list "{key}"' + did_you_mean(str(key), KINDS)))
+            problems.append(Problem(shown, line, f'unknown list "{key}"' + did_you_mean(str(key), [*KINDS, DEFAULT_ARTICLE])))
             continue
         if not isinstance(items, list):
             problems.append(Problem(shown, line, f'"{key}" must be a list of notes (each item starting with "- ")'))
@@ -266,6 +274,10 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
                     site.unloaded_entities.add(item["id"])
                 continue
             note._path, note._node = shown, item
+            if default:
+                for source in sources(note):
+                    if "#" not in source.paragraph:
+                        source.paragraph = f"{default}#{source.paragraph}"
             notes = getattr(site, key)
             if not isinstance(notes, dict):
                 notes.append(note)
@@ -276,6 +288,32 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
     return problems
 
 
+DEFAULT_ARTICLE = "article"  # a notes file's key: the article its plain citations (`p4`) are from
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _default_article(data: dict[str, Any], shown: str) -> tuple[str | None, list[Problem]]:
+    if DEFAULT_ARTICLE not in data:
+        return None, []
+    value = data[DEFAULT_ARTICLE]
+    if isinstance(value, str) and _SLUG.match(value):
+        return value, []
+    line = line_of(data, (DEFAULT_ARTICLE,), 1)
+    return None, [Problem(shown, line, f'"{DEFAULT_ARTICLE}" names the article these notes cite by plain '
+                                       'paragraph (p4): give its id, the folder name under content/articles/')]
+
+
+def sources(note: Note) -> Iterator[Source]:
+    """Every citation a note makes."""
+    if isinstance(note, Entity):
+        yield from (fact.source for fact in note.facts)
+        yield from (relation.source for relation in note.relations if relation.source)
+    elif isinstance(note, Takeaway):
+        yield from note.sources
+    else:
+        yield note.source  # type: ignore[attr-defined]
+
+
 def _duplicate(note: Note, first: Note) -> Problem:
     path, line = note.where("id")
     first_path, first_line = first.where("id")
@@ -283,6 +321,9 @@ def _duplicate(note: Note, first: Note) -> Problem:
 
 
 def _cross_check(site: Site) -> Iterator[Problem]:
+    for path, (article_id, line) in site.default_articles.items():
+        if article_id not in site.articles:
+            yield Problem(path, line, f'unknown article "{article_id}"' + did_you_mean(article_id, site.articles))
     yield from _unique_ids(site)
     yield from _unique_surface_forms(site)
     for entity in site.entities.values():
@@ -366,10 +407,12 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
         return
     if not article_id and len(site.articles) > 1:
         path, line = note.where(*loc, "paragraph")
-        yield Problem(path, line, f'say which article: "<article-id>#{pid}" ({", ".join(site.articles)})')
+        yield Problem(path, line, f'say which article: "<article-id>#{pid}" ({", ".join(site.articles)}), '
+                                  f'or name it for the whole file with a line "{DEFAULT_ARTICLE}: <article-id>"')
         return
     if article_id and article_id not in site.articles:
-        yield _unknown(note, (*loc, "paragraph"), "article", article_id, site.articles)
+        if site.default_articles.get(note._path, ("",))[0] != article_id:  # else said once, at `article:`
+            yield _unknown(note, (*loc, "paragraph"), "article", article_id, site.articles)
         return
     article = site.articles[article_id] if article_id else next(iter(site.articles.values()))
     if not article.faithful:

@@ -115,7 +115,17 @@ def add_context(generator: Any) -> None:
     site, index = ctx.site, ctx.index
     generator.env.filters["structured_data"] = lambda page, siteurl: script_tags(page, site, index, siteurl)
     generator.context["EXPLAINER_UPDATED"] = ctx.updated.isoformat()
+    generator.context["EXPLAINER_ARTICLES"] = len(site.articles)
+    generator.context["EXPLAINER_FROM"] = _from_articles(len(site.articles))
     generator.context["ROUTES"] = template_routes()
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _from_articles(n: int) -> str:
+    """What the site is built from, as the footer says it: "one news article", "3 news articles"."""
+    return f"{_NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else n} news article{'' if n == 1 else 's'}"
 
 
 def add_note_pages(generator: Any) -> None:

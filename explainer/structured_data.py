@@ -76,12 +76,15 @@ def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
     mentioned = [e for e in site.entities.values() if note_key(e) in named]
     # What the article is about: the entities named in its title, else the most mentioned.
     about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
+    # A new article may not name its author, publisher or address yet: left out, not made up.
+    author, publisher, source_url = (getattr(page, key, None) for key in ("author", "publisher", "source_url"))
     return {
         "@context": "https://schema.org", "@type": "NewsArticle",
         "headline": page.title, "url": url(page.url), "inLanguage": "en",
-        "author": {"@type": "Person", "name": str(page.author)},
-        "publisher": {"@type": "Organization", "name": page.publisher, "url": _origin(page.source_url)},
-        "isBasedOn": page.source_url,
+        **({"author": {"@type": "Person", "name": str(author)}} if author else {}),
+        **({"publisher": {"@type": "Organization", "name": publisher or _origin(source_url),
+                          **({"url": _origin(source_url)} if source_url else {})}} if publisher or source_url else {}),
+        **({"isBasedOn": source_url} if source_url else {}),
         "about": [_ref(e, url) for e in about],
         "mentions": [_ref(e, url) for e in mentioned],
         "correction": [_correction(n, url) for n in site.editors_notes
