@@ -44,6 +44,7 @@ help:
 	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
 	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
 	@echo '   make draft-notes ARTICLE=path  draft notes for a new article, to curate'
+	@echo '   make draft-eval            score the notes draft against evals/draft/ answer keys'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
@@ -79,6 +80,10 @@ weight: $(STAMP)
 draft-notes: $(STAMP)
 	@test -n "$(ARTICLE)" || (echo 'usage: make draft-notes ARTICLE=path/to/source.txt' >&2; exit 2)
 	"$(PY)" -m explainer draft-notes "$(ARTICLE)" --input "$(INPUTDIR)"
+
+# How right the notes draft is, against the hand-made answer keys in evals/draft/
+draft-eval: $(STAMP)
+	"$(PY)" -m explainer draft-eval
 
 # A received text becomes an article of the site, with a notes draft:
 #   make new-article SOURCE=path/to/text.txt [ID=slug]
@@ -122,4 +127,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench new-article draft-notes test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench new-article draft-notes draft-eval test clean regenerate serve devserver lock

@@ -42,12 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     draft_cmd.add_argument("--input", type=Path, default=Path("content"))
     draft_cmd.add_argument("--id", help="the article's id (default: its folder, or its title)")
 
+    eval_cmd = commands.add_parser("draft-eval", help="score the notes draft against hand-made answer keys")
+    eval_cmd.add_argument("--folder", type=Path, default=Path("evals/draft"))
+
     new_cmd = commands.add_parser("new-article", help="add a received text to the site as a new article")
     new_cmd.add_argument("source", type=Path, help="the text as received, one block a line")
     new_cmd.add_argument("--input", type=Path, default=Path("content"))
     new_cmd.add_argument("--id", help="the article's id (default: a slug of its title)")
 
     args = parser.parse_args(argv)
+    if args.command == "draft-eval":
+        from .draft_eval import main as draft_eval
+
+        return draft_eval(args.folder)
     if args.command == "new-article":
         from .errors import ContentError
         from .new_article import new_article
@@ -59,20 +66,24 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for change in created.changed:
             print(change)
+        for line in created.known:
+            print(line)
         for path in created.written:
             print(f"wrote {path}")
         print(f"Next: make html, then open output/{created.article_id}.html; curate the draft, then move it "
               f"into {args.input / 'notes'} (make todo lists what is left).")
         return 0
     if args.command == "draft-notes":
-        from .draft_notes import write_draft
+        from .draft_notes import known_report, write_draft
         from .errors import ContentError
 
         try:
-            target = write_draft(args.article, args.input, args.id)
+            target, result = write_draft(args.article, args.input, args.id)
         except ContentError as error:
             report(error.problems, "no draft was written.")
             return 1
+        for line in known_report(result):
+            print(line)
         print(f"Draft notes written to {target}: curate them, then move them into {args.input / 'notes'}.")
         return 0
     if args.command == "bench":

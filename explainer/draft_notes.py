@@ -1,17 +1,23 @@
-"""`make draft-notes ARTICLE=path`: a first draft of the notes for a new article.
+"""The notes draft for a new article (`make new-article`, `make draft-notes ARTICLE=path`).
 
-From the text as received (one block a line) it lists, each with its paragraph and a
-verbatim quote already filled in, for the author to curate:
-- candidate entities: capitalised names that no existing note names yet (names already
-  known, through any alias, are left out: the linker matches them);
-- numbers with what follows them (a unit, a percent sign), as figures;
-- date-like phrases, in the article's own words, as events.
+From the text as received it proposes, each with its paragraph and the article's own words
+as its quote, for the author to curate:
+- entities, with a kind and aliases from the evidence, and the relations the text states
+  (explainer/draft_names.py); names a note already has are not listed again but reported
+  ("already a note: nissan, 4 mentions");
+- figures with their value and unit, and a `measures` stub with the words around them, and
+  date-like phrases as events, never resolved to a date the text does not give
+  (explainer/draft_figures.py);
+- glossary candidates by their rarity in general English (explainer/draft_terms.py).
 The draft goes to content/notes-drafts/ (not read by the build) and is never written over.
+It names its article (`article: <id>`), so its citations are plain paragraphs (`p4`).
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,104 +25,188 @@ from ruamel.yaml import YAML
 
 from .build import check, load
 from .context import BuildContext
-from .errors import ContentError, Problem
+from .draft_figures import Found, dates, figures
+from .draft_names import Candidate, candidates
+from .draft_terms import Term, terms
+from .errors import ContentError, Problem, display_path
+from .gazetteer import gazetteer
 from .index import linker as notes_linker, sentences
 
 DRAFTS = "notes-drafts"
-
-_NAME = re.compile(r"\b(?:[A-Z][\w’'.&-]*[\w&]|[A-Z])(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*[\w&])*")
-_NUMBER = re.compile(r"(?<![\w.])(?:[$€£]\s?)?\d+(?:[.,]\d+)*(?:\s?%|\s+(?:per\s?cent|percent|million|billion|"
-                     r"trillion|years?|months?|days?|cars|vehicles|units|people|shares))?(?!\w)")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(rf"\b(?:(?:by|in|on|since|until|from|towards?|around|before|after|during)\s+)?"
-                   rf"(?:(?:the\s+)?(?:early|mid|late|end of|start of|beginning of|middle of)\s+)?"
-                   rf"(?:(?:{_MONTHS})(?:\s+\d{{1,2}})?,?\s+\d{{4}}|(?:19|20)\d\d|this year|last year|next year|"
-                   rf"this month|recently|previously|currently|(?:{_MONTHS}))\b", re.IGNORECASE)
-# Capitalised only because they start a sentence, or a heading: not names.
-_COMMON = {"The", "This", "That", "These", "Those", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "In",
-           "On", "At", "For", "But", "And", "Or", "However", "Some", "According", "Please", "Talks", "About", "If",
-           "As", "After", "Before", "While", "When", "Since", "Also", "Meanwhile", "There", "Here", "Our", "Their"}
+_CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
 
 
 @dataclass
 class Draft:
     article_id: str
-    entities: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(pid, sentence)]
-    figures: list[tuple[str, str, str]] = field(default_factory=list)  # (number, pid, quote)
-    events: list[tuple[str, str, str]] = field(default_factory=list)  # (phrase, pid, quote)
+    paragraphs: list[str]
+    entities: list[Candidate] = field(default_factory=list)
+    known: Counter[str] = field(default_factory=Counter)  # note id -> mentions in this article
+    figures: list[tuple[Found, int, str]] = field(default_factory=list)  # (figure, paragraph, sentence)
+    events: list[tuple[Found, int, str]] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict, repr=False)  # known name -> its note's id
 
 
 def paragraphs(text: str) -> list[str]:
     """The paragraphs as the article page numbers them: every block but the title and the
     headings (a heading is a line without closing punctuation)."""
     blocks = [line.strip() for line in text.splitlines() if line.strip()]
-    return [b for b in blocks[1:] if b.endswith((".", "!", "?", ":", "\u201d", '"', ")"))]
+    return [b for b in blocks[1:] if b.endswith(_CLOSING)]
 
 
-def draft(text: str, article_id: str, content: Path) -> Draft:
+def _known_notes(content: Path):
+    """The notes that exist, checked: their linker, and the glossary's terms."""
     ctx = BuildContext(content)
     load(ctx)
     check(ctx)
     if not ctx.sound or ctx.site is None:
         raise ContentError(ctx.notes_problems)
-    linker = notes_linker(ctx.site)
-    result = Draft(article_id)
-    for n, paragraph in enumerate(paragraphs(text), 1):
-        pid = f"p{n}"
-        for sentence in sentences(paragraph):
-            known = [(s, e) for s, e, _ in linker.find(sentence)]
-            for match in _NAME.finditer(sentence):
-                name = re.sub(r"[’']s$", "", match.group()).rstrip(".")  # possessive
-                if name in _COMMON or any(s <= match.start() < e for s, e in known):
-                    continue
-                result.entities.setdefault(name, []).append((pid, sentence))
-            for match in _NUMBER.finditer(sentence):
-                if not _DATE.fullmatch(match.group()):
-                    result.figures.append((match.group().strip(), pid, _clause(sentence, match.start())))
-            for match in _DATE.finditer(sentence):
-                result.events.append((match.group(), pid, _clause(sentence, match.start())))
+    site = ctx.site
+    known_terms = {form.lower() for term in site.terms.values() for form in (term.term, *term.aliases)}
+    return notes_linker(site), known_terms
+
+
+def draft(text: str, article_id: str, content: Path | None) -> Draft:
+    """The draft for an article's text, leaving out what the notes under `content` already
+    have (with no `content`, as if there were no notes yet)."""
+    if content is None:
+        from .markdown.autolink import Linker
+
+        linker, known_terms = Linker([]), set()
+    else:
+        linker, known_terms = _known_notes(content)
+    places = gazetteer()
+    result = Draft(article_id, paragraphs(text))
+    split = [sentences(p) for p in result.paragraphs]
+    covered: list[list[list[tuple[int, int]]]] = []
+    for n, sentence_list in enumerate(split, 1):
+        covered.append([])
+        for sentence in sentence_list:
+            spans = []
+            for start, end, target in linker.find(sentence):
+                spans.append((start, end))
+                if target.key.kind == "entity":
+                    result.known[target.key.id] += 1
+                    result.ids[sentence[start:end]] = target.key.id
+            covered[-1].append(spans)
+            in_dates = dates(sentence)
+            result.events += [(d, n, sentence) for d in in_dates]
+            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
+    result.entities = candidates(split, places, covered)
+    names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()}
+    result.terms = terms(split, known_terms, names)
     return result
 
 
-def _clause(sentence: str, at: int) -> str:
-    """The part of the sentence around a position: between the commas (or the whole sentence)."""
-    start = sentence.rfind(", ", 0, at) + 2 if sentence.rfind(", ", 0, at) >= 0 else 0
-    end = sentence.find(", ", at)
-    return sentence[start: end if end >= 0 else len(sentence)].rstrip(".")
-
-
 def _slug(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "note"
 
 
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words around a figure or date, as the article has them: its clause (between
+    commas or semicolons), or the whole sentence."""
+    left = max(sentence.rfind(", ", 0, start), sentence.rfind("; ", 0, start))
+    right = min((i for i in (sentence.find(", ", end), sentence.find("; ", end)) if i >= 0), default=len(sentence))
+    clause = sentence[left + 2 if left >= 0 else 0: right].rstrip(".")
+    return clause if len(clause.split()) >= 4 else sentence.rstrip(".")
+
+
 def as_yaml(result: Draft) -> dict:
-    ref = lambda pid: f"{result.article_id}#{pid}"  # noqa: E731
-    return {
-        "entities": [
-            {"id": _slug(name), "name": name, "kind": "company", "summary": "TODO: who or what this is (background)",
-             "facts": [{"text": "TODO: what the article says", "source": {"paragraph": ref(pid), "quote": quote}}
-                       for pid, quote in uses[:3]]}
-            for name, uses in sorted(result.entities.items())
-        ],
-        "figures": [{"id": f"{_slug(number)}-{pid}", "value": number, "measures": "TODO: what it measures",
-                     "source": {"paragraph": ref(pid), "quote": quote}} for number, pid, quote in result.figures],
-        "events": [{"id": f"{_slug(phrase)}-{pid}", "when": phrase[0].upper() + phrase[1:], "what": "TODO: what happens",
-                    "source": {"paragraph": ref(pid), "quote": quote}} for phrase, pid, quote in result.events],
-    }
+    ids: dict[str, str] = {}
+    for candidate in result.entities:
+        ids[candidate.name] = _unique(_slug(candidate.name), set(ids.values()))
+    entities = []
+    for candidate in result.entities:
+        facts = [{"text": "TODO: what the article says", "source": {"paragraph": f"p{m.paragraph}",
+                                                                     "quote": m.sentence.rstrip()}}
+                 for m in list(_distinct(candidate))[:3]]
+        entity = {"id": ids[candidate.name], "name": candidate.name, "kind": candidate.kind}
+        if candidate.aliases:
+            entity["aliases"] = sorted(set(candidate.aliases))
+        entity |= {"summary": "TODO: who or what this is (background)", "facts": facts}
+        relations = []
+        for kind, other, mention in candidate.relations:
+            target = ids.get(other) or result.ids.get(other) or _slug(other)
+            if target != entity["id"] and (kind, target) not in {(r["type"], r["target"]) for r in relations}:
+                relations.append({"type": kind, "target": target,
+                                  "source": {"paragraph": f"p{mention.paragraph}", "quote": mention.sentence}})
+        if relations:
+            entity["relations"] = relations
+        entities.append(entity)
+    taken: set[str] = set()
+    figures = []
+    for found, n, sentence in result.figures:
+        clause = _clause(sentence, found.start, found.end)
+        figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": found.text}
+        if found.unit:
+            figure["unit"] = found.unit
+        figure |= {"measures": f"TODO: what it measures; the article: \u201c{clause}\u201d",
+                   "source": {"paragraph": f"p{n}", "quote": clause}}
+        figures.append(figure)
+    events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text, "what": "TODO: what happens",
+               "source": {"paragraph": f"p{n}", "quote": _clause(sentence, found.start, found.end)}}
+              for found, n, sentence in result.events]
+    glossary = [{"id": _unique(_slug(term.term), taken), "term": term.term,
+                 "definition": "TODO: what it means, for a general reader", "in_article": "TODO: how the article uses it",
+                 "source": {"paragraph": f"p{term.paragraph}", "quote": term.sentence.rstrip()}}
+                for term in result.terms]
+    return {"article": result.article_id, "entities": entities, "terms": glossary, "events": events,
+            "figures": figures}
 
 
-def write_draft(article: Path, content: Path, article_id: str | None = None) -> Path:
-    text = article.read_text(encoding="utf-8")
-    article_id = article_id or (article.parent.name if article.name == "source.txt" else _slug(text.splitlines()[0]))
-    target = content / DRAFTS / f"{article_id}.yaml"
-    if target.exists():
-        raise ContentError([Problem(str(target), 1, "a draft is already here; it is never written over: "
-                                                    "move it or delete it first")])
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _distinct(candidate: Candidate):
+    seen = set()
+    for mention in candidate.mentions:
+        if (mention.paragraph, mention.sentence) not in seen:
+            seen.add((mention.paragraph, mention.sentence))
+            yield mention
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    out, n = slug, 2
+    while out in taken:
+        out, n = f"{slug}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def known_report(result: Draft) -> list[str]:
+    """"already a note: nissan, 4 mentions", for each note the article names."""
+    return [f"already a note: {note_id}, {n} mention{'' if n == 1 else 's'}"
+            for note_id, n in sorted(result.known.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def draft_text(text: str, article_id: str, content: Path) -> tuple[str, Draft]:
+    """The draft file's text, and the draft."""
+    result = draft(text, article_id, content)
     yaml = YAML()
     yaml.width = 4096
-    with target.open("w", encoding="utf-8") as out:
-        out.write(f"# Draft notes for {article_id}, made by `make draft-notes`: candidates to curate, then\n"
-                  "# move into content/notes/. Every quote is the article's own words.\n")
-        yaml.dump(as_yaml(draft(text, article_id, content)), out)
+    out = io.StringIO()
+    out.write(f"# Draft notes for {article_id}: candidates to curate (fill in each TODO, delete what is not\n"
+              "# worth a note), then move into content/notes/. Every quote is the article's own words.\n")
+    for line in known_report(result):
+        out.write(f"# {line} (not listed again)\n")
+    yaml.dump(as_yaml(result), out)
+    return out.getvalue(), result
+
+
+def draft_target(content: Path, article_id: str) -> Path:
+    target = content / DRAFTS / f"{article_id}.yaml"
+    if target.exists():
+        raise ContentError([Problem(display_path(target), 1, "a draft is already here; it is never written over: "
+                                                             "move it or delete it first")])
     return target
+
+
+def write_draft(article: Path, content: Path, article_id: str | None = None) -> tuple[Path, Draft]:
+    text = article.read_text(encoding="utf-8")
+    article_id = article_id or (article.parent.name if article.name == "source.txt" else _slug(text.splitlines()[0]))
+    target = draft_target(content, article_id)
+    body, result = draft_text(text, article_id, content)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    return target, result

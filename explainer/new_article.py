@@ -48,6 +48,7 @@ class Created:
     article_id: str
     written: list[Path] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # what was changed in existing files, said
+    known: list[str] = field(default_factory=list)  # "already a note: nissan, 4 mentions"
 
 
 def is_heading(block: str) -> bool:
@@ -184,7 +185,7 @@ def name_default_articles(content: Path, existing: list[str]) -> list[str]:
 
 
 def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:
-    from .draft_notes import write_draft
+    from .draft_notes import draft_target, draft_text, known_report
 
     data, blocks = read_received(source)
     shown = display_path(source)
@@ -204,11 +205,16 @@ def new_article(source: Path, content: Path, article_id: str | None = None) -> C
                                                                 "never written over): give another ID=...")])
     existing = sorted(p.parent.name for p in articles.glob("*/article.md")) if articles.is_dir() else []
     markdown, _ = article_markdown(blocks)
-    created = Created(article_id)
+    # Everything is worked out before anything is written: the draft reads the notes as
+    # they are (a problem in them is reported, and nothing is written).
+    body, result = draft_text(data.decode("utf-8"), article_id, content)
+    created = Created(article_id, known=known_report(result))
     created.changed = name_default_articles(content, existing)
     folder.mkdir(parents=True)
     (folder / SOURCE_NAME).write_bytes(data)
     (folder / "article.md").write_text(markdown, encoding="utf-8")
-    created.written += [folder / SOURCE_NAME, folder / "article.md"]
-    created.written.append(write_draft(folder / SOURCE_NAME, content, article_id))
+    target = draft_target(content, article_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    created.written += [folder / SOURCE_NAME, folder / "article.md", target]
     return created
