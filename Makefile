@@ -42,6 +42,7 @@ help:
 	@echo '   make weight                bytes the article page loads, against the budget'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
+	@echo '   make bench-preview         live preview: save -> screen latency in Chromium'
 	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
 	@echo '   make draft-notes ARTICLE=path  draft notes for a new article, to curate'
 	@echo '   make draft-eval            score the notes draft against evals/draft/ answer keys'
@@ -98,6 +99,10 @@ RUNS ?= 3
 bench: $(STAMP)
 	"$(PY)" -m explainer bench --sizes "$(SIZES)" --runs $(RUNS)
 
+# The live preview's save -> screen latency, in Chromium (docs/benchmarks.md).
+bench-preview: $(STAMP)
+	"$(PY)" -m explainer bench --preview
+
 # Links to other sites, in the built output. Needs the network: never part of html or test.
 linkcheck: $(STAMP)
 	"$(PY)" -m explainer linkcheck --output "$(OUTPUTDIR)"
@@ -127,4 +132,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench new-article draft-notes draft-eval test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench bench-preview new-article draft-notes draft-eval test clean regenerate serve devserver lock

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_cmd = commands.add_parser("bench", help="build-time benchmark against bare Pelican")
     bench_cmd.add_argument("--sizes", default="10 100 1000", help="numbers of articles")
     bench_cmd.add_argument("--runs", type=int, default=3)
+    bench_cmd.add_argument("--preview", action="store_true",
+                           help="instead, the dev server's save-to-screen latency in Chromium")
 
     draft_cmd = commands.add_parser("draft-notes", help="draft notes for a new article's text")
     draft_cmd.add_argument("article", type=Path, help="the text as received, one block a line")
@@ -89,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import main as bench
 
+        if args.preview:
+            from .bench import preview
+
+            return preview(max(args.runs, 10))
         return bench([int(n) for n in args.sizes.split()], args.runs)
     if args.command == "linkcheck":
         from .linkcheck import linkcheck
@@ -113,16 +119,19 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.watch:
         return once()
-    from .devserver import rebuild_on_change, serve, stop_on_sigterm
+    from .devserver import Reporter, rebuild_on_change, serve, stop_on_sigterm
 
     stop_on_sigterm()
 
-    if args.serve:
-        serve(args.output, args.bind, args.port)
+    server = serve(args.output, args.bind, args.port) if args.serve else None
     theme = args.settings.parent / "theme"
     watched = [p for p in (args.input, theme, args.settings) if p.exists()]
+
+    def rebuild(reporter: Reporter) -> int:
+        return build(args.settings, args.input, args.output, args.pelican_opts, reporter)
+
     try:
-        rebuild_on_change(watched, once)
+        rebuild_on_change(watched, rebuild, server.builds if server else None)
     except KeyboardInterrupt:
         pass
     return 0

@@ -13,16 +13,26 @@ naming it) and the theme's CSS (nothing the notes or the search index hold), wit
 number of article pages rendered again and whether the search index was kept.
 It prints one line per size (median of the runs) and the cost of the term-linking step
 alone for K = 10, 100 and 1000 terms on the same text. A benchmark, not a test.
+
+`python -m explainer.bench --preview` times the live preview instead (docs/benchmarks.md):
+the dev server on a copy of the project, a page open in Chromium, and from the moment an
+edit to the notes is saved until the screen shows it: a valid edit (the page reloads with
+the new text), a breaking one (the problems show over the page) and the fix (the page comes
+back with it); 10 runs, median and max.
 """
 
 from __future__ import annotations
 
+import argparse
+import queue
 import random
+import socket
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -224,3 +234,150 @@ def main(sizes: list[int], runs: int) -> int:
             (n1, o1, _), (n2, o2, _) = rows[-2], rows[-1]
             print(f"bench: per-page cost N={n2} / N={n1}: {(o2 / n2) / (o1 / n1):.2f}", flush=True)
     return 0
+
+
+# --- Live preview: from a save to the screen --------------------------------------------------
+
+CHROMIUM = Path("/usr/lib/chromium/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+PREVIEW_PAGE = "figures.html"
+PREVIEW_NOTES = "content/notes/figures.yaml"
+PREVIEW_TEXT = "Renault's stake in Nissan, now and after"  # a figure's description, on the page
+PREVIEW_SOURCE = 'source: {paragraph: p4, quote: "reduce its stake in Nissan from 43% to 15%"}'
+# In the page, each time: when the problems panel was first painted (the frame after it was
+# added), and when this document first painted (it carries the new text, or it would not be
+# the page waited for). An init script: the page's CSP does not apply to it.
+_PAINT_PROBE = """
+new MutationObserver(() => {
+  if (window.__panelPainted === undefined && document.querySelector(".explainer-live")) {
+    window.__panelPainted = null;
+    requestAnimationFrame(() => { window.__panelPainted = performance.timeOrigin + performance.now(); });
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+_FIRST_PAINT = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const nav = performance.getEntriesByType("navigation")[0];
+  return performance.timeOrigin + (paint ? paint.startTime : nav.loadEventEnd);
+}"""
+
+
+class _Devserver:
+    """`make devserver` on a project folder, its output lines stamped as they arrive."""
+
+    def __init__(self, project: Path):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-m", "explainer", "build", "--input", "content", "--output", "output",
+             "--settings", "pelicanconf.py", "--watch", "--serve", "--port", str(self.port)],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put((time.time() * 1000, line.rstrip("\n")))
+
+    def wait_for(self, text: str, timeout: float = 120) -> float:
+        """When a line holding `text` was printed (epoch ms)."""
+        end = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < end:
+            try:
+                at, line = self.lines.get(timeout=max(0.01, end - time.monotonic()))
+            except queue.Empty:
+                break
+            seen.append(line)
+            if text in line:
+                return at
+        raise SystemExit(f"bench: no {text!r} from the dev server: {seen[-20:]}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
+    """Milliseconds from each save to the screen (and to the server's end of the rebuild)."""
+    from playwright.sync_api import sync_playwright
+
+    project = work / "project"
+    for folder in ("content", "theme"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy2(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    notes = project / PREVIEW_NOTES
+    good = notes.read_text(encoding="utf-8")
+    if PREVIEW_TEXT not in good or PREVIEW_SOURCE not in good:
+        raise SystemExit(f"bench: {PREVIEW_NOTES} no longer has the text the benchmark edits")
+    times: dict[str, list[float]] = {"edit": [], "edit rebuilt": [], "break": [], "break rebuilt": [],
+                                     "fix": [], "fix rebuilt": []}
+    server = _Devserver(project)
+    try:
+        server.wait_for("Watching")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            page = browser.new_context().new_page()
+            page.set_default_timeout(120_000)
+            page.add_init_script(_PAINT_PROBE)
+            page.goto(f"http://127.0.0.1:{server.port}/{PREVIEW_PAGE}")
+            page.wait_for_load_state("load")
+
+            def save(text: str) -> float:
+                notes.write_text(text, encoding="utf-8")
+                return time.time() * 1000
+
+            def reloaded_with(saved: float, words: str, kind: str) -> None:
+                rebuilt = server.wait_for("Rebuilt.")
+                page.get_by_text(words).first.wait_for(state="visible")
+                page.wait_for_load_state("load")  # its paint timing is complete
+                times[kind].append(page.evaluate(_FIRST_PAINT) - saved)
+                times[kind + " rebuilt"].append(rebuilt - saved)
+
+            for run in range(runs):
+                edited = good.replace(PREVIEW_TEXT, PREVIEW_TEXT.replace("stake", f"stake (edit {run})"), 1)
+                reloaded_with(save(edited), f"stake (edit {run}) in", "edit")
+
+                saved = save(edited.replace(PREVIEW_SOURCE, PREVIEW_SOURCE.replace("p4", "p9"), 1))
+                failed = server.wait_for("still serving the last good build")
+                page.locator(".explainer-live").wait_for(state="visible")
+                page.wait_for_function("() => window.__panelPainted")  # a function: no eval in the page
+                times["break"].append(page.evaluate("window.__panelPainted") - saved)
+                times["break rebuilt"].append(failed - saved)
+
+                fixed = good.replace(PREVIEW_TEXT, PREVIEW_TEXT.replace("stake", f"stake (fixed {run})"), 1)
+                reloaded_with(save(fixed), f"stake (fixed {run}) in", "fix")
+            browser.close()
+    finally:
+        server.stop()
+    return times
+
+
+def preview(runs: int) -> int:
+    if not CHROMIUM.exists():
+        print(f"bench: {CHROMIUM} not found: install Debian's chromium (apt-get install chromium)", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-preview-") as tmp:
+        times = bench_preview(runs, Path(tmp))
+    print(f"bench: live preview, {runs} runs ({PREVIEW_PAGE} open, {PREVIEW_NOTES} saved), save -> screen:",
+          flush=True)
+    for kind, what in (("edit", "an edit, page reloaded with it"), ("break", "a breaking edit, problems shown"),
+                       ("fix", "the fix, page back with it")):
+        shown, rebuilt = times[kind], times[kind + " rebuilt"]
+        print(f"       {what}: median {statistics.median(shown):.0f} ms, max {max(shown):.0f} ms "
+              f"(the rebuild: median {statistics.median(rebuilt):.0f} ms, max {max(rebuilt):.0f} ms)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m explainer.bench")
+    parser.add_argument("--preview", action="store_true", help="time the dev server's live preview instead")
+    parser.add_argument("--sizes", default="10 100 1000", help="numbers of articles")
+    parser.add_argument("--runs", type=int, help="runs of each measure (default: 3; 10 with --preview)")
+    args = parser.parse_args()
+    if args.preview:
+        sys.exit(preview(args.runs or 10))
+    sys.exit(main([int(n) for n in args.sizes.split()], args.runs or 3))

@@ -248,8 +248,10 @@ def report(problems: list[Problem], what: str) -> None:
     print(f"{n} problem{'s' if n != 1 else ''} found; {what}", file=sys.stderr)
 
 
-def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) -> int:
-    """`make html`: the stages, with Pelican writing into a scratch folder swapped in at the end."""
+def build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
+          reporter: Callable[[list[Problem], str], None] = report) -> int:
+    """`make html`: the stages, with Pelican writing into a scratch folder swapped in at the end.
+    The content's problems go to `reporter` (the dev server also shows them in the open pages)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
@@ -263,7 +265,7 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str]) 
         ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
         problems = prepare(ctx)
         if problems:
-            report(problems, f"the build stopped and {output} was left as it was.")
+            reporter(problems, f"the build stopped and {output} was left as it was.")
             return 1
         pelican.settings[SETTINGS_KEY] = ctx  # the run takes it over (pelican_plugin.start_run)
         if _run(pelican) != 0:

@@ -1,0 +1,117 @@
+/* Live preview, added by `make devserver` to the pages it serves (explainer/devserver.py);
+   never part of the published site.
+
+   The server sends an event for every build that finishes (Server-Sent Events on
+   /__live/events, the last build first): its number and what it found wrong. A build that
+   succeeded after the one this page came from reloads the page; a build that failed shows
+   its problems over the page (the page itself stays the last good build), as the terminal
+   printed them. The panel is built with DOM APIs and textContent only (the page's
+   Content-Security-Policy allows no inline script or style, and a problem is text, never
+   markup). Escape hides it until the next build. Pages in the background hold no
+   connection (browsers allow only a few per server): they catch up when shown again. */
+(() => {
+  "use strict";
+
+  const EVENTS = "/__live/events";
+
+  // The build this page was served after: {server, generation}, from its Server-Timing
+  // header; without it, the first build the events tell of.
+  function servedAfter() {
+    const navigation = performance.getEntriesByType("navigation")[0];
+    const timing = navigation && (navigation.serverTiming || []).find((t) => t.name === "live");
+    if (!timing) return null;
+    const at = timing.description.lastIndexOf(":");
+    return { server: timing.description.slice(0, at), generation: Number(timing.description.slice(at + 1)) };
+  }
+
+  let page = servedAfter();
+  let source = null;
+  let retry = null;
+  let delay = 1000;
+  let panel = null;
+  let list = null;
+  let dismissed = null;
+
+  function newer(build) {
+    return build.server !== page.server || build.generation > page.generation;
+  }
+
+  function update(build) {
+    if (page === null) page = { server: build.server, generation: build.ok ? build.generation : build.generation - 1 };
+    if (!build.ok) {
+      show(build);
+    } else if (newer(build)) {
+      disconnect();
+      location.reload();
+    } else {
+      hide();
+    }
+  }
+
+  function element(name, className, text) {
+    const node = document.createElement(name);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function show(build) {
+    if (dismissed === build.generation) return;
+    if (panel === null) {
+      panel = element("section", "explainer-live");
+      panel.setAttribute("role", "alert");
+      panel.setAttribute("aria-labelledby", "explainer-live-title");
+      panel.tabIndex = 0; // it may scroll: reachable from the keyboard, and left with Tab as anything else
+      const title = element("h2", "explainer-live-title", "The site did not build");
+      title.id = "explainer-live-title";
+      list = element("ul", "explainer-live-problems");
+      const note = element("p", "explainer-live-note",
+        "This page is the last good build. It comes back by itself once the problems are fixed " +
+        "(Escape hides this message).");
+      panel.append(title, list, note);
+    }
+    panel.dataset.generation = String(build.generation);
+    list.replaceChildren(...build.problems.map((problem) => element("li", "explainer-live-problem", problem)));
+    if (!panel.isConnected) document.body.append(panel);
+  }
+
+  function hide() {
+    if (panel !== null) panel.remove();
+  }
+
+  function connect() {
+    if (source !== null || document.visibilityState === "hidden") return;
+    clearTimeout(retry);
+    source = new EventSource(EVENTS);
+    source.addEventListener("build", (event) => update(JSON.parse(event.data)));
+    source.addEventListener("open", () => { delay = 1000; });
+    source.addEventListener("error", () => {
+      // The browser reconnects by itself unless it gave up (the server answered oddly, or
+      // was not there): then try again, less and less often.
+      if (source !== null && source.readyState === EventSource.CLOSED) {
+        source = null;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(2 * delay, 10000);
+      }
+    });
+  }
+
+  function disconnect() {
+    clearTimeout(retry);
+    if (source !== null) source.close();
+    source = null;
+  }
+
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") disconnect(); else connect();
+  });
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", (event) => { if (event.persisted) connect(); });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && panel !== null && panel.isConnected) {
+      dismissed = Number(panel.dataset.generation);
+      hide();
+    }
+  });
+  connect();
+})();
