@@ -45,6 +45,7 @@ help:
 	@echo '   make bench-preview         live preview: save -> screen latency in Chromium'
 	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
 	@echo '   make draft-notes ARTICLE=path  draft notes for a new article, to curate'
+	@echo '   make todo                  what the site still lacks: names and numbers with no note, TODOs, drafts'
 	@echo '   make draft-eval            score the notes draft against evals/draft/ answer keys'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
@@ -81,6 +82,10 @@ weight: $(STAMP)
 draft-notes: $(STAMP)
 	@test -n "$(ARTICLE)" || (echo 'usage: make draft-notes ARTICLE=path/to/source.txt' >&2; exit 2)
 	"$(PY)" -m explainer draft-notes "$(ARTICLE)" --input "$(INPUTDIR)"
+
+# What the site still lacks for a complete explainer, as path:line: ...
+todo: $(STAMP)
+	"$(PY)" -m explainer todo --input "$(INPUTDIR)"
 
 # How right the notes draft is, against the hand-made answer keys in evals/draft/
 draft-eval: $(STAMP)
@@ -132,4 +137,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench bench-preview new-article draft-notes draft-eval test clean regenerate serve devserver lock
+.PHONY: help venv html publish check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver lock

@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     draft_cmd.add_argument("--input", type=Path, default=Path("content"))
     draft_cmd.add_argument("--id", help="the article's id (default: its folder, or its title)")
 
+    todo_cmd = commands.add_parser("todo", help="what the site still lacks: names and numbers with no note, TODOs, drafts")
+    todo_cmd.add_argument("--input", type=Path, default=Path("content"))
+
     eval_cmd = commands.add_parser("draft-eval", help="score the notes draft against hand-made answer keys")
     eval_cmd.add_argument("--folder", type=Path, default=Path("evals/draft"))
 
@@ -53,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", help="the article's id (default: a slug of its title)")
 
     args = parser.parse_args(argv)
+    if args.command == "todo":
+        from .todo import main as todo
+
+        return todo(args.input)
     if args.command == "draft-eval":
         from .draft_eval import main as draft_eval
 

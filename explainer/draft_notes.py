@@ -46,6 +46,8 @@ class Draft:
     events: list[tuple[Found, int, str]] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict, repr=False)  # known name -> its note's id
+    taken: set[str] = field(default_factory=set, repr=False)  # the ids notes already have
+    also: dict[str, list[str]] = field(default_factory=dict)  # note id -> other forms this article uses
 
 
 def paragraphs(text: str) -> list[str]:
@@ -64,7 +66,9 @@ def _known_notes(content: Path):
         raise ContentError(ctx.notes_problems)
     site = ctx.site
     known_terms = {form.lower() for term in site.terms.values() for form in (term.term, *term.aliases)}
-    return notes_linker(site), known_terms
+    ids = {*site.entities, *site.terms, *(n.id for kind in (site.events, site.figures, site.editors_notes)
+                                         for n in kind)}
+    return notes_linker(site), known_terms, ids
 
 
 def draft(text: str, article_id: str, content: Path | None) -> Draft:
@@ -73,11 +77,11 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     if content is None:
         from .markdown.autolink import Linker
 
-        linker, known_terms = Linker([]), set()
+        linker, known_terms, ids = Linker([]), set(), set()
     else:
-        linker, known_terms = _known_notes(content)
+        linker, known_terms, ids = _known_notes(content)
     places = gazetteer()
-    result = Draft(article_id, paragraphs(text))
+    result = Draft(article_id, paragraphs(text), taken=ids)
     split = [sentences(p) for p in result.paragraphs]
     covered: list[list[list[tuple[int, int]]]] = []
     for n, sentence_list in enumerate(split, 1):
@@ -93,7 +97,17 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             in_dates = dates(sentence)
             result.events += [(d, n, sentence) for d in in_dates]
             result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
-    result.entities = candidates(split, places, covered)
+    result.entities = []
+    for candidate in candidates(split, places, covered):
+        # "Japanese" proposed as Japan, which is a note already: said, not listed again.
+        found = [t for s, e, t in linker.find(candidate.name) if s == 0 and e == len(candidate.name)]
+        if found and found[0].key.kind == "entity":
+            note_id = found[0].key.id
+            result.known[note_id] += len(candidate.mentions)
+            result.ids[candidate.name] = note_id
+            result.also[note_id] = sorted(set(candidate.aliases))
+        else:
+            result.entities.append(candidate)
     names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()}
     result.terms = terms(split, known_terms, names)
     return result
@@ -117,8 +131,9 @@ def _clause(sentence: str, start: int, end: int) -> str:
 
 def as_yaml(result: Draft) -> dict:
     ids: dict[str, str] = {}
+    taken = set(result.taken)
     for candidate in result.entities:
-        ids[candidate.name] = _unique(_slug(candidate.name), set(ids.values()))
+        ids[candidate.name] = _unique(_slug(candidate.name), taken)
     entities = []
     for candidate in result.entities:
         facts = [{"text": "TODO: what the article says", "source": {"paragraph": f"p{m.paragraph}",
@@ -137,7 +152,6 @@ def as_yaml(result: Draft) -> dict:
         if relations:
             entity["relations"] = relations
         entities.append(entity)
-    taken: set[str] = set()
     figures = []
     for found, n, sentence in result.figures:
         clause = _clause(sentence, found.start, found.end)
@@ -177,6 +191,8 @@ def _unique(slug: str, taken: set[str]) -> str:
 def known_report(result: Draft) -> list[str]:
     """"already a note: nissan, 4 mentions", for each note the article names."""
     return [f"already a note: {note_id}, {n} mention{'' if n == 1 else 's'}"
+            + (f" (this article also says {', '.join(map(repr, result.also[note_id]))}: an alias to add?)"
+               if result.also.get(note_id) else "")
             for note_id, n in sorted(result.known.items(), key=lambda item: (-item[1], item[0]))]
 
 

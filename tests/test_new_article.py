@@ -156,3 +156,16 @@ def test_each_evaluation_article_becomes_a_page_that_holds_its_text_verbatim(pro
     built = build_here(project, project / "output")
     assert built.returncode == 0, built.stderr
     assert_verbatim(project / "output", article_id, source)
+    # Its draft, moved into the notes as it is, builds too.
+    (project / "content" / "notes-drafts" / f"{article_id}.yaml").rename(project / "content" / "notes" / "new.yaml")
+    built = build_here(project, project / "output")
+    assert built.returncode == 0, built.stderr
+
+
+def test_the_draft_moved_into_the_notes_builds(project: Path):
+    """The draft is notes as the schema wants them: every quote verbatim, every id free."""
+    assert new_article(project, RECEIVED, "--id", "follow-up").returncode == 0
+    draft = project / "content" / "notes-drafts" / "follow-up.yaml"
+    draft.rename(project / "content" / "notes" / "follow-up.yaml")
+    built = build_here(project, project / "output")
+    assert built.returncode == 0, built.stderr
