@@ -208,7 +208,8 @@ _MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear",
              "discard", "__setitem__"}
 _CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 # Functions remembered for the life of the process: each takes no input that could change.
-PURE_CACHED = {"markdown/__init__.py": {"markdown"}}  # the parser, configured: the same every time
+PURE_CACHED = {"markdown/__init__.py": {"markdown"},  # the parser, configured: the same every time
+               "gazetteer.py": {"gazetteer"}}  # reference data read from pinned packages, never changed
 
 
 def _package_modules() -> list[Path]:

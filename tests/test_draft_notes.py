@@ -169,3 +169,14 @@ def test_draft_eval_prints_the_table():
     for row in ("entity precision", "entity recall", "kind right", "numbers found", "numbers with the right unit",
                 "dates found", "glossary precision", "traps (count)"):
         assert re.search(rf"^\| {re.escape(row)} \| \d", out.getvalue(), re.M), row
+
+
+def test_the_evaluation_set_and_its_answer_keys_hold():
+    """The keys make draft-eval scores against: every string verbatim in its article, every
+    name and number of the text listed (evals/draft/check_keys.py)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "evals" / "draft" / "check_keys.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
