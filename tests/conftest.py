@@ -86,6 +86,26 @@ def line_of(path: Path, needle: str) -> int:
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# The browser tests drive Debian's Chromium (never `playwright install`).
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests"
+        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
 
 def copy_project(dest: Path, content_from: Path = ROOT) -> Path:
     """A scratch copy of what a build reads: content (the real site's, or a fixture's, such
