@@ -34,6 +34,7 @@ from .cards import Cards
 from .context import SETTINGS_KEY, BuildContext
 from .document import Document, RenderedPage, content_documents, load_document, render_document
 from .errors import BuildError, Problem, did_you_mean, display_path
+from .frontmatter import field_line
 from .index import build_index
 from .lint import foreign_images, lint_notes
 from .notes import check_site, load_site
@@ -82,7 +83,7 @@ def check(ctx: BuildContext) -> list[Problem]:
             continue
         shown = display_path(doc.path)
         if doc.article is not None and (ctx.settings or {}).get("SITEURL") and not (doc.metadata or {}).get("source_url"):
-            problems.append(Problem(shown, _front_matter_line(doc.path, "source_url"), "source_url is empty: give "
+            problems.append(Problem(shown, field_line(doc.path, "source_url"), "source_url is empty: give "
                                     "the address where the article was published before publishing it "
                                     "(make html previews it without)"))
         if doc.output in outputs:
@@ -91,11 +92,6 @@ def check(ctx: BuildContext) -> list[Problem]:
         else:
             outputs[doc.output] = f"{shown}:{doc.output_line}"
     return sorted(problems)
-
-
-def _front_matter_line(path: Path, key: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def _page_sources(ctx: BuildContext) -> set[str]:

@@ -76,7 +76,7 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
     traps = set(key.get("traps") or [])
     matched: set[int] = set()
     right = wrong = 0
-    neutral = traps_hit = 0
+    traps_hit = 0
     for name, aliases, kind in predicted.entities:
         forms = {name, *aliases}
         if any(f in traps or f.split(" ", 1)[0] in traps and " " in f and f.split(" ", 1)[0] not in
@@ -85,8 +85,7 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
         hit = next((i for i, e in enumerate(entities) if forms & {e["name"], *e.get("aliases", [])}), None)
         if hit is None:
             if kind == "place" and forms & demonyms:
-                neutral += 1  # "French" proposed as France: the key lists demonyms apart
-                continue
+                continue  # "French" proposed as France: neither right nor wrong (the key lists demonyms apart)
             wrong += 1
             continue
         right += 1

@@ -127,6 +127,13 @@ _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|he
                        r"knot|bar|pascal|degree)s$")
 
 
+# Where a number's unit is: right after it (and then part of the figure's words), after one
+# word that qualifies it ("12,000 new employees", "6.3 more goals", "14 European countries"),
+# or after a later number of the same phrase ("118 votes to 104", "8, 16 and 24 weeks").
+_COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b", False),
+            (r"^(?:,?\s(?:and|or|to|of the|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b", False))
+
+
 def _counted(word: str) -> bool:
     """Whether a word after a number says what it counts: a plural noun."""
     return word not in _NOT_UNITS and (word in _IRREGULAR_PLURALS or word.endswith("s") and not word.endswith(
@@ -150,23 +157,19 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             name = " ".join(tokens[:n]).lower()
             if len(tokens) >= n and name in places.currency_names:
                 return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
-    # What follows, directly or after one word that qualifies it ("12,000 new employees",
-    # "6.3 more goals", "14 European countries"), or what a number later in the same
-    # phrase counts ("118 votes to 104", "109 of the 230 seats", "8, 16 and 24 weeks").
-    for pattern in (r"^\s([a-z][a-z-]*)\b", r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b",
-                    r"^(?:,?\s(?:and|or|to|of the|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b"):
+    for pattern, takes in _COUNTED:
         m = re.match(pattern, rest)
         if not m:
             continue
         word = m.group(1)
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
-            return (word if word.endswith("s") else word + "s"), end + (m.end() if pattern.startswith("^\\s(") else 0)
+            return (word if word.endswith("s") else word + "s"), end + (m.end() if takes else 0)
         if _counted(word):
             unit, stop = word, m.end()
             if more := re.match(r"^\s(per\s[a-z]+|of\s[a-z]+)\b", rest[stop:]):  # "millimoles per litre"
                 if _MEASURES.search(word) and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
-            return unit, end + (stop if pattern == r"^\s([a-z][a-z-]*)\b" else 0)
+            return unit, end + (stop if takes else 0)
     before = re.search(r"\b([a-z]+)\s(?:to|of)\s$", sentence[: match.start()])
     if before and _counted(before.group(1)):
         return before.group(1), end  # "by 118 votes to 104"

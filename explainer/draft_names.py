@@ -111,20 +111,10 @@ def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str
     for start, text in _split_for(sentence):
         words = text.split()
         # Sentence-initial common words, titles and capitalised roles in front: not the name.
-        while words:
-            word = _POSSESSIVE.sub("", words[0])
-            initial = _initial(sentence, start)
-            if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
-                pass
-            elif initial and not places.place(text) and not _name_like(word, places, capitalised_elsewhere) \
-                    and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
-                pass  # "However", "Analysts"; "The" before a name, but not "Tom" in "Tom Achterberg"
-            elif word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word):
-                pass
-            else:
-                break
-            start += len(words[0]) + (len(text[len(words[0]):]) - len(text[len(words[0]):].lstrip()))
-            text = text[len(words[0]):].lstrip()
+        while words and _not_the_name(words, text, _initial(sentence, start), places, capitalised_elsewhere):
+            rest = text[len(words[0]):]
+            start += len(text) - len(rest.lstrip())
+            text = rest.lstrip()
             words = text.split()
         while words and words[-1] in _CONNECTORS | {"the"}:
             words.pop()
@@ -143,6 +133,20 @@ def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str
     for match in _DOMAIN.finditer(sentence):
         spans.append((match.start(), match.end(), match.group()))
     return sorted(spans)
+
+
+def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer, elsewhere: set[str]) -> bool:
+    """Whether the first word of a capitalised run is not part of the name after it: a title
+    or a capitalised role ("Chief Executive Makoto Uchida"), a month, a connector, a language,
+    or a common word capitalised only because it starts the sentence ("However", "Analysts";
+    "The" before a name, but not "Tom" in "Tom Achterberg")."""
+    word = _POSSESSIVE.sub("", words[0])
+    if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
+        return True
+    if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
+            and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
+        return True
+    return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
 def _split_for(sentence: str):

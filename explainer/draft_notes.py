@@ -16,7 +16,6 @@ It names its article (`article: <id>`), so its citations are plain paragraphs (`
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +30,10 @@ from .draft_terms import Term, terms
 from .errors import ContentError, Problem, display_path
 from .gazetteer import gazetteer
 from .index import linker as notes_linker, sentences
+from .new_article import slug
+from .source import is_heading
 
 DRAFTS = "notes-drafts"
-_CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
 
 
 @dataclass
@@ -54,7 +54,7 @@ def paragraphs(text: str) -> list[str]:
     """The paragraphs as the article page numbers them: every block but the title and the
     headings (a heading is a line without closing punctuation)."""
     blocks = [line.strip() for line in text.splitlines() if line.strip()]
-    return [b for b in blocks[1:] if b.endswith(_CLOSING)]
+    return [b for b in blocks[1:] if not is_heading(b)]
 
 
 def _known_notes(content: Path):
@@ -114,10 +114,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
 
 
 def _slug(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "note"
+    return slug(text) or "note"
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -35,3 +36,14 @@ class ArticleMeta(BaseModel):
     source_url: HttpUrl | None = None
     summary: Text | None = None
     template: Literal["article"] = "article"
+
+
+# What an article may leave empty until it is published (make todo lists them; make publish
+# refuses an article without its source_url).
+TO_FILL = ("publisher", "source_url")
+
+
+def field_line(path: Path, key: str) -> int:
+    """The line of a top-level front-matter field (1 when it is not there)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)

@@ -25,13 +25,12 @@ from .articles import ARTICLE_PATH
 from .errors import ContentError, Problem, display_path
 from .notes import DEFAULT_ARTICLE, NOTES_DIR
 from .routes import FIXED_PAGES
-from .source import SOURCE_NAME
+from .source import SOURCE_NAME, is_heading
 
 ARTICLES_DIR = "articles"
 # Slugs the site's own pages have (an article page is <id>.html beside them).
 _TAKEN = {Path(route.save_as).stem for route in FIXED_PAGES} | {"index", "404", "feed", "robots", "sitemap",
                                                                   "theme", "entities", "pagefind"}
-_CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
 _DISCLAIMER = re.compile(r"\b(disclaimer|investment advice|financial advice|not (?:be )?(?:construed|intended|"
                          r"authori[sz]ed)|for (?:general )?information(?:al)?(?: purposes)? only|"
                          r"information only|does not constitute)\b", re.IGNORECASE)
@@ -49,11 +48,6 @@ class Created:
     written: list[Path] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # what was changed in existing files, said
     known: list[str] = field(default_factory=list)  # "already a note: nissan, 4 mentions"
-
-
-def is_heading(block: str) -> bool:
-    """In a received text a heading is a line without closing punctuation."""
-    return not block.rstrip().endswith(_CLOSING)
 
 
 def slug(text: str, limit: int = 80) -> str:

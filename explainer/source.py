@@ -19,6 +19,15 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
+# In a received text a heading is a line without closing punctuation; every other block
+# after the title is a paragraph (numbered p1, p2, ... on the page).
+CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
+
+
+def is_heading(block: str) -> bool:
+    return not block.rstrip().endswith(CLOSING)
+
+
 @dataclass(frozen=True)
 class SourceBlock:
     line: int  # 1-based line in the source file

@@ -20,20 +20,16 @@ from pathlib import Path
 from .build import check, load
 from .context import BuildContext
 from .errors import display_path
+from .frontmatter import TO_FILL, field_line
 from .notes import Site, surface_forms
-from .source import SOURCE_NAME
+from .source import SOURCE_NAME, fold, read_source
 
 IGNORE = "coverage-ignore.txt"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})  # for the 's of a name
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*(?:[.'-][A-Za-z0-9]+)*")
 _NUMERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%?(?![\w])")
 _NUMBER_WORDS = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
-_FRONT_MATTER = ("publisher", "source_url")
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
 
 
 def capitalised(text: str) -> list[str]:
@@ -56,7 +52,7 @@ def todo(content: Path) -> list[str]:
     items = [str(p) for p in problems]
     items += _coverage(ctx.site, ignored(content))
     items += _placeholders(content)
-    items += _front_matter(ctx.site)
+    items += _front_matter(ctx)
     return items
 
 
@@ -66,23 +62,20 @@ def _coverage(site: Site, skip: set[str]) -> list[str]:
     quoted: dict[tuple[str, str], str] = {}
     for note in (*site.figures, *site.events):
         article, paragraph = site.resolve(note.source.paragraph)
-        quoted[article.id, paragraph.id] = quoted.get((article.id, paragraph.id), "") + " " + _fold(note.source.quote)
+        quoted[article.id, paragraph.id] = quoted.get((article.id, paragraph.id), "") + " " + fold(note.source.quote)
     items = []
     for article in site.articles.values():
         source = article.path.parent / SOURCE_NAME
-        lines = source.read_text(encoding="utf-8").splitlines()
         shown = display_path(source)
-        by_text = {_fold(p.text): p.id for p in article.paragraphs.values()}
+        by_text = {p.folded: p.id for p in article.paragraphs.values()}
         said: set[str] = set()
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
+        for n, line in ((block.line, block.text) for block in read_source(source)):
             for word in capitalised(line):
                 if word not in words_in_names and word not in skip and word not in said:
                     said.add(word)
                     items.append(f"{shown}:{n}: \"{word}\" has no note: add it to an entity's or a term's name "
                                  f"or aliases, or to content/{IGNORE} with why")
-            pid = by_text.get(_fold(line))
+            pid = by_text.get(fold(line))
             for number in [*_NUMERAL.findall(line), *_NUMBER_WORDS.findall(line)]:
                 if number in skip:
                     continue
@@ -107,15 +100,11 @@ def _placeholders(content: Path) -> list[str]:
     return items
 
 
-def _front_matter(site: Site) -> list[str]:
-    items = []
-    for article in site.articles.values():
-        lines = article.path.read_text(encoding="utf-8").splitlines()
-        for key in _FRONT_MATTER:
-            n = next((i for i, line in enumerate(lines, 1) if re.match(rf"{key}:\s*(?:#.*)?$", line)), None)
-            if n:
-                items.append(f"{display_path(article.path)}:{n}: {key} is empty: fill it in before publishing")
-    return items
+def _front_matter(ctx: BuildContext) -> list[str]:
+    """The fields an article may leave empty until it is published, as the build read them."""
+    return [f"{display_path(doc.path)}:{field_line(doc.path, key)}: {key} is empty: fill it in before publishing"
+            for doc in ctx.documents.values() if doc.article is not None
+            for key in TO_FILL if not (doc.metadata or {}).get(key)]
 
 
 def main(content: Path) -> int:
