@@ -151,6 +151,19 @@ The lenders tightened the covenant after the leveraged buyout, the company said 
     assert not terms & {"company", "tightened", "said"}
 
 
+
+def test_glossary_takes_hyphenated_terms_and_leaves_words_a_reader_builds_from_everyday_ones():
+    result = sample("""
+The council approved a buy-back scheme for the five-year bonds, and its lenders may fret.
+Two deputies asked whether the stockbrokers would have to reconcile the ledgers.
+The ledger was kept by the treasurer, who said the self-insured pension fund would not dissolve.
+""")
+    terms = {t.term for t in result.terms}
+    assert "buy-back scheme" in terms and "self-insured pension" in terms, terms
+    assert not terms & {"five-year", "five-year bonds", "lenders", "deputies", "treasurer"}, terms  # counts, plurals, agent nouns
+    assert not terms & {"fret", "dissolve", "reconcile"}, terms  # everyday verbs after "may", "not", "to"
+    assert sum(t.lower().startswith("ledger") for t in terms) == 1 and "ledger" in terms, terms  # singular, once
+
 def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     shutil.rmtree(content / "notes")
     shutil.copytree(ROOT / "content" / "notes", content / "notes")
