@@ -51,7 +51,10 @@ help:
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
 	@echo '   make devserver [PORT=8000] regenerate and serve at once'
-	@echo '   make publish               build with publishconf.py (absolute URLs)'
+	@echo '   make publish [SITEURL=https://...]  the production build: absolute URLs, hashed'
+	@echo '                              assets, precompressed files (publishconf.py)'
+	@echo '   make rsync_upload SSH_HOST=host  publish, then upload with rsync over ssh'
+	@echo '   make github                publish, then push it as the gh-pages branch'
 	@echo '   make lock                  re-resolve requirements.lock from pyproject.toml'
 	@echo ''
 	@echo 'Set DEBUG=1 for debugging output, PELICANOPTS for extra Pelican options.'
@@ -68,8 +71,9 @@ venv: $(STAMP)
 html: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" -- $(PELICANOPTS)
 
+# SITEURL=https://... on the command line overrides publishconf.py's (Pelican's -e takes JSON).
 publish: $(STAMP)
-	$(BUILD) --settings "$(PUBLISHCONF)" -- $(PELICANOPTS)
+	$(BUILD) --settings "$(PUBLISHCONF)" -- $(PELICANOPTS) $(if $(SITEURL),-e 'SITEURL="$(SITEURL)"')
 
 check: $(STAMP)
 	"$(PY)" -m explainer check --input "$(INPUTDIR)"
@@ -115,6 +119,24 @@ linkcheck: $(STAMP)
 test: $(STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
+# Deploy, in the manner of pelican-quickstart; both publish first. Not run by the tests.
+# rsync: the new files land together at the end (--delay-updates), and files the new site
+# no longer has go last (--delete-after), so a reader mid-visit never meets a half site.
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?= $(USER)
+SSH_TARGET_DIR ?= /var/www/explainer
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+
+rsync_upload: publish
+	@test -n "$(SSH_HOST)" || { echo "make rsync_upload: set SSH_HOST=host (and SSH_USER, SSH_PORT, SSH_TARGET_DIR=$(SSH_TARGET_DIR))" >&2; exit 2; }
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delay-updates --delete-after "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+github: publish
+	"$(VENV)/bin/ghp-import" -n -m "Publish the explainer" -b "$(GITHUB_PAGES_BRANCH)" "$(OUTPUTDIR)"
+	git push "$(GITHUB_REMOTE)" "$(GITHUB_PAGES_BRANCH)"
+
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)"/.output-search-* "$(BASEDIR)/cache"
 
@@ -137,4 +159,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver lock
+.PHONY: help venv html publish rsync_upload github check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver lock

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from . import production
 from .articles import ARTICLE_PATH
 from .cards import Cards
 from .context import SETTINGS_KEY, BuildContext
@@ -259,6 +260,8 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
             print(f"Pelican could not start; {output} was left as it was.", file=sys.stderr)
             return 1
         ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
+        if pelican.settings.get("PRODUCTION"):
+            ctx.hashed = production.fingerprints(*production.theme_static(pelican.settings))
         problems = prepare(ctx)
         if problems:
             reporter(problems, f"the build stopped and {output} was left as it was.")
@@ -267,6 +270,8 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
         if _run(pelican) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
+        if ctx.hashed is not None:
+            production.finish(scratch, ctx.hashed, production.theme_static(pelican.settings)[1])
         _replace(output, scratch)
         if ctx.cache is not None:
             done = ctx.cache

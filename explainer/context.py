@@ -61,6 +61,7 @@ class BuildContext:
     # index, then emit
     search: SearchIndex | None = field(default=None, repr=False)
     bundle: Previous | None = field(default=None, repr=False)
+    hashed: dict[str, str] | None = field(default=None, repr=False)  # make publish: theme file -> hashed name
     ready: bool = False  # prepared without a problem: Pelican may write it
     claimed: bool = False  # by a Pelican run (a run never takes over another's build)
 

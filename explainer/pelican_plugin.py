@@ -24,7 +24,7 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.readers import BaseReader
 
-from . import build, context
+from . import build, context, production
 from .document import MARKDOWN_EXTENSIONS
 from .errors import ContentError, without_traceback
 from .routes import template_routes
@@ -107,7 +107,8 @@ def keep_reader_cache_true(generator: Any) -> None:
 
 def add_context(generator: Any) -> None:
     """What the templates use besides Pelican's own: `{{ page|structured_data(SITEURL) }}`
-    (the page's schema.org JSON-LD), the date the site last changed, and the routes."""
+    (the page's schema.org JSON-LD), the date the site last changed, the routes, and
+    `{{ asset("css/site.css") }}`, where a theme file is published (production.py)."""
     if not _ours(generator.settings):
         return
     ctx = context.of(generator.settings)
@@ -118,6 +119,8 @@ def add_context(generator: Any) -> None:
     generator.context["EXPLAINER_ARTICLES"] = len(site.articles)
     generator.context["EXPLAINER_FROM"] = _from_articles(len(site.articles))
     generator.context["ROUTES"] = template_routes()
+    static, prefix = production.theme_static(generator.settings)
+    generator.env.globals["asset"] = production.asset_url(static, prefix, ctx.hashed)
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

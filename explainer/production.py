@@ -1,0 +1,82 @@
+"""`make publish`: the site as a production web server serves it (deploy/nginx.conf).
+
+Switched on by `PRODUCTION = True` (publishconf.py). Two steps, in the build's order:
+- before Pelican writes: the theme's stylesheets, scripts and images get names that carry
+  a hash of their bytes (`theme/css/site.3f9a1c2e0b.css`), which the templates ask for with
+  `{{ asset("css/site.css") }}`, so a server may let browsers keep them for a year: a
+  changed file is a new name;
+- after Pelican wrote everything, in the scratch folder the build swaps in: the files are
+  renamed to those names, Pagefind's ready-made UI (which this site does not load: its own
+  search.js calls pagefind.js) is dropped, and every text file is precompressed beside
+  itself as `.br` (Brotli) and `.gz`, for nginx's brotli_static and gzip_static.
+
+Everything here is a function of the bytes, so two publishes of the same content are
+byte-identical (gzip without a name or a time in its header).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+from .errors import BuildError, display_path
+
+HASHED = (".css", ".js", ".svg", ".png", ".webp", ".woff2")  # theme files given hashed names
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".svg", ".xml", ".atom", ".json", ".txt", ".webmanifest")
+# Pagefind's own index files (.pf_fragment, .pf_index, .pf_meta, wasm.*.pagefind) are gzip
+# already, unpacked by pagefind.js: compressing them again would gain nothing.
+PAGEFIND_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+               "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+DIGITS = 10  # hex digits of SHA-256 in a name
+
+
+def theme_static(settings: dict) -> tuple[Path, str]:
+    """The theme's static folder, and the folder of the output Pelican copies it to."""
+    return Path(settings["THEME"]) / settings["THEME_STATIC_PATHS"][0], settings["THEME_STATIC_DIR"]
+
+
+def fingerprints(static: Path, prefix: str) -> dict[str, str]:
+    """Each theme file to hash, by its path under the theme's static folder ("css/site.css"),
+    with the path it is published at ("theme/css/site.3f9a1c2e0b.css")."""
+    names = {}
+    for path in sorted(static.rglob("*")):
+        if path.is_file() and path.suffix in HASHED:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGITS]
+            relative = path.relative_to(static).as_posix()
+            names[relative] = f"{prefix}/{Path(relative).with_suffix(f'.{digest}{path.suffix}').as_posix()}"
+    return names
+
+
+def asset_url(static: Path, prefix: str, hashed: dict[str, str] | None):
+    """The templates' `asset(path)`: where a theme file is published. A path the theme does
+    not have is an error of the template, said with the path (not a broken link found later)."""
+
+    def asset(path: str) -> str:
+        if not (static / path).is_file():
+            raise BuildError(f"{display_path(static / path)}: no such theme file (asked for by asset({path!r}) in a template)")
+        return hashed[path] if hashed is not None and path in hashed else f"{prefix}/{path}"
+
+    return asset
+
+
+def finish(output: Path, hashed: dict[str, str], prefix: str) -> None:
+    """After Pelican wrote `output`: the hashed names, no unused Pagefind UI, precompressed text."""
+    for relative, published in hashed.items():
+        (output / prefix / relative).rename(output / published)
+    for name in PAGEFIND_UI:
+        (output / "pagefind" / name).unlink(missing_ok=True)
+    for path in sorted(output.rglob("*")):
+        if path.is_file() and path.suffix in COMPRESSED:
+            precompress(path)
+
+
+def precompress(path: Path) -> None:
+    """`x.br` and `x.gz` beside `x`, each only where it is smaller than `x` itself."""
+    import brotli
+
+    data = path.read_bytes()
+    for suffix, packed in ((".br", brotli.compress(data, quality=11)),
+                           (".gz", gzip.compress(data, compresslevel=9, mtime=0))):
+        if len(packed) < len(data):
+            path.with_name(path.name + suffix).write_bytes(packed)
