@@ -2,12 +2,12 @@
 
 Switched on by `PRODUCTION = True` (publishconf.py). Two steps, in the build's order:
 - before Pelican writes: the theme's stylesheets, scripts and images get names that carry
-  a hash of their bytes (`theme/css/site.3f9a1c2e0b.css`), which the templates ask for with
+  a hash of the bytes published (stylesheets and scripts minified) (`theme/css/site.3f9a1c2e0b.css`), which the templates ask for with
   `{{ asset("css/site.css") }}`, so a server may let browsers keep them for a year: a
   changed file is a new name;
 - after Pelican wrote everything, in the scratch folder the build swaps in: the files are
-  renamed to those names, Pagefind's ready-made UI (which this site does not load: its own
-  search.js calls pagefind.js) is dropped, and every text file is precompressed beside
+  renamed to those names, Pagefind's ready-made UI and its worker (which this site does not
+  load: its own search.js calls pagefind.js, in the page) are dropped, and every text file is precompressed beside
   itself as `.br` (Brotli) and `.gz`, for nginx's brotli_static and gzip_static; Pagefind's
   index and wasm too, published unpacked so that they can be (see PAGEFIND_PACKED).
 
@@ -32,8 +32,11 @@ PAGEFIND_PACKED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment")
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 COMPRESSED = (".html", ".css", ".js", ".mjs", ".svg", ".xml", ".atom", ".json", ".txt", ".webmanifest",
               *PAGEFIND_PACKED)
-PAGEFIND_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-               "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# Pagefind's ready-made UIs and its worker, which this site does not load (search.js sets
+# noWorker: the index is small, and the search runs in the page).
+PAGEFIND_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                   "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                   "pagefind-worker.js")
 DIGITS = 10  # hex digits of SHA-256 in a name
 
 
@@ -48,10 +51,24 @@ def fingerprints(static: Path, prefix: str) -> dict[str, str]:
     names = {}
     for path in sorted(static.rglob("*")):
         if path.is_file() and path.suffix in HASHED:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:DIGITS]
+            digest = hashlib.sha256(minified(path.suffix, path.read_bytes())).hexdigest()[:DIGITS]
             relative = path.relative_to(static).as_posix()
             names[relative] = f"{prefix}/{Path(relative).with_suffix(f'.{digest}{path.suffix}').as_posix()}"
     return names
+
+
+def minified(suffix: str, data: bytes) -> bytes:
+    """A stylesheet or script without its comments and spaces (a few hundred bytes of the
+    article page's 14 KB on the wire), anything else as it is."""
+    if suffix == ".css":
+        import rcssmin
+
+        return rcssmin.cssmin(data)
+    if suffix == ".js":
+        import rjsmin
+
+        return rjsmin.jsmin(data)
+    return data
 
 
 def asset_url(static: Path, prefix: str, hashed: dict[str, str] | None):
@@ -69,8 +86,10 @@ def asset_url(static: Path, prefix: str, hashed: dict[str, str] | None):
 def finish(output: Path, hashed: dict[str, str], prefix: str) -> None:
     """After Pelican wrote `output`: the hashed names, no unused Pagefind UI, precompressed text."""
     for relative, published in hashed.items():
-        (output / prefix / relative).rename(output / published)
-    for name in PAGEFIND_UI:
+        plain = output / prefix / relative
+        (output / published).write_bytes(minified(plain.suffix, plain.read_bytes()))
+        plain.unlink()
+    for name in PAGEFIND_UNUSED:
         (output / "pagefind" / name).unlink(missing_ok=True)
     for path in sorted((output / "pagefind").rglob("*")):
         if path.suffix in PAGEFIND_PACKED:
@@ -88,7 +107,9 @@ def unpack(path: Path) -> None:
     except (OSError, EOFError):
         return
     if data.startswith(PAGEFIND_SIGNATURE):
-        path.write_bytes(data)
+        unpacked = path.with_name(path.name + ".unpacked")
+        unpacked.write_bytes(data)
+        unpacked.replace(path)  # a new file: the last build's bundle may be linked here (search.py)
 
 
 def precompress(path: Path) -> None:
