@@ -39,7 +39,7 @@ help:
 	@echo '   make html                  (re)build the site into $(OUTPUTDIR)'
 	@echo '   make test                  run the whole test suite'
 	@echo '   make check                 validate the content without building HTML'
-	@echo '   make weight                bytes the article page loads, against the budget'
+	@echo '   make weight                bytes the article page loads; on the wire (nginx, Chromium): against the budgets'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make bench [SIZES="10 100"] build time against bare Pelican, by number of articles'
 	@echo '   make bench-preview         live preview: save -> screen latency in Chromium'
@@ -51,6 +51,7 @@ help:
 	@echo '   make regenerate            rebuild whenever content, theme or config change'
 	@echo '   make serve [PORT=8000]     serve $(OUTPUTDIR) on http://$(BIND):$(PORT)'
 	@echo '   make devserver [PORT=8000] regenerate and serve at once'
+	@echo '   make nginx [PORT=8000]     serve $(OUTPUTDIR) with nginx as production does (after make publish)'
 	@echo '   make publish [SITEURL=https://...]  the production build: absolute URLs, hashed'
 	@echo '                              assets, precompressed files (publishconf.py)'
 	@echo '   make rsync_upload SSH_HOST=host  publish, then upload with rsync over ssh'
@@ -78,9 +79,11 @@ publish: $(STAMP)
 check: $(STAMP)
 	"$(PY)" -m explainer check --input "$(INPUTDIR)"
 
-# Page weight of each article page with everything it loads (a measurement, not a test).
+# Page weight of each article page with everything it loads (a measurement, not a test);
+# then bytes on the wire: a publish into a scratch folder, served by nginx, loaded in Chromium
+# (the article page; the search page with a first query), br and gzip, against their budgets.
 weight: $(STAMP)
-	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)"
+	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)" --input "$(INPUTDIR)" --settings "$(PUBLISHCONF)"
 
 # A first draft of the notes for a new article: make draft-notes ARTICLE=path/to/source.txt
 draft-notes: $(STAMP)
@@ -138,7 +141,7 @@ github: publish
 	git push "$(GITHUB_REMOTE)" "$(GITHUB_PAGES_BRANCH)"
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)"/.output-search-* "$(BASEDIR)/cache"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)"/.output-old-* "$(BASEDIR)"/.output-search-* "$(BASEDIR)/cache" "$(BASEDIR)/.nginx"
 
 regenerate: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" --watch -- $(PELICANOPTS)
@@ -148,6 +151,11 @@ serve: $(STAMP)
 
 devserver: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" --watch --serve --bind "$(BIND)" --port "$(PORT)" -- $(PELICANOPTS)
+
+# $(OUTPUTDIR) served by a real nginx with deploy/nginx.conf (precompressed files, cache
+# headers, security headers, the 404 page), in the foreground; Ctrl-C stops it.
+nginx: $(STAMP)
+	"$(PY)" -m explainer nginx --output "$(OUTPUTDIR)" --port "$(PORT)" --scratch "$(BASEDIR)/.nginx"
 
 # Re-resolve the full pin set in a scratch environment from pyproject.toml.
 # setuptools is pinned too: the editable install of our package builds with it.
@@ -159,4 +167,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish rsync_upload github check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver lock
+.PHONY: help venv html publish rsync_upload github check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver nginx lock

@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     weight_cmd = commands.add_parser("weight", help="a built page and what it loads, in bytes")
     weight_cmd.add_argument("--output", type=Path, default=Path("output"))
     weight_cmd.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
+    weight_cmd.add_argument("--input", type=Path, default=Path("content"), help="published for the transfer weight")
+    weight_cmd.add_argument("--settings", type=Path, default=Path("publishconf.py"))
+    weight_cmd.add_argument("--static-only", action="store_true",
+                            help="only the table of files, not the bytes on the wire (Chromium over nginx)")
 
     linkcheck_cmd = commands.add_parser("linkcheck", help="check links to other sites (needs the network)")
     linkcheck_cmd.add_argument("--output", type=Path, default=Path("output"))
@@ -55,7 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--input", type=Path, default=Path("content"))
     new_cmd.add_argument("--id", help="the article's id (default: a slug of its title)")
 
+    nginx_cmd = commands.add_parser("nginx", help="serve a built site with nginx, as production does")
+    nginx_cmd.add_argument("--output", type=Path, default=Path("output"))
+    nginx_cmd.add_argument("--port", type=int, default=8000)
+    nginx_cmd.add_argument("--scratch", type=Path, default=Path(".nginx"),
+                           help="folder for the rendered nginx.conf, its logs and temporary files")
+
     args = parser.parse_args(argv)
+    if args.command == "nginx":
+        from .nginx import main as nginx
+
+        return nginx(args.output, args.port, args.scratch)
     if args.command == "todo":
         from .todo import main as todo
 
@@ -112,7 +126,12 @@ def main(argv: list[str] | None = None) -> int:
 
         pages = args.pages or sorted(p.name for p in args.output.glob("*.html")
                                      if 'class="article"' in p.read_text(encoding="utf-8"))
-        return max((weigh(args.output, page) for page in pages), default=0)
+        static = max((weigh(args.output, page) for page in pages), default=0)
+        if args.static_only:
+            return static
+        from .wire_weight import main as wire_weight
+
+        return max(static, wire_weight(args.input, args.settings))
     if args.command == "check":
         problems = check_content(args.input)
         if problems:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,34 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         yield browser
         browser.close()
+
+
+def require_nginx() -> None:
+    """nginx and its Brotli module, or a skip (a failure where EXPLAINER_REQUIRE_NGINX=1: CI)."""
+    from explainer import nginx
+
+    try:
+        nginx.find_nginx()
+    except nginx.NginxMissing as missing:
+        if os.environ.get("EXPLAINER_REQUIRE_NGINX") == "1":
+            pytest.fail(str(missing))
+        pytest.skip(str(missing))
+
+
+@contextlib.contextmanager
+def published_behind_nginx(folder: Path, prepare: Callable[[Path], None] = lambda output: None):
+    """`make publish` with SITEURL at a free port, into `folder`/output, then nginx serving it
+    there (explainer/nginx.py): (output, url). `prepare` may add to the output first."""
+    from explainer import nginx
+
+    require_nginx()
+    port = nginx.free_port()
+    output = folder / "output"
+    result = build(ROOT, output, settings="publishconf.py", pelican_opts=("-e", f'SITEURL="http://127.0.0.1:{port}"'))
+    assert result.returncode == 0, result.stdout + result.stderr
+    prepare(output)
+    with nginx.serving(output, port) as url:
+        yield output, url
 
 
 def copy_project(dest: Path, content_from: Path = ROOT) -> Path:

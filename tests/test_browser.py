@@ -1,8 +1,12 @@
 """The site in a real browser: Playwright driving Debian's Chromium against the built site,
-served on 127.0.0.1 by a server these tests start and stop.
+served on 127.0.0.1 by a server these tests start and stop: Python's http.server over `make
+html`'s output, and, for the tests parametrised with SERVERS (a page loads cleanly, search,
+cards, axe), also nginx as production serves `make publish`'s output (deploy/nginx.conf:
+absolute URLs, hashed asset names, precompressed files, security headers).
 
 Without Chromium the tests are skipped with the reason; with EXPLAINER_REQUIRE_BROWSER=1
-(set by .ci/run) a missing browser is a failure instead, so CI always runs them.
+(set by .ci/run) a missing browser is a failure instead, so CI always runs them. The same for
+the nginx runs without nginx, and EXPLAINER_REQUIRE_NGINX=1.
 Screenshots go to test-artifacts/screenshots/ and are kept after the run.
 """
 
@@ -18,7 +22,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT, fold
+from conftest import ROOT, fold, published_behind_nginx
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -38,14 +42,29 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+# base_url's servers, for a test parametrised with `@pytest.mark.parametrize("base_url", SERVERS,
+# indirect=True)`; any other test gets http.server.
+SERVERS = ["http.server", "nginx"]
+
+
 @pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
+def base_url(request, site: Path) -> Iterator[str]:
+    if getattr(request, "param", "http.server") == "nginx":
+        yield request.getfixturevalue("nginx_url")
+        return
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def nginx_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`make publish` with SITEURL at a free port, served there by nginx (explainer/nginx.py)."""
+    with published_behind_nginx(tmp_path_factory.mktemp("published")) as (_, url):
+        yield url
 
 
 @pytest.fixture
@@ -88,6 +107,7 @@ PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "
               "search", "not-found"]
 
 
+@pytest.mark.parametrize("base_url", SERVERS, indirect=True)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_page_loads_cleanly(open_page, html_pages, kind):
     page = open_page(page_types(html_pages)[kind])
@@ -100,6 +120,7 @@ def first_entity_link(page):
     return page.locator('main article p[id] a[data-card^="entity-"]').first
 
 
+@pytest.mark.parametrize("base_url", SERVERS, indirect=True)
 def test_card_on_hover_shows_the_summary_and_closes_on_escape(open_page, html_pages, entities):
     page = open_page(page_types(html_pages)["article"])
     link = first_entity_link(page)
@@ -156,7 +177,9 @@ def test_without_javascript_links_simply_navigate(open_page, html_pages):
     assert page.locator("#card-pop").count() == 0
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# Both schemes over http.server; over nginx (the same pages, published) the light one.
+@pytest.mark.parametrize(("base_url", "scheme"), [("http.server", "light"), ("http.server", "dark"), ("nginx", "light")],
+                         indirect=["base_url"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_finds_no_wcag_violations(open_page, html_pages, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
@@ -193,6 +216,7 @@ def search_results(page):
     return [(a.inner_text(), a.get_attribute("href")) for a in page.locator(".search-title").all()]
 
 
+@pytest.mark.parametrize("base_url", SERVERS, indirect=True)
 def test_search_for_a_person_from_the_header_box(open_page, entities):
     page = open_page("index.html")
     page.fill("#site-search-q", "Ghosn")
@@ -203,6 +227,29 @@ def test_search_for_a_person_from_the_header_box(open_page, entities):
     assert (ghosn["name"], f"/entities/{ghosn['id']}.html") in results
     kinds = page.locator(".search-kind").all_text_contents()
     assert "Entity" in kinds and len(kinds) == len(results)
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_common_query_loads_only_the_results_it_shows_and_narrows_by_kind(open_page):
+    """Counting the results by kind needs no result's own file (kinds.json has them all)."""
+    page = open_page("search.html")
+    fragments = []
+    page.on("request", lambda request: fragments.append(request.url) if ".pf_fragment" in request.url else None)
+    page.fill("#search-q", "Nissan")  # the article's subject: on most pages
+    results = search_results(page)
+    status = page.locator("#search-status").inner_text()
+    total = int(re.match(r"(\d+) results?", status)[1])
+    assert total > len(results) == 20 and "the first 20 shown" in status, status
+    assert len(set(fragments)) == len(results), "a fragment loaded for a result not shown"
+    buttons = {b.inner_text(): b for b in page.locator(".search-kind-button").all()}
+    counts = {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")")) for label in buttons if "(" in label}
+    assert sum(counts.values()) == total and len(counts) > 1, counts
+    smallest = min(counts, key=counts.get)
+    next(b for label, b in buttons.items() if label.startswith(smallest + " (")).click()
+    page.wait_for_function("(n) => document.querySelectorAll('.search-result').length === n",
+                           arg=min(counts[smallest], 20))
+    assert set(page.locator(".search-kind").all_text_contents()) == {smallest}
+    assert page.locator("#search-status").inner_text().startswith(f"{counts[smallest]} result")
     assert page.errors == [] and page.outside == []
 
 
