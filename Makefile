@@ -31,6 +31,8 @@ endif
 BUILD = $(PY) -m explainer build --input "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
 STAMP = $(VENV)/.installed-stamp
+NPM ?= npm
+NODE_STAMP = $(BASEDIR)/node_modules/.installed-stamp
 
 help:
 	@echo 'Makefile for the explainer microsite'
@@ -68,6 +70,15 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch "$@"
 
 venv: $(STAMP)
+
+# Test tools from the npm registry, pinned in package-lock.json: the W3C Nu HTML checker
+# (vnu-jar, run on the machine's Java by tests/test_validity.py). Installed when node_modules/
+# is missing or the lock changed; only `make test` needs it, never a build. Its install script
+# (a download of Java when none is found) is not run. Without npm the validity tests skip.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v "$(NPM)" >/dev/null 2>&1; then \
+	  cd "$(BASEDIR)" && "$(NPM)" ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && touch "$@"; \
+	else echo "make: $(NPM) not found: tests/test_validity.py (the HTML checker) will be skipped" >&2; fi
 
 html: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" -- $(PELICANOPTS)
@@ -119,7 +130,7 @@ bench-preview: $(STAMP)
 linkcheck: $(STAMP)
 	"$(PY)" -m explainer linkcheck --output "$(OUTPUTDIR)"
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
 # Deploy, in the manner of pelican-quickstart; both publish first. Not run by the tests.

@@ -1,7 +1,9 @@
 """Build-time visuals as inline, accessible SVG: no chart library reaches the reader.
 
 Each visual is a <figure> holding an <svg role="img"> with a <title> and <desc>, and a
-text equivalent in HTML beside it (a table or a list), so nothing is only in the picture.
+text equivalent in HTML beside it (a table or a list), so nothing is only in the picture;
+its <figcaption> comes last, after both (the content model allows a figcaption only as the
+first or the last child, and the validity test holds every page to it).
 Colours come from the theme's CSS classes, so the visuals follow light and dark schemes.
 Links inside the SVG start at the site's root (routes.SITE_ROOT), made relative per page.
 Every string from the notes goes through `escape`.
@@ -20,8 +22,10 @@ from .routes import TIMELINE, entity_page
 Visual = Callable[[Site], str]
 
 
-def _figure(name: str, title: str, desc: str, width: int, height: int, body: str, equivalent: str,
-            scroll: bool = False) -> str:
+def _figure(name: str, title: str, desc: str, width: int, height: int, body: str, caption: str,
+            equivalent: str = "", scroll: bool = False) -> str:
+    """The picture, then its text equivalent (HTML, already escaped), then the caption
+    (escaped here), which names the whole figure."""
     # A picture is role="img"; one holding links must stay a group, or its links are hidden.
     role = "group" if "<a " in body else "img"
     svg = (
@@ -31,7 +35,8 @@ def _figure(name: str, title: str, desc: str, width: int, height: int, body: str
     )
     if scroll:  # wider than a phone: scroll sideways, reachable by keyboard
         svg = f'<div class="visual-scroll" tabindex="0" role="region" aria-label="{escape(title)}">{svg}</div>'
-    return f'<figure class="visual visual-{name}" id="{name}">{svg}{equivalent}</figure>\n'
+    return (f'<figure class="visual visual-{name}" id="{name}">{svg}{equivalent}'
+            f'<figcaption>{escape(caption)}</figcaption></figure>\n')
 
 
 def _percent(value: str) -> float:
@@ -78,13 +83,12 @@ def shareholding(site: Site) -> str:
         f"<tr><th scope=\"row\">{escape(owner.name)} in {escape(site.entities[r.target].name)}</th>"
         f"<td>{escape(r.before)}</td><td>{escape(r.after)}</td></tr>" for owner, r in stakes
     )
-    equivalent = (f'<figcaption>Who owns how much of whom; arrows point from the owner. '
-                  f'{escape(" ".join(sentences))}</figcaption>'
-                  f'<table class="chart-table"><caption class="visually-hidden">Stakes before and after the rebalance</caption>'
+    caption = "Who owns how much of whom; arrows point from the owner. " + " ".join(sentences)
+    equivalent = (f'<table class="chart-table"><caption class="visually-hidden">Stakes before and after the rebalance</caption>'
                   f'<thead><tr><th scope="col">Stake</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>'
                   f'<tbody>{rows}</tbody></table>')
     return _figure("shareholding", "Cross-shareholding before and after the rebalance", " ".join(sentences),
-                   2 * panel_w + 20, height, defs + "".join(body), equivalent)
+                   2 * panel_w + 20, height, defs + "".join(body), caption, equivalent)
 
 
 # --- Relationship map -------------------------------------------------------------------------
@@ -144,11 +148,11 @@ def relationship_map(site: Site) -> str:
     desc = (f"{len(ids)} companies, people and organisations and the {len(edges)} ties between them: "
             + "; ".join(f"{o.name} {RELATION_LABELS[r.type][0]} {site.entities[r.target].name}" for o, r in edges)
             + ". Arrows point from the one who holds, leads or invests; dashed lines are background knowledge.")
-    equivalent = ('<figcaption>Who owns, leads or invests in whom. Arrows point from the one who holds, leads or '
-                  'invests; dashed lines are background knowledge rather than the article\'s own statements.</figcaption>'
-                  f'<details class="chart-list"><summary>The ties as a list</summary><ul>{items}</ul></details>')
+    caption = ("Who owns, leads or invests in whom. Arrows point from the one who holds, leads or invests; "
+               "dashed lines are background knowledge rather than the article's own statements.")
+    equivalent = f'<details class="chart-list"><summary>The ties as a list</summary><ul>{items}</ul></details>'
     return _figure("relationship-map", "Map of the business ties between the entities", desc, width, height,
-                   defs + "".join(lines) + "".join(nodes) + "".join(legend), equivalent, scroll=True)
+                   defs + "".join(lines) + "".join(nodes) + "".join(legend), caption, equivalent, scroll=True)
 
 
 # --- Timeline strip ---------------------------------------------------------------------------
@@ -169,7 +173,7 @@ def timeline_strip(site: Site) -> str:
     desc = ("The events in order: " + "; ".join(f"{e.when}: {e.what}" for e in site.events)
             + " Dates are the article's own words; the events are listed in full below.")
     return _figure("timeline-strip", "The events of the story in order", desc, width, height, "".join(body),
-                   "<figcaption>The events in order, dates as the article gives them. Each point links to its entry below.</figcaption>",
+                   "The events in order, dates as the article gives them. Each point links to its entry below.",
                    scroll=True)
 
 

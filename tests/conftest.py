@@ -168,6 +168,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+PUBLISHED_SITEURL = "http://127.0.0.1:8765"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make publish SITEURL=...` of the real site, once per session (read, never changed)."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    result = build(ROOT, output, settings="publishconf.py", pelican_opts=("-e", f'SITEURL="{PUBLISHED_SITEURL}"'))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def html_pages(site: Path) -> dict[str, BeautifulSoup]:
     """Every built HTML page, parsed, by its path inside the output."""

@@ -11,22 +11,12 @@ import subprocess
 from pathlib import Path
 
 import brotli
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, build_here, copy_project, edit, snapshot
+from conftest import PUBLISHED_SITEURL as SITEURL, ROOT, build, build_here, copy_project, edit, snapshot
 
-SITEURL = "http://127.0.0.1:8765"
 TEXT = (".html", ".css", ".js", ".svg", ".xml", ".atom", ".json", ".txt")
 PAGEFIND = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment")  # its index and wasm
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("published") / "output"
-    result = build(ROOT, output, settings="publishconf.py", pelican_opts=("-e", f'SITEURL="{SITEURL}"'))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
 
 
 def loaded(page: Path) -> list[str]:
