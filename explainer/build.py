@@ -188,7 +188,7 @@ def index(ctx: BuildContext) -> None:
     found = records(ctx.site)
     for page, rendered in ctx.generated:
         found += filter(None, [page_record(page.save_as, page.title, page.template, page.metadata,
-                                           rendered.html + ctx.cards.html(rendered.notes_shown))])
+                                           rendered.html + ctx.cards.html(rendered.notes_shown, page.save_as))])
     for key, doc in ctx.documents.items():
         if key in ctx.pages and doc.metadata is not None:
             found += filter(None, [page_record(doc.output, doc.metadata["title"], doc.template, {},

@@ -82,7 +82,8 @@ class MarkdownItReader(BaseReader):
         assert doc.metadata is not None and ctx.cards is not None and ctx.updated is not None
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
         metadata["modified"] = ctx.updated
-        return page.html + ctx.cards.html(page.notes_shown), metadata
+        article = doc.article.id if doc.article is not None else None
+        return page.html + ctx.cards.html(page.notes_shown, doc.output, article), metadata
 
 
 def add_reader(readers: Any) -> None:
@@ -143,7 +144,7 @@ def add_note_pages(generator: Any) -> None:
             "save_as": page.save_as, "url": page.save_as, "slug": Path(page.save_as).stem,
             "modified": ctx.updated, **page.metadata,
         }
-        pelican_page = Page(rendered.html + ctx.cards.html(rendered.notes_shown), metadata=metadata,
+        pelican_page = Page(rendered.html + ctx.cards.html(rendered.notes_shown, page.save_as), metadata=metadata,
                             settings=generator.settings, source_path=os.path.join(ctx.content, page.source),
                             context=generator.context)
         generator.pages.append(pelican_page)

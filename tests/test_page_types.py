@@ -16,7 +16,6 @@ from markdown_it.utils import read_fixture_file
 
 from conftest import FIXTURES, edit
 from explainer.build import prepare
-from explainer.cards import card
 from explainer.context import BuildContext
 from explainer.pages.home import story_markdown
 from explainer.routes import NoteKey
@@ -60,9 +59,8 @@ def test_the_article_page(built: BuildContext, content: Path, path: str, expecte
     page = built.pages[os.path.abspath(content / path.strip())]
     assert page.html == expected
     assert page.notes_shown == {NoteKey("entity", "acme"), NoteKey("entity", "widget"), NoteKey("entity", "jane-roe"),
-                                NoteKey("term", "stake"), NoteKey("term", "investment"), NoteKey("note", "on-monday"),
-                                NoteKey("figure", "acme-stake"), NoteKey("event", "deal-done"),
-                                NoteKey("event", "price-rise")}
+                                NoteKey("term", "stake"), NoteKey("note", "on-monday"),
+                                NoteKey("figure", "acme-stake"), NoteKey("event", "price-rise")}
 
 
 def test_an_entity_page_quotes_each_sentence_naming_it(built: BuildContext):
@@ -125,17 +123,3 @@ def test_a_second_story_block_is_a_problem(tmp_path: Path):
     edit(content / "index.md", "::: story\n:::\n", "::: story\n:::\n\n::: story\n:::\n")
     problems = prepare(BuildContext(content))
     assert [(p.line, p.message) for p in problems] == [(10, "the story can be placed once: keep one ::: story block")]
-
-
-@pytest.mark.parametrize("key, kind, name, text", [
-    (NoteKey("entity", "acme"), "Company", "Acme Corp", "A maker of everything. Founded long ago."),
-    (NoteKey("term", "stake"), "Glossary", "stake", "A share of ownership in a company."),
-    (NoteKey("event", "price-rise"), "Timeline", "2027", "Prices are expected to rise."),
-    (NoteKey("figure", "acme-stake"), "Key figure", "25%", "Acme Corp's stake in Widget Ltd after the purchase."),
-    (NoteKey("note", "on-monday"), "Editor’s note · Ambiguity", "“on Monday”",
-     "Most likely: The Monday before the article was written."),
-])
-def test_a_preview_card_per_kind_of_note(built: BuildContext, key: NoteKey, kind: str, name: str, text: str):
-    span = BeautifulSoup(card(built.site, key), "html.parser").span
-    assert (span["id"], span["data-kind"], span["data-name"], span.get_text()) == (f"card-{key.slug}", kind, name, text)
-    assert card(built.site, NoteKey("entity", "nobody")) == ""

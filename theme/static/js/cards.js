@@ -27,14 +27,31 @@
     return target && target.closest ? target.closest("a[data-card]") : null;
   }
 
-  function para(className, text) {
-    var p = document.createElement("p");
+  function para(className, text, tag) {
+    var p = document.createElement(tag || "p");
     p.className = className;
     p.textContent = text;
     return p;
   }
 
-  // Cards are stored as <span id="card-KEY" data-kind data-name>text</span>; lay one out.
+  // The link from a card's statement to the paragraph it rests on: "¶ 4", heard as
+  // "Paragraph 4" (on the article's page) or "Paragraph 4 of the article".
+  function citeLink(card) {
+    var href = card.dataset.cite;
+    var n = (href.match(/#p(\d+)$/) || ["", "?"])[1];
+    var of = card.dataset.of;
+    var a = document.createElement("a");
+    a.className = "card-cite";
+    a.href = href;
+    a.tabIndex = -1;
+    a.textContent = "\u00b6\u00a0" + n + (of ? " of \u201c" + of + "\u201d" : "");
+    a.setAttribute("aria-label", "Paragraph " + n + (of ? " of " + of : href.charAt(0) === "#" ? "" : " of the article"));
+    return a;
+  }
+
+  // Cards are stored as <span id="card-KEY" data-kind data-name>text</span>; an entity's or
+  // a term's as <span ... data-cite="#p4">what the article says<small>background</small></span>
+  // (data-of: the article's title, when another article's). Lay one out.
   function layout(card, link) {
     var key = link.getAttribute("data-card");
     var more = document.createElement("a");
@@ -44,8 +61,22 @@
     var prefix = key.split("-")[0];
     more.textContent = prefix === "entity" ? "More about " + card.dataset.name
       : { term: "In the glossary", figure: "In the key figures", event: "In the timeline" }[prefix] || "Read the note";
-    pop.replaceChildren(para("card-kind", card.dataset.kind), para("card-name", card.dataset.name),
-                        para("card-text", card.textContent), more);
+    var parts = [para("card-kind", card.dataset.kind), para("card-name", card.dataset.name)];
+    var background = card.querySelector("small");
+    if (card.dataset.cite) {
+      var said = para("card-text", (card.firstChild && card.firstChild.nodeType === 3 ? card.firstChild.data : "") + " ");
+      said.appendChild(citeLink(card));
+      parts.push(said);
+    } else if (!background) {
+      parts.push(para("card-text", card.textContent));
+    }
+    if (background) {
+      var bg = para("card-bg", " " + background.textContent);
+      bg.prepend(para("card-label", "Background", "span"));
+      parts.push(bg);
+    }
+    parts.push(more);
+    pop.replaceChildren.apply(pop, parts);
   }
 
   function show(link) {
@@ -123,8 +154,8 @@
     if (link && lastPointer !== "mouse" && !shownBeforeTap) {
       e.preventDefault();
       show(link);
-    } else if (!link && !pop.contains(e.target)) {
-      hide();
+    } else if (!link && (!pop.contains(e.target) || e.target.closest(".card-cite"))) {
+      hide();  // outside the card, or off to the paragraph its statement rests on
     }
   });
 
