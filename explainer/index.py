@@ -12,12 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .articles import Article, Paragraph
+from .gazetteer import RARE, zipf
 from .markdown.autolink import Linker, Target
 from .markdown.editor_marks import Flag
-from .notes import Entity, Site, Term, surface_forms
+from .notes import EDITORS_NOTE_LABELS, Entity, Site, Term, surface_forms
 from .routes import NoteKey
 
 _FIGURE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+# A calendar date: a number ("2018", "1 March") or a month's name ("by June").
+_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
 
 
@@ -81,17 +84,28 @@ def build_index(site: Site) -> SiteIndex:
 
 def _names(site: Site) -> list[tuple[str, Target]]:
     notes: list[Entity | Term] = [*site.entities.values(), *site.terms.values()]
-    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity"))
+    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity", in_article=in_article(note)))
             for note in notes for key in (note_key(note),) for form in surface_forms(note)]
 
 
+def in_article(note: Entity | Term) -> bool:
+    """Whether an article's text links the note's first mention: every entity; a glossary
+    term if a general reader may need it, that is if it is rarer in general English than the
+    words the notes draft proposes as terms (or if its note says so)."""
+    if isinstance(note, Entity) or note.link == "always":
+        return True
+    return note.link == "auto" and zipf(note.term) < RARE
+
+
 def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
-    """article id -> paragraph id -> the editor's notes on it, for the editor_marks rule."""
+    """article id -> paragraph id -> the editor's notes on it, for the editor_marks rule
+    (with what its printed footnote says: the kind of note and what the words most likely mean)."""
     marks: dict[str, dict[str, list[Flag]]] = defaultdict(lambda: defaultdict(list))
     for note in site.editors_notes:
         article, paragraph = site.resolve(note.source.paragraph)
         marks[article.id][paragraph.id].append(Flag(note.source.quote, note.id, NoteKey("note", note.id).link,
-                                                    error=note.kind != "ambiguity"))
+                                                    error=note.kind != "ambiguity",
+                                                    label=EDITORS_NOTE_LABELS[note.kind], likely=note.likely))
     return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
 
 
@@ -108,7 +122,9 @@ def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
     for event in site.events:
         article, paragraph = site.resolve(event.source.paragraph)
         when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
-        if when and when.casefold() in paragraph.folded.casefold():
+        # A date links to the timeline; everyday time words ("recently", "this year") in
+        # running text do not: the timeline lists them.
+        if when and _DATE.search(when) and when.casefold() in paragraph.folded.casefold():
             key = NoteKey("event", event.id)
             target = Target(key, key.link, case_sensitive=False)
             names[article.id][paragraph.id].append((when, target))

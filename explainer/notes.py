@@ -124,6 +124,9 @@ class Term(Note):
     definition: Text  # background, for a general reader
     in_article: Text  # how this article uses it
     source: Source
+    # Whether an article's text links its first mention: "auto" if it is rarer than everyday
+    # English (what a general reader may need explained), or always, or never.
+    link: Literal["auto", "always", "never"] = "auto"
 
 
 class Event(Note):

@@ -34,7 +34,7 @@ def rendered(stdout: str) -> tuple[int, int]:
 
 def add_term(project: Path) -> None:
     edit(project / NOTES, "terms:\n", "terms:\n  - id: deal\n    term: deal\n    definition: An agreement to buy or sell.\n"
-         "    in_article: Acme's purchase.\n"
+         "    in_article: Acme's purchase.\n    link: always\n"
          '    source: {paragraph: "first-story#p2", quote: "The deal will be completed"}\n')
 
 
@@ -95,7 +95,7 @@ def test_a_name_only_formatting_makes_a_word_counts(tmp_path: Path):
     edit(story / "source.txt", "The deal will be completed", "The dealmaking will be completed")
     assert build(project, project / "output").returncode == 0
     edit(project / NOTES, "terms:\n", "terms:\n  - id: deal\n    term: deal\n    definition: An agreement.\n"
-         "    in_article: Acme's purchase.\n"
+         "    in_article: Acme's purchase.\n    link: always\n"
          '    source: {paragraph: "first-story#p2", quote: "The dealmaking will be completed"}\n')
     again = build(project, project / "output")
     assert again.returncode == 0, again.stdout + again.stderr

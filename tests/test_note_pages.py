@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from conftest import ROOT, fold
 
 NOTES = sorted((ROOT / "content" / "notes").rglob("*.yaml"))
+DATE = r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})
 
 
@@ -115,25 +116,64 @@ def forms(note: dict) -> list[str]:
     return [n for n in names if n]
 
 
-def test_every_entity_named_in_the_article_is_linked_from_it(notes, article):
-    article_id, soup = article
-    body = soup.select_one("main article")
-    text = fold(body.get_text())
-    linked = {a["href"] for a in body.select("a[data-card]")}
-    for entity in notes["entities"]:
-        named = any(re.search(rf"(?<!\w){re.escape(fold(f))}(?!\w)", text) for f in forms(entity))
-        if named:
-            assert f"./entities/{entity['id']}.html" in linked, entity["id"]
+def _paragraphs(soup) -> list[tuple[str, str]]:
+    return [(p["id"], fold(p.get_text())) for p in soup.select("main article p[id]")]
 
 
-def test_every_term_used_in_the_article_is_linked_from_it(notes, article):
+def _named(form: str, text: str, any_case: bool) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", text, re.IGNORECASE if any_case else 0) is not None
+
+
+def test_every_entity_named_in_the_article_is_linked_once_at_its_first_mention(notes, article):
     _, soup = article
-    paragraphs = fold(" ".join(p.get_text() for p in soup.select("main article p[id]")))
-    linked = {a["href"] for a in soup.select("main article a[data-card]")}
-    for term in notes["terms"]:
-        used = any(re.search(rf"(?<!\w){re.escape(fold(f))}(?!\w)", paragraphs, re.IGNORECASE) for f in forms(term))
-        if used:
-            assert f"./glossary.html#{term['id']}" in linked, term["id"]
+    paragraphs = _paragraphs(soup)
+    for entity in notes["entities"]:
+        href = f"./entities/{entity['id']}.html"
+        links = soup.select(f'main article a[href="{href}"]')
+        first = next((pid for pid, text in paragraphs if any(_named(f, text, False) for f in forms(entity))), None)
+        if first is None:
+            assert not links, entity["id"]
+            continue
+        assert len(links) == 1, (entity["id"], len(links))  # once per article, not per section
+        assert links[0].find_parent("p")["id"] == first, entity["id"]
+
+
+def needed(term: dict) -> bool:
+    """A term a general reader may need: rarer in general English than the draft's glossary
+    candidates (wordfreq read here, the threshold from the project), or marked so."""
+    from wordfreq import zipf_frequency
+
+    from explainer.gazetteer import RARE
+
+    link = term.get("link", "auto")
+    return link == "always" or (link == "auto" and zipf_frequency(term["term"], "en") < RARE)
+
+
+def test_the_terms_a_reader_needs_are_linked_once_and_everyday_words_are_not(notes, article):
+    _, soup = article
+    paragraphs = _paragraphs(soup)
+    used = [t for t in notes["terms"] if any(_named(f, text, True) for _, text in paragraphs for f in forms(t))]
+    assert any(needed(t) for t in used) and not all(needed(t) for t in used)  # the test sees both sides
+    for term in used:
+        links = soup.select(f'main article a[href="./glossary.html#{term["id"]}"]')
+        assert len(links) == (1 if needed(term) else 0), term["id"]
+
+
+def test_the_article_links_dates_to_the_timeline_but_not_everyday_time_words(notes, article):
+    _, soup = article
+    links = soup.select('main article a[href^="./timeline.html#"]')
+    assert links
+    for link in links:
+        assert re.search(DATE, link.get_text()), link
+    for everyday in ("recently", "currently", "previously", "ongoing", "this year"):
+        if any(everyday in text.casefold() for _, text in _paragraphs(soup)):
+            assert not [a for a in soup.select("main article a[data-card]") if a.get_text().casefold() == everyday]
+
+
+def test_a_note_is_linked_at_most_once_in_the_article(article):
+    _, soup = article
+    hrefs = [a["href"] for a in soup.select("main article a[data-card]")]
+    assert hrefs and len(hrefs) == len(set(hrefs))
 
 
 def test_no_links_inside_headings(html_pages):
@@ -216,13 +256,14 @@ def test_every_number_is_covered(notes, ignored, paragraphs):
 
 
 def test_figures_and_dates_link_from_the_paragraph_that_states_them(notes, article):
-    """The timeline and key-figures pages are linked from the article where it gives them."""
+    """The timeline and key-figures pages are linked from the article where it gives them (a
+    date, not an everyday time word: the timeline keeps those)."""
     _, soup = article
     for event in notes["events"]:
         pid = event["source"]["paragraph"].rpartition("#")[2]
         when = re.sub(r"\s*\(.*?\)", "", event["when"]).strip()
         paragraph = soup.find(id=pid)
-        if when and fold(when).casefold() in fold(paragraph.get_text()).casefold():
+        if when and re.search(DATE, when) and fold(when).casefold() in fold(paragraph.get_text()).casefold():
             assert paragraph.select(f'a[href$="timeline.html#{event["id"]}"]'), event["id"]
     for figure in notes["figures"]:
         pid = figure["source"]["paragraph"].rpartition("#")[2]

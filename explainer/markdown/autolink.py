@@ -1,4 +1,4 @@
-"""Link mentions of entities and glossary terms, first mention per section.
+"""Link mentions of entities and glossary terms: first mention per article, or per section.
 
 A core rule shaped like markdown-it's `linkify`: it walks each inline token's children,
 leaves link text, code and headings alone, and splits `text` tokens around matches.
@@ -35,6 +35,7 @@ class Target:
     key: NoteKey
     href: str
     case_sensitive: bool
+    in_article: bool = True  # linked in an article's text too, not only on the notes' own pages
 
 
 @dataclass
@@ -120,14 +121,20 @@ def link_names(state: StateCore) -> None:
     linker: Linker | None = state.env.get("linker")
     if linker is None:
         return
+    # An article is read as one text: what matters is linked once, at its first mention, and
+    # only the terms a reader may need (Target.in_article). A page made from the notes is
+    # consulted by section, so each section links its first mentions again.
+    article = "paragraph_linkers" in state.env
     never = {state.env.get("self")}
     shown: set[str] = state.env.setdefault("notes_shown", set())  # for the preview cards
     linked: set[str] = set()
+    own_linked: set[str] = set()
     runs: list[str] | None = state.env.get("runs")
     section_self = None
     for i, token in enumerate(state.tokens):
         if token.type == "heading_open":
-            linked = set()  # a new section: link first mentions again
+            if not article:
+                linked = set()  # a new section: link first mentions again
             section_self = token.attrGet("id")
             continue
         if token.type != "inline" or (i and state.tokens[i - 1].type == "heading_open"):
@@ -137,16 +144,16 @@ def link_names(state: StateCore) -> None:
         if runs is not None:
             runs += [child.content for child in children if child.type == "text"]
         # In an article, a paragraph's own figures and dates link to the figures and timeline
-        # pages first (every one of them, in the paragraph that states it).
+        # pages first (once each, in the paragraph that states it).
         pid = state.tokens[i - 1].attrGet("id") if i and state.tokens[i - 1].type == "paragraph_open" else None
         own = (state.env.get("paragraph_linkers") or {}).get(pid)
         if own is not None:
-            children = list(_link_children(children, own, set(), never, shown))
-        token.children = list(_link_children(children, linker, linked, skip, shown))
+            children = list(_link_children(children, own, own_linked, never, shown))
+        token.children = list(_link_children(children, linker, linked, skip, shown, article))
 
 
 def _link_children(children: list[Token], linker: Linker, linked: set[str], skip: set,
-                   shown: set[str]) -> Iterator[Token]:
+                   shown: set[str], article: bool = False) -> Iterator[Token]:
     in_link = 0
     for child in children:
         if child.type == "link_open":
@@ -158,7 +165,7 @@ def _link_children(children: list[Token], linker: Linker, linked: set[str], skip
             continue
         text, position = child.content, 0
         for start, end, target in linker.find(text):
-            if target.key in linked or target.key in skip:
+            if target.key in linked or target.key in skip or (article and not target.in_article):
                 continue
             linked.add(target.key)
             if start > position:
