@@ -45,6 +45,7 @@ class Mention:
 class SiteIndex:
     linker: Linker
     names: dict[NoteKey, list[str]] = field(default_factory=dict)  # note -> its names and aliases
+    not_in_articles: set[NoteKey] = field(default_factory=set)  # the terms an article does not link
     mentions: dict[NoteKey, list[Mention]] = field(default_factory=dict)
     named_in: dict[str, set[NoteKey]] = field(default_factory=dict)  # article id -> the notes it names
     # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
@@ -67,6 +68,8 @@ def build_index(site: Site) -> SiteIndex:
     index = SiteIndex(Linker(names))
     for form, target in names:
         index.names.setdefault(target.key, []).append(form)
+        if not target.in_article:
+            index.not_in_articles.add(target.key)
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
             for sentence in sentences(paragraph.text):
