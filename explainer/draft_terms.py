@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import RARE, zipf  # a single word rarer than RARE is a candidate
+from .gazetteer import zipf
+
+RARE = 3.8  # a single word rarer than this is a candidate
 RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year

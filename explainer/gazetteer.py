@@ -34,11 +34,6 @@ class Gazetteer:
         return self.demonyms.get(name)
 
 
-# On the Zipf scale (zipf below), a word rarer than this is one a general reader may need explained: the
-# notes draft proposes it as a glossary term, and an article links such a term (explainer/index.py).
-RARE = 3.8
-
-
 def zipf(word: str) -> float:
     """How common a word is in general English, on wordfreq's Zipf scale: 7 for "the",
     about 3 for words most readers know but rarely use, 0 for words it has never seen."""

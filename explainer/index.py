@@ -12,12 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .articles import Article, Paragraph
-from .gazetteer import RARE, zipf
+from .gazetteer import zipf
 from .markdown.autolink import Linker, Target
 from .markdown.editor_marks import Flag
 from .notes import EDITORS_NOTE_LABELS, Entity, Site, Term, surface_forms
 from .routes import NoteKey
 
+# Rarer than this on wordfreq's Zipf scale (about 2 in a million words: "rebalance", "fintech"),
+# a term is one most readers meet a few times a year at most: an article links it. The notes
+# draft proposes more (gazetteer.RARE): a glossary entry explains; a link interrupts.
+UNUSUAL = 3.3
 _FIGURE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 # A calendar date: a number ("2018", "1 March") or a month's name ("by June").
 _DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
@@ -93,11 +97,11 @@ def _names(site: Site) -> list[tuple[str, Target]]:
 
 def in_article(note: Entity | Term) -> bool:
     """Whether an article's text links the note's first mention: every entity; a glossary
-    term if a general reader may need it, that is if it is rarer in general English than the
-    words the notes draft proposes as terms (or if its note says so)."""
+    term if a general reader may need it explained there, that is if it is rarer in general
+    English than UNUSUAL (or if its note says so)."""
     if isinstance(note, Entity) or note.link == "always":
         return True
-    return note.link == "auto" and zipf(note.term) < RARE
+    return note.link == "auto" and zipf(note.term) < UNUSUAL
 
 
 def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:

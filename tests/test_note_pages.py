@@ -139,14 +139,14 @@ def test_every_entity_named_in_the_article_is_linked_once_at_its_first_mention(n
 
 
 def needed(term: dict) -> bool:
-    """A term a general reader may need: rarer in general English than the draft's glossary
-    candidates (wordfreq read here, the threshold from the project), or marked so."""
+    """A term a general reader may need: unusual in general English (wordfreq read here, the
+    threshold from the project), or marked so."""
     from wordfreq import zipf_frequency
 
-    from explainer.gazetteer import RARE
+    from explainer.index import UNUSUAL
 
     link = term.get("link", "auto")
-    return link == "always" or (link == "auto" and zipf_frequency(term["term"], "en") < RARE)
+    return link == "always" or (link == "auto" and zipf_frequency(term["term"], "en") < UNUSUAL)
 
 
 def test_the_terms_a_reader_needs_are_linked_once_and_everyday_words_are_not(notes, article):
