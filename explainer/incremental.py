@@ -72,11 +72,12 @@ def page_fingerprint(stamp: str, article: Article, index: SiteIndex, runs: list[
     """Everything of the notes an article's page shows: the notes whose names are anywhere
     in the runs of text its links were looked for in (even where a longer name won), with
     all their names and whether an article links them; its paragraphs' own figures and
-    dates; its editor's marks. A note's key gives its link. (Preview cards are added whenever the page is read, never kept.)"""
+    dates; its editor's marks (and their printed footnotes). A note's key gives its link.
+    (Preview cards are added whenever the page is read, never kept.)"""
     keys = index.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
     own = [(pid, name, target.key, target.href)
            for pid, found in sorted(index.own_names.get(article.id, {}).items()) for name, target in found]
-    marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error)
+    marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error, flag.label, flag.likely)
              for pid, flags in sorted(index.marks.get(article.id, {}).items()) for flag in flags]
     notes = [(key, index.names.get(key), key in index.not_in_articles) for key in sorted(keys)]
     return _digest(stamp, repr((notes, own, marks)).encode())

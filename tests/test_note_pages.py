@@ -35,7 +35,7 @@ def notes() -> dict[str, list[dict]]:
 def article(html_pages, article_sources):
     (article_id, _), = article_sources.items()
     soup = copy.copy(html_pages[f"{article_id}.html"])
-    for annotation in soup.select(".pilcrow, .flag-ref, .note-cards"):
+    for annotation in soup.select(".pilcrow, .flag-ref, .note-cards, .print-notes"):
         annotation.decompose()
     return article_id, soup
 

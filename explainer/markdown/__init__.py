@@ -18,7 +18,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from .autolink import autolink_plugin, link_names
 from .blocks import blocks_plugin
 from .citations import citations_plugin
-from .editor_marks import editor_marks_plugin, mark_flags
+from .editor_marks import editor_footnotes_plugin, editor_marks_plugin, list_footnotes, mark_flags
 from .links import links_plugin
 from .paragraph_ids import paragraph_ids_plugin
 
@@ -27,8 +27,8 @@ from .paragraph_ids import paragraph_ids_plugin
 def markdown() -> MarkdownIt:
     """markdown-it with the js-default preset: no raw HTML, tables and strikethrough on.
 
-    Our core rules run in this order after "inline": paragraph_ids, editor_marks, autolink;
-    each does nothing unless the document's env asks for it.
+    Our core rules run in this order after "inline": paragraph_ids, editor_marks, autolink,
+    editor_footnotes; each does nothing unless the document's env asks for it.
     """
     md = MarkdownIt("js-default")
     md.use(front_matter_plugin)
@@ -44,17 +44,19 @@ def markdown() -> MarkdownIt:
     md.use(paragraph_ids_plugin)
     md.use(editor_marks_plugin)
     md.use(autolink_plugin)
+    md.use(editor_footnotes_plugin)
     md.use(citations_plugin)
     return md
 
 
 def apply_note_rules(tokens: list[Token], env: dict[str, Any]) -> None:
-    """Run the rules that need the notes (editor's marks, then links) on tokens parsed
-    without them: every page is parsed once, before the notes are checked (an article, to
-    number the paragraphs they cite), and gets its marks and links afterwards, as a parse
-    with them would give (the rules after these, anchors, local images and citations, do
-    not depend on them)."""
+    """Run the rules that need the notes (editor's marks, links, the marks' footnotes) on
+    tokens parsed without them: every page is parsed once, before the notes are checked (an
+    article, to number the paragraphs they cite), and gets its marks and links afterwards,
+    as a parse with them would give (the rules after these, anchors, local images and
+    citations, do not depend on them)."""
     state = StateCore("", markdown(), env)
     state.tokens = tokens
     mark_flags(state)
     link_names(state)
+    list_footnotes(state)

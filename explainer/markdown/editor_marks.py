@@ -9,6 +9,11 @@ paragraphs their ids) and before autolink (so a quote is still plain text).
 Longer quotes are marked first, so a note on words inside another note's words nests
 inside it. A quote that cannot be marked (it overlaps another note's words, or crosses
 formatting) is reported in `env["problems"]` rather than silently left out.
+
+For paper, `editor_footnotes` (after autolink, so the notes' own words are not linked)
+numbers the markers in reading order and lists the notes after the text, in that order:
+the number and the list are `hidden` (no one hears them twice on screen); the print
+stylesheet shows them in place of the "ed." markers.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ class Flag:
     note_id: str
     href: str  # the note on the editor's-notes page
     error: bool  # an apparent error (highlighted) rather than an ambiguity
+    # For the printed footnote: the kind of note ("Grammar") and what the words most likely
+    # mean (inline Markdown). Without them the marker has no footnote.
+    label: str = ""
+    likely: str = ""
 
 
 def quote_pattern(quote: str) -> re.Pattern[str]:
@@ -41,8 +50,15 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join("".join(_FLEXIBLE.get(c, re.escape(c)) for c in word) for word in quote.split()))
 
 
+FOOTNOTES_HEADING = "Editor\u2019s notes"
+
+
 def editor_marks_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("paragraph_ids", "editor_marks", mark_flags)
+
+
+def editor_footnotes_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.after("autolink_notes", "editor_footnotes", list_footnotes)
 
 
 def mark_flags(state: StateCore) -> None:
@@ -81,7 +97,7 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
                                                  "class": "flag flag-error" if flag.error else "flag"}),
             Token("text", "", 0, content=words),
             Token("mark_close", "mark", -1),
-            added("sup_open", "sup", 1, **{"class": "flag-ref"}),
+            _with_flag(added("sup_open", "sup", 1, **{"class": "flag-ref"}), flag),
             added("link_open", "a", 1, href=flag.href, **{"data-card": NoteKey("note", flag.note_id).slug}),
             added("span_open", "span", 1, **{"aria-hidden": "true"}),
             added("text", "", 0, "ed."),
@@ -95,3 +111,56 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
         ]
         return [*children[:index], *(t for t in tokens if t.type != "text" or t.content), *children[index + 1:]]
     return None
+
+
+def _with_flag(token: Token, flag: Flag) -> Token:
+    token.meta["flag"] = flag
+    return token
+
+
+def list_footnotes(state: StateCore) -> None:
+    """Number every marker whose note has a footnote, in reading order (a note nested in
+    another's words comes before it, as its marker does), and list the footnotes after the
+    text (before Markdown footnotes, if any) in the same order."""
+    flags: list[Flag] = []
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children = token.children
+        for i, child in enumerate(children):
+            flag = child.meta.get("flag") if child.type == "sup_open" else None
+            if flag is None or not flag.likely:
+                continue
+            flags.append(flag)
+            close = next(j for j in range(i, len(children)) if children[j].type == "link_close")
+            children[close:close] = [added("span_open", "span", 1, **{"class": "flag-n", "hidden": ""}),
+                                     added("text", "", 0, str(len(flags))),
+                                     added("span_close", "span", -1)]
+    if not flags:
+        return
+    tokens = [_block("section_open", "section", 1, **{"class": "print-notes", "hidden": "",
+                                                      "data-pagefind-ignore": "all"}),
+              _block("heading_open", "h2", 1), _inline([added("text", "", 0, FOOTNOTES_HEADING)]),
+              _block("heading_close", "h2", -1),
+              _block("ordered_list_open", "ol", 1)]
+    for flag in flags:
+        likely = state.md.parseInline(" ".join(flag.likely.split()), {})[0].children or []
+        tokens += [_block("list_item_open", "li", 1),
+                   _inline([added("text", "", 0, f"\u201c{flag.quote}\u201d \u2014 {flag.label}. Most likely: "),
+                                   *likely]),
+                   _block("list_item_close", "li", -1)]
+    tokens += [_block("ordered_list_close", "ol", -1), _block("section_close", "section", -1)]
+    at = next((i for i, t in enumerate(state.tokens) if t.type == "footnote_block_open"), len(state.tokens))
+    state.tokens[at:at] = tokens
+
+
+def _block(type_: str, tag: str, nesting: int, **attrs: str) -> Token:
+    token = added(type_, tag, nesting, **attrs)
+    token.block = True
+    return token
+
+
+def _inline(children: list[Token]) -> Token:
+    token = added("inline", "", 0)
+    token.children = children
+    return token
