@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.document import Document, content_documents, load_document
+from explainer.notes import Site, load_site
+
 ROOT = Path(__file__).resolve().parents[1]
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -24,6 +27,17 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 def fold(text: str) -> str:
     """The tests' own folding (not the build's): typographic quotes straightened, whitespace collapsed."""
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
+
+
+def loaded_content(content: Path = ROOT / "content") -> tuple[Site, list[Document]]:
+    """The notes and the articles' documents, as the build loads them: what a page should
+    say, read with the project's own loaders rather than from a build's output."""
+    docs = [load_document(path, content) for path in content_documents(content)]
+    articles = [doc for doc in docs if doc.article is not None]
+    site, problems = load_site(content, {doc.article.id: doc.article for doc in articles if doc.article})
+    assert not problems
+    return site, articles
+
 # The Makefile's PELICAN: the pelican script of the environment the tests run in.
 PELICAN = str(Path(sys.executable).parent / "pelican")
 

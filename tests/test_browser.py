@@ -191,12 +191,13 @@ def test_axe_finds_no_wcag_violations(open_page, html_pages, kind, scheme):
     assert violations == []
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind", ["home", "article", "entity", "glossary"])
-def test_screenshots(open_page, html_pages, kind, width):
-    page = open_page(page_types(html_pages)[kind], viewport={"width": width, "height": 900})
+def test_screenshots(open_page, html_pages, kind, width, scheme):
+    page = open_page(page_types(html_pages)[kind], viewport={"width": width, "height": 900}, color_scheme=scheme)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{kind}-{width}.png"
+    path = SCREENSHOTS / f"{kind}-{width}-{scheme}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
     # Nothing wider than the viewport (a horizontal scrollbar on a phone is a layout bug).

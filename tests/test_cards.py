@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import FIXTURES, ROOT, edit, fold
+from conftest import FIXTURES, edit, fold, loaded_content
 from test_browser import SCREENSHOTS, WCAG_TAGS, base_url, open_page, page_types  # noqa: F401  (shared fixtures)
 
 from explainer.build import prepare
 from explainer.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
 from explainer.context import BuildContext
-from explainer.document import content_documents, load_document
-from explainer.notes import Entity, Fact, Site, load_site
+from explainer.notes import Entity, Fact, Site
 from explainer.routes import NoteKey
 
 
@@ -175,12 +174,9 @@ class Content:
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    docs = [load_document(path, ROOT / "content") for path in content_documents(ROOT / "content")]
-    articles = {doc.article.id: doc.article for doc in docs if doc.article is not None}
-    site, problems = load_site(ROOT / "content", articles)
-    assert not problems
-    (article,) = articles.values()
-    return Content(site, article.id, article.url)
+    site, (doc,) = loaded_content()
+    assert doc.article is not None
+    return Content(site, doc.article.id, doc.article.url)
 
 
 def earliest_fact_in(site: Site, entity: Entity, article: str) -> Fact | None:

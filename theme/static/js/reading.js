@@ -1,0 +1,135 @@
+/* The article's "Explanations" switch: its links to the notes and the editor's marks, or
+   plain reading. Loaded in the head, not deferred, so that a reader who chose plain reading
+   never sees the links flash in: the choice (kept in localStorage, for every page) is on
+   <html> before the body is drawn. Without JavaScript the switch stays hidden and the
+   explanations are on, links working as links.
+
+   Off, a link to a note loses its href (kept in data-plain-href) and data-card, so it is
+   not a link at all: not in the tab order, not announced as a link, no preview card.
+
+   "Copy quote": the paragraph a reader went to by its ¶ (the page's target) gets a button
+   that copies its words as received, in quotation marks, with the article's title and the
+   paragraph's own link. One button, moved to whichever paragraph is the target. */
+(function () {
+  "use strict";
+  var KEY = "explainer-explanations";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }  // storage may be off
+  }
+
+  if (stored() === "off") root.setAttribute("data-explanations", "off");
+
+  function apply(on) {
+    if (on) root.removeAttribute("data-explanations");
+    else root.setAttribute("data-explanations", "off");
+    var links = document.querySelectorAll(on ? ".source-article a[data-plain-href]" : ".source-article a[data-card]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      if (on) {
+        a.setAttribute("href", a.getAttribute("data-plain-href"));
+        a.setAttribute("data-card", a.getAttribute("data-plain-card"));
+        a.removeAttribute("data-plain-href");
+        a.removeAttribute("data-plain-card");
+      } else {
+        a.setAttribute("data-plain-href", a.getAttribute("href"));
+        a.setAttribute("data-plain-card", a.getAttribute("data-card"));
+        a.removeAttribute("href");
+        a.removeAttribute("data-card");
+      }
+    }
+    var button = document.getElementById("explanations");
+    if (button) button.setAttribute("aria-checked", on ? "true" : "false");
+  }
+
+  // The paragraph's words: what a reader selecting it copies (markers and ¶ left out).
+  function words(p) {
+    var copy = p.cloneNode(true);
+    var extra = copy.querySelectorAll(".flag-ref, .pilcrow, .copy-quote");
+    for (var i = 0; i < extra.length; i++) extra[i].remove();
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function quote(p) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var url = new URL(canonical ? canonical.href : location.href);
+    url.hash = p.id;
+    var title = document.querySelector(".source-article h1");
+    return "\u201c" + words(p) + "\u201d \u2014 " + (title ? title.textContent.trim() + ", " : "") + url.href;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {  // plain http: the older way
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = document.execCommand("copy");
+      area.remove();
+      if (done) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function copyQuote() {
+    var copier = document.createElement("button");
+    copier.type = "button";
+    copier.className = "copy-quote";
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    document.querySelector(".source-article").appendChild(status);
+    var label = "Copy quote";
+
+    function place() {
+      var id = location.hash.slice(1);
+      var p = id && document.getElementById(id);
+      if (!p || p.tagName !== "P" || !p.closest(".source-article") || !p.querySelector(".pilcrow")) {
+        copier.remove();
+        return;
+      }
+      copier.textContent = label;
+      copier.setAttribute("aria-label", "Copy quote: paragraph " + id.replace(/^p/, "") + ", with its link");
+      p.querySelector(".pilcrow").after(copier);
+    }
+
+    copier.addEventListener("click", function () {
+      var p = copier.parentNode;
+      copyText(quote(p)).then(function () {
+        copier.textContent = status.textContent = "Copied";
+        setTimeout(function () { copier.textContent = label; status.textContent = ""; }, 2500);
+      }, function () {
+        status.textContent = "Could not copy: select the paragraph and copy it";
+      });
+    });
+    // A reader who followed a ¶ (Chromium then leaves nothing focused) lands on the button;
+    // one arriving at the page by such a link does not: the page starts from its top.
+    var followed = false;
+    document.querySelector(".source-article").addEventListener("click", function (event) {
+      followed = Boolean(event.target.closest && event.target.closest(".pilcrow"));
+    });
+    window.addEventListener("hashchange", function () {
+      place();
+      if (followed && copier.isConnected) copier.focus({ preventScroll: true });
+      followed = false;
+    });
+    place();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
+    var button = document.getElementById("explanations");
+    if (!button) return;
+    apply(stored() !== "off");
+    button.parentNode.hidden = false;
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-checked") !== "true";
+      try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* this page only, then */ }
+      apply(on);
+    });
+  });
+})();
