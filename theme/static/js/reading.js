@@ -59,22 +59,6 @@
     return "\u201c" + words(p) + "\u201d \u2014 " + (title ? title.textContent.trim() + ", " : "") + url.href;
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {  // plain http: the older way
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var done = document.execCommand("copy");
-      area.remove();
-      if (done) resolve(); else reject(new Error("copy refused"));
-    });
-  }
-
   function copyQuote() {
     var copier = document.createElement("button");
     copier.type = "button";
@@ -99,11 +83,11 @@
 
     copier.addEventListener("click", function () {
       var p = copier.parentNode;
-      copyText(quote(p)).then(function () {
+      navigator.clipboard.writeText(quote(p)).then(function () {
         copier.textContent = status.textContent = "Copied";
         setTimeout(function () { copier.textContent = label; status.textContent = ""; }, 2500);
       }, function () {
-        status.textContent = "Could not copy: select the paragraph and copy it";
+        status.textContent = "Not copied: select the paragraph and copy it";
       });
     });
     // A reader who followed a ¶ (Chromium then leaves nothing focused) lands on the button;
@@ -121,7 +105,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
+    // The Clipboard API needs a secure context (https, or localhost); without it, no button
+    // (selecting and copying a paragraph gives its words as cleanly). If the browser
+    // refuses, the reader is told so.
+    if (navigator.clipboard && document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
     var button = document.getElementById("explanations");
     if (!button) return;
     apply(stored() !== "off");
