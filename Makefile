@@ -90,11 +90,11 @@ publish: $(STAMP)
 check: $(STAMP)
 	"$(PY)" -m explainer check --input "$(INPUTDIR)"
 
-# Page weight of each article page with everything it loads (a measurement, not a test);
-# then bytes on the wire: a publish into a scratch folder, served by nginx, loaded in Chromium
-# (the article page; the search page with a first query), br and gzip, against their budgets.
+# A publish into a scratch folder (a measurement, not a test): each article page's files as
+# published, with everything it loads; then the bytes on the wire, served by nginx, loaded in
+# Chromium (the article page; the search page with a first query), br and gzip, against their budgets.
 weight: $(STAMP)
-	"$(PY)" -m explainer weight --output "$(OUTPUTDIR)" --input "$(INPUTDIR)" --settings "$(PUBLISHCONF)"
+	"$(PY)" -m explainer weight --input "$(INPUTDIR)" --settings "$(PUBLISHCONF)"
 
 # A first draft of the notes for a new article: make draft-notes ARTICLE=path/to/source.txt
 draft-notes: $(STAMP)

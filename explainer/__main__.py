@@ -27,12 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("pelican_opts", nargs="*", help="extra Pelican options, after --")
 
     weight_cmd = commands.add_parser("weight", help="a built page and what it loads, in bytes")
-    weight_cmd.add_argument("--output", type=Path, default=Path("output"))
+    weight_cmd.add_argument("--output", type=Path, default=Path("output"),
+                            help="with --static-only, the built site to weigh (otherwise a fresh publish is)")
     weight_cmd.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
     weight_cmd.add_argument("--input", type=Path, default=Path("content"), help="published for the transfer weight")
     weight_cmd.add_argument("--settings", type=Path, default=Path("publishconf.py"))
     weight_cmd.add_argument("--static-only", action="store_true",
-                            help="only the table of files, not the bytes on the wire (Chromium over nginx)")
+                            help="only the table of files of --output, no publish, no bytes on the wire")
 
     linkcheck_cmd = commands.add_parser("linkcheck", help="check links to other sites (needs the network)")
     linkcheck_cmd.add_argument("--output", type=Path, default=Path("output"))
@@ -124,14 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "weight":
         from .weight import report as weigh
 
-        pages = args.pages or sorted(p.name for p in args.output.glob("*.html")
-                                     if 'class="article"' in p.read_text(encoding="utf-8"))
-        static = max((weigh(args.output, page) for page in pages), default=0)
+        def static(output: Path) -> int:
+            pages = args.pages or sorted(p.name for p in output.glob("*.html")
+                                         if 'class="article"' in p.read_text(encoding="utf-8"))
+            return max((weigh(output, page) for page in pages), default=0)
+
         if args.static_only:
-            return static
+            return static(args.output)
         from .wire_weight import main as wire_weight
 
-        return max(static, wire_weight(args.input, args.settings))
+        return wire_weight(args.input, args.settings, static)
     if args.command == "check":
         problems = check_content(args.input)
         if problems:

@@ -1,5 +1,6 @@
 """Page weight: a built page and everything it loads (stylesheets, scripts, images, icons),
-uncompressed and gzipped. `make weight` runs it; it is a measurement, not a test.
+uncompressed and gzipped. `make weight` runs it on a fresh `make publish` (the minified files
+readers are sent, explainer/wire_weight.py); it is a measurement, not a test.
 
 Search files loaded only when a reader searches are not counted (none are referenced).
 """

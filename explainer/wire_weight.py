@@ -36,6 +36,7 @@ What must be within the budgets: ENFORCED.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 import subprocess
 import sys
 import tempfile
@@ -218,21 +219,12 @@ def _skip(reason: str) -> int:
     return 0
 
 
-def main(content: Path, settings: Path) -> int:
-    """`make weight`, its second part: publish into a scratch folder with SITEURL at a free
-    port, serve it with nginx there, measure in Chromium, print, stop. 1 when over budget."""
+def main(content: Path, settings: Path, static: Callable[[Path], int] = lambda site: 0) -> int:
+    """`make weight`: publish into a scratch folder with SITEURL at a free port; `static`
+    weighs its files as published (explainer/weight.py's table: what readers are sent, not
+    the development build with its comments); then serve it with nginx there, measure in
+    Chromium, print, stop. 1 when over a budget."""
     from .nginx import NginxError, NginxMissing, find_nginx, free_port, serving
-
-    try:
-        find_nginx()
-    except NginxMissing as error:
-        return _skip(str(error))
-    if not CHROMIUM.exists():
-        return _skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return _skip("Playwright is not installed (it comes with the test dependencies: make venv)")
 
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="explainer-weight-") as folder:
@@ -243,8 +235,19 @@ def main(content: Path, settings: Path) -> int:
             capture_output=True, text=True)
         if publish.returncode != 0:
             print(publish.stdout + publish.stderr, end="", file=sys.stderr)
-            print("error: the publish build for the transfer weight failed", file=sys.stderr)
+            print("error: the publish build for the page weight failed", file=sys.stderr)
             return 1
+        over = static(site)
+        try:
+            find_nginx()
+        except NginxMissing as error:
+            return max(over, _skip(str(error)))
+        if not CHROMIUM.exists():
+            return max(over, _skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)"))
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            return max(over, _skip("Playwright is not installed (it comes with the test dependencies: make venv)"))
         articles = sorted(p.name for p in site.glob("*.html") if 'class="article"' in p.read_text(encoding="utf-8"))
         try:
             with serving(site, port) as base, sync_playwright() as playwright:
@@ -254,4 +257,4 @@ def main(content: Path, settings: Path) -> int:
         except (NginxMissing, NginxError, MeasureError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-    return 0 if within else 1
+    return max(over, 0 if within else 1)
