@@ -36,12 +36,12 @@ What must be within the budgets: ENFORCED.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit

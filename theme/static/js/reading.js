@@ -21,23 +21,18 @@
 
   if (stored() === "off") root.setAttribute("data-explanations", "off");
 
+  function move(a, from, to) {
+    a.setAttribute(to, a.getAttribute(from));
+    a.removeAttribute(from);
+  }
+
   function apply(on) {
     if (on) root.removeAttribute("data-explanations");
     else root.setAttribute("data-explanations", "off");
     var links = document.querySelectorAll(on ? ".source-article a[data-plain-href]" : ".source-article a[data-card]");
     for (var i = 0; i < links.length; i++) {
-      var a = links[i];
-      if (on) {
-        a.setAttribute("href", a.getAttribute("data-plain-href"));
-        a.setAttribute("data-card", a.getAttribute("data-plain-card"));
-        a.removeAttribute("data-plain-href");
-        a.removeAttribute("data-plain-card");
-      } else {
-        a.setAttribute("data-plain-href", a.getAttribute("href"));
-        a.setAttribute("data-plain-card", a.getAttribute("data-card"));
-        a.removeAttribute("href");
-        a.removeAttribute("data-card");
-      }
+      move(links[i], on ? "data-plain-href" : "href", on ? "href" : "data-plain-href");
+      move(links[i], on ? "data-plain-card" : "data-card", on ? "data-card" : "data-plain-card");
     }
     var button = document.getElementById("explanations");
     if (button) button.setAttribute("aria-checked", on ? "true" : "false");
@@ -111,7 +106,7 @@
     if (navigator.clipboard && document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
     var button = document.getElementById("explanations");
     if (!button) return;
-    apply(stored() !== "off");
+    apply(!root.hasAttribute("data-explanations"));  // as set above, from the stored choice
     button.parentNode.hidden = false;
     button.addEventListener("click", function () {
       var on = button.getAttribute("aria-checked") !== "true";
