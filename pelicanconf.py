@@ -10,7 +10,7 @@ TIMEZONE = "UTC"
 
 PATH = "content"
 THEME = "theme"
-PLUGINS = ["explainer.pelican_plugin", "pelican.plugins.sitemap"]  # always explicit
+PLUGINS = ["explainer.build.pelican_plugin", "pelican.plugins.sitemap"]  # always explicit
 SITEMAP = {
     "format": "xml",
     # Not for search engines: the 404 page and the search page (its results are the pages).

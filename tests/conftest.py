@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.document import Document, content_documents, load_document
-from explainer.notes import Site, load_site
+from explainer.content.document import Document, content_documents, load_document
+from explainer.content.notes import Site, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -124,7 +124,7 @@ def browser():
 
 def require_nginx() -> None:
     """nginx and its Brotli module, or a skip (a failure where EXPLAINER_REQUIRE_NGINX=1: CI)."""
-    from explainer import nginx
+    from explainer.ops import nginx
 
     try:
         nginx.find_nginx()
@@ -138,7 +138,7 @@ def require_nginx() -> None:
 def published_behind_nginx(folder: Path, prepare: Callable[[Path], None] = lambda output: None):
     """`make publish` with SITEURL at a free port, into `folder`/output, then nginx serving it
     there (explainer/nginx.py): (output, url). `prepare` may add to the output first."""
-    from explainer import nginx
+    from explainer.ops import nginx
 
     require_nginx()
     port = nginx.free_port()

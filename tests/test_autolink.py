@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from explainer.markdown import markdown
-from explainer.markdown.autolink import Linker, Target
-from explainer.routes import NoteKey
+from explainer.render.markdown import RenderEnv, render_markdown
+from explainer.core.names import Linker, Target
+from explainer.core.routes import NoteKey
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -25,11 +25,11 @@ NAMES = [
 
 @pytest.mark.parametrize("line,title,text,expected", read_fixture_file(FIXTURES / "autolink.md"))
 def test_autolink(line, title, text, expected):
-    assert markdown().render(text, {"linker": Linker(NAMES)}) == expected
+    assert render_markdown(text, RenderEnv(linker=Linker(NAMES))) == (expected, [])
 
 
 def test_a_page_never_links_to_itself():
-    html = markdown().render("Nissan and Renault.", {"linker": Linker(NAMES), "self": NoteKey("entity", "nissan")})
+    html, _ = render_markdown("Nissan and Renault.", RenderEnv(linker=Linker(NAMES), self_key=NoteKey("entity", "nissan")))
     assert html == '<p>Nissan and <a href="{filename}/e/renault.md" data-card="entity-renault">Renault</a>.</p>\n'
 
 

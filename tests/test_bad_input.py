@@ -177,7 +177,7 @@ def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path:
 
     assert result.returncode != 0
     assert ("pelicanconf.py: PAGE_SAVE_AS is '{slug}/index.html', but the explainer's links assume "
-            "'{slug}.html' (explainer/routes.py): set it so in the settings") in result.stderr, result.stderr
+            "'{slug}.html' (explainer/core/routes.py): set it so in the settings") in result.stderr, result.stderr
     assert snapshot(project / "output") == before
 
 

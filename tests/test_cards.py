@@ -17,11 +17,11 @@ from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES, edit, fold, loaded_content
 from test_browser import SCREENSHOTS, WCAG_TAGS, base_url, open_page, page_types  # noqa: F401  (shared fixtures)
 
-from explainer.build import prepare
-from explainer.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
-from explainer.context import BuildContext
-from explainer.notes import Entity, Fact, Site
-from explainer.routes import NoteKey
+from explainer.build.stages import prepare
+from explainer.render.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
+from explainer.build.context import BuildContext
+from explainer.content.notes import Entity, Fact, Site
+from explainer.core.routes import NoteKey
 
 
 def span_of(html: str) -> Tag:

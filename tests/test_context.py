@@ -82,7 +82,7 @@ def test_a_pelican_object_run_again_after_a_failure_lists_each_page_once(two: Pa
     """The same under `pelican -r`: a run that failed while writing, then one that did not."""
     from pelican import get_instance, parse_arguments
 
-    from explainer.search import SearchFailed
+    from explainer.build.search import SearchFailed
 
     args = parse_arguments(["content", "-s", "pelicanconf.py", "-o", str(two / "output"), "--fatal", "warnings"])
     with contextlib.chdir(two):
@@ -177,7 +177,7 @@ def test_a_pelican_object_run_again_refuses_what_is_broken_until_it_is_fixed(two
     publish (once, the next run wrote the refused page)."""
     from pelican import get_instance, parse_arguments
 
-    from explainer.errors import ContentError
+    from explainer.core.problems import ContentError
 
     args = parse_arguments(["content", "-s", "pelicanconf.py", "-o", str(two / "output"), "--fatal", "warnings"])
     index = two / "content" / "index.md"
@@ -208,8 +208,9 @@ _MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear",
              "discard", "__setitem__"}
 _CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 # Functions remembered for the life of the process: each takes no input that could change.
-PURE_CACHED = {"markdown/__init__.py": {"markdown"},  # the parser, configured: the same every time
-               "gazetteer.py": {"gazetteer"}}  # reference data read from pinned packages, never changed
+PURE_CACHED = {"content/markdown/__init__.py": {"parser"},  # the parser, configured: the same every time
+               "render/markdown/__init__.py": {"renderer"},  # its renderer, likewise
+               "authoring/draft/gazetteer.py": {"gazetteer"}}  # reference data read from pinned packages, never changed
 
 
 def _package_modules() -> list[Path]:

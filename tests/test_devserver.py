@@ -21,8 +21,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, edit
-from explainer.devserver import LIVE_TAGS, Builds, build_once, with_live_preview
-from explainer.errors import Problem
+from explainer.ops.devserver import LIVE_TAGS, Builds, build_once, with_live_preview
+from explainer.core.problems import Problem
 
 
 def free_port() -> int:
@@ -171,8 +171,8 @@ def test_served_pages_carry_the_live_preview_and_the_output_does_not(devserver):
     for name, kind in (("preview.js", "text/javascript"), ("preview.css", "text/css")):
         status, headers, text = fetch(server, f"__live/{name}")
         assert status == 200 and headers["Content-Type"].startswith(kind)
-        assert text == (ROOT / "explainer" / "preview" / name).read_text(encoding="utf-8")
-    script = (ROOT / "explainer" / "preview" / "preview.js").read_text(encoding="utf-8")
+        assert text == (ROOT / "explainer" / "ops" / "preview" / name).read_text(encoding="utf-8")
+    script = (ROOT / "explainer" / "ops" / "preview" / "preview.js").read_text(encoding="utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\b|setAttribute\(\"style", script)
     status, _, missing = fetch(server, "no-such-page.html")  # the site's 404 page, with the preview
     assert status == 404 and LIVE_TAGS.decode() in missing

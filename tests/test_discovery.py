@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import build_here, copy_project
-from explainer.notes import KINDS
+from explainer.content.notes import KINDS
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
           'meta[property="og:type"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]',

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer.document import load_document, render_document
+from explainer.content.document import load_document
+from explainer.render.authored import render_document
+from explainer.render.markdown import RenderEnv
 
 SOURCE = "Title here\n\nFirst paragraph, as received.\n\nA heading\n\nSecond paragraph\u2019s text.\n"
 GOOD = """---
@@ -42,7 +44,7 @@ def read(content: Path, text: str, name: str = "articles/story/article.md"):
 
 
 def html(doc) -> str:
-    return render_document(doc, {}).html
+    return render_document(doc, RenderEnv()).html
 
 
 def test_good_article_has_no_problems_and_numbered_paragraphs(content):

@@ -90,7 +90,7 @@ def test_an_existing_draft_is_never_written_over(content: Path):
 
 def sample(text: str):
     """The draft for a few paragraphs of our own (written for these tests), as if no notes existed."""
-    from explainer.draft_notes import draft
+    from explainer.authoring.draft import draft
 
     return draft("A headline\n\n" + "\n\n".join(text.strip().splitlines()), "sample", None)
 
@@ -174,7 +174,7 @@ def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
 
 
 def test_draft_eval_prints_the_table():
-    from explainer.draft_eval import main
+    from explainer.authoring.draft_eval import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

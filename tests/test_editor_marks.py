@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from explainer.markdown import markdown
-from explainer.markdown.editor_marks import Flag
-from explainer.routes import NoteKey
+from explainer.render.markdown import RenderEnv, render_markdown
+from explainer.render.markdown import Flag
+from explainer.core.routes import NoteKey
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 FLAGS = {
@@ -23,24 +23,22 @@ FLAGS = {
 
 @pytest.mark.parametrize("line,title,text,expected", read_fixture_file(FIXTURES / "editor_marks.md"))
 def test_editor_marks(line, title, text, expected):
-    env = {"paragraph_ids": True, "marks": {"p1": FLAGS[line]}}
-    assert markdown().render(text, env) == expected
-    assert env["notes_shown"] == {NoteKey("note", flag.note_id) for flag in FLAGS[line]}
-    assert "problems" not in env
+    notes = RenderEnv(marks={"p1": FLAGS[line]})
+    assert render_markdown(text, notes, numbered=True) == (expected, [])
+    assert notes.notes_shown == {NoteKey("note", flag.note_id) for flag in FLAGS[line]}
 
 
 def test_words_that_cannot_be_marked_are_a_problem():
     """Overlapping notes (neither inside the other) cannot both be marked: say so."""
-    env = {"paragraph_ids": True, "marks": {"p1": [Flag("the state that", "a", "#a", False),
-                                                   Flag("that Nissan has", "b", "#b", False)]}}
-    markdown().render("The drop will match the state that Nissan has.", env)
-    assert len(env["problems"]) == 1
-    line, message = env["problems"][0]
+    notes = RenderEnv(marks={"p1": [Flag("the state that", "a", "#a", False), Flag("that Nissan has", "b", "#b", False)]})
+    _, problems = render_markdown("The drop will match the state that Nissan has.", notes, numbered=True)
+    assert len(problems) == 1
+    line, message = problems[0]
     assert line == 1 and "cannot be marked in p1" in message
     assert ('editor\'s note "a"' in message) != ('editor\'s note "b"' in message)
 
 
 def test_citation_links_get_a_spoken_name():
-    html = markdown().render("Said so [¶ 4](a.html#p4), not [4](a.html#p4).", {})
+    html, _ = render_markdown("Said so [¶ 4](a.html#p4), not [4](a.html#p4).", RenderEnv())
     assert html == ('<p>Said so <a href="a.html#p4" class="cite" aria-label="Paragraph 4 of the article">¶ 4</a>, '
                     'not <a href="a.html#p4">4</a>.</p>\n')

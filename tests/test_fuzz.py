@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build_here, snapshot
-from explainer.build import check_content as check
+from explainer.build.stages import check_only as check
 
 FIELDS = ["id", "name", "kind", "aliases", "summary", "facts", "relations", "term", "abbreviation", "definition",
           "in_article", "when", "what", "entities", "value", "measures", "unit", "before", "after", "likely",

@@ -182,8 +182,8 @@ def test_the_search_index_is_kept_only_if_nothing_in_it_would_change(tmp_path: P
 def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
     """The bundle to keep is linked into place when it is checked, before Pelican runs: a
     build that replaces output/ meanwhile cannot slip its own bundle in."""
-    from explainer.routes import SEARCH_BUNDLE as BUNDLE
-    from explainer.search import Previous, Record, SearchIndex
+    from explainer.core.routes import SEARCH_BUNDLE as BUNDLE
+    from explainer.build.search import Previous, Record, SearchIndex
 
     records = [Record("/a.html#p1", "Paragraph 1", "Article paragraph", "Some words about a deal.")]
     (tmp_path / "one").mkdir()
@@ -204,19 +204,22 @@ def test_a_kept_search_index_is_taken_when_it_is_checked(tmp_path: Path):
 
 
 def test_the_code_fingerprint_covers_the_code_that_shapes_a_page(tmp_path: Path):
-    """Editing a tool (the benchmark, the dev server) keeps the cache; editing what loads,
-    checks or renders a page does not."""
-    from explainer.incremental import code_version
+    """Editing a tool beside the build (authoring, operations, the command line) keeps the
+    cache; editing any module of the layers that load, check, render or write a page does not."""
+    from explainer.build.incremental import code_version
 
     package = tmp_path / "explainer"
     shutil.copytree(Path(__file__).resolve().parents[1] / "explainer", package,
                     ignore=shutil.ignore_patterns("__pycache__"))
+    tools = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] in ("authoring", "ops", "cli")]
+    tools += [package / "__main__.py", package / "__init__.py"]
+    shaping = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] in ("core", "content", "render", "build")]
+    assert len(tools) > 15 and len(shaping) > 40
     first = code_version(package)
-    for tool in ("bench.py", "devserver.py", "weight.py", "linkcheck.py", "draft_notes.py", "__main__.py"):
-        (package / tool).write_text((package / tool).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    for tool in tools:
+        tool.write_text(tool.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert code_version(package) == first
-    for shaping in ("notes.py", "markdown/autolink.py", "pages/glossary.py"):
+    for module in shaping:
         before = code_version(package)
-        (package / shaping).write_text((package / shaping).read_text(encoding="utf-8") + "\n# edited\n",
-                                       encoding="utf-8")
-        assert code_version(package) != before, shaping
+        module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        assert code_version(package) != before, module

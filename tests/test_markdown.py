@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from explainer.markdown import markdown
+from explainer.render.markdown import RenderEnv, render_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -19,13 +19,13 @@ def cases(name: str):
 
 @pytest.mark.parametrize("text,expected", cases("paragraph_ids.md"))
 def test_paragraph_ids(text, expected):
-    assert markdown().render(text, {"paragraph_ids": True}) == expected
+    assert render_markdown(text, RenderEnv(), numbered=True) == (expected, [])
 
 
 @pytest.mark.parametrize("text,expected", cases("links.md") + cases("blocks.md"))
 def test_links_and_blocks(text, expected):
-    assert markdown().render(text, {}) == expected
+    assert render_markdown(text, RenderEnv()) == (expected, [])
 
 
 def test_paragraph_ids_only_when_asked():
-    assert markdown().render("One.\n\nTwo.\n", {}) == "<p>One.</p>\n<p>Two.</p>\n"
+    assert render_markdown("One.\n\nTwo.\n", RenderEnv()) == ("<p>One.</p>\n<p>Two.</p>\n", [])

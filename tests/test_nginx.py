@@ -27,8 +27,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import published_behind_nginx, require_nginx
-from explainer import nginx
-from explainer.routes import NOTES_JSON
+from explainer.ops import nginx
+from explainer.core.routes import NOTES_JSON
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"

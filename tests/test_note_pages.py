@@ -143,7 +143,7 @@ def needed(term: dict) -> bool:
     threshold from the project), or marked so."""
     from wordfreq import zipf_frequency
 
-    from explainer.index import UNUSUAL
+    from explainer.render.index import UNUSUAL
 
     link = term.get("link", "auto")
     return link == "always" or (link == "auto" and zipf_frequency(term["term"], "en") < UNUSUAL)

@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 from markdown_it.utils import read_fixture_file
 
 from conftest import FIXTURES, edit
-from explainer.build import prepare
-from explainer.context import BuildContext
-from explainer.pages.home import story_markdown
-from explainer.routes import NoteKey
+from explainer.build.stages import prepare
+from explainer.build.context import BuildContext
+from explainer.render.pages.home import story_markdown
+from explainer.core.routes import NoteKey
 
 PAGES = FIXTURES / "pages"
 

@@ -19,8 +19,8 @@ import pytest
 from conftest import fold, loaded_content
 from test_browser import SCREENSHOTS, base_url, open_page, page_types  # noqa: F401  (shared fixtures)
 
-from explainer.document import Document
-from explainer.notes import EDITORS_NOTE_LABELS, EditorsNote, Site
+from explainer.content.document import Document
+from explainer.content.notes import EDITORS_NOTE_LABELS, EditorsNote, Site
 
 # Everything of the site around the article, which paper does without.
 NOT_PRINTED = [".skip-link", ".site-header", ".site-search", "nav", ".site-footer", ".pilcrow", "#note-cards",

@@ -12,7 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from explainer import wire_weight
+from explainer.ops import wire_weight
 
 
 class _Quiet(SimpleHTTPRequestHandler):

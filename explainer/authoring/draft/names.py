@@ -1,0 +1,339 @@
+"""Names in an article, for the notes draft: who and what it is about, of which kind, under
+which other forms, and the relations the text states between them.
+
+A name is a run of capitalised words. A word capitalised only because it starts a sentence
+("However", "Analysts") is not a name: it is dropped when it is a common English word
+(wordfreq) that the article never capitalises elsewhere and no gazetteer knows. The kind
+comes from the evidence around the name, strongest first: a web domain (publication); a
+place the gazetteer knows, or its demonym ("French" -> France); a company's legal or
+business suffix (Group, Inc, Holdings, Motors); a public body's word (Ministry, University,
+League); a role ("chief executive", "minister", "who led"); a product's or a company's
+word beside it ("the X app", "the carmaker X"); otherwise a person for two or three words,
+a company for one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...core.lexicon import zipf
+from .figures import MONTHS, WEEKDAYS
+from .gazetteer import Gazetteer
+
+_WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]\.?|[a-z]{1,2}[A-Z][\w-]*)"
+_CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
+               "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
+_JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
+_NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_JOIN}{_WORD})*")
+_DOMAIN = re.compile(r"(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+[a-z]{2,6}(?![\w-]|\.\w)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Holdings", "Holding", "AG", "SE", "SA",
+                    "S.A.", "plc", "PLC", "Ltd", "Ltd.", "Limited", "LLC", "GmbH", "NV", "N.V.", "BV", "Co", "Co.",
+                    "Company", "Motors", "Motor", "Airlines", "Airways", "Energy", "Technologies", "Technology",
+                    "Systems", "Pharmaceuticals", "Pharma", "Capital", "Partners", "Ventures", "Industries", "Labs",
+                    "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
+                    "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
+BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
+              "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
+              "Association", "Union", "Committee", "Authority", "Office", "Board", "Party", "Government",
+              "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
+              "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
+              "Academy", "Society", "Club", "FC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
+                     "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire"}
+ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial officer", "chief operating officer",
+         "cfo", "coo", "chairman", "chairwoman", "chair", "president", "vice president", "founder", "co-founder",
+         "director", "managing director", "head", "boss", "minister", "prime minister", "secretary", "senator",
+         "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "professor", "researcher",
+         "scientist", "analyst", "economist", "coach", "manager", "captain", "striker", "midfielder", "defender",
+         "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
+         "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author")
+_TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
+# Capitalised role words in front of a name ("Chief Executive Makoto Uchida"): not the name.
+_ROLE_WORDS = {w.title() for role in ROLES for w in role.split()} | {"Finance", "Foreign", "Health", "Prime",
+                                                                       "Economy", "Interior", "Defence", "Defense",
+                                                                       "Trade", "Education", "Former", "Acting",
+                                                                       "Deputy", "Vice", "Senior", "Chief", "Lead"}
+# Nouns a text puts beside a name to say what it is: "the Danish club Vejle Strand",
+# "Nordvik Group, the Oslo-based insurer", "its Pagebird reading app".
+CUES = {
+    "company": ("company", "companies", "carmaker", "automaker", "maker", "firm", "group", "lender", "bank",
+                "retailer", "startup", "start-up", "rival", "manufacturer", "insurer", "conglomerate", "operator",
+                "supplier", "developer", "airline", "chipmaker", "giant", "broker", "fund", "pension fund",
+                "investor", "owner", "publisher", "studio", "label", "consultancy", "bidder", "business",
+                "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor"),
+    "body": ("club", "side", "team", "franchise", "party", "coalition", "alliance", "university", "agency",
+             "regulator", "ministry", "watchdog", "union", "league", "government", "parliament", "institute",
+             "think tank", "think-tank", "committee", "court", "council", "authority", "association", "federation",
+             "charity", "guild", "hospital", "body", "organisation", "organization", "commission", "school"),
+    "publication": ("newspaper", "magazine", "journal", "website", "site", "blog", "podcast", "outlet", "daily",
+                    "weekly", "broadcaster", "paper", "newsletter", "channel", "tabloid", "wire service"),
+    "product": ("app", "apps", "platform", "model", "smartphone", "phone", "device", "software", "service",
+                "console", "chip", "drug", "vaccine", "game", "album", "film", "show", "chatbot", "handset",
+                "headset", "tablet", "laptop", "truck", "sedan", "pill", "product", "substitute", "supplement",
+                "e-reader", "reader", "range", "line", "feature", "tool"),
+}
+_SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+$"
+                      r"|\b(?:launched|released|unveiled|the new|its new)\s+(?:(?:its|the|a)\s+)?$")
+PUBLICATION_CUES = (r"\btold\s+$", r"\binterview with\s+$", r"\breported by\s+$", r"\bwrote in\s+$",
+                    r"\bpublished (?:in|by)\s+$")
+_AFTER_PUBLICATION = re.compile(r"^\s+(?:reported|reports|wrote)\b")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    sentence: str
+
+
+@dataclass
+class Candidate:
+    name: str
+    kind: str = "company"
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, other name, where)
+    evidence: Counter[str] = field(default_factory=Counter)
+
+
+def _initial(sentence: str, start: int) -> bool:
+    """Whether a position starts the sentence (after any opening quote or bracket)."""
+    before = sentence[:start].rstrip(" \"“‘'([—–-")
+    return not before or before.endswith(":")
+
+
+def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> list[tuple[int, int, str]]:
+    spans = []
+    for start, text in _split_for(sentence):
+        words = text.split()
+        # Sentence-initial common words, titles and capitalised roles in front: not the name.
+        while words and _not_the_name(words, text, _initial(sentence, start), places, capitalised_elsewhere):
+            rest = text[len(words[0]):]
+            start += len(text) - len(rest.lstrip())
+            text = rest.lstrip()
+            words = text.split()
+        while words and words[-1] in _CONNECTORS | {"the"}:
+            words.pop()
+            text = text[: text.rstrip().rfind(" ")].rstrip() if " " in text else ""
+        if not words:
+            continue
+        text = _POSSESSIVE.sub("", text.rstrip("."))
+        based = re.search(r"-based$", text)
+        if based:  # "the Oslo-based insurer": a place, and what is based there follows
+            text = text[: based.start()]
+        if len(text) < 2 or text in MONTHS or text in WEEKDAYS or re.fullmatch(r"[QH][1-4]", text):
+            continue
+        if re.fullmatch(r"[A-Z]{2,}s", text):
+            continue  # "EVs": an abbreviation in the plural is a term, not a name
+        spans.append((start, start + len(text), text))
+    for match in _DOMAIN.finditer(sentence):
+        spans.append((match.start(), match.end(), match.group()))
+    return sorted(spans)
+
+
+def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer, elsewhere: set[str]) -> bool:
+    """Whether the first word of a capitalised run is not part of the name after it: a title
+    or a capitalised role ("Chief Executive Makoto Uchida"), a month, a connector, a language,
+    or a common word capitalised only because it starts the sentence ("However", "Analysts";
+    "The" before a name, but not "Tom" in "Tom Achterberg")."""
+    word = _POSSESSIVE.sub("", words[0])
+    if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
+        return True
+    if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
+            and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
+        return True
+    return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
+
+
+def _split_for(sentence: str):
+    """The capitalised runs, where "for" joins two only after a body's word ("Institute for
+    Fiscal Studies"), not in "Brussels for the Meridian Wire"."""
+    for match in _NAME.finditer(sentence):
+        begin, text = 0, match.group()
+        for sep in re.finditer(r"\s+for(?:\s+the)?\s+", text):
+            if text[begin:sep.start()].split()[-1] not in BODY_WORDS:
+                yield match.start() + begin, text[begin:sep.start()]
+                begin = sep.end()
+        yield match.start() + begin, text[begin:]
+
+
+def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
+    """Whether a sentence's first word is a name rather than a word capitalised by its place."""
+    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 or places.place(word) or re.fullmatch(r"[A-Z]{2,}", word):
+        return True
+    return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing"))
+
+
+def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
+               ) -> list[Candidate]:
+    """The article's names with their kind, aliases and relations. `paragraphs` are the
+    sentences of each paragraph; `known` the spans names already in the notes cover."""
+    elsewhere = set()
+    for sentences in paragraphs:
+        for sentence in sentences:
+            for match in _NAME.finditer(sentence):
+                if not _initial(sentence, match.start()):
+                    elsewhere |= {_POSSESSIVE.sub("", w) for w in match.group().split()}
+    found: dict[str, Candidate] = {}
+    in_sentence: list[tuple[list[Mention], str]] = []
+    for n, sentences in enumerate(paragraphs, 1):
+        for s, sentence in enumerate(sentences):
+            covered = known[n - 1][s]
+            mentions = []
+            for start, end, text in _name_spans(sentence, places, elsewhere):
+                if any(a < end and start < b for a, b in covered):
+                    continue
+                mention = Mention(start, end, text, n, sentence)
+                mentions.append(mention)
+                found.setdefault(text, Candidate(text)).mentions.append(mention)
+            in_sentence.append((mentions, sentence))
+    for name, candidate in list(found.items()):
+        _kind(candidate, places)
+        if " " not in name and not candidate.evidence and len(candidate.mentions) == 1 and zipf(name.lower()) >= 4.5:
+            del found[name]  # a common word in title case ("a Master in Finance"), said once, nothing more
+    merged = _merge(found, places)
+    for mentions, sentence in in_sentence:
+        _relations(mentions, sentence, merged, places)
+    return sorted({id(c): c for c in merged.values()}.values(), key=lambda c: c.mentions[0].paragraph * 10_000
+                  + c.mentions[0].start)
+
+
+def _kind(candidate: Candidate, places: Gazetteer) -> None:
+    name, words = candidate.name, candidate.name.split()
+    evidence = candidate.evidence
+    if _DOMAIN.fullmatch(name):
+        evidence["publication"] += 10
+    if places.place(name):
+        evidence["place"] += 8
+    if words[-1] in COMPANY_SUFFIXES:
+        evidence["company"] += 6
+    if any(w in BODY_WORDS for w in words) or name.startswith("Bank of") or "Central Bank" in name:
+        evidence["body"] += 6
+    if len(words) > 1 and words[-1] in PUBLICATION_WORDS or words[0] == "The" and len(words) > 1:
+        evidence["publication"] += 3
+    if re.search(r"\d", name):
+        evidence["product"] += 1
+    for mention in candidate.mentions:
+        before = mention.sentence[: mention.start].lower()
+        after = mention.sentence[mention.end:].lower()
+        if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
+                     before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
+                                         rf"(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
+                or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
+                or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) and len(words) in (2, 3):
+            evidence["person"] += 3
+        if re.search(rf"\b(?:{'|'.join(map(re.escape, ROLES))})\s+(?:of|at)\s+(?:the\s+)?$", before):
+            evidence["company"] += 2  # "chief executive of X": X leads nothing itself
+        for kind, cues in CUES.items():
+            cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+            if re.search(rf"\b(?:{cue})\s+(?:of\s+)?$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
+                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b", after) \
+                    or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind == "product":
+                evidence[kind] += 3
+        if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
+            evidence["company"] += 2
+        if _SOLD_AS.search(before):
+            evidence["product"] += 3
+        if any(re.search(cue, before) for cue in PUBLICATION_CUES) or _AFTER_PUBLICATION.match(after):
+            evidence["publication"] += 2
+        if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
+            evidence["place"] += 1
+    if evidence:
+        candidate.kind = evidence.most_common(1)[0][0]
+    else:  # two or three words none of which is a common word: a person's name
+        person = 2 <= len(words) <= 3 and not re.search(r"[A-Z]{2}|\d|&", name) \
+            and all(zipf(w.lower()) < 4.0 for w in words[1:])
+        candidate.kind = "person" if person else "company"
+
+
+def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidate]:
+    """Shorter forms join the full name they stand for: a person's surname, the first word
+    of a company's name, an abbreviation of the initials, a demonym its place."""
+    by_name = dict(found)
+    for short, candidate in sorted(found.items(), key=lambda item: len(item[0])):
+        full = None
+        place = places.demonyms.get(short)
+        if place:
+            full = by_name.get(place)
+            if full is None:  # "French" alone stands for France
+                candidate.aliases.append(short)
+                candidate.name, candidate.kind = place, "place"
+                by_name[place] = candidate
+                continue
+        if full is None:
+            longer = [c for name, c in found.items() if name != short and len(name.split()) > 1 and c is not candidate]
+            generic = COMPANY_SUFFIXES | BODY_WORDS | PUBLICATION_WORDS
+            full = next((c for c in longer if c.kind == "person" and short in (c.name.split()[-1], c.name.split()[0])
+                         and not candidate.evidence.keys() - {"person"}), None) \
+                or next((c for c in longer if c.kind != "person" and short in c.name.split() and short not in generic
+                         and zipf(short.lower()) < 4.5), None) \
+                or next((c for c in longer if re.fullmatch(r"[A-Z]{2,}", short)
+                         and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None)
+        if full is None or full is candidate:
+            continue
+        full.aliases.append(short)
+        full.mentions += candidate.mentions
+        full.evidence += candidate.evidence
+        by_name[short] = full
+    for candidate in {id(c): c for c in by_name.values()}.values():
+        candidate.mentions.sort(key=lambda m: (m.paragraph, m.start))
+    return by_name
+
+
+_LEADERS = ("chief executive", "ceo", "chairman", "chairwoman", "chair", "president", "head", "founder",
+            "co-founder", "leader", "boss", "managing director", "director", "coach", "head coach", "manager",
+            "captain", "prime minister", "minister")
+_RELATIONS = [
+    ("led", r"^,?\s+(?:who\s+(?:once\s+|previously\s+|formerly\s+)?(?:led|leads|heads|headed|ran|runs|founded|chairs|"
+            r"chaired|coaches|coached|manages|managed)|(?:the\s+|its\s+|a\s+)?(?:former\s+|then\s+|new\s+|current\s+)?"
+            r"(?:chief executive|ceo|chairman|chairwoman|chair|president|head|founder|co-founder|leader|boss|"
+            r"director|coach|manager|captain)(?:\s+officer)?\s+(?:of|at))\s+(?:the\s+)?$", False),
+    ("led", r"^(?:’s|'s)?\s+(?:former\s+|new\s+|then\s+)?(?:chief executive|ceo|chairman|chairwoman|president|boss|"
+            r"head|founder|coach|manager|captain|leader)(?:\s+officer)?,?\s+$", True),
+    ("invests-in", r"\b(?:invest|invests|invested|investing)\b(?:(?!\.).){0,50}?\bin\s+(?:the\s+)?$", False),
+    ("holds-stake-in", r"\bstake\s+in\s+(?:the\s+)?$", False),
+    ("based-in", r"^,?\s+(?:which\s+is\s+|who\s+is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", False),
+]
+
+
+def _relations(mentions: list[Mention], sentence: str, merged: dict[str, Candidate], places: Gazetteer) -> None:
+    """Relations the sentence states between two names in it: "X, who led Y" (X led Y),
+    "Y chief executive X", "X invests in Y", "X holds a 15% stake in Y", "X, based in Y",
+    "Y-based X"."""
+    # A demonym is an adjective here ("the Danish club Vejle Strand"), not a party.
+    mentions = [m for m in mentions if m.text in merged and m.text not in places.demonyms]
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        between = sentence[a.end: b.start]
+        first, second = merged[a.text], merged[b.text]
+        role = re.match(rf"^(?:’s|'s)\s+(?:former\s+|new\s+)?(?:{'|'.join(map(re.escape, _LEADERS))})\b",
+                        sentence[b.end:])
+        if between == ", " and role and second.kind != "person":  # "Lars Eide, Nordvik’s chief executive"
+            first.relations.append(("led", second.name, a))
+            continue
+        if between.startswith("-based") and first.kind == "place":
+            # "Oslo-based Nordvik" or "Nordvik Group, the Oslo-based insurer"
+            prev = mentions[i - 1] if i else None
+            if re.fullmatch(r"-based\s+(?:[a-z-]+\s+){0,2}", between):
+                second.relations.append(("based-in", first.name, a))
+            elif prev and re.fullmatch(r",\s+(?:the|a|an)\s+", sentence[prev.end: a.start]):
+                merged[prev.text].relations.append(("based-in", first.name, a))
+            continue
+        if len(between) > 80:
+            continue
+        if first.kind == "place" and i and re.fullmatch(r",\s+(?:the|a|an)\s+", sentence[mentions[i - 1].end: a.start]):
+            # "Tidewater, the Hamburg investment firm that holds a 15% stake in Kessler"
+            first, a = merged[mentions[i - 1].text], mentions[i - 1]
+        for relation, pattern, reverse in _RELATIONS:
+            if re.search(pattern, between, re.IGNORECASE):
+                subject, target = (second, first) if reverse else (first, second)
+                if re.match(r"^,?\s+and\s", between) and mentions[0] is not a:
+                    subject = merged[mentions[0].text]  # "X holds a stake in Y and invests in Z": X invests
+                if relation == "based-in" and target.kind != "place":
+                    continue
+                subject.relations.append((relation, target.name, a))
+                break

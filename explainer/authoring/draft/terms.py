@@ -1,0 +1,180 @@
+"""Glossary candidates for the notes draft: the words and two-word terms of an article a
+general reader may not know. Rarity is measured, not listed: a word's frequency in general
+English (wordfreq's Zipf scale, where about 3 is a word most readers meet a few times a
+year), so the same rule serves any beat. A word a reader builds from an everyday one (a plural,
+an agent noun such as "lender") counts as rare as that base. Words the article itself marks as
+terms ("so-called X", "known as X", a short phrase in quotation marks) and lower-case
+hyphenated compounds ("sell-on clause", "double-blind") are candidates whatever their frequency.
+Terms made of common words only ("snap election", "peer review") need a phrase lexicon this
+rule does not have: they are its known gap."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...core.lexicon import zipf
+
+RARE = 3.8  # a single word rarer than this is a candidate
+RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
+RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
+HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
+MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
+
+_TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w)")
+_MARKED = re.compile(r"\b(?:so-called|known as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
+                     r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
+_QUOTED = re.compile(r"[\"“‘]([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})[\"”’]")
+# Function words and the like never make a term, however a pair's frequency adds up.
+_FUNCTION = set("""a an the and or but nor of to in on at by for from with without into onto over under about above
+below between among through during before after since until than then that this these those there here it its
+is are was were be been being has have had do does did will would shall should can could may might must not no
+yes so as if when while where which who whom whose what why how all any each every some such more most less
+least very much many few other another same own also just only even still yet again ever never now up down
+out off per via he she they we you i his her their our your them him us me one two three four five six seven
+eight nine ten hundred thousand million billion trillion said says say told""".split())
+# After these comes a verb ("to translate ebooks", "would not dissolve parliament"): no term starts there.
+_BEFORE_VERB = set("to will would can could may might must shall should not cannot".split())
+_ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    paragraph: int  # 1-based, as the page numbers them
+    sentence: str
+    rarity: float
+
+
+def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list[Term]:
+    """`paragraphs` are each paragraph's sentences; `known` the terms the notes already
+    have (lower case), `names` the words that are names in this article."""
+    found: dict[str, Term] = {}
+
+    def add(term: str, n: int, sentence: str, rarity: float) -> None:
+        key = _singular(term.lower())
+        if key in known or term.lower() in known or any(w in names for w in term.split()):
+            return
+        if key not in found:
+            found[key] = Term(term, n, sentence, rarity)
+        elif term.lower() == key != found[key].term.lower():  # the singular, where the article has it
+            found[key] = Term(term, n, sentence, min(rarity, found[key].rarity))
+
+    for n, sentences in enumerate(paragraphs, 1):
+        for sentence in sentences:
+            for match in (*_MARKED.finditer(sentence), *_QUOTED.finditer(sentence)):
+                if not set(match.group(1).split()) <= _FUNCTION:
+                    add(match.group(1), n, sentence, -1.0)  # the article marks it: first
+            words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
+            for i, (word, start) in enumerate(words):
+                if "-" in word:
+                    if _compound(word):
+                        add(_with_head(words, i, sentence), n, sentence, HYPHENATED)
+                    continue
+                if word[0].isupper() or word in _FUNCTION or len(word) < 4:
+                    continue
+                rarity = _rarity(word)
+                if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
+                        and not (_verb_at(words, i) and rarity >= RARE_VERB):
+                    add(_pair(words, i, sentence) or word, n, sentence, rarity)
+                elif i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
+                    nxt = words[i + 1][0]
+                    if nxt[0].islower() and nxt not in _FUNCTION and "-" not in nxt and len(nxt) > 3 \
+                            and not _verb_like(word) and not _comparative(word) and not _verb_like(nxt) \
+                            and not _verb_at(words, i) \
+                            and rarity + _rarity(nxt) < RARE_PAIR and min(rarity, _rarity(nxt)) < 4.0:
+                        add(f"{word} {nxt}", n, sentence, (rarity + _rarity(nxt)) / 2)
+    words_of_longer = {w for t in found.values() if " " in t.term for w in t.term.lower().split()}
+    kept = [t for t in found.values() if " " in t.term or t.term.lower() not in words_of_longer]
+    return sorted(kept, key=lambda t: t.rarity)[:MOST]  # "placebo effect" stands for "placebo"
+
+
+def _compound(word: str) -> bool:
+    """A lower-case hyphenated compound an author may need to explain ("sell-on", "double-blind",
+    "plug-in"), not a count or rank ("five-year", "third-largest") nor "so-called"."""
+    parts = word.split("-")
+    return word.islower() and not any(part in _ORDINAL or part in _FUNCTION and part not in _PARTICLES
+                                      for part in parts) and all(parts)
+
+
+_PARTICLES = {"in", "on", "up", "out", "off", "over", "down", "and", "by"}  # "plug-in", "tie-up", "supply-and-confidence"
+
+
+def _with_head(words: list[tuple[str, int]], i: int, sentence: str) -> str:
+    """A compound with the noun it qualifies, where one follows ("sell-on clause"), and the
+    noun before a compound noun ("equity tie-up")."""
+    word = words[i][0]
+    if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
+        after = words[i + 1][0]
+        if after[0].islower() and after not in _FUNCTION and "-" not in after and not _verb_like(after) \
+                and not after.endswith("ly"):
+            return f"{word} {after}"
+    return word
+
+
+def _rarity(word: str) -> float:
+    """How rare a word is to a reader: its own Zipf value, or its everyday base's where the
+    reader understands it from that base: the plural of a common noun ("deputies"), the agent
+    noun of a common verb ("lender", "bidder", "translator")."""
+    bases = _bases(word, ("ies", "y"), ("s", ""), ("es", ""))
+    for base in _bases(word, ("ers", ""), ("er", ""), ("ors", "e"), ("or", "e"), ("ers", "e"), ("er", "e")):
+        bases += [base, base[:-1]] if base[-1] == base[-2] else [base]  # "bidder" from "bid"
+    return max((zipf(form) for form in (word, *bases) if zipf(form) >= RARE), default=zipf(word))
+
+
+def _singular(term: str) -> str:
+    """The key that makes "insurers" and "insurer" one candidate."""
+    if term.endswith("ies"):
+        return term[:-3] + "y"
+    return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
+
+
+def _bases(word: str, *rules: tuple[str, str]) -> list[str]:
+    return [word[: -len(end)] + add for end, add in rules if word.endswith(end) and len(word) - len(end) > 2]
+
+
+def _comparative(word: str) -> bool:
+    """"clearer", "poorer": an everyday adjective's comparative, which does not start a term."""
+    return word.endswith("er") and zipf(word[:-2]) >= 4.0
+
+
+def _inflected(word: str) -> bool:
+    """A rare form of a common word ("invests", "criticising", "shrinks"): not a term."""
+    stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-1] + "e"}
+    if word.endswith(("s", "ed", "ing", "d")):
+        return any(len(stem) > 2 and zipf(stem) >= max(3.0, zipf(word) + 0.5) for stem in stems)
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """Adverbs and the forms of verbs, which do not start or end a two-word term."""
+    return word.endswith(("ly", "ed", "ing")) or zipf(word) >= 5.0
+
+
+def _verb_at(words: list[tuple[str, int]], i: int) -> bool:
+    """The word at `i` follows "to", a modal or "not", so it is a verb: "to translate"."""
+    return i > 0 and words[i - 1][0].lower() in _BEFORE_VERB
+
+
+def _adjacent(sentence: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    """Two words with only a space between them (no comma, no quote)."""
+    return sentence[a[1] + len(a[0]): b[1]] == " "
+
+
+def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
+    """A rare word with the content word it is most likely a term with: "leveraged buyout",
+    "supervisory board", or None."""
+    word = words[i][0]
+    if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1):
+        before = words[i - 1][0]
+        if before[0].islower() and before not in _FUNCTION and "-" not in before \
+                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 \
+                and zipf(before) < 4.5:
+            return f"{before} {word}"
+    if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]) and not word.endswith("s") \
+            and not _verb_at(words, i):
+        after = words[i + 1][0]  # "offside trap", "caretaker government": a rare word naming a kind of thing
+        if after[0].islower() and after not in _FUNCTION and "-" not in after and RARE <= zipf(after) < 5.6 \
+                and not after.endswith(("ly", "ed", "ing", "s")):
+            return f"{word} {after}"
+    return None

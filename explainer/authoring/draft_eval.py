@@ -1,0 +1,168 @@
+"""`make draft-eval`: how right the notes draft is, against answer keys written by hand.
+
+Each `<slug>.txt` in evals/draft/ is an article as received, and `<slug>.key.yaml` what a
+careful author would take from it (evals/draft/README.md gives the format). The draft is
+made as for a site with no notes yet, and scored on what it reads: the paragraphs (a name
+only in the headline or a heading is left out of the key's count). Figures are totals over
+all the articles (micro-averaged), so a long article weighs more than a short one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+EVALS = Path("evals/draft")
+TARGETS = {  # metric -> target (the issue's table); traps are a count, to be 0
+    "entity precision": 0.8, "entity recall": 0.9, "kind right": 0.8, "numbers found": 0.85,
+    "numbers with the right unit": 0.8, "dates found": 0.8, "glossary precision": 0.5,
+    "glossary recall": 0.5, "relations found": None, "traps (count)": 0,
+}
+
+
+@dataclass
+class Prediction:
+    """What a drafter proposed, in the terms the key uses."""
+
+    entities: list[tuple[str, list[str], str]] = field(default_factory=list)  # (name, aliases, kind)
+    figures: list[tuple[str, str]] = field(default_factory=list)  # (value as written, unit or "none")
+    dates: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    relations: list[tuple[str, str, str]] = field(default_factory=list)  # (subject, type, object)
+
+
+@dataclass
+class Tally:
+    counts: dict[str, list[int]] = field(default_factory=dict)  # metric -> [hits, of]
+
+    def add(self, metric: str, hits: int, of: int) -> None:
+        total = self.counts.setdefault(metric, [0, 0])
+        total[0] += hits
+        total[1] += of
+
+    def value(self, metric: str) -> str:
+        hits, of = self.counts.get(metric, [0, 0])
+        if metric == "traps (count)":
+            return str(hits)
+        return f"{hits / of:.2f} ({hits}/{of})" if of else "n/a"
+
+
+def predict(text: str, article_id: str) -> Prediction:
+    from .draft import draft
+
+    result = draft(text, article_id, None)
+    return Prediction(
+        entities=[(c.name, list(c.aliases), c.kind) for c in result.entities],
+        figures=[(f.text, f.unit or "none") for f, _, _ in result.figures],
+        dates=[d.text for d, _, _ in result.events],
+        terms=[t.term for t in result.terms],
+        relations=[(c.name, kind, other) for c in result.entities for kind, other, _ in c.relations],
+    )
+
+
+def _in(needle: str, haystack: str) -> bool:
+    """`needle` in `haystack` as whole words (a number not inside a longer number)."""
+    return re.search(rf"(?<![\w.,]){re.escape(needle)}(?![\w]|[.,]\d)", haystack) is not None
+
+
+def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
+    body = "\n".join(_paragraphs(text))
+    in_body = lambda s: _in(s, body)  # noqa: E731
+    entities = [e for e in key.get("entities", []) if any(in_body(f) for f in (e["name"], *e.get("aliases", [])))]
+    demonyms = set(key.get("demonyms") or [])
+    traps = set(key.get("traps") or [])
+    matched: set[int] = set()
+    right = wrong = 0
+    traps_hit = 0
+    for name, aliases, kind in predicted.entities:
+        forms = {name, *aliases}
+        if any(f in traps or f.split(" ", 1)[0] in traps and " " in f and f.split(" ", 1)[0] not in
+               {w for e in entities for w in e["name"].split()[:1]} for f in forms):
+            traps_hit += 1
+        hit = next((i for i, e in enumerate(entities) if forms & {e["name"], *e.get("aliases", [])}), None)
+        if hit is None:
+            if kind == "place" and forms & demonyms:
+                continue  # "French" proposed as France: neither right nor wrong (the key lists demonyms apart)
+            wrong += 1
+            continue
+        right += 1
+        matched.add(hit)
+        tally.add("kind right", int(kind == entities[hit]["kind"]), 1)
+    tally.add("entity precision", right, right + wrong)
+    tally.add("entity recall", len(matched), len(entities))
+
+    numbers = [n for n in key.get("numbers", []) if in_body(str(n["text"]))]
+    found = with_unit = 0
+    for number in numbers:
+        want = str(number["text"])
+        hits = [unit for value, unit in predicted.figures if _in(want, value) or _in(value, want)]
+        found += bool(hits)
+        with_unit += any(unit.lower() == str(number["unit"]).lower() for unit in hits)
+    tally.add("numbers found", found, len(numbers))
+    tally.add("numbers with the right unit", with_unit, len(numbers))
+
+    phrases = [str(d) for d in key.get("dates", []) if in_body(str(d))]
+    tally.add("dates found", sum(any(_in(d.lower(), p.lower()) or _in(p.lower(), d.lower()) for p in predicted.dates)
+                                 for d in phrases), len(phrases))
+    traps_hit += sum(1 for p in predicted.dates if re.search(r"\bmay\b", p))
+
+    terms = [str(t).lower() for t in key.get("terms", [])]
+    proposed = [t.lower() for t in predicted.terms]
+    close = lambda a, b: _in(a, b) or _in(b, a)  # noqa: E731
+    tally.add("glossary precision", sum(any(close(p, t) for t in terms) for p in proposed), len(proposed))
+    tally.add("glossary recall", sum(any(close(p, t) for p in proposed) for t in terms), len(terms))
+
+    def same(a: str, b: str) -> bool:
+        entity = next((e for e in entities if a in {e["name"], *e.get("aliases", [])}), None)
+        return a == b or entity is not None and b in {entity["name"], *entity.get("aliases", [])}
+
+    relations = key.get("relations", [])
+    tally.add("relations found", sum(any(t == r["relation"] and same(s, r["subject"]) and same(o, r["object"])
+                                         for s, t, o in predicted.relations) for r in relations), len(relations))
+    tally.add("traps (count)", traps_hit, 0)
+
+
+def _paragraphs(text: str) -> list[str]:
+    from .draft import paragraphs
+
+    return paragraphs(text)
+
+
+def evaluate(folder: Path = EVALS, predictor=predict) -> tuple[Tally, dict[str, Tally]]:
+    yaml = YAML(typ="safe")
+    total, per_article = Tally(), {}
+    for source in sorted(folder.glob("*.txt")):
+        key_path = source.with_suffix(".key.yaml")
+        if not key_path.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        key = yaml.load(key_path.read_text(encoding="utf-8"))
+        predicted = predictor(text, source.stem)
+        per_article[source.stem] = Tally()
+        for tally in (total, per_article[source.stem]):
+            score(text, key, predicted, tally)
+    return total, per_article
+
+
+def table(total: Tally, per_article: dict[str, Tally]) -> str:
+    names = list(per_article)
+    lines = ["| | all articles | target | " + " | ".join(n.split("-")[0] for n in names) + " |",
+             "|---|---|---|" + "---|" * len(names)]
+    for metric, target in TARGETS.items():
+        goal = "" if target is None else (f"= {target}" if metric.startswith("traps") else f">= {target}")
+        cells = [per_article[n].value(metric).split(" ")[0] for n in names]
+        lines.append(f"| {metric} | {total.value(metric)} | {goal} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(folder: Path = EVALS) -> int:
+    total, per_article = evaluate(folder)
+    if not per_article:
+        print(f"no articles with answer keys in {folder}")
+        return 1
+    print(f"The notes draft against {len(per_article)} hand-made answer keys ({folder}/README.md):\n")
+    print(table(total, per_article))
+    return 0

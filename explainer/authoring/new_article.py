@@ -1,0 +1,203 @@
+"""`make new-article SOURCE=path [ID=slug]`: a received text becomes an article of the site.
+
+It writes, and never writes over:
+- content/articles/<id>/source.txt, the text byte for byte;
+- content/articles/<id>/article.md, the same blocks as Markdown: the title in the front
+  matter, headings as headings, a disclaimer and an author box as `::: disclaimer` and
+  `::: author-box` where they can be recognised, every other block a paragraph;
+- content/notes-drafts/<id>.yaml, the notes draft (authoring/draft/).
+On a one-article site the existing notes cite plain paragraphs (`p4`); before the second
+article arrives each such notes file is given the line `article: <its article>`, through a
+round-trip YAML edit that keeps its comments and order, and each change is said.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from ..content.articles import ARTICLE_PATH
+from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
+from ..content.source import SOURCE_NAME, is_heading
+from ..core.problems import ContentError, Problem, display_path
+from ..core.routes import FIXED_PAGES
+from ..core.text import slug
+from .draft import draft_target, draft_text, known_report
+
+ARTICLES_DIR = "articles"
+# Slugs the site's own pages have (an article page is <id>.html beside them).
+_TAKEN = {Path(route.save_as).stem for route in FIXED_PAGES} | {"index", "404", "feed", "robots", "sitemap",
+                                                                  "theme", "entities", "pagefind"}
+_DISCLAIMER = re.compile(r"\b(disclaimer|investment advice|financial advice|not (?:be )?(?:construed|intended|"
+                         r"authori[sz]ed)|for (?:general )?information(?:al)?(?: purposes)? only|"
+                         r"information only|does not constitute)\b", re.IGNORECASE)
+# "About Ali Raza PRO INVESTOR": the name is the capitalised words, a badge in capitals after it.
+_ABOUT = re.compile(r"^About\s+(?P<name>(?:[A-Z][a-z\u00e0-\u024f][\w.'\u2019-]*|[A-Z]\.)"
+                    r"(?:\s+(?:(?:de|da|van|von|der|le|la|del|bin|al)\s+)?(?:[A-Z][a-z\u00e0-\u024f][\w.'\u2019-]*|[A-Z]\.))+)")
+# What Markdown would read as syntax, escaped so the page shows the words as received.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>|!~#$])|&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)]|:::)(?=\s|$|:)")
+
+
+@dataclass
+class Created:
+    article_id: str
+    written: list[Path] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # what was changed in existing files, said
+    known: list[str] = field(default_factory=list)  # "already a note: nissan, 4 mentions"
+
+
+def read_received(path: Path) -> tuple[bytes, list[str]]:
+    """The file's bytes and its non-blank lines, or a clear refusal."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise ContentError([Problem(shown, 0, "no such file: give the received text's path as SOURCE=path")])
+    data = path.read_bytes()
+    if not data.strip():
+        raise ContentError([Problem(shown, 1, "the file is empty: nothing to make an article from")])
+    if b"\0" in data:
+        line = data[:data.index(b"\0")].count(b"\n") + 1
+        raise ContentError([Problem(shown, line, "this is not a text file (it holds NUL bytes): "
+                                                 "give the article as plain UTF-8 text, one paragraph a line")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise ContentError([Problem(shown, line, f"not UTF-8 (byte 0x{data[error.start]:02x}): save the text as "
+                                                 "UTF-8, e.g. iconv -f windows-1252 -t utf-8")]) from None
+    if text.startswith("\ufeff"):
+        raise ContentError([Problem(shown, 1, "the text starts with a byte-order mark: save it as UTF-8 without one")])
+    for n, line_text in enumerate(text.splitlines(), 1):
+        bad = next((c for c in line_text if unicodedata.category(c) == "Cc" and c != "\t"), None)
+        if bad is not None:
+            raise ContentError([Problem(shown, n, f"control character U+{ord(bad):04X}: this does not look like "
+                                                  "text; give the article as plain text, one paragraph a line")])
+    return data, [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def escape_block(text: str) -> str:
+    """One received block as Markdown that shows exactly its words."""
+    text = _INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(), text)
+
+
+def article_markdown(blocks: list[str]) -> tuple[str, str | None]:
+    """article.md for the received blocks, and the author an author box names (if any)."""
+    title, body = blocks[0], blocks[1:]
+    about = next((i for i in range(max(0, len(body) - 4), len(body))
+                  if is_heading(body[i]) and _ABOUT.match(body[i]) and i + 1 < len(body)
+                  and not any(is_heading(b) for b in body[i + 1:])), None)
+    author = _ABOUT.match(body[about]).group("name") if about is not None else None  # type: ignore[union-attr]
+    disclaimer = 0
+    while disclaimer < len(body) and not is_heading(body[disclaimer]) and _DISCLAIMER.search(body[disclaimer]) \
+            and disclaimer < 2:
+        disclaimer += 1
+    meta = {"title": title}
+    if author:
+        meta["author"] = author
+    out = io.StringIO()
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.dump(meta, out)
+    lines = ["---", out.getvalue().rstrip("\n"),
+             "# Fill these in: the publisher, and the address where the article was published.",
+             "publisher:", "source_url:", "---", ""]
+    if disclaimer:
+        lines += ["::: disclaimer", *[escape_block(b) + "\n" for b in body[:disclaimer]], ":::", ""]
+    end = about if about is not None else len(body)
+    for block in body[disclaimer:end]:
+        lines += [("## " if is_heading(block) else "") + escape_block(block), ""]
+    if about is not None:
+        lines += ["::: author-box", "## " + escape_block(body[about]), "",
+                  *[escape_block(b) + "\n" for b in body[about + 1:]], ":::", ""]
+    return "\n".join(lines).replace("\n\n:::", "\n:::"), author
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip: comments, order and quoting kept
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def _round_trip(text: str) -> tuple[YAML, object] | None:
+    """The file read for an edit, with the indentation that writes it back unchanged."""
+    for mapping, sequence, offset in ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0)):
+        yaml = _yaml()
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        data = yaml.load(text)
+        out = io.StringIO()
+        yaml.dump(data, out)
+        if out.getvalue() == text:
+            return yaml, data
+    return None
+
+
+def name_default_articles(content: Path, existing: list[str]) -> list[str]:
+    """With one article on the site, every notes file citing plain paragraphs is given
+    `article: <that article>` (the only way a plain `p4` is read then), so a second article
+    leaves its citations meaning what they meant. What was changed, as `path:line: ...`."""
+    if len(existing) != 1:
+        return []
+    changed = []
+    for path in sorted((content / NOTES_DIR).rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"\bparagraph:\s*[\"']?p\d", text):
+            continue
+        read = _round_trip(text)
+        if read is None:  # not written back as it was: left to the author, who is told
+            changed.append(f"{display_path(path)}:1: cites plain paragraphs (p4); add the line "
+                           f"\"{DEFAULT_ARTICLE}: {existing[0]}\" at its top (left as it was: "
+                           "it would not round-trip unchanged)")
+            continue
+        yaml, data = read
+        if not hasattr(data, "insert") or DEFAULT_ARTICLE in data:  # type: ignore[operator]
+            continue
+        data.insert(0, DEFAULT_ARTICLE, existing[0], comment="plain citations (p4) are from this article")  # type: ignore[attr-defined]
+        out = io.StringIO()
+        yaml.dump(data, out)
+        path.write_text(out.getvalue(), encoding="utf-8")
+        line = 1 + out.getvalue().splitlines().index(next(l for l in out.getvalue().splitlines()
+                                                           if l.startswith(f"{DEFAULT_ARTICLE}:")))
+        changed.append(f"{display_path(path)}:{line}: added \"{DEFAULT_ARTICLE}: {existing[0]}\": "
+                       "its plain citations (p4) are from that article")
+    return changed
+
+
+def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:
+    data, blocks = read_received(source)
+    shown = display_path(source)
+    article_id = article_id or slug(blocks[0])
+    articles = content / ARTICLES_DIR
+    if not ARTICLE_PATH.match(f"{ARTICLES_DIR}/{article_id}/article.md"):
+        raise ContentError([Problem(shown, 1, f'"{article_id}" cannot be an article id: use lower-case letters, '
+                                              "digits and single hyphens, e.g. ID=nissan-follow-up")])
+    if article_id in _TAKEN:
+        raise ContentError([Problem(shown, 1, f'"{article_id}" is the name of one of the site\'s own pages: '
+                                              "give another with ID=...")])
+    folder = articles / article_id
+    draft = content / "notes-drafts" / f"{article_id}.yaml"
+    for taken in (folder, draft):
+        if taken.exists():
+            raise ContentError([Problem(display_path(taken), 0, "already exists; nothing was written (it is "
+                                                                "never written over): give another ID=...")])
+    existing = sorted(p.parent.name for p in articles.glob("*/article.md")) if articles.is_dir() else []
+    markdown, _ = article_markdown(blocks)
+    # Everything is worked out before anything is written: the draft reads the notes as
+    # they are (a problem in them is reported, and nothing is written).
+    body, result = draft_text(data.decode("utf-8"), article_id, content)
+    created = Created(article_id, known=known_report(result))
+    created.changed = name_default_articles(content, existing)
+    folder.mkdir(parents=True)
+    (folder / SOURCE_NAME).write_bytes(data)
+    (folder / "article.md").write_text(markdown, encoding="utf-8")
+    target = draft_target(content, article_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    created.written += [folder / SOURCE_NAME, folder / "article.md", target]
+    return created

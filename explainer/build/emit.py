@@ -1,0 +1,85 @@
+"""Files a published site has besides its pages: the open-data export of the notes, the
+share image for social cards, and the date the site last changed (for the feed and the
+sitemap: it is when this explainer changed, never the article's publication date, which
+the received text does not give)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..content.notes import KINDS, Site
+from ..core.routes import NOTES_JSON, SHARE_IMAGE
+
+NOTES_FORMAT = "explainer-notes/1"
+
+
+def site_updated(content: str | Path) -> datetime:
+    """The last commit that touched the content; outside git, the newest content file.
+    (Asked once per build: a dev server's next build sees the next commit.)"""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", "."], cwd=content,
+                             capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return datetime.fromisoformat(out.stdout.strip()).astimezone(timezone.utc)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((p.stat().st_mtime for p in Path(content).rglob("*") if p.is_file()), default=0)
+    return datetime.fromtimestamp(int(newest), timezone.utc)
+
+
+def notes_export(site: Site) -> dict:
+    """The checked notes as plain data. Every list holds records in the shape of the notes
+    schema (content/notes/model.py), so each item validates against its model again."""
+    return {
+        "format": NOTES_FORMAT,
+        "articles": [
+            {"id": a.id, "url": a.url, "paragraphs": {p.id: p.text for p in a.paragraphs.values()}}
+            for a in site.articles.values()
+        ],
+        **{kind: [note.model_dump(mode="json", exclude_none=True) for note in _notes(site, kind)] for kind in KINDS},
+    }
+
+
+def _notes(site: Site, kind: str) -> list:
+    notes = getattr(site, kind)
+    return list(notes.values()) if isinstance(notes, dict) else notes
+
+
+def write_notes_json(site: Site, output: Path) -> None:
+    path = output / NOTES_JSON
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notes_export(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def draw_share_image(title: str, subtitle: str, site_name: str, output: Path) -> None:
+    """A 1200×630 card for OpenGraph and Twitter, drawn with Pillow's own font: no network."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1200, 630), "#1d4e89")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 580, 1200, 630), fill="#123a6a")
+    small, large = ImageFont.load_default(size=30), ImageFont.load_default(size=62)
+    draw.text((70, 70), site_name.upper(), font=small, fill="#c9dcf5")
+    y = 150
+    for line in _lines(title, large, draw, 1060)[:4]:
+        draw.text((70, y), line, font=large, fill="#ffffff")
+        y += 78
+    for line in _lines(subtitle, small, draw, 1060)[:2]:
+        draw.text((70, y + 20), line, font=small, fill="#e6eefb")
+        y += 42
+    path = output / SHARE_IMAGE
+    image.save(path, format="PNG", optimize=True)
+
+
+def _lines(text: str, font, draw, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines

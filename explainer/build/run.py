@@ -1,0 +1,125 @@
+"""`make html` and `make publish`: the stages, with Pelican writing into a scratch folder
+that takes the output folder's place only once all of it succeeded (swap.py).
+
+The build runs Pelican in its own process and hands it the context its check prepared
+(pelican_plugin.PelicanRun). A failed build (bad content, a Pelican warning or error, a
+tool of the build failing, a crash) leaves the previous output folder exactly as it was; a
+successful one replaces it whole, so a page removed from the content leaves no stale file.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..core.problems import BuildError, Problem, display_path, report, without_traceback
+from . import pelican_plugin, production, swap
+from .context import BuildContext
+from .search import SearchFailed
+from .stages import prepare
+
+Reporter = Callable[[list[Problem], str], None]
+
+
+def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], reporter: Reporter = report) -> int:
+    """The whole build; the content's problems go to `reporter` (the dev server also shows
+    them in the open pages). 0 if the site was replaced, 1 if it was left as it was."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
+    argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
+    ctx = run = None
+    try:
+        pelican = _pelican(argv)
+        if pelican is None:
+            print(f"Pelican could not start; {output} was left as it was.", file=sys.stderr)
+            return 1
+        ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
+        if pelican.settings.get("PRODUCTION"):
+            ctx.hashed = production.fingerprints(*production.theme_static(pelican.settings))
+        problems = prepare(ctx)
+        if problems:
+            reporter(problems, f"the build stopped and {output} was left as it was.")
+            return 1
+        run = pelican_plugin.PelicanRun(ctx)
+        run.connect(pelican)
+        if _run(pelican) != 0:
+            print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
+            return 1
+        if ctx.hashed is not None:
+            production.finish(scratch, ctx.hashed, production.theme_static(pelican.settings)[1])
+        swap.replace(output, scratch)
+        if ctx.cache is not None:
+            done = ctx.cache
+            print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
+                  f"{done.reused} unchanged since the last build (from the cache)"
+                  + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
+        return 0
+    finally:
+        if run is not None:
+            run.disconnect()
+        if ctx is not None:
+            ctx.close()  # a failed build's search index is never written
+        shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
+
+
+_log = logging.getLogger("pelican")
+
+
+def _pelican(argv: list[str]) -> Any:
+    """A Pelican object for this command line, set up as Pelican's own `main` sets it up
+    (its logging, --fatal warnings), in this process. Our plugin is left out of its
+    plugins: here the build runs Pelican, and hands it its run (a plugin would start a
+    build of its own)."""
+    from pelican import LOG_HANDLERS, get_config, parse_arguments, read_settings
+    from pelican.log import LimitFilter
+    from pelican.log import init as init_logging
+
+    args = parse_arguments(argv)
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    _log.addFilter(without_traceback)  # the same function: added once
+    # Pelican drops a warning it has logged before in this process (LimitFilter), and with
+    # it, under --fatal, the failure: a dev server's second build would pass a broken link
+    # the first one refused. Each build starts with none seen.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    try:  # as pelican.get_instance, without our plugin
+        settings = read_settings(args.settings, override=get_config(args))
+        settings["PLUGINS"] = [p for p in settings["PLUGINS"] if getattr(p, "__name__", p) != pelican_plugin.__name__]
+        cls = settings["PELICAN_CLASS"]
+        if isinstance(cls, str):
+            module, name = cls.rsplit(".", 1)
+            cls = getattr(__import__(module, fromlist=[name]), name)
+        return cls(settings)
+    except Exception as error:  # a settings file that does not run: Pelican's own message
+        _log.critical("%s: %s", error.__class__.__name__, error)
+        return None
+
+
+def _run(pelican: Any) -> int:
+    """Run Pelican as its `main` does (a failure logged, not raised)."""
+    try:
+        pelican.run()
+    except SearchFailed as failure:  # a tool of the build failed: its words, plainly
+        print(f"explainer: {failure}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        # A warning that --fatal made fatal has been logged already, with what it is about,
+        # unless it was logged while handling another error (Pelican's "Could not process"
+        # names no cause): that one is said. Anything else is a crash of Pelican or the
+        # theme, worth its traceback; our own errors are their message (core/problems.BuildError).
+        cause = error.__context__ if type(error) is RuntimeError and str(error) == _FATAL else error
+        if cause is not None:
+            trace = None if isinstance(cause, BuildError) else (type(cause), cause, cause.__traceback__)
+            _log.critical("%s: %s", type(cause).__name__, cause, exc_info=trace)
+        return 1
+    return 0
+
+
+_FATAL = "Warning or error encountered"  # what Pelican raises for a warning under --fatal (pelican/log.py)

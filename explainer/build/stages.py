@@ -1,0 +1,188 @@
+"""The build's stages, in order, each in one place.
+
+    load    every page and the notes -> documents, a Site        content/ (incremental.py caches)
+    check   every problem at once, path:line                     content/, core/routes.py
+    render  the index, visuals, the notes' pages as Markdown,    render/
+            and the pages search indexes whole as HTML
+    index   search records from the notes and what was rendered search.py (Pagefind, on the other core)
+    render  every other page (the articles), while Pagefind runs render/authored.py (incremental.py caches)
+    write   Pelican, through our reader and plugin               pelican_plugin.py
+    emit    open data, share image, the search bundle, cache     emit.py, search.py, incremental.py
+    swap    output/ replaced only once all of it succeeded       swap.py
+
+`prepare` runs the stages before Pelican writes, `emit` those after; `python -m explainer
+build` runs them around Pelican (run.py), and under plain `pelican` the plugin does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..content import site as content
+from ..content.document import Document, article_id, load_document
+from ..content.lint import lint_notes
+from ..core.problems import Problem
+from ..core.routes import SEARCH_BUNDLE, check_settings
+from ..render.authored import RenderedPage, render_document
+from ..render.cards import Cards
+from ..render.index import build_index
+from ..render.markdown import RenderEnv
+from ..render.pages import render_all, to_html
+from ..render.pages.home import story_markdown
+from ..render.visuals import render_visuals
+from .context import BuildContext
+from .emit import draw_share_image, write_notes_json
+from .search import INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
+
+
+def load(ctx: BuildContext) -> None:
+    """Every authored page, read and checked on its own (an article through the build cache),
+    then the notes, read against the articles."""
+    ctx.documents = content.load_pages(ctx.content, _loader(ctx))
+    ctx.site, ctx.notes_problems = content.load_notes(ctx.content, ctx.documents)
+
+
+def _loader(ctx: BuildContext) -> content.Loader:
+    if ctx.cache is None:
+        return load_document
+    cache = ctx.cache
+
+    def load_cached(path: Path, root: Path) -> Document:
+        if article_id(path, root) is None:
+            return load_document(path, root)
+        return cache.article(path, lambda: load_document(path, root))
+
+    return load_cached
+
+
+def check(ctx: BuildContext) -> list[Problem]:
+    """Every problem the content has, before anything is rendered."""
+    assert ctx.site is not None
+    ctx.notes_problems += content.check_notes(ctx.site)
+    problems = list(ctx.notes_problems)
+    if ctx.settings:  # a build (a check alone reads no settings)
+        where = ctx.settings_file or "the Pelican settings"
+        problems += [Problem(where, 0, message) for message in check_settings(ctx.settings)]
+    if ctx.sound and ctx.lint:
+        problems += lint_notes(ctx.site)
+    problems += content.check_pages(ctx.content, ctx.documents, ctx.site, lint=ctx.lint,
+                                    publishing=bool((ctx.settings or {}).get("SITEURL")))
+    return sorted(problems)
+
+
+def render_notes(ctx: BuildContext) -> None:
+    """The index of who is named where, the visuals, the preview cards, and the pages made
+    from the notes, as Markdown."""
+    assert ctx.site is not None
+    ctx.index = build_index(ctx.site)
+    ctx.visuals = render_visuals(ctx.site)
+    ctx.cards = Cards(ctx.site)
+    ctx.notes_pages = render_all(ctx.site, ctx.index)
+    ctx.story = story_markdown(ctx.site)
+
+
+def notes_env(ctx: BuildContext, article: Document | None = None) -> RenderEnv:
+    """What the note rules read on one page: the linker and the visuals; on an article's
+    page (whose text is as received), its editor's marks and its paragraphs' own figures
+    and dates, and the text read as one."""
+    assert ctx.index is not None
+    notes = RenderEnv(linker=ctx.index.linker, visuals=ctx.visuals)
+    if article is not None and article.article is not None and article.article.faithful:
+        notes.article = True
+        notes.marks = ctx.index.marks.get(article.article.id, {})
+        notes.paragraph_linkers = ctx.index.paragraph_linkers(article.article.id)
+    return notes
+
+
+def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Problem]:
+    """The HTML of every page whose template `templates` takes: pages made from the notes,
+    and authored pages (an article's with its editor's marks and links added to the tokens
+    it was read as, or as the last build rendered it if nothing it shows changed)."""
+    assert ctx.site is not None and ctx.index is not None
+    problems: list[Problem] = []
+    for page in ctx.notes_pages:
+        if templates(page.template):
+            ctx.notes_rendered[page.source] = to_html(page, notes_env(ctx))
+            problems += ctx.notes_rendered[page.source].problems
+    for key, doc in ctx.documents.items():
+        if doc.metadata is None or not templates(doc.template):
+            continue
+        if doc.article is None:
+            ctx.pages[key] = render_document(doc, notes_env(ctx), ctx.story)
+        else:
+            ctx.pages[key] = _article_page(ctx, doc)
+        problems += ctx.pages[key].problems
+    return problems
+
+
+def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:
+    assert ctx.index is not None and doc.article is not None
+
+    def render() -> RenderedPage:
+        if doc.parsed is not None:
+            return render_document(doc, notes_env(ctx, doc))
+        # Loaded from the cache, unchanged then: read again for its tokens. Should the file
+        # have changed since, what it says now is checked here, not taken on trust.
+        again = load_document(doc.path, ctx.content)
+        problems = again.problems + (again.lint if ctx.lint else [])
+        if again.metadata is None or problems:
+            return RenderedPage("", set(), problems)
+        return render_document(again, notes_env(ctx, doc))
+
+    return ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
+
+
+def index(ctx: BuildContext) -> None:
+    """Start the search index: a record for every paragraph, term, event, figure and note,
+    and the pages indexed whole as rendered. Pagefind runs in its own process."""
+    assert ctx.site is not None and ctx.output is not None and ctx.cards is not None
+    found = records(ctx.site)
+    for page, rendered in ctx.generated:
+        found += filter(None, [page_record(page.save_as, page.title, page.template, page.metadata,
+                                           rendered.html + ctx.cards.html(rendered.notes_shown, page.save_as))])
+    for key, doc in ctx.documents.items():
+        if key in ctx.pages and doc.metadata is not None:
+            found += filter(None, [page_record(doc.output, doc.metadata["title"], doc.template, {},
+                                               ctx.pages[key].html)])
+    last = ctx.cache.search_bundle(ctx.published) if ctx.cache and ctx.published else None
+    previous = Previous(last[0], ctx.published / SEARCH_BUNDLE, last[1]) if last and ctx.published else None
+    ctx.search = SearchIndex(found, ctx.output, previous)
+
+
+def prepare(ctx: BuildContext) -> list[Problem]:
+    """Everything before Pelican writes: load, check and, with sound notes, render (every
+    problem at once: what the notes cause in the pages too). The search index starts as
+    soon as the pages it indexes whole (the entity pages, the home page) are rendered, so
+    that Pagefind, the longest step of a large build, runs on the other core while the
+    other pages render and Pelican writes."""
+    load(ctx)
+    problems = check(ctx)
+    if not ctx.sound:
+        return problems
+    render_notes(ctx)
+    problems += render_pages(ctx, lambda template: template in INDEXED_TEMPLATES)
+    if not problems and ctx.output is not None:
+        index(ctx)
+    problems += render_pages(ctx, lambda template: template not in INDEXED_TEMPLATES)
+    return sorted(problems)
+
+
+def emit(ctx: BuildContext) -> None:
+    """Pelican wrote every page: the open data, the share image, the search bundle (waited
+    for here), and the cache for the next build."""
+    assert ctx.site is not None and ctx.output is not None
+    write_notes_json(ctx.site, ctx.output)
+    name = ctx.settings["SITENAME"]
+    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name,
+                     "The article, who's who, glossary, timeline and key figures", ctx.output)
+    if ctx.search is not None:
+        ctx.bundle, ctx.search = ctx.search.wait(), None
+    if ctx.cache is not None and ctx.published is not None:
+        ctx.cache.save(ctx.published, (ctx.bundle.records, ctx.bundle.entry) if ctx.bundle else None)
+
+
+def check_only(content_folder: Path) -> list[Problem]:
+    """`make check`: every problem, as a build would find it before writing (the render
+    included), without writing anything."""
+    return prepare(BuildContext(content_folder))

@@ -1,0 +1,41 @@
+"""`make html`, `make publish`, `make regenerate`, `make devserver`: the build, once or on
+every change, and the site served while it is edited."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer build", description=__doc__)
+    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--output", type=Path, default=Path("output"))
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    parser.add_argument("--watch", action="store_true", help="rebuild on every change")
+    parser.add_argument("--serve", action="store_true", help="also serve the output, with the live preview")
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("pelican_opts", nargs="*", help="extra Pelican options, after --")
+    args = parser.parse_args(argv)
+
+    from ..build.run import build
+
+    if not args.watch:
+        return build(args.settings, args.input, args.output, args.pelican_opts)
+
+    from ..ops.devserver import Reporter, rebuild_on_change, serve, stop_on_sigterm
+
+    stop_on_sigterm()
+    server = serve(args.output, args.bind, args.port) if args.serve else None
+    theme = args.settings.parent / "theme"
+    watched = [p for p in (args.input, theme, args.settings) if p.exists()]
+
+    def rebuild(reporter: Reporter) -> int:
+        return build(args.settings, args.input, args.output, args.pelican_opts, reporter)
+
+    try:
+        rebuild_on_change(watched, rebuild, server.builds if server else None)
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,17 @@
+"""`make draft-eval`: the notes draft scored against hand-made answer keys; fails when a
+score misses its target."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer draft-eval", description=__doc__)
+    parser.add_argument("--folder", type=Path, default=Path("evals/draft"))
+    args = parser.parse_args(argv)
+
+    from ..authoring.draft_eval import main as draft_eval
+
+    return draft_eval(args.folder)

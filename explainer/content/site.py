@@ -1,0 +1,133 @@
+"""The content folder as a whole: every authored page and the notes, loaded, then checked
+together (what no single file shows: links between pages, two pages becoming one file).
+
+The build runs these as its load and check stages (explainer/build/stages.py); `read`
+runs them at once for what reads the content without building it (make todo, the notes
+draft, the tests), and `read_sound` stops there when the notes are not sound.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..core.problems import ContentError, Problem, did_you_mean, display_path
+from ..core.routes import ARTICLES, FIXED_PAGES, entity_page
+from .articles import Article
+from .document import Document, content_documents, load_document
+from .frontmatter import field_line
+from .lint import foreign_images, lint_notes
+from .notes import Site, check_site, load_site
+
+Loader = Callable[[Path, Path], Document]  # (page, content folder) -> the page as read
+
+
+def load_pages(content: Path, load: Loader = load_document) -> dict[str, Document]:
+    """Every authored page, read and checked on its own, by absolute path."""
+    return {os.path.abspath(path): load(path, content) for path in content_documents(content)}
+
+
+def articles(documents: dict[str, Document]) -> dict[str, Article]:
+    return {doc.article.id: doc.article for doc in documents.values() if doc.article is not None}
+
+
+def load_notes(content: Path, documents: dict[str, Document]) -> tuple[Site, list[Problem]]:
+    """The notes, read against the articles: the Site, and the problems of reading them."""
+    return load_site(content, articles(documents))
+
+
+def check_notes(site: Site) -> list[Problem]:
+    """What the notes say (notes/checks.py), and images from other hosts in their text (the
+    pages showing them would load them from there)."""
+    return sorted([*check_site(site), *foreign_images(site)])
+
+
+def check_pages(content: Path, documents: dict[str, Document], site: Site, lint: bool = True,
+                publishing: bool = False) -> list[Problem]:
+    """Every page's own problems (with `lint`, text that would not show as meant), its links
+    to pages that are not there, two pages becoming one file, and, `publishing`, an article
+    without the address it was published at."""
+    problems: list[Problem] = []
+    outputs = {route.save_as: f"the generated page {route.source}" for route in FIXED_PAGES}
+    pages = _page_sources(content, documents, site)
+    for doc in documents.values():
+        problems += doc.problems + (doc.lint if lint else [])
+        problems += _broken_links(content, doc, pages)
+        if not doc.output:
+            continue
+        shown = display_path(doc.path)
+        if doc.article is not None and publishing and not (doc.metadata or {}).get("source_url"):
+            problems.append(Problem(shown, field_line(doc.path, "source_url"), "source_url is empty: give "
+                                    "the address where the article was published before publishing it "
+                                    "(make html previews it without)"))
+        if doc.output in outputs:
+            problems.append(Problem(shown, doc.output_line, f"becomes {doc.output}, which {outputs[doc.output]} "
+                                                            "already becomes: give it another slug"))
+        else:
+            outputs[doc.output] = f"{shown}:{doc.output_line}"
+    return problems
+
+
+def _page_sources(content: Path, documents: dict[str, Document], site: Site) -> set[str]:
+    """What a `{filename}` link may name, from the content folder: the pages of the site
+    (a file Pelican copies as it is is linked with `{static}`)."""
+    made = [route.source for route in FIXED_PAGES if route is not ARTICLES or site.several_articles]
+    made += [entity_page(e).source for e in site.entities]
+    # Pelican also reads HTML files in the content as pages (its own reader): not ours to check.
+    html = [p.relative_to(content).as_posix() for p in content.rglob("*.htm*") if p.suffix in (".html", ".htm")]
+    authored = [Path(os.path.relpath(key, os.path.abspath(content))).as_posix() for key in documents]
+    return set(authored) | set(made) | set(html)
+
+
+def _broken_links(content: Path, doc: Document, pages: set[str]) -> list[Problem]:
+    """`{filename}` links to no page: Pelican would only warn, naming neither page nor line."""
+    problems = []
+    here = Path(os.path.relpath(doc.path.parent, content))
+    for line, written in doc.page_links:
+        path = unquote(written.split("#", 1)[0].split("?", 1)[0])
+        target = path[1:] if path.startswith("/") else os.path.normpath(here / path)
+        target = Path(target).as_posix()
+        if target not in pages:
+            problems.append(Problem(display_path(doc.path), line, f"the link {{filename}}{written} leads to no page: "
+                                    f"{target} is not a page of the site" + did_you_mean(target, pages)))
+    return problems
+
+
+@dataclass
+class Content:
+    """What the content folder holds, loaded and checked as a build would, without building."""
+
+    folder: Path
+    documents: dict[str, Document]
+    site: Site
+    notes_problems: list[Problem]  # the notes cannot be used while they have any
+    problems: list[Problem]  # all of them, the notes' first-hand ones included, sorted
+
+    @property
+    def sound(self) -> bool:
+        return not self.notes_problems
+
+
+def read(content: Path) -> Content:
+    """Every page and the notes, loaded and checked (no settings: what a build adds to it is
+    about the settings and the render)."""
+    documents = load_pages(content)
+    site, notes_problems = load_notes(content, documents)
+    notes_problems = sorted(notes_problems + check_notes(site))
+    problems = list(notes_problems)
+    if not notes_problems:
+        problems += lint_notes(site)
+    problems += check_pages(content, documents, site)
+    return Content(content, documents, site, notes_problems, sorted(problems))
+
+
+def read_sound(content: Path) -> Content:
+    """`read`, stopping with a ContentError (the notes' problems) if the notes are not sound:
+    nothing can be worked out from them then."""
+    found = read(content)
+    if not found.sound:
+        raise ContentError(found.notes_problems)
+    return found

@@ -1,0 +1,78 @@
+"""Text helpers, one implementation each: how text is compared (`fold`), cut into
+sentences, turned into a slug, and how numbers are found in it, written in figures or words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic quotes and no-break spaces an editor may type either way; folded for comparisons only.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Text as compared against the source: NFC, typographic quotes straightened, whitespace collapsed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences: a break after . ! or ? before a capital or an opening quote."""
+    return _SENTENCE_END.split(text)
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """Lower-case ASCII words joined by single hyphens ("Nissan's plan, 2025" ->
+    "nissans-plan-2025"), at most `limit` characters, cut between words; "" when the text
+    has no letters or digits. What every id, page name and suggestion is made with."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    out = ""
+    for word in words:
+        if out and len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}" if out else word
+    return out
+
+
+# Numbers written as words, each at its value's place: NUMBER_WORDS[3] == "three".
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join((*NUMBER_WORDS, *ORDINALS)) + r")\b", re.IGNORECASE)
+
+# A number written in figures: "17", "4.5", "1,000", "43%", the 15 of "15bn" (a thousands
+# separator or a decimal point only between digits), never the end of a word ("G7").
+_NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?")
+
+
+def numerals(text: str) -> list[str]:
+    """Every number written in figures, as written ("1,000", "43%")."""
+    return _NUMERAL.findall(text)
+
+
+def number_words(text: str) -> list[str]:
+    """Every number written as a word ("three", "Third"), as written."""
+    return _WORD_NUMBER.findall(text)
+
+
+def states(text: str, number: str) -> bool:
+    """Whether `text` gives `number` as a whole: in figures, not inside a longer number ("15"
+    is in "to 15%" and "15bn", not in "150", "1.5" or "15,000"; a trailing % is the unit, not
+    the number), or a number word as a word ("ten", not in "often"), in any case."""
+    if number[:1].isdigit():
+        pattern = rf"(?<![\d.,]){re.escape(number.removesuffix('%'))}(?!\d|[.,]\d)"
+    else:
+        pattern = rf"\b{re.escape(number)}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def in_figures(text: str) -> str:
+    """`text` with numbers written as words given in figures as well ("two" -> "2"), so that a
+    number a note states in figures can be looked for in words that spell it."""
+    return re.sub(rf"\b({'|'.join(NUMBER_WORDS)})\b",
+                  lambda m: str(NUMBER_WORDS.index(m.group().lower())), text, flags=re.IGNORECASE)

@@ -1,0 +1,132 @@
+"""Who is named where: the site's index, worked out once per build from the checked notes.
+
+Pure data, read by the renderers (pages, cards, visuals, structured data): the linker of
+every name and alias, each note's names, the sentences that mention it, which notes each
+article names, each paragraph's own figures and dates, and the editor's marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..content.articles import Article, Paragraph
+from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site, Term, surface_forms
+from ..core.lexicon import zipf
+from ..core.names import Linker, Target
+from ..core.routes import NoteKey
+from ..core.text import numerals, sentences, states
+from .markdown import Flag
+
+# Rarer than this on wordfreq's Zipf scale (about 2 in a million words: "rebalance", "fintech"),
+# a term is one most readers meet a few times a year at most: an article links it. The notes
+# draft proposes more (authoring/draft/terms.py): a glossary entry explains; a link interrupts.
+UNUSUAL = 3.3
+# A calendar date: a number ("2018", "1 March") or a month's name ("by June").
+_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def note_key(note: Entity | Term) -> NoteKey:
+    return NoteKey("entity", note.id) if isinstance(note, Entity) else NoteKey("term", note.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: Article
+    paragraph: Paragraph
+    sentence: str
+    spans: tuple[tuple[int, int], ...]  # where the note is named in the sentence
+
+
+@dataclass
+class SiteIndex:
+    linker: Linker
+    names: dict[NoteKey, list[str]] = field(default_factory=dict)  # note -> its names and aliases
+    not_in_articles: set[NoteKey] = field(default_factory=set)  # the terms an article does not link
+    mentions: dict[NoteKey, list[Mention]] = field(default_factory=dict)
+    named_in: dict[str, set[NoteKey]] = field(default_factory=dict)  # article id -> the notes it names
+    # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
+    own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
+    marks: dict[str, dict[str, list[Flag]]] = field(default_factory=dict)  # article id -> paragraph id -> marks
+
+    def paragraph_linkers(self, article_id: str) -> dict[str, Linker]:
+        """For each paragraph of an article, a Linker of the figures and dates it states:
+        a figure's numbers and an event's date, where the paragraph has them word for word."""
+        return {pid: Linker(found) for pid, found in self.own_names.get(article_id, {}).items()}
+
+
+def linker(site: Site) -> Linker:
+    """Every name and alias of the entities and terms (entities' names as written, terms in any case)."""
+    return Linker(_names(site))
+
+
+def build_index(site: Site) -> SiteIndex:
+    names = _names(site)
+    index = SiteIndex(Linker(names))
+    for form, target in names:
+        index.names.setdefault(target.key, []).append(form)
+        if not target.in_article:
+            index.not_in_articles.add(target.key)
+    for article in site.articles.values():
+        for paragraph in article.paragraphs.values():
+            for sentence in sentences(paragraph.text):
+                found: dict[NoteKey, list[tuple[int, int]]] = defaultdict(list)
+                for start, end, target in index.linker.find(sentence):
+                    found[target.key].append((start, end))
+                for key, spans in found.items():
+                    index.mentions.setdefault(key, []).append(Mention(article, paragraph, sentence, tuple(spans)))
+                    index.named_in.setdefault(article.id, set()).add(key)
+    # Every article's at once: one pass over the figures, events and editor's notes.
+    index.own_names = _own_names(site)
+    index.marks = _marks(site)
+    return index
+
+
+def _names(site: Site) -> list[tuple[str, Target]]:
+    notes: list[Entity | Term] = [*site.entities.values(), *site.terms.values()]
+    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity", in_article=in_article(note)))
+            for note in notes for key in (note_key(note),) for form in surface_forms(note)]
+
+
+def in_article(note: Entity | Term) -> bool:
+    """Whether an article's text links the note's first mention: every entity; a glossary
+    term if a general reader may need it explained there, that is if it is rarer in general
+    English than UNUSUAL (or if its note says so)."""
+    if isinstance(note, Entity) or note.link == "always":
+        return True
+    return note.link == "auto" and zipf(note.term) < UNUSUAL
+
+
+def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
+    """article id -> paragraph id -> the editor's notes on it, for the editor_marks rule
+    (with what its printed footnote says: the kind of note and what the words most likely mean)."""
+    marks: dict[str, dict[str, list[Flag]]] = defaultdict(lambda: defaultdict(list))
+    for note in site.editors_notes:
+        article, paragraph = site.resolve(note.source.paragraph)
+        marks[article.id][paragraph.id].append(Flag(note.source.quote, note.id, NoteKey("note", note.id).link,
+                                                    error=note.kind != "ambiguity",
+                                                    label=EDITORS_NOTE_LABELS[note.kind], likely=note.likely))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
+
+
+def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
+    """article id -> paragraph id -> the figures' numbers and events' dates it states."""
+    names: dict[str, dict[str, list[tuple[str, Target]]]] = defaultdict(lambda: defaultdict(list))
+    for figure in site.figures:
+        article, paragraph = site.resolve(figure.source.paragraph)
+        key = NoteKey("figure", figure.id)
+        target = Target(key, key.link, case_sensitive=False)
+        for number in dict.fromkeys(numerals(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
+            if states(paragraph.text, number):
+                names[article.id][paragraph.id].append((number, target))
+    for event in site.events:
+        article, paragraph = site.resolve(event.source.paragraph)
+        when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
+        # A date links to the timeline; everyday time words ("recently", "this year") in
+        # running text do not: the timeline lists them.
+        if when and _DATE.search(when) and when.casefold() in paragraph.folded.casefold():
+            key = NoteKey("event", event.id)
+            target = Target(key, key.link, case_sensitive=False)
+            names[article.id][paragraph.id].append((when, target))
+    return {aid: dict(by_paragraph) for aid, by_paragraph in names.items()}

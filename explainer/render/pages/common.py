@@ -1,0 +1,61 @@
+"""What every page module shares: the page record and small Markdown-writing helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...content.articles import Article, Paragraph
+from ...content.notes import Site, Source
+from ...core.routes import NoteKey
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+@dataclass
+class GeneratedPage:
+    source: str  # virtual source path inside content/, e.g. "_generated/glossary.md"
+    save_as: str  # output file, e.g. "glossary.html"
+    title: str
+    summary: str
+    template: str
+    markdown: str
+    self_key: NoteKey | None = None  # the note this page is about: never linked to itself
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # HTML built (and escaped) here for long lists of the article's own sentences, placed
+    # with `::: visual NAME`: rendering thousands of quoted sentences as Markdown was most
+    # of a large site's build time.
+    blocks: dict[str, str] = field(default_factory=dict)
+
+
+def escape(text: str) -> str:
+    """Literal text (the article's words) inside generated Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def cite(site: Site, source: Source) -> str:
+    """`[¶ 4](...#p4)`: a link to the paragraph a statement rests on."""
+    return cite_paragraph(*site.resolve(source.paragraph))
+
+
+def cite_paragraph(article: Article, paragraph: Paragraph) -> str:
+    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({article.source_link}#{paragraph.id})"
+
+
+def from_article(site: Site, source: Source) -> str:
+    """With several articles, which one an item comes from (nothing when there is one)."""
+    if not site.several_articles:
+        return ""
+    article, _ = site.resolve(source.paragraph)
+    return f"From [{escape(article.title)}]({article.source_link})"
+
+
+def inline(text: str | None) -> str:
+    """A note's text on one line: it stays inline Markdown (emphasis, links) and cannot
+    start a block of its own (a heading, a `:::` block, an attribute line)."""
+    return " ".join((text or "").split())
+
+
+def quoted(text: str) -> str:
+    return f"\u201c{escape(text)}\u201d"

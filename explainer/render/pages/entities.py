@@ -1,0 +1,148 @@
+"""One page per entity, and the index of all entities grouped by kind."""
+
+from __future__ import annotations
+
+from markupsafe import escape as markup_escape
+
+from ..index import Mention, SiteIndex, note_key
+from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Site
+from ...core.routes import ENTITIES, FIGURES, entity_page
+from .common import GeneratedPage, cite, escape, inline
+
+
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    pages = [_entity_page(site, index, entity) for entity in site.entities.values()]
+    pages.append(_index(site))
+    return pages
+
+
+def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
+    kind = KIND_LABELS[entity.kind][0]
+    lines = ["::: background", f"**Background, not from the article.** {inline(entity.summary)}", ":::", ""]
+
+    if entity.facts:
+        lines += ["## What the article says", ""]
+        lines += [f"- {inline(fact.text)} {cite(site, fact.source)}" for fact in entity.facts]
+        lines.append("")
+
+    relations = _relations(site, entity)
+    if relations:
+        lines += ["## Relations", "", *relations, ""]
+
+    mentions = index.mentions.get(note_key(entity), [])
+    lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
+    if mentions:
+        lines += ["::: visual mentions", ":::", ""]
+    else:
+        lines += ["The article does not name it in running text.", ""]
+    route = entity_page(entity.id)
+    return GeneratedPage(
+        source=route.source,
+        save_as=route.save_as,
+        title=entity.name,
+        summary=entity.summary,
+        template="entity",
+        markdown="\n".join(lines),
+        self_key=note_key(entity),
+        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
+                  "infobox": _infobox(site, index, entity)},
+        blocks={"mentions": _mentions_html(site, mentions)},
+    )
+
+
+def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
+    """Key facts at a glance, in the manner of Wikipedia's infobox (URLs from the site root)."""
+    relations = [
+        {"label": RELATION_LABELS[r.type][0], "name": site.entities[r.target].name,
+         "url": entity_page(r.target).save_as, "figure": r.figure, "background": r.source is None}
+        for r in entity.relations
+    ] + [
+        {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": entity_page(other.id).save_as,
+         "figure": r.figure, "background": r.source is None}
+        for other in site.entities.values() for r in other.relations if r.target == entity.id
+    ]
+    return {
+        "figures": [{"value": f.value, "measures": f.measures, "url": f"{FIGURES.save_as}#{f.id}"}
+                    for f in site.figures if entity.id in f.entities],
+        "relations": relations,
+        "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
+    }
+
+
+def _relations(site: Site, entity: Entity) -> list[str]:
+    """Its own relations, then those other entities have with it (read the other way)."""
+    lines = []
+    for relation in entity.relations:
+        target = site.entities[relation.target]
+        lines.append(_relation_line(site, RELATION_LABELS[relation.type][0], target, relation.figure, relation.source))
+    for other in site.entities.values():
+        for relation in other.relations:
+            if relation.target == entity.id:
+                lines.append(_relation_line(site, RELATION_LABELS[relation.type][1], other, relation.figure, relation.source))
+    return lines
+
+
+def _relation_line(site: Site, label: str, other: Entity, figure: str | None, source) -> str:
+    line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
+    if figure:
+        line += f": {inline(figure)}"
+    line += f" {cite(site, source)}" if source else " *(background, not from the article)*"
+    return line
+
+
+def html_escape(text: str) -> str:
+    return str(markup_escape(text))
+
+
+def _mentions_html(site: Site, mentions: list[Mention]) -> str:
+    """Each sentence naming the entity (its name in bold) and a link to its paragraph,
+    grouped by article when there are several."""
+    out, current = [], None
+    for mention in mentions:
+        if site.several_articles and mention.article is not current:
+            if current is not None:
+                out.append("</ul>")
+            current = mention.article
+            out.append(f'<h3><a href="{current.source_link}">{html_escape(current.title)}</a></h3>')
+            out.append('<ul class="mentions">')
+        elif not out:
+            out.append('<ul class="mentions">')
+        number = mention.paragraph.id.removeprefix("p")
+        out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
+                   f'<a href="{mention.article.source_link}#{mention.paragraph.id}" class="cite" '
+                   f'aria-label="Paragraph {number} of the article">\u00b6 {number}</a></li>')
+    return "\n".join([*out, "</ul>"]) + "\n" if out else ""
+
+
+def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The sentence in quotes, HTML-escaped, the words naming the entity in bold."""
+    out, position = [], 0
+    for start, end in spans:
+        out += [html_escape(sentence[position:start]), f"<strong>{html_escape(sentence[start:end])}</strong>"]
+        position = end
+    out.append(html_escape(sentence[position:]))
+    return f"\u201c{''.join(out)}\u201d"
+
+
+def _index(site: Site) -> GeneratedPage:
+    lines = ["Every company, person, body, place and publication the article names, with a page each. "
+             "The line beside each name is background, not from the article.", "",
+             "::: visual relationship-map", ":::", ""]
+    for kind, (_, heading) in KIND_LABELS.items():
+        members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
+        if not members:
+            continue
+        lines += [f"## {heading}", ""]
+        lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary))}" for e in members]
+        lines.append("")
+    return GeneratedPage(
+        source=ENTITIES.source, save_as=ENTITIES.save_as, title="People, companies and places",
+        summary="Every company, person, body, place and publication named in the article.",
+        template="page", markdown="\n".join(lines), self_key=None,
+        metadata={"menu": 2, "menu_label": "Who’s who"},
+    )
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + (dot.strip() if dot else "")

@@ -1,0 +1,40 @@
+"""Key figures: every number in the article, what it measures, and where it comes from."""
+
+from __future__ import annotations
+
+from ..index import SiteIndex
+from ...content.notes import Figure, Site
+from ...core.routes import FIGURES, entity_page
+from .common import GeneratedPage, cite, escape, from_article, inline
+
+
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    lines = ["Every number in the article and what it measures.", "", "::: visual shareholding", ":::", ""]
+    for figure in site.figures:
+        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures)} {cite(site, figure.source)}", ""]
+        details = _details(site, figure)
+        if details:
+            lines += [*details, ""]
+    return [GeneratedPage(
+        source=FIGURES.source, save_as=FIGURES.save_as, title="Key figures",
+        summary="Every number in the article, with what it measures.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 5, "menu_label": "Key figures"},
+    )]
+
+
+def _details(site: Site, figure: Figure) -> list[str]:
+    details = []
+    if figure.unit:
+        details.append(f"- Unit: {inline(figure.unit)}")
+    if figure.before and figure.after:
+        details.append(f"- Change: from {escape(figure.before)} to {escape(figure.after)}")
+    elif figure.before:
+        details.append(f"- Before: {escape(figure.before)}")
+    elif figure.after:
+        details.append(f"- After: {escape(figure.after)}")
+    if figure.entities:
+        who = ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})" for e in figure.entities)
+        details.append(f"- Involves: {who}")
+    if site.several_articles:
+        details.append(f"- {from_article(site, figure.source)}")
+    return details

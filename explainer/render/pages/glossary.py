@@ -1,0 +1,52 @@
+"""The glossary, A to Z, an anchor per term (its id) and the paragraphs that use it."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..index import SiteIndex, note_key
+from ...content.notes import Site, Term
+from ...core.routes import GLOSSARY
+from .common import GeneratedPage, cite, cite_paragraph, escape, inline
+
+
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
+    by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
+    lines = [
+        "Plain-language definitions of the finance, car-industry and technology words in the article. "
+        "Each definition is background knowledge; *In this article* says how the article uses the word.",
+        "",
+    ]
+    if by_letter:
+        lines += ["{.az-nav}", " ".join(f"[{escape(letter)}](#{_anchor(letter)})" for letter, _ in by_letter), ""]
+    for letter, group in by_letter:
+        lines += [f"{{#{_anchor(letter)}}}", f"## {escape(letter)}", ""]
+        for term in group:
+            lines += _entry(site, index, term)
+    return [GeneratedPage(
+        source=GLOSSARY.source, save_as=GLOSSARY.save_as, title="Glossary",
+        summary="Plain-language definitions of the words in the article, A to Z.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"},
+    )]
+
+
+def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
+    heading = escape(term.display_name)
+    used = sorted({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(term), [])},
+                  key=lambda ref: (ref[0], int(ref[1][1:])))
+    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition), "",
+             f"*In this article:* {inline(term.in_article)} {cite(site, term.source)}", ""]
+    if used:
+        paragraphs = ", ".join(cite_paragraph(site.articles[aid], site.articles[aid].paragraphs[pid]) for aid, pid in used)
+        lines += [f"Used in paragraphs {paragraphs}.", ""]
+    return lines
+
+
+def _letter(word: str) -> str:
+    first = word.strip()[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"

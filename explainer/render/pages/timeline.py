@@ -1,0 +1,36 @@
+"""The timeline: events in the order the notes give (the order of events, as the article
+allows it to be known), each with its date in the article's own words."""
+
+from __future__ import annotations
+
+from ..index import SiteIndex
+from ...content.notes import Site
+from ...core.routes import TIMELINE, entity_page
+from .common import GeneratedPage, cite, escape, from_article, inline
+
+
+def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    lines = [
+        "What happened and what is planned, in order. Dates are given as the article gives them: "
+        "the article has no publication date, so “this year” means the year it was written, "
+        "which the text does not state.",
+        "",
+        "::: visual timeline-strip",
+        ":::",
+        "",
+    ]
+    for event in site.events:
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what)} {cite(site, event.source)}", ""]
+        involved = []
+        if event.entities:
+            involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})"
+                                                     for e in event.entities))
+        if site.several_articles:
+            involved.append(from_article(site, event.source))
+        if involved:
+            lines += ["{.involved}", " · ".join(involved), ""]
+    return [GeneratedPage(
+        source=TIMELINE.source, save_as=TIMELINE.save_as, title="Timeline",
+        summary="The events in the article, in order, with dates as the article states them.",
+        template="page", markdown="\n".join(lines), metadata={"menu": 4, "menu_label": "Timeline"},
+    )]

@@ -1,0 +1,126 @@
+"""schema.org JSON-LD for each page type, from the notes.
+
+No date is given for the article: the received text states none. Timeline events carry a
+`startDate` only where the article itself names the year ("2018"); relative dates
+("by mid this year") have none. The editor's notes are the article's corrections.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from .index import SiteIndex, note_key
+from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site
+from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
+
+SCHEMA_TYPES = {  # entity kind -> schema.org type
+    "company": "Organization", "organisation": "Organization", "body": "Organization",
+    "publication": "Organization", "product": "Organization",
+    "person": "Person", "place": "Place", "market": "Place",
+}
+_YEAR_ONLY = r"^(?:in |towards the end of )?(\d{4})$"
+
+
+def script_tags(page: Any, site: Site, index: SiteIndex, siteurl: str) -> Markup:
+    """<script type="application/ld+json"> blocks, with `<`, `>` and `&` escaped so no text
+    from the notes can close the script element."""
+    blocks = []
+    for data in structured_data(page, site, index, siteurl):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        blocks.append(f'<script type="application/ld+json">{text}</script>')
+    return Markup("\n".join(blocks))
+
+
+def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> list[dict[str, Any]]:
+    """The JSON-LD objects for one Pelican page (by its template and slug)."""
+    base = siteurl.rstrip("/") + "/" if siteurl else ""
+
+    def url(path: str) -> str:
+        return base + path
+
+    template = page.template
+    if template == "article":
+        return [_article(page, site, index, url)]
+    if template == "entity":
+        entity = site.entities[page.slug]
+        return [_entity(entity, url, site)]
+    if template == "home":
+        return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
+                 "description": page.summary, "inLanguage": "en",
+                 "potentialAction": {"@type": "SearchAction", "target": url(f"{SEARCH.save_as}?q={{query}}"),
+                                     "query-input": "required name=query"}}]
+    save_as = page.save_as
+    if save_as == GLOSSARY.save_as:
+        return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
+                 "hasDefinedTerm": [
+                     {"@type": "DefinedTerm", "@id": url(NoteKey("term", t.id).url), "name": t.term,
+                      "description": t.definition, "url": url(NoteKey("term", t.id).url),
+                      **({"termCode": t.abbreviation} if t.abbreviation else {})}
+                     for t in site.terms.values()]}]
+    if save_as == TIMELINE.save_as:
+        return [_event(e, site, url) for e in site.events]
+    if save_as == EDITORS_NOTES.save_as:
+        return [{"@context": "https://schema.org", "@type": "ItemList", "name": page.title,
+                 "itemListElement": [_correction(n, url) for n in site.editors_notes]}]
+    return [{"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": url(page.url),
+             "description": page.summary}]
+
+
+def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
+    named = index.named_in.get(page.slug, set())  # worked out once, not per page per entity
+    mentioned = [e for e in site.entities.values() if note_key(e) in named]
+    # What the article is about: the entities named in its title, else the most mentioned.
+    about = [e for e in mentioned if e.name in page.title] or mentioned[:1]
+    # A new article may not name its author, publisher or address yet: left out, not made up.
+    author, publisher, source_url = (getattr(page, key, None) for key in ("author", "publisher", "source_url"))
+    return {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": page.title, "url": url(page.url), "inLanguage": "en",
+        **({"author": {"@type": "Person", "name": str(author)}} if author else {}),
+        **({"publisher": {"@type": "Organization", "name": publisher or _origin(source_url),
+                          **({"url": _origin(source_url)} if source_url else {})}} if publisher or source_url else {}),
+        **({"isBasedOn": source_url} if source_url else {}),
+        "about": [_ref(e, url) for e in about],
+        "mentions": [_ref(e, url) for e in mentioned],
+        "correction": [_correction(n, url) for n in site.editors_notes
+                       if site.resolve(n.source.paragraph)[0].id == page.slug],
+    }
+
+
+def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind],
+                            "@id": url(entity_page(entity.id).save_as), "name": entity.name,
+                            "description": entity.summary, "url": url(entity_page(entity.id).save_as)}
+    if entity.aliases:
+        data["alternateName"] = entity.aliases
+    return data
+
+
+def _ref(entity: Entity, url) -> dict[str, Any]:
+    return {"@type": SCHEMA_TYPES[entity.kind], "@id": url(entity_page(entity.id).save_as), "name": entity.name}
+
+
+def _event(event, site: Site, url) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.what,
+                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {event.what}",
+                            "about": [_ref(site.entities[e], url) for e in event.entities]}
+    year = re.match(_YEAR_ONLY, event.when.strip(), re.IGNORECASE)
+    if year and year.group(1) in event.source.quote:
+        data["startDate"] = year.group(1)
+    return data
+
+
+def _correction(note, url) -> dict[str, Any]:
+    # Short: the note's page (the url) says what the words most likely mean, and why.
+    return {"@type": "CorrectionComment", "url": url(NoteKey("note", note.id).url),
+            "text": f"{EDITORS_NOTE_LABELS[note.kind]}: “{note.source.quote}”"}
+
+
+def _origin(source_url: str) -> str:
+    scheme, _, rest = source_url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
