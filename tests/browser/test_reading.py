@@ -1,0 +1,173 @@
+"""Reading the article in Chromium: a calm text (words per visible link), the Explanations
+switch (keyboard, screen reader, remembered, hidden without JavaScript) and clean quotes
+(what a reader selects and copies is the article's words as received, nothing added).
+
+Expectations come from the received text (source.txt, one block per line), not from a run."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from support import ROOT
+from support import SCREENSHOTS, WCAG_TAGS, page_types
+
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@pytest.fixture(scope="module")
+def article_path(html_pages) -> str:
+    return page_types(html_pages)["article"]
+
+
+@pytest.fixture(scope="module")
+def received(article_path) -> list[str]:
+    """The article's blocks as received: every line of source.txt but the headline."""
+    source = ROOT / "content" / "articles" / article_path.removesuffix(".html") / "source.txt"
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines[1:]
+
+
+# The links a reader sees in the article's paragraphs: anchors rendered and not transparent
+# (pilcrows are, until hovered), other than the editor's markers ("ed.", counted apart).
+MEASURE = """() => {
+  const seen = a => a.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const anchors = [...document.querySelectorAll("main article p[id] a[href]")].filter(seen);
+  return {links: anchors.filter(a => !a.closest(".flag-ref")).length,
+          markers: anchors.filter(a => a.closest(".flag-ref")).length,
+          headings: [...document.querySelectorAll("main article h2")].map(h => h.textContent)};
+}"""
+
+
+def test_the_article_has_between_15_and_40_words_per_visible_link(open_page, article_path, received):
+    page = open_page(article_path, viewport={"width": 1280, "height": 900})
+    measured = page.evaluate(MEASURE)
+    # The words: the article's paragraphs as received (its headings carry no links).
+    words = sum(len(WORD.findall(line)) for line in received if line not in measured["headings"])
+    assert measured["links"] > 0 and words > 100
+    assert 15 <= words / measured["links"] <= 40, (words, measured["links"])
+    assert measured["markers"] > 0  # the editor's markers are there too, beside the words
+
+
+def switch(page):
+    return page.get_by_role("switch", name="Explanations")
+
+
+def test_the_explanations_switch_turns_links_and_marks_off_by_keyboard_and_stays_off(open_page, article_path,
+                                                                                     html_pages):
+    page = open_page(article_path)
+    button = switch(page)
+    assert button.is_visible() and button.get_attribute("aria-checked") == "true"
+    note_links = "main article p[id] a[data-card]"
+    assert page.locator(note_links).count() > 10
+    button.focus()
+    page.keyboard.press("Space")
+    assert button.get_attribute("aria-checked") == "false"
+    # Plain reading: no link in the text but the paragraphs' own permalinks, no marker shown,
+    # no mark highlighted; the words themselves all there.
+    hrefs = page.eval_on_selector_all("main article p[id] a[href]", "as => as.map(a => a.className)")
+    assert set(hrefs) == {"pilcrow"}
+    assert page.locator(".flag-ref").first.is_hidden()
+    assert page.eval_on_selector("mark.flag-error", "m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+    page.keyboard.press("Tab")  # the next stop after the switch skips the text's former links
+    assert page.evaluate("document.activeElement.closest('.flag-ref, a[data-card]')") is None
+    # Remembered: another page, then the article again.
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + page_types(html_pages)["glossary"])
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + article_path)
+    assert switch(page).get_attribute("aria-checked") == "false"
+    assert page.locator(note_links).count() == 0
+    switch(page).click()
+    assert switch(page).get_attribute("aria-checked") == "true"
+    assert page.locator(note_links).count() > 10
+    assert page.locator(".flag-ref").first.is_visible()
+
+
+def test_without_javascript_there_is_no_switch_and_the_explanations_are_on(open_page, article_path):
+    page = open_page(article_path, java_script_enabled=False)
+    assert page.locator("#explanations").is_hidden()
+    assert page.locator("main article p[id] a[data-card]").count() > 10
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_plain_reading_has_no_wcag_violations(open_page, article_path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(article_path, color_scheme=scheme)
+    switch(page).click()
+    page.locator("main article p[id] .pilcrow").nth(1).click()  # with the "Copy quote" button
+    assert page.locator(".copy-quote").is_visible()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert [v["id"] for v in results.response["violations"]] == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"article-plain-{scheme}.png"))
+
+
+SELECT = """([id, from]) => {
+  const p = document.getElementById(id), range = document.createRange();
+  range.selectNodeContents(p);
+  if (from) range.setStartBefore(p.querySelector(from));
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}"""
+
+
+def test_every_paragraph_selects_as_received(open_page, article_path, received):
+    page = open_page(article_path)
+    ids = page.eval_on_selector_all("main article p[id]", "ps => ps.map(p => p.id)")
+    selected = [page.evaluate(SELECT, [pid, None]) for pid in ids]
+    clean = [text for text in selected if text in received]
+    assert len(clean) == len(ids), [t for t in selected if t not in received]
+    assert clean == [line for line in received if line in clean]  # in order, each once
+
+
+def test_a_run_of_sentences_copies_to_the_clipboard_as_received(open_page, article_path, received):
+    """From inside a paragraph (an editor's mark, with markers after it) to its end, copied
+    with the keyboard (following the ¶ lands on the button): the clipboard holds the article's words from there on."""
+    page = open_page(article_path)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin="/".join(page.url.split("/")[:3]))
+    pid = page.eval_on_selector("main article p[id]:has(mark.flag + sup + *)", "p => p.id")
+    mark = page.eval_on_selector(f"#{pid} mark.flag", "m => m.textContent")
+    paragraph = next(line for line in received if mark in line)
+    page.evaluate(SELECT, [pid, "mark.flag"])
+    page.keyboard.press("Control+C")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == paragraph[paragraph.index(mark):]
+    assert "ed." not in copied and "¶" not in copied and "Editor" not in copied
+
+
+@pytest.fixture(scope="module")
+def headline(article_path) -> str:
+    source = ROOT / "content" / "articles" / article_path.removesuffix(".html") / "source.txt"
+    return source.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_the_paragraph_a_reader_went_to_copies_as_a_quote_with_its_link(open_page, article_path, received,
+                                                                        headline, base_url):
+    """The ¶ of a paragraph with an editor's mark (markers inside it), then "Copy quote" by
+    keyboard (following the ¶ lands on the button): the clipboard holds its words as received, the headline and the paragraph's URL."""
+    page = open_page(article_path)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    assert page.locator(".copy-quote").count() == 0  # no paragraph is the target yet
+    pid = page.eval_on_selector("main article p[id]:has(mark.flag)", "p => p.id")
+    page.locator(f"#{pid} .pilcrow").focus()
+    page.keyboard.press("Enter")  # the reader is now on the button
+    copier = page.get_by_role("button", name=re.compile(r"^Copy quote"))
+    expect(copier).to_be_focused()  # after the hashchange event, which comes when it comes
+    assert copier.count() == 1
+    assert copier.evaluate("b => b.closest('p').id") == pid
+    # Selecting the paragraph still gives its words only, the button included in the paragraph.
+    paragraph = page.evaluate(SELECT, [pid, None])
+    assert paragraph in received
+    page.keyboard.press("Enter")
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"\u201c{paragraph}\u201d \u2014 {headline}, {base_url}{article_path}#{pid}"
+    # Another paragraph's ¶: the button moves there.
+    other = page.eval_on_selector_all("main article p[id]", "ps => ps.map(p => p.id)")[-1]
+    page.locator(f"#{other} .pilcrow").click()
+    expect(copier).to_be_focused()
+    assert copier.evaluate("b => b.closest('p').id") == other and page.locator(".copy-quote").count() == 1

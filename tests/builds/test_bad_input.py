@@ -1,0 +1,212 @@
+"""Bad input, class by class: each is a small change to a copy of the real project, built as
+`make html` builds it (its command line, run in this process). Every one must fail with
+`path:line: message` (never a traceback: in this process, an exception fails the test),
+exit non-zero, and leave the previous output/ exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from support import build_here, snapshot
+
+ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
+BAD = "content/notes/zz-bad.yaml"  # each case's own notes file
+PAGE = "content/extra-page.md"
+
+
+@dataclass
+class Case:
+    change: Callable[[Path], None]
+    path: str  # the file the message must name
+    line: int
+    words: str  # what the message must say
+
+
+def write(relative: str, text: str | bytes) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        target = project / relative
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+    return change
+
+
+def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        target = project / relative
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"fixture drift: {old!r}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def entity(extra: str = "", id_: str = "new-body", name: str = "Board of Example", summary: str = "A board.") -> str:
+    return f"entities:\n  - id: {id_}\n    name: {name}\n    kind: body\n    summary: {summary}\n{extra}"
+
+
+def page(front: str, body: str = "Some text.") -> str:
+    return f"---\n{front}\n---\n\n{body}\n"
+
+
+CASES: dict[str, Case] = {
+    "YAML syntax error": Case(write(BAD, "entities:\n  - id: [new-body\n    name: X\n"), BAD, 2, "invalid YAML"),
+    "duplicate key, naming both lines": Case(write(BAD, entity("    name: Again\n")), BAD, 6,
+                                            'duplicate key "name": already given on line 3'),
+    "a date that is no date": Case(write(BAD, "events:\n  - id: x\n    when: 2024-02-30\n"), BAD, 3,
+                                   "not a valid date (day is out of range for month)"),
+    "a list as a key": Case(write(BAD, "entities:\n  - ? [a, [b]]\n    : x\n"), BAD, 2, "a list or a mapping cannot be a key"),
+    "an invisible line separator": Case(write(BAD, entity(summary="A board.\u2028Pasted.")), BAD, 5,
+                                        "invisible line separator (U+2028)"),
+    "a name spelling another's words": Case(write(BAD, entity(name="Renault – Nissan – Mitsubishi Alliance")), BAD, 3,
+                                            "already names"),
+    "unknown field": Case(write(BAD, entity("    colour: red\n")), BAD, 6, 'unknown field "colour"'),
+    "missing required field": Case(write(BAD, "entities:\n  - id: new-body\n    name: X\n    kind: body\n"), BAD, 2,
+                                   'missing required field "summary"'),
+    "unknown entity in a relation, with a suggestion": Case(
+        write(BAD, entity("    relations:\n      - {type: unit-of, target: renalt}\n")), BAD, 7,
+        'unknown entity "renalt" (did you mean "renault"?)'),
+    "duplicate id across files": Case(write(BAD, entity(id_="nissan", name="Nissan Two")), BAD, 2,
+                                      'duplicate id "nissan": already used at content/notes/entities.yaml:'),
+    "duplicate alias, case-folded": Case(write(BAD, entity("    aliases: [NISSAN]\n")), BAD, 6,
+                                         '"NISSAN" already names "nissan"'),
+    "unknown paragraph": Case(write(BAD, entity("    facts:\n      - text: Met.\n"
+                                                "        source: {paragraph: p99, quote: x}\n")), BAD, 8,
+                              'unknown paragraph "p99"'),
+    "quote not in the cited paragraph": Case(
+        write(BAD, entity("    facts:\n      - text: Met.\n        source: {paragraph: p4, quote: \"Ghosn fled\"}\n")),
+        BAD, 8, "quote not found in p4: 'Ghosn fled' (it is in p10)"),
+    "quote that matches two paragraphs": Case(
+        write(BAD, entity("    facts:\n      - text: Soon.\n        source: {paragraph: p5, quote: \"this year\"}\n")),
+        BAD, 8, "'this year' is in p5, p7, p11"),
+    "slug that is not [a-z0-9-]": Case(write(BAD, entity(id_="New_Body")), BAD, 2,
+                                      'id: "New_Body" must be lower-case letters, digits and single hyphens'),
+    "two ids differing only in case": Case(write(BAD, entity(id_="Nissan", name="Nissan Two")), BAD, 2,
+                                           'id: "Nissan" must be lower-case letters'),
+    "empty summary": Case(write(BAD, entity(summary="''")), BAD, 5, "summary is empty"),
+    "relative date given a calendar year": Case(
+        write(BAD, "events:\n  - id: new-event\n    when: mid 2024\n    what: The deal.\n"
+                   "    source: {paragraph: p5, quote: \"completed by mid this year\"}\n"), BAD, 3,
+        "gives the year 2024, which the quote does not state"),
+    "a number its quote does not give": Case(
+        write(BAD, entity("    facts:\n      - text: Owns 60% of it.\n"
+                          "        source: {paragraph: p4, quote: \"reduce its stake in Nissan\"}\n")), BAD, 7,
+        "60 is not in the quote it cites"),
+    "circular relations": Case(
+        write(BAD, entity("    relations:\n      - {type: unit-of, target: other-body}\n")
+              + "  - id: other-body\n    name: Other Example\n    kind: body\n    summary: B.\n"
+                "    relations:\n      - {type: unit-of, target: new-body}\n"), BAD, 13,
+        "circular relation: new-body unit-of other-body unit-of new-body"),
+    "alias that matches only inside another word": Case(write(BAD, entity("    aliases: [Renaul]\n")), BAD, 6,
+                                                        'alias "Renaul" appears only as part of longer words (Renault)'),
+    "not UTF-8": Case(write(BAD, "entities:\n  - id: caf\xe9\n".encode("latin-1")), BAD, 2, "not valid UTF-8"),
+    "empty file": Case(write(BAD, ""), BAD, 1, "the file is empty"),
+    "a 10 MB notes file": Case(write(BAD, "# padding\n" * 1_100_000), BAD, 1, "the file is 11.0 MB"),
+    "HTML and a script in a note field": Case(write(BAD, entity(summary='"<script>alert(1)</script> board"')), BAD, 5,
+                                             "HTML is not allowed (<script>)"),
+    "a javascript: link in a note field": Case(
+        write(BAD, entity(summary='"[click](javascript:alert(1))"')), BAD, 5, "javascript: links are not allowed"),
+    "slug escaping the output folder (../)": Case(write(PAGE, page("title: Extra\nslug: ../x")), PAGE, 3,
+                                                  'slug: "../x" must be lower-case letters'),
+    "slug that is an absolute path": Case(write(PAGE, page("title: Extra\nslug: /etc/x")), PAGE, 3,
+                                          'slug: "/etc/x" must be lower-case letters'),
+    "slug with backslashes": Case(write(PAGE, page("title: Extra\nslug: '..\\\\x'")), PAGE, 3,
+                                  "must be lower-case letters"),
+    "a title of only punctuation": Case(write(PAGE, page("title: '?!'")), PAGE, 2,
+                                        "has no letters or digits to name the page's file after: add a slug"),
+    "two pages with the same output file": Case(write(PAGE, page("title: Glossary")), PAGE, 2,
+                                                 "becomes glossary.html, which the generated page"),
+    "HTML in a page": Case(write(PAGE, page("title: Extra", "Hello <b onmouseover=\"x()\">there</b>.")), PAGE, 5,
+                           "HTML is not allowed"),
+    "a javascript: link in a page": Case(write(PAGE, page("title: Extra", "[x](javascript:alert(1))")), PAGE, 5,
+                                         "javascript: links are not allowed"),
+    "a data: link in a page": Case(write(PAGE, page("title: Extra", "[x](data:text/html;base64,PHNjcmlwdD4=)")), PAGE, 5,
+                                   "data: links are not allowed"),
+    "an image from another host in a note": Case(
+        write(BAD, entity(summary='"A board. ![logo](https://tracker.example/p.gif)"')), BAD, 5,
+        "image 'https://tracker.example/p.gif' is on another host"),
+    "an image from another host in a note, its text in brackets": Case(
+        write(BAD, entity(summary='"A board. ![a [b] c](https://tracker.example/p.gif)"')), BAD, 5, "is on another host"),
+    "a link to a page that is not there": Case(write(PAGE, page("title: Extra", "See [it]({filename}/missing.md#p2).")),
+                                               PAGE, 5, "the link {filename}/missing.md#p2 leads to no page"),
+    "an image from another host": Case(write(PAGE, page("title: Extra", "![x](https://tracker.example/p.gif)")), PAGE, 5,
+                                       "is on another host"),
+    "front matter left open": Case(replace(ARTICLE, "\n---\n\n", "\n\n"), ARTICLE, 1, "front matter is not closed"),
+    "the article's words changed": Case(replace(ARTICLE, "ending their alliance", "ending the alliance"), ARTICLE, 21,
+                                        "differs from content/articles/nissan-growth-without-renault/source.txt:11"),
+}
+
+
+def test_there_are_at_least_twenty_classes():
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input(good_project, tmp_path: Path, name: str):
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    case = CASES[name]
+    case.change(project)
+
+    result = build_here(project, project / "output")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    located = [line for line in result.stderr.splitlines() if line.startswith(f"{case.path}:{case.line}: ")]
+    assert any(case.words in line for line in located), result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*")), "scratch folders left behind"
+
+
+def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path: Path):
+    """Links between pages are written from explainer/routes.py: settings naming the pages'
+    files otherwise would break every one of them, so the build says so and stops."""
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nPAGE_SAVE_AS = "{slug}/index.html"\n')
+
+    result = build_here(project, project / "output")
+
+    assert result.returncode != 0
+    assert ("pelicanconf.py: PAGE_SAVE_AS is '{slug}/index.html', but the explainer's links assume "
+            "'{slug}.html' (explainer/core/routes.py): set it so in the settings") in result.stderr, result.stderr
+    assert snapshot(project / "output") == before
+
+
+@pytest.mark.parametrize("text, where", [
+    ("See it here:\nin [the missing page]({filename}/missing.md).", 6),
+    ("![a picture]({filename}/pictures/missing.png)", 5),
+    ("[the articles]({filename}/_generated/articles.md), with one article", 5),
+])
+def test_a_link_to_no_page_is_reported_at_its_line(good_project, tmp_path: Path, text: str, where: int):
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    (project / PAGE).write_text(page("title: Extra", text), encoding="utf-8")
+    result = build_here(project, project / "output")
+    assert result.returncode != 0
+    assert any(line.startswith(f"{PAGE}:{where}: the link {{filename}}") for line in result.stderr.splitlines()), \
+        result.stderr
+    assert snapshot(project / "output") == before
+
+
+def test_links_pelican_resolves_are_not_refused(good_project, tmp_path: Path):
+    good, _ = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    nested = project / "content" / "about" / "more.md"
+    nested.parent.mkdir()
+    nested.write_text(page("title: More", "Back [home]({filename}../index.md), [the glossary]"
+                           "({filename}/_generated/glossary.md), [paragraph 4]"
+                           "({filename}/articles/nissan-growth-without-renault/article.md#p4)."), encoding="utf-8")
+    result = build_here(project, project / "output")
+    assert result.returncode == 0, result.stderr
+    assert 'href="./glossary.html"' in (project / "output" / "more.html").read_text(encoding="utf-8")

@@ -1,0 +1,178 @@
+"""The build is strict, atomic and deterministic: `make html`'s command line in scratch
+copies of the project, run as a command where what it prints is the contract, else in
+this process (as the dev server runs its builds)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support import build, build_here, copy_project, edit, line_of, snapshot
+
+ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
+
+
+@pytest.fixture
+def project(good_project, tmp_path: Path) -> Path:
+    """A scratch copy of the project with a good build in its output/."""
+    good, _ = good_project
+    shutil.copytree(good, tmp_path / "project")
+    return tmp_path / "project"
+
+
+BAD_INPUTS = {
+    # name: (file, old, new, what the message must contain besides the file name)
+    "malformed front matter": (ARTICLE, "author: Ali Raza", "author: [Ali Raza", "invalid YAML"),
+    "unknown front matter field": (ARTICLE, "author: Ali Raza", "autor: Ali Raza", 'did you mean "author"'),
+    "a changed word in the article": (ARTICLE, "ending their alliance", "ending the alliance", "differs from"),
+    "a quote that is not in its paragraph": ("content/notes/figures.yaml", "gained by 17% this year", "gained by 18% this year",
+                                             "quote not found in p11"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_content_fails_with_path_and_line_and_keeps_output(project: Path, name: str):
+    relative, old, new, message = BAD_INPUTS[name]
+    before = snapshot(project / "output")
+    edit(project / relative, old, new)
+
+    result = build(project, project / "output")
+
+    assert result.returncode != 0
+    line = line_of(project / relative, new.split(":")[0] if ":" in new else new)
+    assert f"{relative}:{line}: " in result.stderr, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*")), "scratch folders left behind"
+
+
+def test_pelican_failure_midway_keeps_output(project: Path):
+    """A template error stops Pelican after it has written some pages: none of them reach output/."""
+    before = snapshot(project / "output")
+    edit(project / "theme/templates/article.html", "{{ page.title }}</h1>", "{{ page.no_such_field }}</h1>")
+
+    result = build(project, project / "output")
+
+    assert result.returncode != 0
+    assert "no_such_field" in result.stdout + result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+
+
+@pytest.mark.parametrize("binary, said", [("/bin/false", "Pagefind failed (exit status 1)"),
+                                           ("/no/such/pagefind", "Pagefind could not start (/no/such/pagefind)")])
+def test_search_index_failure_fails_the_build_and_keeps_output(project: Path, binary: str, said: str, monkeypatch):
+    """Pagefind is a tool of the build: if it fails, so does the build, saying so plainly."""
+    before = snapshot(project / "output")
+    shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", binary)
+
+    result = build_here(project, project / "output")
+
+    assert result.returncode != 0
+    assert f"explainer: {said}" in result.stderr, result.stderr
+    assert "the search index was not written" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*"))
+
+
+def test_removed_page_leaves_no_stale_file(project: Path):
+    extra = project / "content" / "about.md"
+    extra.write_text("---\ntitle: About this site\n---\n\nHow this site is made.\n", encoding="utf-8")
+    edit(project / "content/index.md", "This site explains", "See [about this site]({filename}/about.md). This site explains")
+    assert build_here(project, project / "output").returncode == 0
+    assert (project / "output" / "about-this-site.html").is_file()
+
+    extra.unlink()
+    edit(project / "content/index.md", "See [about this site]({filename}/about.md). ", "")
+    assert build_here(project, project / "output").returncode == 0
+    assert not (project / "output" / "about-this-site.html").exists()
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
+    from support import ROOT
+
+    again = tmp_path / "again"
+    result = build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first, second = snapshot(site), snapshot(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_search_bundle_survives_pelicans_delete_output_directory(project: Path):
+    """The search index is written beside the site and moved in at the end: Pelican emptying
+    its output folder first (-d, DELETE_OUTPUT_DIRECTORY) cannot remove it."""
+    result = build_here(project, project / "output", pelican_opts=("--delete-output-directory",))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not list(project.glob(".output-*"))
+
+
+def test_a_markdown_extension_page_is_checked_too(project: Path):
+    """Pages named .markdown are read by the same reader, so the check reads them too."""
+    (project / "content" / "about.markdown").write_text("---\ntitle: About\ncolour: red\n---\n\nText.\n", encoding="utf-8")
+    result = build_here(project, project / "output")
+    assert result.returncode != 0
+    assert 'content/about.markdown:3: unknown field "colour"' in result.stderr, result.stderr
+
+
+def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
+    """`pelican` run by hand (no atomic swap) twice into the same folder: the second run
+    replaces the first one's search bundle instead of failing on it."""
+    import subprocess
+
+    from support import PELICAN
+
+    project = copy_project(tmp_path / "project")
+    for _ in range(2):
+        shutil.rmtree(project / "cache", ignore_errors=True)  # so that Pagefind writes a bundle anew
+        result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "output", "--fatal", "warnings"],
+                                cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not list(project.glob(".output-*"))
+
+
+def test_plain_pelican_gives_the_same_files_as_make_html(site: Path, tmp_path: Path):
+    """`pelican content -s pelicanconf.py -o X --fatal warnings` (no check first, no swap)
+    runs the same stages through the plugin: the same site, file for file."""
+    import subprocess
+
+    from support import PELICAN, ROOT
+
+    result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "plain"),
+                             "--fatal", "warnings"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    plain, ours = snapshot(tmp_path / "plain"), snapshot(site)
+    assert sorted(plain) == sorted(ours)
+    assert [name for name in plain if plain[name] != ours[name]] == []
+
+
+@pytest.mark.parametrize("fault, said", [
+    ("bad content", 'content/articles/nissan-growth-without-renault/article.md:3: unknown field "autor"'),
+    ("Pagefind failing", "SearchFailed: Pagefind failed (exit status 1)"),
+])
+def test_plain_pelican_reports_a_failure_without_a_traceback(project: Path, fault: str, said: str):
+    import subprocess
+
+    from support import PELICAN
+
+    env = None
+    if fault == "bad content":
+        edit(project / ARTICLE, "author: Ali Raza", "autor: Ali Raza")
+    else:
+        shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
+        env = {**os.environ, "PAGEFIND_BINARY_PATH": "/bin/false"}
+    # Pelican's plain log handler: lines as logged (its default one wraps them for a terminal).
+    result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "plain", "--fatal", "warnings",
+                             "--log-handler", "plain"], cwd=project, capture_output=True, text=True, env=env)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert said in out, out
+    assert "Traceback" not in out and 'File "' not in out, out

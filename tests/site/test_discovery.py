@@ -1,0 +1,193 @@
+"""Find and share: social metadata and canonical links, JSON-LD, sitemap, feed, robots.txt,
+the 404 page, the share image and the open data export."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from support import build_here, copy_project
+from explainer.content.notes import KINDS
+
+SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
+          'meta[property="og:type"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]',
+          'meta[name="twitter:title"]', 'meta[name="twitter:description"]', 'meta[name="twitter:image"]']
+
+
+def test_every_page_has_social_tags_and_a_canonical_link(html_pages):
+    for page, soup in html_pages.items():
+        for selector in SOCIAL:
+            tag = soup.select_one(selector)
+            assert tag is not None and tag.get("content", "").strip(), f"{page}: {selector}"
+        canonical = soup.select("link[rel=canonical]")
+        assert len(canonical) == 1 and canonical[0]["href"], page
+        assert soup.select_one('meta[property="og:url"]')["content"] == canonical[0]["href"], page
+
+
+def test_og_type_is_article_only_for_articles(html_pages):
+    for page, soup in html_pages.items():
+        kind = soup.select_one('meta[property="og:type"]')["content"]
+        assert kind == ("article" if soup.select_one("body.article") else "website"), page
+
+
+def json_ld(soup) -> list[dict]:
+    return [json.loads(script.string) for script in soup.select('script[type="application/ld+json"]')]
+
+
+REQUIRED = {
+    "NewsArticle": {"headline", "author", "publisher", "about", "mentions"},
+    "Organization": {"name", "url"}, "Person": {"name", "url"}, "Place": {"name", "url"},
+    "DefinedTermSet": {"name", "hasDefinedTerm"}, "Event": {"name", "url"},
+    "WebSite": {"name", "url"}, "ItemList": {"itemListElement"}, "WebPage": {"name", "url"},
+}
+
+
+def test_every_json_ld_block_parses_and_has_its_required_properties(html_pages):
+    seen_types = set()
+    for page, soup in html_pages.items():
+        blocks = json_ld(soup)
+        assert blocks, page
+        for block in blocks:
+            assert block["@context"] == "https://schema.org"
+            missing = REQUIRED[block["@type"]] - set(block)
+            assert not missing, f"{page}: {block['@type']} lacks {missing}"
+            seen_types.add(block["@type"])
+    assert {"NewsArticle", "Organization", "Person", "Place", "DefinedTermSet", "Event", "WebSite"} <= seen_types
+
+
+def test_json_ld_per_page_type(html_pages):
+    article = next(soup for soup in html_pages.values() if soup.select_one("body.article"))
+    (news,) = json_ld(article)
+    assert news["@type"] == "NewsArticle"
+    assert news["headline"] == article.h1.get_text(strip=True)
+    assert news["author"]["@type"] == "Person" and news["publisher"]["@type"] == "Organization"
+    assert "datePublished" not in news and "dateCreated" not in news  # the source gives no date
+    corrections = news["correction"]
+    assert corrections and all(c["@type"] == "CorrectionComment" and c["text"] for c in corrections)
+    assert {m["@id"].split("/")[-1] for m in news["mentions"]} <= {p.split("/")[-1] for p in html_pages}
+
+    glossary = json_ld(html_pages["glossary.html"])[0]
+    assert glossary["@type"] == "DefinedTermSet"
+    assert len(glossary["hasDefinedTerm"]) == len(html_pages["glossary.html"].select("h3.term"))
+    assert all(t["@type"] == "DefinedTerm" and t["name"] and t["description"] for t in glossary["hasDefinedTerm"])
+
+    events = json_ld(html_pages["timeline.html"])
+    assert events and all(e["@type"] == "Event" for e in events)
+    for event in events:  # a year only where the article states it; never a relative date resolved
+        assert set(event.get("startDate", "2018")) <= set("0123456789") and len(event.get("startDate", "2018")) == 4
+
+    for page, soup in html_pages.items():
+        if soup.select_one("body.entity"):
+            (entity,) = json_ld(soup)
+            assert entity["@type"] in ("Organization", "Person", "Place")
+            assert entity["name"] == soup.h1.get_text(strip=True)
+
+
+def test_no_date_is_invented_anywhere(html_pages, site: Path):
+    for page, soup in html_pages.items():
+        for block in json_ld(soup):
+            text = json.dumps(block)
+            assert "datePublished" not in text and "dateModified" not in text, page
+        assert not soup.select('meta[property^="article:published"]'), page
+
+
+def test_sitemap_lists_every_indexable_page_once_and_nothing_else(site: Path, html_pages):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    listed = [(loc.split("/", 1)[1] if "/" in loc else loc) or "index.html" for loc in locs]
+    listed = [path or "index.html" for path in listed]
+    indexable = {page for page, soup in html_pages.items()
+                 if not soup.select_one('meta[name="robots"][content*="noindex"]')}
+    assert sorted(listed) == sorted(indexable)
+    assert len(listed) == len(set(listed))
+    for page in ("404.html", "search.html"):
+        assert html_pages[page].select_one('meta[name="robots"][content*="noindex"]')
+
+
+def test_atom_feed_is_well_formed_and_lists_the_articles(site: Path, html_pages):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(site / "feed.atom").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    for required in ("a:title", "a:id", "a:updated"):
+        assert feed.find(required, ns) is not None and feed.find(required, ns).text
+    entries = feed.findall("a:entry", ns)
+    articles = [p for p, soup in html_pages.items() if soup.select_one("body.article")]
+    assert len(entries) == len(articles)
+    for entry in entries:
+        for required in ("a:title", "a:id", "a:updated", "a:summary", "a:author/a:name"):
+            assert entry.find(required, ns) is not None and entry.find(required, ns).text, required
+        href = entry.find("a:link[@rel='alternate']", ns).get("href")
+        assert href.split("/")[-1] in articles
+
+
+def test_robots_404_favicon_and_share_image(site: Path):
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    assert (site / "404.html").is_file()
+    assert (site / "theme" / "img" / "favicon.svg").is_file()
+    png = (site / "social.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1200, 630)
+
+
+def test_notes_json_round_trips_through_the_schema(site: Path):
+    data = json.loads((site / "data" / "notes.json").read_text(encoding="utf-8"))
+    assert data["format"] == "explainer-notes/1"
+    total = 0
+    for kind, model in KINDS.items():
+        for item in data[kind]:
+            assert model.model_validate(item).model_dump(mode="json", exclude_none=True) == item
+            total += 1
+    assert total > 50
+    for article in data["articles"]:
+        assert (site / article["url"]).is_file() and article["paragraphs"]["p1"]
+
+
+def test_search_index_covers_the_site(site: Path, html_pages):
+    """One search record per paragraph, term, event, figure and editor's note, plus every
+    entity page and the home page, indexed whole."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "data" / "notes.json").read_text(encoding="utf-8"))
+    records = sum(len(a["paragraphs"]) for a in data["articles"]) + sum(
+        len(data[kind]) for kind in ("terms", "events", "figures", "editors_notes"))
+    entity_pages = [name for name in html_pages if name.startswith("entities/")]
+    assert len(entity_pages) == len(data["entities"])
+    assert entry["languages"]["en"]["page_count"] == records + len(entity_pages) + 1
+
+
+def test_search_bundle_is_whole(site: Path):
+    """Every file of the bundle was written to its end (Pagefind's Python API once let a
+    build ship files cut short: an empty entry file, truncated index files), and the entry
+    names the index that is there."""
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    assert [p.name for p in files if p.stat().st_size == 0] == []
+    compressed = [p for p in files if p.suffix.startswith(".pf_")]
+    assert {p.suffix for p in compressed} >= {".pf_meta", ".pf_index", ".pf_fragment"}
+    for path in compressed:
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path  # cut short: EOFError
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert (bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").is_file()
+
+
+def test_publish_uses_absolute_urls(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    result = build_here(project, project / "output", settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    siteurl = next(line.split('"')[1] for line in (project / "publishconf.py").read_text().splitlines()
+                   if line.startswith("SITEURL"))
+    html = (project / "output" / "glossary.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{siteurl}/glossary.html">' in html
+    assert f'content="{siteurl}/social.png"' in html
+    assert f"<loc>{siteurl}/glossary.html</loc>" in (project / "output" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"Sitemap: {siteurl}/sitemap.xml" in (project / "output" / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_the_build_writes_nothing_outside_its_output(site: Path):
+    """The search index goes into the output only (Pagefind once also wrote one into the
+    working folder)."""
+    assert not (Path.cwd() / "pagefind").exists()
+    assert not (site.parent / "pagefind").exists()

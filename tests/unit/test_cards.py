@@ -1,0 +1,323 @@
+"""Preview cards (explainer/cards.py, theme/static/js/cards.js): an entity's or a term's card
+leads with what the article says, one sourced statement with a link to its paragraph, then
+the background, marked as such. In this process against the small fixtures (one article,
+two articles); on the built site against the notes as the build loads them; in Chromium,
+the card as a reader sees it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from support import FIXTURES, edit, fold, loaded_content
+from support import SCREENSHOTS, WCAG_TAGS, page_types
+
+from explainer.build.stages import prepare
+from explainer.render.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
+from explainer.build.context import BuildContext
+from explainer.content.notes import Entity, Fact, Site
+from explainer.core.routes import NoteKey
+
+
+def span_of(html: str) -> Tag:
+    span = BeautifulSoup(html, "html.parser").span
+    assert span is not None, html
+    return span
+
+
+def parts(span: Tag) -> tuple[str, str | None]:
+    """(the statement, the background) of a card's data, checking the statement comes first."""
+    small = span.find("small")
+    if small is not None:
+        assert span.contents[-1] is small, "the background comes after the statement"
+    statement = "".join(str(c) for c in span.contents if c is not small)
+    return statement, small.get_text() if small is not None else None
+
+
+def clipped(shown: str, full: str, limit: int) -> bool:
+    """`shown` is `full`, or its start clipped (at most `limit` characters, ending "…")."""
+    full = " ".join(full.split())
+    if shown == full:
+        return len(full) <= limit
+    return len(shown) <= limit and shown.endswith("\u2026") and full.startswith(shown[:-1])
+
+
+def copy_fixture(tmp_path: Path, name: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / name / "content", content)
+    return content
+
+
+def built(content: Path) -> BuildContext:
+    ctx = BuildContext(content)
+    assert prepare(ctx) == []
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def one(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
+    return built(copy_fixture(tmp_path_factory.mktemp("one"), "one-article"))
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
+    return built(copy_fixture(tmp_path_factory.mktemp("two"), "two-articles"))
+
+
+# --- The card's data, per kind of note (tests/fixtures/one-article) -------------------------
+
+def test_an_entity_card_leads_with_a_fact_and_its_paragraph_then_the_background(one: BuildContext):
+    span = span_of(card(one.site, NoteKey("entity", "acme"), "story"))
+    assert (span["id"], span["data-kind"], span["data-name"], span["data-cite"]) == \
+        ("card-entity-acme", "Company", "Acme Corp", "#p1")
+    assert parts(span) == ("Will buy 20% of Widget Ltd.", "A maker of everything. Founded long ago.")
+
+
+def test_an_entity_without_facts_shows_only_its_background(one: BuildContext):
+    span = span_of(card(one.site, NoteKey("entity", "widget"), "story"))
+    assert not span.has_attr("data-cite")
+    assert parts(span) == ("", "A maker of widgets.")
+
+
+def test_a_term_card_leads_with_how_the_article_uses_it(one: BuildContext):
+    span = span_of(card(one.site, NoteKey("term", "stake"), "story"))
+    assert (span["data-kind"], span["data-name"], span["data-cite"]) == ("Glossary", "stake", "#p1")
+    assert parts(span) == ("The part of Widget Ltd that Acme Corp owns.", "A share of ownership in a company.")
+
+
+@pytest.mark.parametrize("key, kind, name, text", [
+    (NoteKey("event", "price-rise"), "Timeline", "2027", "Prices are expected to rise."),
+    (NoteKey("figure", "acme-stake"), "Key figure", "25%", "Acme Corp's stake in Widget Ltd after the purchase."),
+    (NoteKey("note", "on-monday"), "Editor’s note · Ambiguity", "“on Monday”",
+     "Most likely: The Monday before the article was written."),
+])
+def test_other_cards_are_one_text(one: BuildContext, key: NoteKey, kind: str, name: str, text: str):
+    span = span_of(card(one.site, key, "story"))
+    assert (span["id"], span["data-kind"], span["data-name"], span.get_text()) == (f"card-{key.slug}", kind, name, text)
+    assert not span.find("small") and not span.has_attr("data-cite")
+
+
+def test_no_card_for_an_unknown_note(one: BuildContext):
+    assert card(one.site, NoteKey("entity", "nobody")) == ""
+
+
+def test_off_the_article_page_the_paragraph_link_goes_to_the_article(one: BuildContext):
+    cards = Cards(one.site)
+    keys = {NoteKey("entity", "acme"), NoteKey("term", "stake")}
+    on_article = BeautifulSoup(cards.html(keys, "story.html", "story"), "html.parser")
+    on_entity_page = BeautifulSoup(cards.html(keys, "entities/widget.html"), "html.parser")
+    on_glossary = BeautifulSoup(cards.html(keys, "glossary.html"), "html.parser")
+    assert [s["data-cite"] for s in on_article.select("span[id]")] == ["#p1", "#p1"]
+    assert [s["data-cite"] for s in on_entity_page.select("span[id]")] == ["../story.html#p1"] * 2
+    assert [s["data-cite"] for s in on_glossary.select("span[id]")] == ["./story.html#p1"] * 2
+    assert not on_glossary.select("[data-of]")  # one article: no need to say which
+
+
+def test_texts_are_clipped_and_escaped(tmp_path: Path):
+    content = copy_fixture(tmp_path, "one-article")
+    long = " ".join(["Smith & Sons, 'our' words"] * 12)
+    edit(content / "notes/notes.yaml", "summary: A maker of everything. Founded long ago.", f'summary: "{long}"')
+    edit(content / "notes/notes.yaml", "text: Will buy 20% of Widget Ltd.", f'text: "Will buy 20% of Widget Ltd. {long}"')
+    site = built(content).site
+    html = card(site, NoteKey("entity", "acme"), "story")
+    assert "Smith &amp; Sons, &#39;our&#39;" in html and "& " not in html
+    span = span_of(html)
+    statement, background = parts(span)
+    assert clipped(statement, site.entities["acme"].facts[0].text, MAX_STATEMENT) and statement.endswith("\u2026")
+    assert clipped(background or "", long, MAX_BACKGROUND) and background.endswith("\u2026")
+
+
+# --- Which fact leads (tests/fixtures/two-articles) ----------------------------------------
+
+def test_on_an_article_page_the_fact_comes_from_that_article_its_earliest_paragraph(tmp_path: Path):
+    content = copy_fixture(tmp_path, "two-articles")
+    # Acme's facts, in this order: first-story p2, second-story p1, then (the notes' first) p1.
+    edit(content / "notes/notes.yaml", "    facts:\n      - text: Will buy 20% of Widget Ltd.\n",
+         "    facts:\n"
+         "      - text: Says the deal closes this year.\n"
+         '        source: {paragraph: "first-story#p2", quote: "completed by the end of this year"}\n'
+         "      - text: Its investment was welcomed.\n"
+         '        source: {paragraph: "second-story#p1", quote: "welcomed the investment from Acme Corp"}\n'
+         "      - text: Will buy 20% of Widget Ltd.\n")
+    site = built(content).site
+    cards = Cards(site)
+    key = {NoteKey("entity", "acme")}
+    first = span_of(cards.html(key, "first-story.html", "first-story"))
+    second = span_of(cards.html(key, "second-story.html", "second-story"))
+    elsewhere = span_of(cards.html(key, "entities/widget.html"))
+    assert (first["data-cite"], parts(first)[0]) == ("#p1", "Will buy 20% of Widget Ltd.")
+    assert (second["data-cite"], parts(second)[0]) == ("#p1", "Its investment was welcomed.")
+    assert (elsewhere["data-cite"], parts(elsewhere)[0]) == ("../first-story.html#p2", "Says the deal closes this year.")
+
+
+def test_a_fact_from_another_article_says_which(two: BuildContext):
+    # Acme's only fact is in the first story; on the second story's page its card says so.
+    span = span_of(Cards(two.site).html({NoteKey("entity", "acme")}, "second-story.html", "second-story"))
+    assert (span["data-cite"], span["data-of"]) == ("./first-story.html#p1", two.site.articles["first-story"].title)
+    term = span_of(Cards(two.site).html({NoteKey("term", "investment")}, "second-story.html", "second-story"))
+    assert term["data-cite"] == "#p1" and not term.has_attr("data-of")
+
+
+# --- On the built site, against the notes as the build loads them --------------------------
+
+@dataclass
+class Content:
+    site: Site
+    article: str  # its id
+    page: str  # its file in the output
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    site, (doc,) = loaded_content()
+    assert doc.article is not None
+    return Content(site, doc.article.id, doc.article.url)
+
+
+def earliest_fact_in(site: Site, entity: Entity, article: str) -> Fact | None:
+    """The spec, said again here: the fact from the article's earliest paragraph."""
+    own = [f for f in entity.facts if site.resolve(f.source.paragraph)[0].id == article]
+    return min(own, key=lambda f: int(site.resolve(f.source.paragraph)[1].id[1:]), default=None)
+
+
+def words_of(paragraph: Tag) -> str:
+    """A paragraph's own words, without our annotations (editor's-note markers, permalink)."""
+    paragraph = BeautifulSoup(str(paragraph), "html.parser")
+    for annotation in paragraph.select(".pilcrow, .flag-ref, sup"):
+        annotation.decompose()
+    return paragraph.get_text()
+
+
+def cards_on(html_pages, page: str) -> dict[str, Tag]:
+    store = html_pages[page].find(id="note-cards")
+    assert store is not None, page
+    return {span["id"]: span for span in store.find_all("span", id=True)}
+
+
+def test_entity_cards_on_the_article_lead_with_a_fact_of_that_article(html_pages, content: Content):
+    cards = cards_on(html_pages, content.page)
+    soup = html_pages[content.page]
+    entities = [(key, content.site.entities[key.removeprefix("card-entity-")])
+                for key in cards if key.startswith("card-entity-")]
+    assert len(entities) >= 5
+    for key, entity in entities:
+        span, fact = cards[key], earliest_fact_in(content.site, entity, content.article)
+        statement, background = parts(span)
+        if fact is None:
+            assert not span.has_attr("data-cite") and statement == "", key
+        else:
+            _, paragraph = content.site.resolve(fact.source.paragraph)
+            assert span["data-cite"] == f"#{paragraph.id}", key
+            assert clipped(statement, fact.text, MAX_STATEMENT), key
+            # The link goes to the paragraph on this page that holds the fact's quote.
+            target = soup.find(id=paragraph.id)
+            assert target is not None and target.name == "p", key
+            assert fold(fact.source.quote) in fold(words_of(target)), key
+        assert background is not None and clipped(background, entity.summary, MAX_BACKGROUND), key
+
+
+def test_term_cards_on_the_article_lead_with_how_it_is_used(html_pages, content: Content):
+    cards = cards_on(html_pages, content.page)
+    terms = [content.site.terms[key.removeprefix("card-term-")] for key in cards if key.startswith("card-term-")]
+    assert terms
+    for term in terms:
+        span = cards[f"card-term-{term.id}"]
+        statement, background = parts(span)
+        assert span["data-cite"] == f"#{content.site.resolve(term.source.paragraph)[1].id}", term.id
+        assert clipped(statement, term.in_article, MAX_STATEMENT), term.id
+        assert background is not None and clipped(background, term.definition, MAX_BACKGROUND), term.id
+
+
+def test_cards_on_a_note_page_link_to_the_article(html_pages, content: Content):
+    page = "entities/nissan.html"
+    cards = cards_on(html_pages, page)
+    entities = [content.site.entities[k.removeprefix("card-entity-")] for k in cards if k.startswith("card-entity-")]
+    assert entities
+    for entity in entities:
+        span = cards[f"card-entity-{entity.id}"]
+        if entity.facts:
+            first = entity.facts[0]
+            _, paragraph = content.site.resolve(first.source.paragraph)
+            assert span["data-cite"] == f"../{content.page}#{paragraph.id}", entity.id
+            assert clipped(parts(span)[0], first.text, MAX_STATEMENT), entity.id
+
+
+# --- In the browser ------------------------------------------------------------------------
+
+def entity_link(page, entity_id: str):
+    return page.locator(f'main article p[id] a[data-card="entity-{entity_id}"]').first
+
+
+def open_card(page, entity_id: str):
+    link = entity_link(page, entity_id)
+    link.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -200)")  # room above, so the card opens below the link
+    link.hover()
+    pop = page.locator("#card-pop")
+    pop.wait_for(state="visible")
+    return link, pop
+
+
+def test_the_visible_card_shows_the_statement_before_the_background(open_page, html_pages, content: Content):
+    page = open_page(page_types(html_pages)["article"])
+    entity = content.site.entities["renault"]
+    fact = earliest_fact_in(content.site, entity, content.article)
+    assert fact is not None
+    _, paragraph = content.site.resolve(fact.source.paragraph)
+    number = paragraph.id.removeprefix("p")
+    link, pop = open_card(page, "renault")
+
+    said, cite, label, background = (pop.locator(s) for s in (".card-text", ".card-cite", ".card-label", ".card-bg"))
+    assert fold(fact.text)[:50] in fold(said.inner_text())
+    assert fold(entity.summary)[:50] in fold(background.inner_text())
+    assert label.inner_text().casefold() == "background" and background.locator(".card-label").count() == 1
+    # Read and seen in this order: kind, name, statement with its ¶, background, the note's link.
+    order = pop.evaluate("p => [...p.children].map(c => c.className)")
+    assert order == ["card-kind", "card-name", "card-text", "card-bg", "card-more"]
+    assert said.bounding_box()["y"] + said.bounding_box()["height"] <= background.bounding_box()["y"]
+    assert fold(pop.inner_text()).index(fold(fact.text)[:30]) < fold(pop.inner_text()).index(fold(entity.summary)[:30])
+    # The ¶ link: "¶ 4", heard as "Paragraph 4", to that paragraph of this page; out of the tab order.
+    assert cite.inner_text() == f"\u00b6\u00a0{number}"
+    assert cite.get_attribute("aria-label") == f"Paragraph {number}"
+    assert cite.get_attribute("href") == f"#{paragraph.id}"
+    assert cite.get_attribute("tabindex") == "-1"
+    assert link.get_attribute("aria-describedby") == "card-pop"
+    cite.click()
+    page.wait_for_url(re.compile(f"#{paragraph.id}$"))
+    assert pop.is_hidden()
+
+
+def test_an_entity_without_facts_shows_its_background_marked(open_page, html_pages, content: Content):
+    # The article links no entity without facts: give Renault's card the data the build
+    # writes for one (tests above check it does), and let the script lay it out.
+    page = open_page(page_types(html_pages)["article"])
+    page.evaluate("""() => {
+      const card = document.getElementById("card-entity-renault");
+      card.removeAttribute("data-cite");
+      card.firstChild.remove();
+    }""")
+    _, pop = open_card(page, "renault")
+    assert pop.locator(".card-text, .card-cite").count() == 0
+    assert pop.locator(".card-label").inner_text().casefold() == "background"
+    assert fold(content.site.entities["renault"].summary)[:40] in fold(pop.locator(".card-bg").inner_text())
+    assert pop.evaluate("p => [...p.children].map(c => c.className)") == ["card-kind", "card-name", "card-bg", "card-more"]
+
+
+@pytest.mark.parametrize("width, scheme", [(1280, "light"), (390, "light"), (390, "dark")])
+def test_an_open_card_passes_axe_and_is_screenshotted(open_page, html_pages, width, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(page_types(html_pages)["article"], viewport={"width": width, "height": 800}, color_scheme=scheme)
+    _, pop = open_card(page, "renault")
+    box = pop.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # fits the screen
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"card-{width}-{scheme}.png"))
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]] == []
+    assert pop.is_visible()  # axe ran with the card open

@@ -1,0 +1,195 @@
+"""`make draft-notes`: candidates from a new article's text, quotes filled in, never written over."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from support import ROOT, Result, fold
+
+SOURCE = next((ROOT / "content" / "articles").glob("*/source.txt"))
+REAL = YAML(typ="safe").load((ROOT / "content" / "notes" / "entities.yaml").read_text(encoding="utf-8"))["entities"]
+
+
+def paragraphs() -> list[str]:
+    blocks = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [b for b in blocks[1:] if b.rstrip().endswith((".", ":", "?", "!"))]
+
+
+def run(content: Path) -> Result:
+    """`make draft-notes`'s command, in this process."""
+    from explainer.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["draft-notes", str(SOURCE), "--input", str(content)])
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "articles", content / "articles")
+    (content / "notes").mkdir()
+    return content
+
+
+def load(content: Path) -> dict:
+    (draft,) = (content / "notes-drafts").glob("*.yaml")
+    return YAML(typ="safe").load(draft.read_text(encoding="utf-8"))
+
+
+def test_with_no_notes_every_capitalised_name_is_a_candidate(content: Path):
+    assert run(content).returncode == 0
+    names = {e["name"] for e in load(content)["entities"]}
+    text = " ".join(paragraphs())
+    named = [e["name"] for e in REAL if e["name"][0].isupper() and re.search(rf"(?<!\w){re.escape(e['name'])}(?!\w)", text)]
+    assert named and set(named) <= names
+
+
+def test_names_already_in_the_notes_are_left_out(content: Path):
+    shutil.rmtree(content / "notes")
+    shutil.copytree(ROOT / "content" / "notes", content / "notes")
+    assert run(content).returncode == 0
+    known = {n for e in REAL for n in [e["name"], *e.get("aliases", [])]}
+    assert not {e["name"] for e in load(content)["entities"]} & known
+
+
+def test_quotes_are_verbatim_and_numbers_and_dates_are_found(content: Path):
+    assert run(content).returncode == 0
+    draft = load(content)
+    texts = paragraphs()
+    assert draft["article"] == SOURCE.parent.name  # so its citations are plain paragraphs
+    for kind in ("entities", "figures", "events", "terms"):
+        for note in draft[kind]:
+            sources = [f["source"] for f in note["facts"]] + [r["source"] for r in note.get("relations", [])] \
+                if kind == "entities" else [note["source"]]
+            for source in sources:
+                n = int(source["paragraph"].removeprefix("p"))
+                assert fold(source["quote"]) in fold(texts[n - 1]), source
+    numbers = set(re.findall(r"(?<![\w.])\d+%", " ".join(texts)))
+    assert numbers <= {f["value"] for f in draft["figures"]}
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(texts)))
+    assert all(any(y in e["when"] for e in draft["events"]) for y in years)
+
+
+def test_an_existing_draft_is_never_written_over(content: Path):
+    assert run(content).returncode == 0
+    (draft,) = (content / "notes-drafts").glob("*.yaml")
+    draft.write_text("# my curated work\n", encoding="utf-8")
+    result = run(content)
+    assert result.returncode == 1 and "never written over" in result.stderr
+    assert draft.read_text(encoding="utf-8") == "# my curated work\n"
+
+
+def sample(text: str):
+    """The draft for a few paragraphs of our own (written for these tests), as if no notes existed."""
+    from explainer.authoring.draft import draft
+
+    return draft("A headline\n\n" + "\n\n".join(text.strip().splitlines()), "sample", None)
+
+
+def test_sentence_initial_common_words_and_the_modal_may_are_never_names_or_dates():
+    result = sample("""
+However, Brightwater Foods said prices may rise.
+Analysts expect Brightwater to report on Monday.
+Shares in Brightwater fell, and the board may meet in May.
+Meanwhile, Oskar Lindgren said the plan may change.
+""")
+    names = {form for c in result.entities for form in (c.name, *c.aliases)}
+    assert not names & {"However", "Analysts", "Shares", "Meanwhile"}, names
+    assert {"Brightwater Foods", "Oskar Lindgren"} <= names
+    assert [d.text for d, _, _ in result.events] == ["on Monday", "in May"]
+
+
+def test_kinds_come_from_the_evidence():
+    result = sample("""
+Marta Quiroga, chief executive of Velloso Holdings, said the French lender would follow.
+The Ministry of Transport in Lisbon approved the Ferrolux app, according to a report on tidings.net.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Marta Quiroga"] == "person" and kinds["Velloso Holdings"] == "company"
+    assert kinds["Ministry of Transport"] == "body" and kinds["Lisbon"] == "place"
+    assert kinds["France"] == "place" and "French" in next(c for c in result.entities if c.name == "France").aliases
+    assert kinds["tidings.net"] == "publication" and kinds["Ferrolux"] == "product"
+
+
+def test_relations_the_text_states():
+    result = sample("""
+Ines Albuquerque, who led Corvana Group, joined Pelham Capital in June.
+Pelham Capital holds a 12% stake in Corvana Group and invests in Drayfield, based in Porto.
+""")
+    stated = {(c.name, kind, other) for c in result.entities for kind, other, _ in c.relations}
+    assert {("Ines Albuquerque", "led", "Corvana Group"), ("Pelham Capital", "holds-stake-in", "Corvana Group"),
+            ("Pelham Capital", "invests-in", "Drayfield"), ("Drayfield", "based-in", "Porto")} <= stated
+
+
+def test_figures_have_their_unit_and_dates_stay_in_the_articles_words():
+    result = sample("""
+The group paid $1.2 billion and €300 million for 4,500 employees over 18 months, a rise of 7%.
+Sales grew in the second quarter, earlier this month and by mid next year, until now.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units == {"$1.2 billion": "USD", "€300 million": "EUR", "4,500 employees": "employees",
+                     "18 months": "months", "7%": "percent"}, units
+    assert [d.text for d, _, _ in result.events] == ["the second quarter", "earlier this month", "by mid next year",
+                                                      "until now"]
+
+
+def test_glossary_candidates_are_the_rare_words_with_their_sentence():
+    result = sample("""
+The lenders tightened the covenant after the leveraged buyout, the company said on Friday.
+""")
+    terms = {t.term for t in result.terms}
+    assert "covenant" in terms and any("buyout" in t for t in terms), terms
+    assert not terms & {"company", "tightened", "said"}
+
+
+
+def test_glossary_takes_hyphenated_terms_and_leaves_words_a_reader_builds_from_everyday_ones():
+    result = sample("""
+The council approved a buy-back scheme for the five-year bonds, and its lenders may fret.
+Two deputies asked whether the stockbrokers would have to reconcile the ledgers.
+The ledger was kept by the treasurer, who said the self-insured pension fund would not dissolve.
+""")
+    terms = {t.term for t in result.terms}
+    assert "buy-back scheme" in terms and "self-insured pension" in terms, terms
+    assert not terms & {"five-year", "five-year bonds", "lenders", "deputies", "treasurer"}, terms  # counts, plurals, agent nouns
+    assert not terms & {"fret", "dissolve", "reconcile"}, terms  # everyday verbs after "may", "not", "to"
+    assert sum(t.lower().startswith("ledger") for t in terms) == 1 and "ledger" in terms, terms  # singular, once
+
+def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
+    shutil.rmtree(content / "notes")
+    shutil.copytree(ROOT / "content" / "notes", content / "notes")
+    result = run(content)
+    assert re.search(r"^already a note: nissan, \d+ mentions$", result.stdout, re.M), result.stdout
+    (draft,) = (content / "notes-drafts").glob("*.yaml")
+    assert "# already a note: nissan," in draft.read_text(encoding="utf-8")
+
+
+def test_draft_eval_prints_the_table():
+    from explainer.authoring.draft_eval import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(ROOT / "evals" / "draft") == 0
+    for row in ("entity precision", "entity recall", "kind right", "numbers found", "numbers with the right unit",
+                "dates found", "glossary precision", "traps (count)"):
+        assert re.search(rf"^\| {re.escape(row)} \| \d", out.getvalue(), re.M), row
+
+
+def test_the_evaluation_set_and_its_answer_keys_hold():
+    """The keys make draft-eval scores against: every string verbatim in its article, every
+    name and number of the text listed (evals/draft/check_keys.py)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "evals" / "draft" / "check_keys.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
