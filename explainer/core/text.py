@@ -3,6 +3,7 @@ sentences, turned into a slug, and how numbers are found in it, written in figur
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 
@@ -28,8 +29,11 @@ def slug(text: str, limit: int = 80) -> str:
     """Lower-case ASCII words joined by single hyphens ("Nissan's plan, 2025" ->
     "nissans-plan-2025"), at most `limit` characters, cut between words; "" when the text
     has no letters or digits. What every id, page name and suggestion is made with."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    # Accents go ("Über" -> "uber"), apostrophes join ("Nissan's" -> "nissans"), any other
+    # character that is not a letter or a digit separates ("Renault–Nissan" -> "renault-nissan").
+    decomposed = unicodedata.normalize("NFKD", text.replace("'", "").replace("\u2019", "").replace("ß", "ss"))
+    ascii_text = "".join(c if c.isascii() else "" if unicodedata.combining(c) else " " for c in decomposed)
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     out = ""
     for word in words:
         if out and len(out) + 1 + len(word) > limit:
@@ -37,6 +41,9 @@ def slug(text: str, limit: int = 80) -> str:
         out = f"{out}-{word}" if out else word
     return out
 
+
+MONTHS = tuple(calendar.month_name[1:])  # in English, whatever the locale: "January", ...
+WEEKDAYS = tuple(calendar.day_name)
 
 # Numbers written as words, each at its value's place: NUMBER_WORDS[3] == "three".
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

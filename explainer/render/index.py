@@ -16,7 +16,7 @@ from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site, Term, surface_for
 from ..core.lexicon import zipf
 from ..core.names import Linker, Target
 from ..core.routes import NoteKey
-from ..core.text import numerals, sentences, states
+from ..core.text import MONTHS, numerals, sentences, states
 from .markdown import Flag
 
 # Rarer than this on wordfreq's Zipf scale (about 2 in a million words: "rebalance", "fintech"),
@@ -24,7 +24,7 @@ from .markdown import Flag
 # draft proposes more (authoring/draft/terms.py): a glossary entry explains; a link interrupts.
 UNUSUAL = 3.3
 # A calendar date: a number ("2018", "1 March") or a month's name ("by June").
-_DATE = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_DATE = re.compile(rf"\d|\b(?:{'|'.join(MONTHS)})\b")
 
 
 def note_key(note: Entity | Term) -> NoteKey:

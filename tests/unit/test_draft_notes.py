@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from support import ROOT, Result, fold
+from support import FULL_SITE, ROOT, Result, fold
 
-SOURCE = next((ROOT / "content" / "articles").glob("*/source.txt"))
-REAL = YAML(typ="safe").load((ROOT / "content" / "notes" / "entities.yaml").read_text(encoding="utf-8"))["entities"]
+SOURCE = next((FULL_SITE / "content" / "articles").glob("*/source.txt"))
+REAL = YAML(typ="safe").load((FULL_SITE / "content" / "notes" / "entities.yaml").read_text(encoding="utf-8"))["entities"]
 
 
 def paragraphs() -> list[str]:
@@ -35,7 +35,7 @@ def run(content: Path) -> Result:
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "articles", content / "articles")
+    shutil.copytree(FULL_SITE / "content" / "articles", content / "articles")
     (content / "notes").mkdir()
     return content
 
@@ -55,7 +55,7 @@ def test_with_no_notes_every_capitalised_name_is_a_candidate(content: Path):
 
 def test_names_already_in_the_notes_are_left_out(content: Path):
     shutil.rmtree(content / "notes")
-    shutil.copytree(ROOT / "content" / "notes", content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")
     assert run(content).returncode == 0
     known = {n for e in REAL for n in [e["name"], *e.get("aliases", [])]}
     assert not {e["name"] for e in load(content)["entities"]} & known
@@ -166,22 +166,37 @@ The ledger was kept by the treasurer, who said the self-insured pension fund wou
 
 def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     shutil.rmtree(content / "notes")
-    shutil.copytree(ROOT / "content" / "notes", content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")
     result = run(content)
-    assert re.search(r"^already a note: nissan, \d+ mentions$", result.stdout, re.M), result.stdout
+    assert re.search(r"^already a note: halvorsen, \d+ mentions$", result.stdout, re.M), result.stdout
     (draft,) = (content / "notes-drafts").glob("*.yaml")
-    assert "# already a note: nissan," in draft.read_text(encoding="utf-8")
+    assert "# already a note: halvorsen," in draft.read_text(encoding="utf-8")
 
 
-def test_draft_eval_prints_the_table():
+def test_draft_eval_prints_the_table_and_the_draft_meets_its_targets():
     from explainer.authoring.draft_eval import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(ROOT / "evals" / "draft") == 0
+        assert main(ROOT / "evals" / "draft") == 0, out.getvalue()
     for row in ("entity precision", "entity recall", "kind right", "numbers found", "numbers with the right unit",
                 "dates found", "glossary precision", "traps (count)"):
         assert re.search(rf"^\| {re.escape(row)} \| \d", out.getvalue(), re.M), row
+
+
+def test_draft_eval_fails_when_a_score_misses_its_target():
+    """make draft-eval holds the targets: a drafter that finds nothing, or falls into a trap,
+    fails it, naming the scores."""
+    from explainer.authoring.draft_eval import Prediction, main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: Prediction()) == 1
+    assert "below its target: entity recall: 0.00 < 0.9" in out.getvalue()
+    trap = Prediction(dates=["may"])
+    with contextlib.redirect_stdout(io.StringIO()) as said:
+        assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: trap) == 1
+    assert re.search(r"below its target: traps \(count\): \d+ > 0", said.getvalue())
 
 
 def test_the_evaluation_set_and_its_answer_keys_hold():

@@ -4,15 +4,13 @@ written ("by mid this year"), and the modal "may" is never the month May."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
-from ...core.text import NUMBER_WORDS as NUMBERS, TENS
+from ...core.text import MONTHS, TENS, WEEKDAYS
+from ...core.text import NUMBER_WORDS as NUMBERS
 from .gazetteer import Gazetteer
 
-MONTHS = [m for m in calendar.month_name if m]
-WEEKDAYS = list(calendar.day_name)
 NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")

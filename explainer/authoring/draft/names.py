@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...core.lexicon import zipf
-from .figures import MONTHS, WEEKDAYS
+from ...core.text import MONTHS, WEEKDAYS
 from .gazetteer import Gazetteer
 
 _WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]\.?|[a-z]{1,2}[A-Z][\w-]*)"
@@ -253,7 +253,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
 
 def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidate]:
     """Shorter forms join the full name they stand for: a person's surname, the first word
-    of a company's name, an abbreviation of the initials, a demonym its place."""
+    of a company's name, an abbreviation of the initials, a demonym its place. A place on its
+    own stays itself ("Oslo" is not the Oslo Stock Exchange)."""
     by_name = dict(found)
     for short, candidate in sorted(found.items(), key=lambda item: len(item[0])):
         full = None
@@ -271,7 +272,7 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
             full = next((c for c in longer if c.kind == "person" and short in (c.name.split()[-1], c.name.split()[0])
                          and not candidate.evidence.keys() - {"person"}), None) \
                 or next((c for c in longer if c.kind != "person" and short in c.name.split() and short not in generic
-                         and zipf(short.lower()) < 4.5), None) \
+                         and zipf(short.lower()) < 4.5 and places.place(short) is None), None) \
                 or next((c for c in longer if re.fullmatch(r"[A-Z]{2,}", short)
                          and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None)
         if full is None or full is candidate:

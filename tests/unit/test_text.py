@@ -1,0 +1,64 @@
+"""The text helpers every layer uses, one implementation each (explainer/core/text.py): what
+the check, `make todo`, the linker and the draft all mean by a number, a slug, a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.core.text import fold, in_figures, number_words, numerals, sentences, slug, states
+
+
+def test_fold_straightens_quotes_and_collapses_whitespace_only():
+    assert fold("Nissan\u2019s  \u201cplan\u201d\u00a0now\n") == "Nissan's \"plan\" now"
+    assert fold("Caf\u0065\u0301") == "Caf\u00e9"  # NFC
+    assert fold("Plan") != fold("plan")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nissan's plan, 2025", "nissans-plan-2025"),
+    ("Über uns", "uber-uns"),
+    ("New_Body", "new-body"),
+    ("  ?! ", ""),
+    ("Renault\u2013Nissan alliance", "renault-nissan-alliance"),
+])
+def test_slug(text, expected):
+    assert slug(text) == expected
+
+
+def test_a_slug_is_cut_between_words():
+    assert slug("word " * 30, limit=12) == "word-word"
+
+
+def test_numerals_are_whole_numbers_as_written():
+    text = "It rose 43% to 1,000 and 4.5, then 15bn, v2, G7 and 2024. COVID-19 and 1."
+    assert numerals(text) == ["43%", "1,000", "4.5", "15", "2024", "19", "1"]
+    assert numerals("240,000 people") == ["240,000"]  # never "240" and "000"
+
+
+def test_number_words_in_any_case():
+    assert number_words("Three of the first twenty, often") == ["Three", "first", "twenty"]
+
+
+@pytest.mark.parametrize("text, number, found", [
+    ("cut to 15%.", "15%", True),
+    ("cut to 15 per cent.", "15%", True),
+    ("a 15bn deal", "15", True),
+    ("150 people", "15", False),
+    ("1.5 million", "15", False),
+    ("15,000 people", "15", False),
+    ("2015", "15", False),
+    ("ten years", "ten", True),
+    ("Ten years", "ten", True),
+    ("often", "ten", False),
+])
+def test_states_finds_a_number_as_a_whole(text, number, found):
+    assert states(text, number) is found
+
+
+def test_numbers_in_words_are_given_in_figures():
+    assert in_figures("two of twelve and Twenty") == "2 of 12 and 20"
+    assert in_figures("someone often") == "someone often"
+
+
+def test_sentences():
+    assert sentences("One. Two? \u201cThree!\u201d said she. four") == ["One.", "Two?", "\u201cThree!\u201d said she. four"]
