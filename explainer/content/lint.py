@@ -1,4 +1,5 @@
-"""Text that would not show as the author meant: HTML tags and unsafe links in notes and pages.
+"""Text that would not show as the author meant: HTML tags and unsafe links in notes and pages,
+and images that do not say what they show (no alt text) or load from another host.
 
 The build never lets them through (autoescape, markdown-it's js-default preset and the
 link allow-list make them inert text), so this is not what keeps the site safe: it tells
@@ -24,6 +25,10 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?/?\s*>|<!--")
 # A link in Markdown ("](scheme:" or "<scheme:"), or javascript: anywhere (never prose).
 _UNSAFE_LINK = re.compile(r"(?:\]\(\s*<?\s*|<\s*)(javascript|vbscript|data|file)\s*:|\b(javascript|vbscript)\s*:",
                           re.IGNORECASE)
+
+
+NO_ALT = ("an image without alt text: say what it shows, ![what it shows](path), so that a reader who "
+          "cannot see it is told")
 
 
 def text_problem(text: str) -> str | None:
@@ -55,13 +60,14 @@ def foreign_images(site: Site) -> Iterator[Problem]:
         for loc, text in _strings(note, ()):
             if "![" not in text and "]:" not in text:
                 continue
-            images = [child.attrGet("src") for token in parser().parse(text) for child in token.children or []
-                      if child.type == "image"]
-            for url in images:
-                if not is_local(str(url)):
-                    path, line = note.where(*loc)
-                    yield Problem(path, line, f"image {url!r} is on another host: keep images in the site "
-                                              "(content/ or theme/static/) so pages load nothing from elsewhere")
+            images = [child for token in parser().parse(text) for child in token.children or [] if child.type == "image"]
+            for image in images:
+                path, line = note.where(*loc)
+                if not is_local(str(image.attrGet("src"))):
+                    yield Problem(path, line, f"image {image.attrGet('src')!r} is on another host: keep images in the "
+                                              "site (content/ or theme/static/) so pages load nothing from elsewhere")
+                if not image.content.strip():
+                    yield Problem(path, line, NO_ALT)
 
 
 def _notes(site: Site) -> list[Note]:
@@ -90,6 +96,9 @@ def lint_page(path: Path, tokens: list[Any]) -> Iterator[Problem]:
                 message = text_problem(raw)
                 if message:
                     yield Problem(shown, n, message)
+        for child in token.children or []:
+            if child.type == "image" and not child.content.strip():
+                yield Problem(shown, line, NO_ALT)
         for child in token.children or []:
             message = text_problem(child.content) if child.type == "text" else None
             if message:

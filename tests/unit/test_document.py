@@ -160,3 +160,13 @@ def test_a_byte_order_mark_is_not_content(content):
     path = content / "articles" / "story" / "article.md"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
     assert load_document(path, content).problems == []
+
+
+def test_an_image_must_say_what_it_shows(content):
+    """An image without alt text is reported at its line (the build's check refuses it: a
+    reader who cannot see it would be told nothing); one with alt text is fine."""
+    doc, problems = read(content, "---\ntitle: About\n---\n\nOne.\n\nA ![](img/chart.png) and ![A chart](img/ok.png).\n",
+                         "about.md")
+    assert problems == []
+    assert [(p.line, p.message.split(":")[0]) for p in doc.lint] == [(7, "an image without alt text")]
+    assert '<img src="img/ok.png" alt="A chart">' in html(doc)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from support import FIXTURES as SUPPORT_FIXTURES
 from markdown_it.utils import read_fixture_file
 
 from explainer.render.markdown import RenderEnv, render_markdown
+from support import FIXTURES as SUPPORT_FIXTURES
 
 FIXTURES = SUPPORT_FIXTURES / "markdown"
 

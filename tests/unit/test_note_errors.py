@@ -6,90 +6,126 @@ authors run it (`python -m explainer check`), in this process (one run as a comm
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, check_here
+from support import FULL_SITE, check_here
 
 VALID = """\
 entities:
-  - id: nissan
-    name: Nissan
+  - id: halvorsen
+    name: Halvorsen Foods
     kind: company
-    summary: A Japanese carmaker.
+    summary: A Norwegian grocery group.
     facts:
-      - text: Japan's third-largest carmaker by sales.
-        source: {paragraph: p2, quote: "Japan’s third-largest automaker by sales"}
+      - text: Will cut its stake in Brightwater Dairy to 12%.
+        source: {paragraph: p2, quote: "reduce its stake in Brightwater Dairy from 40% to 12%"}
     relations:
       - type: holds-stake-in
-        target: renault
-        source: {paragraph: p4, quote: "the state that Nissan has in Renault"}
-  - id: renault
-    name: Renault
+        target: brightwater
+        source: {paragraph: p2, quote: "its stake in Brightwater Dairy"}
+  - id: brightwater
+    name: Brightwater Dairy
     kind: company
-    summary: A French carmaker.
+    summary: An Irish dairy.
 terms:
   - id: stake
     term: stake
     definition: A share of ownership in a company.
-    in_article: Renault's share of Nissan.
-    source: {paragraph: p4, quote: "reduce its stake in Nissan"}
+    in_article: The part of Brightwater Dairy that Halvorsen owns.
+    source: {paragraph: p2, quote: "it will reduce its stake"}
 events:
-  - id: arrest
-    when: "2018"
-    what: Carlos Ghosn is arrested in Tokyo.
-    entities: [nissan]
-    source: {paragraph: p10, quote: "Ghosn was arrested in Tokyo in 2018"}
+  - id: partnership-began
+    when: "2016"
+    what: The partnership begins.
+    entities: [halvorsen]
+    source: {paragraph: p7, quote: "a new botling line"}
 """
+# The event's quote is fixed below, at its own line, so that each case changes one thing only.
+VALID = VALID.replace('source: {paragraph: p7, quote: "a new botling line"}',
+                      'source: {paragraph: p2, quote: "a partnership that began in 2016"}')
 
-# name: (old text, new text, line of the error, words the message must contain)
+
+@dataclass
+class Case:
+    old: str  # in VALID
+    new: str  # what it becomes
+    at: str  # text on the line the problem is reported at, in the changed file
+    words: str  # what the message must say; "{line:TEXT}" stands for the line of TEXT in the changed file
+
+
 CASES = {
-    "yaml syntax error": ("kind: company\n    summary: A Japanese", "kind: [company\n    summary: A Japanese", 4,
-                          "invalid YAML in a flow sequence"),
-    "duplicate key names both lines": ("    summary: A French carmaker.\n",
-                                       "    summary: A French carmaker.\n    name: Renault SA\n", 17,
-                                       'duplicate key "name": already given on line 14'),
-    "unknown field": ("    summary: A Japanese carmaker.\n", "    summary: A Japanese carmaker.\n    sumary: x\n", 6,
-                      'unknown field "sumary" (did you mean "summary"?)'),
-    "missing required field": ("    definition: A share of ownership in a company.\n", "", 18,
-                               'missing required field "definition"'),
-    "unknown entity in a relation": ("target: renault", "target: renaul", 11,
-                                     'unknown entity "renaul" (did you mean "renault"?)'),
-    "unknown entity in an event": ("entities: [nissan]", "entities: [nisan]", 27,
-                                   'unknown entity "nisan" (did you mean "nissan"?)'),
-    "duplicate id": ("  - id: renault\n", "  - id: nissan\n", 13, 'duplicate id "nissan": already used at'),
-    "duplicate alias across notes, case-folded": ("    summary: A French carmaker.\n",
-                                                  "    summary: A French carmaker.\n    aliases: [NISSAN]\n", 17,
-                                                  '"NISSAN" already names "nissan"'),
-    "unknown paragraph id": ("paragraph: p10", "paragraph: p99", 28, 'unknown paragraph "p99": '),
-    "quote not in the cited paragraph": ("quote: \"reduce its stake in Nissan\"", "quote: \"reduce its stake in Renault\"", 22,
-                                         "quote not found in p4: 'reduce its stake in Renault'"),
-    "quote in another paragraph": ("{paragraph: p4, quote: \"reduce", "{paragraph: p5, quote: \"reduce", 22,
-                                   "quote not found in p5: 'reduce its stake in Nissan' (it is in p4)"),
-    "slug with capitals or spaces": ("  - id: renault\n", "  - id: Renault SA\n", 13,
-                                     'id: "Renault SA" must be lower-case letters, digits and single hyphens (did you mean "renault-sa"?)'),
-    "empty summary": ("summary: A French carmaker.", "summary: \"  \"", 16, "summary is empty"),
-    "empty definition": ("definition: A share of ownership in a company.", "definition: ''", 20, "definition is empty"),
-    "unknown kind": ("kind: company\n    summary: A French", "kind: compnay\n    summary: A French", 15,
-                     '"compnay" is not one of company, person'),
-    "unknown list": ("events:\n", "event:\n", 23, 'unknown list "event" (did you mean "events"?)'),
-    "relative date given a calendar year": ('when: "2018"', 'when: "mid 2024"', 25, "gives the year 2024, which the quote does not state"),
-    "a number its quote does not give": ("text: Japan's third-largest carmaker by sales.",
-                                         "text: Japan's third-largest carmaker, with 9% of sales.", 7,
-                                         "9 is not in the quote it cites"),
-    "an id the pages use themselves": ("  - id: stake\n", "  - id: main\n", 18, 'id "main" is taken by the pages themselves'),
+    "yaml syntax error": Case("kind: company\n    summary: A Norwegian", "kind: [company\n    summary: A Norwegian",
+                              "kind: [company", "invalid YAML in a flow sequence"),
+    "duplicate key names both lines": Case("    summary: An Irish dairy.\n",
+                                           "    summary: An Irish dairy.\n    name: Brightwater Dairy Ltd\n",
+                                           "name: Brightwater Dairy Ltd",
+                                           'duplicate key "name": already given on line {line:name: Brightwater Dairy}'),
+    "unknown field": Case("    summary: A Norwegian grocery group.\n",
+                          "    summary: A Norwegian grocery group.\n    sumary: x\n", "sumary: x",
+                          'unknown field "sumary" (did you mean "summary"?)'),
+    "missing required field": Case("    definition: A share of ownership in a company.\n", "", "- id: stake",
+                                   'missing required field "definition"'),
+    "unknown entity in a relation": Case("target: brightwater", "target: brightwatr", "target: brightwatr",
+                                         'unknown entity "brightwatr" (did you mean "brightwater"?)'),
+    "unknown entity in an event": Case("entities: [halvorsen]", "entities: [halvorson]", "entities: [halvorson]",
+                                       'unknown entity "halvorson" (did you mean "halvorsen"?)'),
+    "duplicate id": Case("  - id: brightwater\n", "  - id: halvorsen\n", "id: halvorsen\n    name: Brightwater",
+                         'duplicate id "halvorsen": already used at'),
+    "duplicate alias across notes, case-folded": Case("    summary: An Irish dairy.\n",
+                                                      "    summary: An Irish dairy.\n    aliases: [HALVORSEN FOODS]\n",
+                                                      "aliases: [HALVORSEN FOODS]",
+                                                      '"HALVORSEN FOODS" already names "halvorsen"'),
+    "unknown paragraph id": Case("paragraph: p2, quote: \"a partnership", "paragraph: p99, quote: \"a partnership",
+                                 "paragraph: p99", 'unknown paragraph "p99": '),
+    "quote not in the cited paragraph": Case('quote: "it will reduce its stake"', 'quote: "it will sell its stake"',
+                                             "it will sell its stake",
+                                             "quote not found in p2: 'it will sell its stake'"),
+    "quote in another paragraph": Case('{paragraph: p2, quote: "it will reduce', '{paragraph: p3, quote: "it will reduce',
+                                       "it will reduce", "quote not found in p3: 'it will reduce its stake' (it is in p2)"),
+    "slug with capitals or spaces": Case("  - id: brightwater\n", "  - id: Brightwater Dairy\n", "id: Brightwater Dairy",
+                                         'id: "Brightwater Dairy" must be lower-case letters, digits and single hyphens '
+                                         '(did you mean "brightwater-dairy"?)'),
+    "empty summary": Case("summary: An Irish dairy.", 'summary: "  "', 'summary: "  "', "summary is empty"),
+    "empty definition": Case("definition: A share of ownership in a company.", "definition: ''", "definition: ''",
+                             "definition is empty"),
+    "unknown kind": Case("kind: company\n    summary: An Irish", "kind: compnay\n    summary: An Irish", "kind: compnay",
+                         '"compnay" is not one of company, person'),
+    "unknown list": Case("events:\n", "event:\n", "event:", 'unknown list "event" (did you mean "events"?)'),
+    "relative date given a calendar year": Case('when: "2016"', 'when: "mid 2024"', 'when: "mid 2024"',
+                                                "gives the year 2024, which the quote does not state"),
+    "a number its quote does not give": Case("text: Will cut its stake in Brightwater Dairy to 12%.",
+                                             "text: Will cut its stake in Brightwater Dairy to 9%.", "to 9%.",
+                                             "9 is not in the quote it cites"),
+    "an id the pages use themselves": Case("  - id: stake\n", "  - id: main\n", "- id: main",
+                                           'id "main" is taken by the pages themselves'),
+    "an image without alt text in a note": Case("summary: An Irish dairy.", "summary: An Irish dairy. ![](logo.png)",
+                                                "![](logo.png)", "an image without alt text"),
 }
+
+
+def line_in(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+def expected(case: Case) -> tuple[int, str]:
+    """(line, words) of the problem a case must be reported as, worked out from the changed text."""
+    text = VALID.replace(case.old, case.new, 1)
+    words = re.sub(r"\{line:(.*?)\}", lambda m: str(line_in(text, m.group(1))), case.words)
+    return line_in(text, case.at), words
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "articles", content / "articles")
-    shutil.copy2(ROOT / "content" / "index.md", content / "index.md")
+    shutil.copytree(FULL_SITE / "content" / "articles", content / "articles")
+    shutil.copy2(FULL_SITE / "content" / "index.md", content / "index.md")
     (content / "notes").mkdir()
     return content
 
@@ -107,19 +143,21 @@ def test_the_valid_notes_pass_as_a_command(content: Path):
 
 
 def test_one_broken_note_as_a_command(content: Path):
-    (content / "notes" / "notes.yaml").write_text(VALID.replace("target: renault", "target: renaul"), encoding="utf-8")
+    case = CASES["unknown entity in a relation"]
+    (content / "notes" / "notes.yaml").write_text(VALID.replace(case.old, case.new), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "explainer", "check", "--input", "content"],
                             cwd=content.parent, capture_output=True, text=True)
     assert result.returncode == 1
-    assert 'content/notes/notes.yaml:11: unknown entity "renaul" (did you mean "renault"?)' in result.stderr
+    line, words = expected(case)
+    assert f'content/notes/notes.yaml:{line}: {words}' in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_each_mistake_is_reported_on_its_line(content: Path, case: str):
-    old, new, line, words = CASES[case]
-    assert old in VALID
-    (content / "notes" / "notes.yaml").write_text(VALID.replace(old, new, 1), encoding="utf-8")
+    assert CASES[case].old in VALID
+    line, words = expected(CASES[case])
+    (content / "notes" / "notes.yaml").write_text(VALID.replace(CASES[case].old, CASES[case].new, 1), encoding="utf-8")
 
     result = check(content)
 
@@ -132,8 +170,7 @@ def test_each_mistake_is_reported_on_its_line(content: Path, case: str):
 def test_all_problems_are_reported_together(content: Path):
     text = VALID
     for case in ("unknown field", "unknown entity in an event", "quote not in the cited paragraph"):
-        old, new, _, _ = CASES[case]
-        text = text.replace(old, new, 1)
+        text = text.replace(CASES[case].old, CASES[case].new, 1)
     (content / "notes" / "notes.yaml").write_text(text, encoding="utf-8")
     result = check(content)
     assert result.returncode == 1
@@ -143,13 +180,12 @@ def test_all_problems_are_reported_together(content: Path):
 def test_a_note_that_does_not_load_is_not_also_unknown_where_it_is_named(content: Path):
     """An entity with a mistake is reported once, at the mistake: not again as an unknown
     entity in every relation and event naming it."""
-    (content / "notes" / "notes.yaml").write_text(VALID.replace("    kind: company\n    summary: A Japanese",
-                                                                "    kind: company\n    colour: red\n    summary: A Japanese"),
-                                                  encoding="utf-8")
+    text = VALID.replace("    kind: company\n    summary: A Norwegian", "    kind: company\n    colour: red\n    summary: A Norwegian")
+    (content / "notes" / "notes.yaml").write_text(text, encoding="utf-8")
     result = check(content)
     assert result.returncode == 1
     assert [line for line in result.stderr.splitlines() if line.startswith("content/")] == [
-        'content/notes/notes.yaml:5: unknown field "colour"']
+        f'content/notes/notes.yaml:{line_in(text, "colour: red")}: unknown field "colour"']
 
 
 def test_an_article_left_broken_reports_its_own_problem_not_every_note(content: Path):

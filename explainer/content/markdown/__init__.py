@@ -57,3 +57,6 @@ def parse(text: str, numbered: bool = False, references: dict[str, Any] | None =
     if references is not None:
         env["references"] = dict(references)
     return parser().parse(text, env), env
+
+
+__all__ = ["BLOCKS", "READ", "ReadEnv", "parse", "parser", "read_env"]

@@ -1,0 +1,81 @@
+"""The coverage rule (explainer/content/coverage.py), which `make todo` lists and the site
+suite holds: every name and number an article gives has a note, or is on the ignore list
+with why. On scratch copies of the fixture site, each gap at its line in source.txt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explainer.content import site as content_site
+from explainer.content.coverage import ignore_list, uncovered
+from support import FULL_SITE, edit, line_of
+
+ARTICLE = "articles/halvorsen-brightwater"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    shutil.copytree(FULL_SITE / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def gaps(content: Path) -> list[str]:
+    ignored, _ = ignore_list(content)
+    return [f"{p.line}: {p.message}" for p in uncovered(content_site.read_sound(content).site, ignored)]
+
+
+def test_the_fixture_site_is_covered(content: Path):
+    assert gaps(content) == []
+    assert ignore_list(content)[1] == []
+
+
+def test_a_name_with_no_note_is_reported_once_at_its_first_line(content: Path):
+    edit(content / "notes/entities.yaml", "name: Jonas Berg", "name: Jonas B.")
+    source = content / ARTICLE / "source.txt"
+    assert gaps(content) == [f'{line_of(source, "Jonas Berg")}: "Berg" has no note: add it to an entity\'s or a '
+                             "term's name or aliases, or to content/coverage-ignore.txt with why"]
+
+
+def test_a_number_with_no_figure_is_reported_with_its_paragraph(content: Path):
+    notes = content / "notes/figures.yaml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text[:text.index("  - id: shares-rose")] + text[text.index("  - id: bottling-line"):],
+                     encoding="utf-8")
+    assert gaps(content) == [f'{line_of(content / ARTICLE / "source.txt", "3.5%")}: "3.5%" (p5) has no figure '
+                             "or event quoting it"]
+
+
+def test_a_number_in_words_counts_too(content: Path):
+    notes = content / "notes/figures.yaml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text[:text.index("  - id: other-buyers")], encoding="utf-8")
+    edit(content / "notes/story.yaml", ', {paragraph: p8, quote: "two other buyers"}', "")
+    # The headline's "the two" as well: no figure of the article quotes a two any more.
+    assert gaps(content) == ['1: "two" has no figure or event quoting it',
+                             f'{line_of(content / ARTICLE / "source.txt", "two other buyers")}: "two" (p8) has no '
+                             "figure or event quoting it"]
+
+
+def test_a_headline_number_is_covered_by_a_figure_of_its_article(content: Path):
+    """A headline repeats the story's numbers: one quoted by a figure anywhere in the article
+    needs nothing more; one no figure quotes is reported (without a paragraph)."""
+    old = "Halvorsen Foods cuts its stake in Brightwater Dairy as the two end their partnership"
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, old, old.replace("cuts its stake", "cuts its 40% stake"))
+    assert gaps(content) == []
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, "cuts its 40% stake", "cuts its 41% stake")
+    assert gaps(content) == ['1: "41%" has no figure or event quoting it']
+
+
+def test_a_word_on_the_ignore_list_needs_its_reason(content: Path):
+    ignore = content / "coverage-ignore.txt"
+    edit(ignore, "Analysts  # sentence-initial ordinary noun", "Analysts")
+    words, problems = ignore_list(content)
+    assert "Analysts" in words  # still ignored: the list's problem is said apart
+    assert [(p.line, p.message) for p in problems] == [
+        (line_of(ignore, "Analysts"), '"Analysts" is on the ignore list without a reason: say why after a #, '
+                                      'e.g. "The  # sentence-initial article"')]
