@@ -40,6 +40,8 @@ help:
 	@echo 'Usage:'
 	@echo '   make html                  (re)build the site into $(OUTPUTDIR)'
 	@echo '   make test                  run the whole test suite'
+	@echo '   make test-fast             the tests that need no browser, server or many builds (seconds)'
+	@echo '   make test-site [SITE=path] the site suite on a site (default: this repository'"'"'s demo)'
 	@echo '   make check                 validate the content without building HTML'
 	@echo '   make weight                bytes the article page loads; on the wire (nginx, Chromium): against the budgets'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
@@ -133,6 +135,17 @@ linkcheck: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	"$(PY)" -m pytest $(PYTESTOPTS)
 
+# Everything but the tests that drive Chromium, start a server or build a site many times:
+# seconds, for while you work (make test before you commit).
+test-fast: $(STAMP)
+	"$(PY)" -m pytest -m "not browser and not server and not slow" $(PYTESTOPTS)
+
+# The site suite (tests/site/: links, anchors, completeness, coverage, fidelity, valid HTML,
+# accessibility) on the site in SITE (default: this repository's demo).
+SITE ?= $(BASEDIR)
+test-site: $(STAMP) $(NODE_STAMP)
+	"$(PY)" -m pytest tests/site --site "$(SITE)" $(PYTESTOPTS)
+
 # Deploy, in the manner of pelican-quickstart; both publish first. Not run by the tests.
 # rsync: the new files land together at the end (--delay-updates), and files the new site
 # no longer has go last (--delete-after), so a reader mid-visit never meets a half site.
@@ -178,4 +191,4 @@ lock:
 	  "$(BASEDIR)/.lock-venv/bin/pip" freeze --all --exclude explainer --exclude pip ) > requirements.lock
 	rm -rf "$(BASEDIR)/.lock-venv" "$(BASEDIR)/build"
 
-.PHONY: help venv html publish rsync_upload github check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test clean regenerate serve devserver nginx lock
+.PHONY: help venv html publish rsync_upload github check weight linkcheck bench bench-preview new-article draft-notes draft-eval todo test test-fast test-site clean regenerate serve devserver nginx lock

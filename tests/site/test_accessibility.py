@@ -6,8 +6,9 @@ import pytest
 
 
 def test_every_svg_has_a_title_and_a_description(html_pages):
-    checked = 0
     for page, soup in html_pages.items():
+        # Each build-time visual is a figure holding its picture (render/visuals.py).
+        assert all(figure.find("svg") for figure in soup.select("figure.visual")), page
         for svg in soup.find_all("svg"):
             title, desc = svg.find("title", recursive=False), svg.find("desc", recursive=False)
             assert title and title.get_text(strip=True), f"{page}: an svg without a title"
@@ -15,8 +16,6 @@ def test_every_svg_has_a_title_and_a_description(html_pages):
             assert svg.get("role") in ("img", "group"), page
             labelled_by = svg.get("aria-labelledby", "").split()
             assert labelled_by == [title.get("id"), desc.get("id")], page
-            checked += 1
-    assert checked >= 3  # the shareholding chart, the relationship map, the timeline strip
 
 
 def test_every_visual_has_a_text_equivalent(html_pages):
@@ -27,9 +26,13 @@ def test_every_visual_has_a_text_equivalent(html_pages):
 
 
 def test_every_image_has_alt_text(html_pages):
-    for page, soup in html_pages.items():
-        for img in soup.find_all("img"):
-            assert img.has_attr("alt"), f"{page}: {img}"
+    """Every <img> says what it shows (the check refuses an image without alt text in the
+    content; the theme has none of its own)."""
+    images = [(page, img) for page, soup in html_pages.items() for img in soup.find_all("img")]
+    if not images:
+        pytest.skip("this site's pages have no <img> (its pictures are the visuals' SVG, checked above)")
+    for page, img in images:
+        assert img.get("alt", "").strip(), f"{page}: {img}"
 
 
 @pytest.mark.parametrize("check", ["lang", "one h1", "one main", "named nav", "skip link", "heading levels"])

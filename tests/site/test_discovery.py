@@ -8,8 +8,11 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from support import build_here, copy_project
+import pytest
+
 from explainer.content.notes import KINDS
+from explainer.render.structured_data import SCHEMA_TYPES
+from support import build
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
           'meta[property="og:type"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]',
@@ -44,7 +47,7 @@ REQUIRED = {
 }
 
 
-def test_every_json_ld_block_parses_and_has_its_required_properties(html_pages):
+def test_every_json_ld_block_parses_and_has_its_required_properties(html_pages, content):
     seen_types = set()
     for page, soup in html_pages.items():
         blocks = json_ld(soup)
@@ -54,18 +57,24 @@ def test_every_json_ld_block_parses_and_has_its_required_properties(html_pages):
             missing = REQUIRED[block["@type"]] - set(block)
             assert not missing, f"{page}: {block['@type']} lacks {missing}"
             seen_types.add(block["@type"])
-    assert {"NewsArticle", "Organization", "Person", "Place", "DefinedTermSet", "Event", "WebSite"} <= seen_types
+    site = content.site
+    expected = {"NewsArticle", "WebSite", *(SCHEMA_TYPES[e.kind] for e in site.entities.values())}
+    expected |= ({"DefinedTermSet"} if site.terms else set()) | ({"Event"} if site.events else set())
+    assert expected <= seen_types
 
 
-def test_json_ld_per_page_type(html_pages):
-    article = next(soup for soup in html_pages.values() if soup.select_one("body.article"))
+def test_json_ld_per_page_type(html_pages, content):
+    page, article = next((p, soup) for p, soup in sorted(html_pages.items()) if soup.select_one("body.article"))
     (news,) = json_ld(article)
     assert news["@type"] == "NewsArticle"
     assert news["headline"] == article.h1.get_text(strip=True)
     assert news["author"]["@type"] == "Person" and news["publisher"]["@type"] == "Organization"
     assert "datePublished" not in news and "dateCreated" not in news  # the source gives no date
-    corrections = news["correction"]
-    assert corrections and all(c["@type"] == "CorrectionComment" and c["text"] for c in corrections)
+    corrections = news["correction"]  # the article's editor's notes
+    notes = [n for n in content.site.editors_notes
+             if content.site.resolve(n.source.paragraph)[0].id == page.removesuffix(".html")]
+    assert len(corrections) == len(notes)
+    assert all(c["@type"] == "CorrectionComment" and c["text"] for c in corrections)
     assert {m["@id"].split("/")[-1] for m in news["mentions"]} <= {p.split("/")[-1] for p in html_pages}
 
     glossary = json_ld(html_pages["glossary.html"])[0]
@@ -133,7 +142,7 @@ def test_robots_404_favicon_and_share_image(site: Path):
     assert (width, height) == (1200, 630)
 
 
-def test_notes_json_round_trips_through_the_schema(site: Path):
+def test_notes_json_round_trips_through_the_schema(site: Path, content):
     data = json.loads((site / "data" / "notes.json").read_text(encoding="utf-8"))
     assert data["format"] == "explainer-notes/1"
     total = 0
@@ -141,7 +150,9 @@ def test_notes_json_round_trips_through_the_schema(site: Path):
         for item in data[kind]:
             assert model.model_validate(item).model_dump(mode="json", exclude_none=True) == item
             total += 1
-    assert total > 50
+    notes = content.site
+    assert total == (len(notes.entities) + len(notes.terms) + len(notes.events) + len(notes.figures)
+                     + len(notes.editors_notes) + len(notes.takeaways))
     for article in data["articles"]:
         assert (site / article["url"]).is_file() and article["paragraphs"]["p1"]
 
@@ -173,21 +184,14 @@ def test_search_bundle_is_whole(site: Path):
     assert (bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").is_file()
 
 
-def test_publish_uses_absolute_urls(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    result = build_here(project, project / "output", settings="publishconf.py")
+@pytest.mark.slow
+def test_publish_uses_absolute_urls(site_project: Path, tmp_path: Path):
+    result = build(site_project, tmp_path / "output", settings="publishconf.py")
     assert result.returncode == 0, result.stderr
-    siteurl = next(line.split('"')[1] for line in (project / "publishconf.py").read_text().splitlines()
+    siteurl = next(line.split('"')[1] for line in (site_project / "publishconf.py").read_text().splitlines()
                    if line.startswith("SITEURL"))
-    html = (project / "output" / "glossary.html").read_text(encoding="utf-8")
+    html = (tmp_path / "output" / "glossary.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{siteurl}/glossary.html">' in html
     assert f'content="{siteurl}/social.png"' in html
-    assert f"<loc>{siteurl}/glossary.html</loc>" in (project / "output" / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"Sitemap: {siteurl}/sitemap.xml" in (project / "output" / "robots.txt").read_text(encoding="utf-8")
-
-
-def test_the_build_writes_nothing_outside_its_output(site: Path):
-    """The search index goes into the output only (Pagefind once also wrote one into the
-    working folder)."""
-    assert not (Path.cwd() / "pagefind").exists()
-    assert not (site.parent / "pagefind").exists()
+    assert f"<loc>{siteurl}/glossary.html</loc>" in (tmp_path / "output" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"Sitemap: {siteurl}/sitemap.xml" in (tmp_path / "output" / "robots.txt").read_text(encoding="utf-8")

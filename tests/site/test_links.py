@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, deque
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
-
-from bs4 import BeautifulSoup
 
 from support import CSS_URL, references, resolve
 
 
-def test_site_has_pages(html_pages):
-    assert "index.html" in html_pages
-    assert len(html_pages) >= 2
+def test_the_site_has_every_page_its_content_makes_and_no_other(html_pages, content):
+    """Each authored page (articles, home, 404...) as its slug names it, the pages made from
+    the notes, one page per entity, and, with several articles, the page listing them."""
+    authored = {doc.output for doc in content.documents.values()}
+    notes = {"entities.html", "glossary.html", "timeline.html", "figures.html", "editors-notes.html", "search.html"}
+    entities = {f"entities/{entity_id}.html" for entity_id in content.site.entities}
+    listing = {"articles.html"} if len(content.site.articles) > 1 else set()
+    assert {"index.html", "404.html"} <= authored
+    assert set(html_pages) == authored | notes | entities | listing
 
 
 def test_internal_links_and_resources_resolve(site: Path, html_pages):

@@ -23,6 +23,8 @@ import pytest
 
 from support import ROOT
 
+pytestmark = pytest.mark.slow  # the Nu checker starts a JVM: a few seconds a run
+
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
