@@ -4,7 +4,9 @@ Switched on by `PRODUCTION = True` (publishconf.py). Two steps, in the build's o
 - before Pelican writes: the theme's stylesheets, scripts and images get names that carry
   a hash of the bytes published (stylesheets and scripts minified) (`theme/css/site.3f9a1c2e0b.css`), which the templates ask for with
   `{{ asset("css/site.css") }}`, so a server may let browsers keep them for a year: a
-  changed file is a new name;
+  changed file is a new name. A stylesheet's own references to theme files (`url(...)`,
+  `@import`) are written with those names, relative to it as before, and its hash is taken
+  after that: a changed image is a new name for the stylesheet too;
 - after Pelican wrote everything, in the scratch folder the build swaps in: the files are
   renamed to those names, Pagefind's ready-made UI and its worker (which this site does not
   load: its own search.js calls pagefind.js, in the page) are dropped, and every text file is precompressed beside
@@ -19,7 +21,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from pathlib import Path
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote
 
 from ..core.problems import BuildError, display_path
 
@@ -47,14 +54,141 @@ def theme_static(settings: dict) -> tuple[Path, str]:
 
 def fingerprints(static: Path, prefix: str) -> dict[str, str]:
     """Each theme file to hash, by its path under the theme's static folder ("css/site.css"),
-    with the path it is published at ("theme/css/site.3f9a1c2e0b.css")."""
-    names = {}
-    for path in sorted(static.rglob("*")):
-        if path.is_file() and path.suffix in HASHED:
-            digest = hashlib.sha256(minified(path.suffix, path.read_bytes())).hexdigest()[:DIGITS]
-            relative = path.relative_to(static).as_posix()
-            names[relative] = f"{prefix}/{Path(relative).with_suffix(f'.{digest}{path.suffix}').as_posix()}"
+    with the path it is published at ("theme/css/site.3f9a1c2e0b.css"). A stylesheet is
+    named after the files it refers to: its bytes hold their names. A stylesheet referring
+    to a theme file that is not there, or to itself through others, is a BuildError."""
+    files = [p.relative_to(static).as_posix() for p in sorted(static.rglob("*")) if p.is_file() and p.suffix in HASHED]
+    check_stylesheets(static, files)
+    names: dict[str, str] = {}
+
+    def name(relative: str) -> None:
+        if relative in names:
+            return
+        if PurePosixPath(relative).suffix == ".css":
+            for reference in stylesheet_references(static, relative):
+                if reference.target in files:
+                    name(reference.target)
+        digest = hashlib.sha256(published_bytes(static, relative, names)).hexdigest()[:DIGITS]
+        path = PurePosixPath(relative)
+        names[relative] = f"{prefix}/{path.with_suffix(f'.{digest}{path.suffix}')}"
+
+    for relative in files:
+        name(relative)
     return names
+
+
+def published_bytes(static: Path, relative: str, names: dict[str, str]) -> bytes:
+    """The bytes a theme file is published with: minified, and a stylesheet's references to
+    the theme files in `names` written with their hashed names (the rest of it as it is)."""
+    data = (static / relative).read_bytes()
+    suffix = PurePosixPath(relative).suffix
+    if suffix == ".css":
+        text = data.decode("utf-8")
+        for reference in reversed(list(stylesheet_references(static, relative))):
+            if reference.target in names:
+                path, rest = re.match(r"([^?#]*)(.*)", reference.url, re.DOTALL).groups()  # type: ignore[union-attr]
+                folder = path.rpartition("/")[0] + "/" if "/" in path else ""
+                text = text[:reference.start] + folder + quote(PurePosixPath(names[reference.target]).name) + rest \
+                    + text[reference.end:]
+        data = text.encode("utf-8")
+    return minified(suffix, data)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A stylesheet's reference to a theme file, by url() or @import."""
+
+    line: int
+    start: int  # where the URL is written in the stylesheet's text (inside the quotes or the parentheses)
+    end: int
+    url: str  # as written
+    target: str  # the path under the theme's static folder it names
+
+
+def stylesheet_references(static: Path, relative: str) -> Iterator[Reference]:
+    """The references of a stylesheet (`relative` under the static folder) to files of the
+    theme, read by a CSS tokenizer (tinycss2): not those in comments or other strings, nor
+    data:, http(s): or other schemes, //host, #fragment or /absolute URLs, nor paths that
+    lead out of the theme's static folder."""
+    import tinycss2  # only a publish reads stylesheets
+
+    text = (static / relative).read_text(encoding="utf-8")
+    lines = [0, *(found.end() for found in re.finditer("\n", text))]
+    for token, inside in _urls(tinycss2.parse_stylesheet(text, skip_comments=True)):
+        at = lines[token.source_line - 1] + token.source_column - 1
+        start, end = _written(text, at, inside)
+        url = text[start:end]
+        target = _theme_file(relative, token.value)
+        if target is not None:
+            yield Reference(token.source_line, start, end, url, target)
+
+
+def _urls(nodes: list) -> Iterator[tuple[object, bool]]:
+    """The tokens that name a URL, anywhere in a parsed stylesheet: an unquoted url(...)
+    (False) and the string of url("...") or of @import "..." (True: written inside quotes)."""
+    for node in nodes:
+        if node.type == "url":
+            yield node, False
+        elif node.type == "function" and node.lower_name == "url":
+            yield from ((arg, True) for arg in node.arguments if arg.type == "string")
+        elif node.type == "at-rule" and node.lower_at_keyword == "import":
+            yield from ((token, True) for token in node.prelude[:2] if token.type == "string")
+        for part in ("prelude", "content", "arguments"):
+            inner = getattr(node, part, None)
+            if isinstance(inner, list) and not (node.type == "function" and node.lower_name == "url"):
+                yield from _urls(inner)
+
+
+def _written(text: str, at: int, quoted: bool) -> tuple[int, int]:
+    """Where a URL token starting at `at` has its URL written: inside its quotes, or inside
+    url( ) without the spaces around it."""
+    if quoted:
+        end, mark = at + 1, text[at]
+        while text[end] != mark:
+            end += 2 if text[end] == "\\" else 1
+        return at + 1, end
+    start = text.index("(", at) + 1
+    end = start
+    while text[end] != ")":
+        end += 2 if text[end] == "\\" else 1
+    written = text[start:end]
+    return start + len(written) - len(written.lstrip()), start + len(written.rstrip())
+
+
+def _theme_file(stylesheet: str, url: str) -> str | None:
+    """The path under the static folder a stylesheet's URL names, None if not a theme file."""
+    path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
+    if not path or url.startswith(("#", "/")) or _SCHEME.match(url):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(stylesheet), path))
+    return None if target == ".." or target.startswith("../") else target
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # data:, http:, https:, ...
+
+
+def check_stylesheets(static: Path, files: list[str]) -> None:
+    """Every reference of a stylesheet to a theme file names one the theme has, and no
+    stylesheet refers to itself through others (its name would depend on itself)."""
+    stylesheets = sorted(relative for relative in files if PurePosixPath(relative).suffix == ".css")
+    for relative in stylesheets:
+        for reference in stylesheet_references(static, relative):
+            if not (static / reference.target).is_file():
+                raise BuildError(f"{display_path(static / relative)}:{reference.line}: no such theme file: "
+                                 f"{reference.url} ({display_path(static / reference.target)})")
+
+    def visit(relative: str, path: list[str]) -> None:
+        for reference in stylesheet_references(static, relative):
+            if reference.target in path:
+                circle = " -> ".join([*path[path.index(reference.target):], reference.target])
+                raise BuildError(f"{display_path(static / relative)}:{reference.line}: {reference.url}: the "
+                                 f"stylesheets refer to each other ({circle}): a published name cannot "
+                                 "hold its own hash")
+            if reference.target in stylesheets:
+                visit(reference.target, [*path, reference.target])
+
+    for relative in stylesheets:
+        visit(relative, [relative])
 
 
 def minified(suffix: str, data: bytes) -> bytes:
@@ -85,10 +219,10 @@ def asset_url(static: Path, prefix: str, hashed: dict[str, str] | None):
 
 def finish(output: Path, hashed: dict[str, str], prefix: str) -> None:
     """After Pelican wrote `output`: the hashed names, no unused Pagefind UI, precompressed text."""
+    data = {relative: published_bytes(output / prefix, relative, hashed) for relative in hashed}
     for relative, published in hashed.items():
-        plain = output / prefix / relative
-        (output / published).write_bytes(minified(plain.suffix, plain.read_bytes()))
-        plain.unlink()
+        (output / published).write_bytes(data[relative])
+        (output / prefix / relative).unlink()
     for name in PAGEFIND_UNUSED:
         (output / "pagefind" / name).unlink(missing_ok=True)
     for path in sorted((output / "pagefind").rglob("*")):

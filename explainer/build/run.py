@@ -54,18 +54,26 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
         if ctx.hashed is not None:
             production.finish(scratch, ctx.hashed, production.theme_static(pelican.settings)[1])
         swap.replace(output, scratch)
-        if ctx.cache is not None:
-            done = ctx.cache
-            print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
-                  f"{done.reused} unchanged since the last build (from the cache)"
-                  + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
-        return 0
+    except BuildError as error:  # a theme file of the build, said where it is
+        print(f"explainer: {error}", file=sys.stderr)
+        print(f"The build stopped; {output} was left as it was.", file=sys.stderr)
+        return 1
+    except OSError as error:  # writing the site or putting it in place: the swap keeps output whole
+        print(f"explainer: the new site could not be put in place: {error}", file=sys.stderr)
+        print(f"{output} was left as it was.", file=sys.stderr)
+        return 1
     finally:
         if run is not None:
             run.disconnect()
         if ctx is not None:
             ctx.close()  # a failed build's search index is never written
         shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
+    if ctx.cache is not None:
+        done = ctx.cache
+        print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
+              f"{done.reused} unchanged since the last build (from the cache)"
+              + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
+    return 0
 
 
 _log = logging.getLogger("pelican")
