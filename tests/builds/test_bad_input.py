@@ -1,10 +1,14 @@
-"""Bad input, class by class: each is a small change to a copy of the real project, built as
-`make html` builds it (its command line, run in this process). Every one must fail with
-`path:line: message` (never a traceback: in this process, an exception fails the test),
-exit non-zero, and leave the previous output/ exactly as it was."""
+"""Bad input, class by class: each is a small change to a copy of the fixture site
+(tests/fixtures/full-site), built as `make html` builds it (its command line, run in this
+process). Every one must fail with `path:line: message` (never a traceback: in this process,
+an exception fails the test), exit non-zero, and leave the previous output/ exactly as it was.
+
+Where a case cites the article, the paragraph and the line are found in the fixture's text
+(`holding`, `line_of`), never read off it by hand."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,18 +16,44 @@ from pathlib import Path
 
 import pytest
 
-from support import build_here, snapshot
+from support import FULL_SITE, build_here, line_of, snapshot
 
-ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
+ARTICLE = "content/articles/halvorsen-brightwater/article.md"
+SOURCE = "content/articles/halvorsen-brightwater/source.txt"
 BAD = "content/notes/zz-bad.yaml"  # each case's own notes file
 PAGE = "content/extra-page.md"
+
+
+def paragraphs(article: Path = FULL_SITE / ARTICLE) -> list[str]:
+    """The article's paragraphs in order (p1, p2, ...), read as the tests read them: the blocks
+    of its body but headings, with the lines of `:::` blocks left out."""
+    body = article.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    blocks = ["\n".join(line for line in block.splitlines() if not line.startswith(":::")).strip()
+              for block in re.split(r"\n\s*\n", body)]
+    return [block for block in blocks if block and not block.startswith("#")]
+
+
+def holding(quote: str) -> list[str]:
+    """The ids of the fixture article's paragraphs that hold `quote`."""
+    return [f"p{n}" for n, text in enumerate(paragraphs(), 1) if quote in text]
+
+
+def cited(quote: str) -> str:
+    """The one paragraph that holds `quote`, to cite it."""
+    (pid,) = holding(quote)
+    return pid
+
+
+def elsewhere(quote: str) -> str:
+    """A paragraph that does not hold `quote`, to cite it wrongly."""
+    return next(f"p{n}" for n in range(1, len(paragraphs()) + 1) if f"p{n}" not in holding(quote))
 
 
 @dataclass
 class Case:
     change: Callable[[Path], None]
     path: str  # the file the message must name
-    line: int
+    line: int | Callable[[Path], int]  # or found in the changed project
     words: str  # what the message must say
 
 
@@ -63,47 +93,52 @@ CASES: dict[str, Case] = {
     "a list as a key": Case(write(BAD, "entities:\n  - ? [a, [b]]\n    : x\n"), BAD, 2, "a list or a mapping cannot be a key"),
     "an invisible line separator": Case(write(BAD, entity(summary="A board.\u2028Pasted.")), BAD, 5,
                                         "invisible line separator (U+2028)"),
-    "a name spelling another's words": Case(write(BAD, entity(name="Renault – Nissan – Mitsubishi Alliance")), BAD, 3,
+    "a name spelling another's words": Case(write(BAD, entity(name="Halvorsen\u00a0Foods")), BAD, 3,
                                             "already names"),
     "unknown field": Case(write(BAD, entity("    colour: red\n")), BAD, 6, 'unknown field "colour"'),
     "missing required field": Case(write(BAD, "entities:\n  - id: new-body\n    name: X\n    kind: body\n"), BAD, 2,
                                    'missing required field "summary"'),
     "unknown entity in a relation, with a suggestion": Case(
-        write(BAD, entity("    relations:\n      - {type: unit-of, target: renalt}\n")), BAD, 7,
-        'unknown entity "renalt" (did you mean "renault"?)'),
-    "duplicate id across files": Case(write(BAD, entity(id_="nissan", name="Nissan Two")), BAD, 2,
-                                      'duplicate id "nissan": already used at content/notes/entities.yaml:'),
-    "duplicate alias, case-folded": Case(write(BAD, entity("    aliases: [NISSAN]\n")), BAD, 6,
-                                         '"NISSAN" already names "nissan"'),
+        write(BAD, entity("    relations:\n      - {type: unit-of, target: halvorson}\n")), BAD, 7,
+        'unknown entity "halvorson" (did you mean "halvorsen"?)'),
+    "duplicate id across files": Case(write(BAD, entity(id_="halvorsen", name="Halvorsen Two")), BAD, 2,
+                                      'duplicate id "halvorsen": already used at content/notes/entities.yaml:'),
+    "duplicate alias, case-folded": Case(write(BAD, entity("    aliases: [HALVORSEN]\n")), BAD, 6,
+                                         '"HALVORSEN" already names "halvorsen"'),
     "unknown paragraph": Case(write(BAD, entity("    facts:\n      - text: Met.\n"
                                                 "        source: {paragraph: p99, quote: x}\n")), BAD, 8,
                               'unknown paragraph "p99"'),
     "quote not in the cited paragraph": Case(
-        write(BAD, entity("    facts:\n      - text: Met.\n        source: {paragraph: p4, quote: \"Ghosn fled\"}\n")),
-        BAD, 8, "quote not found in p4: 'Ghosn fled' (it is in p10)"),
+        write(BAD, entity("    facts:\n      - text: Met.\n"
+                          f"        source: {{paragraph: {elsewhere('Maeve Donnelly')}, quote: \"Maeve Donnelly\"}}\n")),
+        BAD, 8, f"quote not found in {elsewhere('Maeve Donnelly')}: 'Maeve Donnelly' (it is in {cited('Maeve Donnelly')})"),
     "quote that matches two paragraphs": Case(
-        write(BAD, entity("    facts:\n      - text: Soon.\n        source: {paragraph: p5, quote: \"this year\"}\n")),
-        BAD, 8, "'this year' is in p5, p7, p11"),
+        write(BAD, entity("    facts:\n      - text: Soon.\n"
+                          f"        source: {{paragraph: {holding('this year')[0]}, quote: \"this year\"}}\n")),
+        BAD, 8, f"'this year' is in {', '.join(holding('this year'))}"),
     "slug that is not [a-z0-9-]": Case(write(BAD, entity(id_="New_Body")), BAD, 2,
                                       'id: "New_Body" must be lower-case letters, digits and single hyphens'),
-    "two ids differing only in case": Case(write(BAD, entity(id_="Nissan", name="Nissan Two")), BAD, 2,
-                                           'id: "Nissan" must be lower-case letters'),
+    "two ids differing only in case": Case(write(BAD, entity(id_="Halvorsen", name="Halvorsen Two")), BAD, 2,
+                                           'id: "Halvorsen" must be lower-case letters'),
     "empty summary": Case(write(BAD, entity(summary="''")), BAD, 5, "summary is empty"),
     "relative date given a calendar year": Case(
         write(BAD, "events:\n  - id: new-event\n    when: mid 2024\n    what: The deal.\n"
-                   "    source: {paragraph: p5, quote: \"completed by mid this year\"}\n"), BAD, 3,
+                   f"    source: {{paragraph: {cited('completed by the end of this year')}, "
+                   "quote: \"completed by the end of this year\"}\n"), BAD, 3,
         "gives the year 2024, which the quote does not state"),
     "a number its quote does not give": Case(
         write(BAD, entity("    facts:\n      - text: Owns 60% of it.\n"
-                          "        source: {paragraph: p4, quote: \"reduce its stake in Nissan\"}\n")), BAD, 7,
+                          f"        source: {{paragraph: {cited('reduce its stake in Brightwater Dairy')}, "
+                          "quote: \"reduce its stake in Brightwater Dairy\"}\n")), BAD, 7,
         "60 is not in the quote it cites"),
     "circular relations": Case(
         write(BAD, entity("    relations:\n      - {type: unit-of, target: other-body}\n")
               + "  - id: other-body\n    name: Other Example\n    kind: body\n    summary: B.\n"
                 "    relations:\n      - {type: unit-of, target: new-body}\n"), BAD, 13,
         "circular relation: new-body unit-of other-body unit-of new-body"),
-    "alias that matches only inside another word": Case(write(BAD, entity("    aliases: [Renaul]\n")), BAD, 6,
-                                                        'alias "Renaul" appears only as part of longer words (Renault)'),
+    "alias that matches only inside another word": Case(write(BAD, entity("    aliases: [Brightwat]\n")), BAD, 6,
+                                                        'alias "Brightwat" appears only as part of longer words '
+                                                        '(Brightwater)'),
     "not UTF-8": Case(write(BAD, "entities:\n  - id: caf\xe9\n".encode("latin-1")), BAD, 2, "not valid UTF-8"),
     "empty file": Case(write(BAD, ""), BAD, 1, "the file is empty"),
     "a 10 MB notes file": Case(write(BAD, "# padding\n" * 1_100_000), BAD, 1, "the file is 11.0 MB"),
@@ -137,8 +172,9 @@ CASES: dict[str, Case] = {
     "an image from another host": Case(write(PAGE, page("title: Extra", "![x](https://tracker.example/p.gif)")), PAGE, 5,
                                        "is on another host"),
     "front matter left open": Case(replace(ARTICLE, "\n---\n\n", "\n\n"), ARTICLE, 1, "front matter is not closed"),
-    "the article's words changed": Case(replace(ARTICLE, "ending their alliance", "ending the alliance"), ARTICLE, 21,
-                                        "differs from content/articles/nissan-growth-without-renault/source.txt:11"),
+    "the article's words changed": Case(replace(ARTICLE, "ending a partnership", "ending the partnership"), ARTICLE,
+                                        lambda project: line_of(project / ARTICLE, "ending the partnership"),
+                                        f"differs from {SOURCE}:{line_of(FULL_SITE / SOURCE, 'ending a partnership')}"),
 }
 
 
@@ -153,32 +189,56 @@ def test_bad_input(good_project, tmp_path: Path, name: str):
     shutil.copytree(good, project)
     case = CASES[name]
     case.change(project)
+    where = case.line(project) if callable(case.line) else case.line
 
     result = build_here(project, project / "output")
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
-    located = [line for line in result.stderr.splitlines() if line.startswith(f"{case.path}:{case.line}: ")]
+    located = [line for line in result.stderr.splitlines() if line.startswith(f"{case.path}:{where}: ")]
     assert any(case.words in line for line in located), result.stderr
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*")), "scratch folders left behind"
 
 
-def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path: Path):
-    """Links between pages are written from explainer/routes.py: settings naming the pages'
-    files otherwise would break every one of them, so the build says so and stops."""
+@pytest.mark.parametrize("setting, value", [("PAGE_SAVE_AS", "{slug}/index.html"), ("PAGE_URL", "pages/{slug}.html")])
+def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path: Path, setting: str, value: str):
+    """Links between pages are written from explainer/core/routes.py: settings naming the
+    pages' files or addresses otherwise would break every one of them, so the build says so
+    and stops."""
     good, before = good_project
     project = tmp_path / "project"
     shutil.copytree(good, project)
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
-        settings.write('\nPAGE_SAVE_AS = "{slug}/index.html"\n')
+        settings.write(f'\n{setting} = "{value}"\n')
 
     result = build_here(project, project / "output")
 
     assert result.returncode != 0
-    assert ("pelicanconf.py: PAGE_SAVE_AS is '{slug}/index.html', but the explainer's links assume "
+    assert (f"pelicanconf.py: {setting} is '{value}', but the explainer's links assume "
             "'{slug}.html' (explainer/core/routes.py): set it so in the settings") in result.stderr, result.stderr
     assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*")), "scratch folders left behind"
+
+
+def test_a_settings_file_that_raises_is_said_in_a_line_and_keeps_output(good_project, tmp_path: Path, caplog):
+    """Settings that do not run stop the build before anything is written, with what went
+    wrong (Pelican's log, in this process caplog) and no traceback."""
+    good, before = good_project
+    project = tmp_path / "project"
+    shutil.copytree(good, project)
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nraise RuntimeError("broken settings")\n')
+
+    result = build_here(project, project / "output")
+
+    said = result.stdout + result.stderr + caplog.text
+    assert result.returncode == 1
+    assert "RuntimeError: broken settings" in caplog.text, said
+    assert "output was left as it was" in result.stderr, said
+    assert "Traceback" not in said and 'File "' not in said, said
+    assert snapshot(project / "output") == before
+    assert not list(project.glob(".output-*")), "scratch folders left behind"
 
 
 @pytest.mark.parametrize("text, where", [
@@ -206,7 +266,7 @@ def test_links_pelican_resolves_are_not_refused(good_project, tmp_path: Path):
     nested.parent.mkdir()
     nested.write_text(page("title: More", "Back [home]({filename}../index.md), [the glossary]"
                            "({filename}/_generated/glossary.md), [paragraph 4]"
-                           "({filename}/articles/nissan-growth-without-renault/article.md#p4)."), encoding="utf-8")
+                           "({filename}/articles/halvorsen-brightwater/article.md#p4)."), encoding="utf-8")
     result = build_here(project, project / "output")
     assert result.returncode == 0, result.stderr
     assert 'href="./glossary.html"' in (project / "output" / "more.html").read_text(encoding="utf-8")

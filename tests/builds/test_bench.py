@@ -7,9 +7,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from support import ROOT
 
 
+@pytest.mark.slow  # builds a generated site of ten articles, and bare Pelican's, several times
 def test_bench_runs_at_the_smallest_size():
     result = subprocess.run([sys.executable, "-m", "explainer", "bench", "--sizes", "10", "--runs", "1"],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)

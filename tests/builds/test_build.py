@@ -1,18 +1,20 @@
 """The build is strict, atomic and deterministic: `make html`'s command line in scratch
-copies of the project, run as a command where what it prints is the contract, else in
-this process (as the dev server runs its builds)."""
+copies of the fixture site (tests/fixtures/full-site), run as a command where what it
+prints is the contract, else in this process (as the dev server runs its builds)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import build, build_here, copy_project, edit, line_of, snapshot
+from support import PELICAN, build, build_here, copy_project, edit, line_of, snapshot
 
-ARTICLE = "content/articles/nissan-growth-without-renault/article.md"
+ARTICLE = "content/articles/halvorsen-brightwater/article.md"
 
 
 @pytest.fixture
@@ -25,14 +27,16 @@ def project(good_project, tmp_path: Path) -> Path:
 
 BAD_INPUTS = {
     # name: (file, old, new, what the message must contain besides the file name)
-    "malformed front matter": (ARTICLE, "author: Ali Raza", "author: [Ali Raza", "invalid YAML"),
-    "unknown front matter field": (ARTICLE, "author: Ali Raza", "autor: Ali Raza", 'did you mean "author"'),
-    "a changed word in the article": (ARTICLE, "ending their alliance", "ending the alliance", "differs from"),
-    "a quote that is not in its paragraph": ("content/notes/figures.yaml", "gained by 17% this year", "gained by 18% this year",
-                                             "quote not found in p11"),
+    "malformed front matter": (ARTICLE, "author: Jonas Berg", "author: [Jonas Berg", "invalid YAML"),
+    "unknown front matter field": (ARTICLE, "author: Jonas Berg", "autor: Jonas Berg", 'did you mean "author"'),
+    "a changed word in the article": (ARTICLE, "ending a partnership", "ending the partnership", "differs from"),
+    # the paragraph the changed line cites ({paragraph} in the message: found on that line)
+    "a quote that is not in its paragraph": ("content/notes/figures.yaml", "€240,000 on a new botling line",
+                                             "€240,000 on a new bottling line", "quote not found in {paragraph}"),
 }
 
 
+@pytest.mark.slow  # a process each (test_bad_input.py has every class, in this process)
 @pytest.mark.parametrize("name", BAD_INPUTS)
 def test_bad_content_fails_with_path_and_line_and_keeps_output(project: Path, name: str):
     relative, old, new, message = BAD_INPUTS[name]
@@ -44,12 +48,16 @@ def test_bad_content_fails_with_path_and_line_and_keeps_output(project: Path, na
     assert result.returncode != 0
     line = line_of(project / relative, new.split(":")[0] if ":" in new else new)
     assert f"{relative}:{line}: " in result.stderr, result.stderr
-    assert message in result.stderr
+    if "{paragraph}" in message:
+        text = (project / relative).read_text(encoding="utf-8").splitlines()[line - 1]
+        message = message.format(paragraph=re.search(r"paragraph: (p\d+)", text)[1])
+    assert message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*")), "scratch folders left behind"
 
 
+@pytest.mark.slow  # a process
 def test_pelican_failure_midway_keeps_output(project: Path):
     """A template error stops Pelican after it has written some pages: none of them reach output/."""
     before = snapshot(project / "output")
@@ -81,6 +89,7 @@ def test_search_index_failure_fails_the_build_and_keeps_output(project: Path, bi
     assert not list(project.glob(".output-*"))
 
 
+@pytest.mark.slow  # two builds, and the good one before
 def test_removed_page_leaves_no_stale_file(project: Path):
     extra = project / "content" / "about.md"
     extra.write_text("---\ntitle: About this site\n---\n\nHow this site is made.\n", encoding="utf-8")
@@ -94,11 +103,10 @@ def test_removed_page_leaves_no_stale_file(project: Path):
     assert not (project / "output" / "about-this-site.html").exists()
 
 
-def test_two_builds_are_byte_identical(site: Path, tmp_path: Path):
-    from support import ROOT
-
+@pytest.mark.slow  # a process, and the session's site build
+def test_two_builds_are_byte_identical(site: Path, site_project: Path, tmp_path: Path):
     again = tmp_path / "again"
-    result = build(ROOT, again)
+    result = build(site_project, again)
     assert result.returncode == 0, result.stderr
     first, second = snapshot(site), snapshot(again)
     assert sorted(first) == sorted(second)
@@ -122,13 +130,10 @@ def test_a_markdown_extension_page_is_checked_too(project: Path):
     assert 'content/about.markdown:3: unknown field "colour"' in result.stderr, result.stderr
 
 
+@pytest.mark.slow  # two processes
 def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
     """`pelican` run by hand (no atomic swap) twice into the same folder: the second run
     replaces the first one's search bundle instead of failing on it."""
-    import subprocess
-
-    from support import PELICAN
-
     project = copy_project(tmp_path / "project")
     for _ in range(2):
         shutil.rmtree(project / "cache", ignore_errors=True)  # so that Pagefind writes a bundle anew
@@ -139,33 +144,28 @@ def test_plain_pelican_writes_over_its_own_output(tmp_path: Path):
     assert not list(project.glob(".output-*"))
 
 
-def test_plain_pelican_gives_the_same_files_as_make_html(site: Path, tmp_path: Path):
+@pytest.mark.slow  # a process, and the session's site build
+def test_plain_pelican_gives_the_same_files_as_make_html(site: Path, site_project: Path, tmp_path: Path):
     """`pelican content -s pelicanconf.py -o X --fatal warnings` (no check first, no swap)
     runs the same stages through the plugin: the same site, file for file."""
-    import subprocess
-
-    from support import PELICAN, ROOT
-
     result = subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "plain"),
-                             "--fatal", "warnings"], cwd=ROOT, capture_output=True, text=True)
+                             "--fatal", "warnings"], cwd=site_project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     plain, ours = snapshot(tmp_path / "plain"), snapshot(site)
     assert sorted(plain) == sorted(ours)
     assert [name for name in plain if plain[name] != ours[name]] == []
 
 
+@pytest.mark.slow  # a process each
 @pytest.mark.parametrize("fault, said", [
-    ("bad content", 'content/articles/nissan-growth-without-renault/article.md:3: unknown field "autor"'),
+    ("bad content", ARTICLE + ':{line}: unknown field "autor"'),
     ("Pagefind failing", "SearchFailed: Pagefind failed (exit status 1)"),
 ])
 def test_plain_pelican_reports_a_failure_without_a_traceback(project: Path, fault: str, said: str):
-    import subprocess
-
-    from support import PELICAN
-
     env = None
     if fault == "bad content":
-        edit(project / ARTICLE, "author: Ali Raza", "autor: Ali Raza")
+        edit(project / ARTICLE, "author: Jonas Berg", "autor: Jonas Berg")
+        said = said.format(line=line_of(project / ARTICLE, "autor:"))
     else:
         shutil.rmtree(project / "cache")  # else the last build's index is kept, and Pagefind never runs
         env = {**os.environ, "PAGEFIND_BINARY_PATH": "/bin/false"}

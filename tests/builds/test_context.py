@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import os
 import queue
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -59,6 +61,7 @@ def indexable(output: Path) -> list[Path]:
     return [p for p in output.rglob("*.html") if 'name="robots" content="noindex"' not in p.read_text(encoding="utf-8")]
 
 
+@pytest.mark.slow  # a failed build and a good one, each
 @pytest.mark.parametrize("failure", ["a template error", "Pagefind failing"])
 def test_a_build_that_failed_in_pelican_does_not_cost_the_next_one_its_sitemap(two: Path, failure: str, monkeypatch):
     """A build stopped while Pelican wrote (a plugin of Pelican's once kept that run for the
@@ -78,6 +81,7 @@ def test_a_build_that_failed_in_pelican_does_not_cost_the_next_one_its_sitemap(t
     assert len(locs) == len(set(locs)) == len(indexable(two / "output")), sitemap
 
 
+@pytest.mark.slow  # a failed run and a good one
 def test_a_pelican_object_run_again_after_a_failure_lists_each_page_once(two: Path, monkeypatch):
     """The same under `pelican -r`: a run that failed while writing, then one that did not."""
     from pelican import get_instance, parse_arguments
@@ -97,6 +101,7 @@ def test_a_pelican_object_run_again_after_a_failure_lists_each_page_once(two: Pa
     assert len(locs) == len(set(locs)) == len(indexable(two / "output")), locs
 
 
+@pytest.mark.slow  # two builds, and git
 def test_the_date_the_site_changed_follows_each_commit(two: Path):
     """The feed and sitemap give the date of the last commit touching the content: a second
     build in the same process (the dev server's next build) sees the next commit."""
@@ -120,6 +125,7 @@ def test_the_date_the_site_changed_follows_each_commit(two: Path):
     assert "2026-01-02" not in feed
 
 
+@pytest.mark.server
 def test_pelican_autoreload_shows_a_notes_edit(two: Path):
     """`pelican -r` runs the same Pelican object again on every change: each run gets its
     own build (it once crashed on the second run and kept the first build's notes)."""
@@ -128,7 +134,7 @@ def test_pelican_autoreload_shows_a_notes_edit(two: Path):
     output = two / "output"
     process = subprocess.Popen([PELICAN, "-r", "content", "-s", "pelicanconf.py", "-o", str(output),
                                 "--fatal", "warnings"], cwd=two, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+                               stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     said: list[str] = []
@@ -136,27 +142,35 @@ def test_pelican_autoreload_shows_a_notes_edit(two: Path):
     def runs() -> int:
         return sum(line.startswith("Done:") for line in said)
 
-    def wait_for_run(n: int, timeout: float = 60) -> bool:
-        """Until Pelican says it is done for the n-th time (then it watches for changes)."""
+    def changes_seen() -> int:
+        """How many times Pelican's watcher saw a change (it says so, then runs again)."""
+        return sum("-> Modified:" in line for line in said)
+
+    def read_until(condition, timeout: float) -> bool:
+        """Read what Pelican says until `condition()` holds, or `timeout` seconds pass."""
         end = time.monotonic() + timeout
-        while runs() < n:
+        while not condition():
             try:
                 said.append(lines.get(timeout=max(0.0, end - time.monotonic())))
             except queue.Empty:
                 return False
         return True
 
+    def wait_for_run(n: int, timeout: float = 60) -> bool:
+        """Until Pelican says it is done for the n-th time (then it watches for changes)."""
+        return read_until(lambda: runs() >= n, timeout)
+
     def change(old: str, new: str) -> None:
-        """Edit the notes, and again (the same bytes) if Pelican's watcher, which starts only
-        once a run has returned, missed it."""
+        """Edit the notes, then save them again (the same bytes) until Pelican says it saw a
+        change: its watcher starts only once a run has returned, and misses a save made
+        before (Pelican says nothing when it starts watching)."""
         n = runs() + 1
-        time.sleep(0.5)  # usually enough for the watcher to start
         edit(two / NOTES, old, new)
-        for _ in range(10):
-            if wait_for_run(n, timeout=3):
-                return
+        end = time.monotonic() + 60
+        while not read_until(lambda: changes_seen() >= n - 1, timeout=0.2):
+            assert time.monotonic() < end, f"no run after the edit: {''.join(said)}"
             (two / NOTES).write_bytes((two / NOTES).read_bytes())
-        raise AssertionError(f"no run after the edit: {''.join(said)}")
+        assert wait_for_run(n), f"no run after the edit: {''.join(said)}"
 
     try:
         assert wait_for_run(1), "".join(said)
@@ -171,6 +185,7 @@ def test_pelican_autoreload_shows_a_notes_edit(two: Path):
     assert "Caught exception" not in "".join(said), "".join(said)
 
 
+@pytest.mark.slow  # six runs, two of them whole
 def test_a_pelican_object_run_again_refuses_what_is_broken_until_it_is_fixed(two: Path):
     """What `pelican -r` does: the same Pelican object runs again, at once after a failure.
     A run that refused the content must not leave its half-made build for the next run to
@@ -263,6 +278,6 @@ def test_the_state_check_finds_what_it_looks_for(tmp_path: Path, monkeypatch):
     for kind, code in planted.items():
         (package / "markdown").mkdir(parents=True, exist_ok=True)
         (package / "planted.py").write_text(code, encoding="utf-8")
-        monkeypatch.setattr("test_context.ROOT", tmp_path)
+        monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)  # this module's, as it is imported
         with pytest.raises(AssertionError):
             test_no_module_of_the_package_keeps_state_between_builds()

@@ -1,5 +1,6 @@
 """Property tests: whatever notes an author writes, the check and the build either succeed
-or report `path:line` problems. Never an unhandled exception, never a partial output."""
+or report `path:line` problems. Never an unhandled exception, never a partial output. On the
+fixture site's article (tests/fixtures/full-site)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from support import ROOT, build_here, snapshot
 from explainer.build.stages import check_only as check
+from support import FULL_SITE, build_here, references, resolve, snapshot
+
+pytestmark = pytest.mark.slow  # hundreds of checks, and whole builds
 
 FIELDS = ["id", "name", "kind", "aliases", "summary", "facts", "relations", "term", "abbreviation", "definition",
           "in_article", "when", "what", "entities", "value", "measures", "unit", "before", "after", "likely",
           "why", "source", "paragraph", "quote", "text", "type", "target", "role", "sources", "figure"]
 KINDS = ["entities", "terms", "events", "figures", "editors_notes", "takeaways"]
 
-words = st.sampled_from(["nissan", "renault", "Nissan", "p4", "p99", "43%", "2018", "company", "unit-of",
-                         "this year", "<script>", "[x](javascript:y)", "", " ", "Ghosn was arrested in Tokyo in 2018",
-                         "reduce its stake in Nissan from 43% to 15%", "ampere", "ev", "summary"])
+# Words of the fixture's notes and article: its ids, paragraphs, figures, quotes; and worse.
+words = st.sampled_from(["halvorsen", "brightwater", "Halvorsen", "p4", "p99", "40%", "2016", "company", "based-in",
+                         "this year", "<script>", "[x](javascript:y)", "", " ", "a partnership that began in 2016",
+                         "reduce its stake in Brightwater Dairy from 40% to 12%", "oslo", "ipo", "summary"])
 scalars = st.one_of(words, st.text(max_size=30), st.integers(-5, 3000), st.booleans(), st.none())
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3),
@@ -40,11 +45,11 @@ def dump(data) -> str:
 
 
 @pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real articles and home page, with an empty notes folder for the examples."""
+def articles_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site's article and home page, with an empty notes folder for the examples."""
     root = tmp_path_factory.mktemp("fuzz") / "content"
-    shutil.copytree(ROOT / "content" / "articles", root / "articles")
-    shutil.copy2(ROOT / "content" / "index.md", root / "index.md")
+    shutil.copytree(FULL_SITE / "content" / "articles", root / "articles")
+    shutil.copy2(FULL_SITE / "content" / "index.md", root / "index.md")
     (root / "notes").mkdir()
     return root
 
@@ -60,19 +65,19 @@ def assert_reported_cleanly(problems) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=documents)
-def test_structured_notes_never_crash_the_check(content: Path, document):
-    (content / "notes" / "fuzz.yaml").write_text(dump(document), encoding="utf-8")
-    assert_reported_cleanly(check(content))
+def test_structured_notes_never_crash_the_check(articles_only: Path, document):
+    (articles_only / "notes" / "fuzz.yaml").write_text(dump(document), encoding="utf-8")
+    assert_reported_cleanly(check(articles_only))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.sampled_from(list("entities:- id[]{}\"'#&*!|>%@`\t\n :,?x0\u00e9\ufeff")), max_size=120))
-def test_any_text_as_a_notes_file_never_crashes_the_check(content: Path, text: str):
-    (content / "notes" / "fuzz.yaml").write_text(text, encoding="utf-8")
-    assert_reported_cleanly(check(content))
+def test_any_text_as_a_notes_file_never_crashes_the_check(articles_only: Path, text: str):
+    (articles_only / "notes" / "fuzz.yaml").write_text(text, encoding="utf-8")
+    assert_reported_cleanly(check(articles_only))
 
 
-# Whole builds, fewer examples (each may be a Pelican run, in this process): mutate the real notes.
+# Whole builds, fewer examples (each may be a Pelican run, in this process): mutate the fixture's notes.
 MUTATIONS = st.sampled_from(["drop", "empty", "garble", "number", "html", "swap-id"])
 
 
@@ -104,12 +109,8 @@ def test_a_mutated_note_builds_cleanly_or_fails_cleanly(good_project, tmp_path_f
     result = build_here(project, project / "output")
 
     assert "Traceback" not in result.stderr + result.stdout
-    if result.returncode == 0:
-        from test_links import references, resolve  # the same link check as the real site's
-
+    if result.returncode == 0:  # the same link check as the site suite's (support.references, resolve)
         for page in (project / "output").rglob("*.html"):
-            from bs4 import BeautifulSoup
-
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             relative = page.relative_to(project / "output").as_posix()
             for url, _ in references(soup):

@@ -1,4 +1,4 @@
-"""Incremental builds (explainer/incremental.py): with Pelican's content cache on, a rebuild
+"""Incremental builds (explainer/build/incremental.py): with Pelican's content cache on, a rebuild
 after a change renders again only the article pages that show what changed, and its output
 is byte for byte what a build from nothing gives. Builds run in this process, one after
 another, as the dev server runs them.
@@ -69,6 +69,7 @@ CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
 INDEX_KEPT = {"nothing", "a term the second article uses, now linked"}
 
 
+@pytest.mark.slow  # three builds each
 @pytest.mark.parametrize("change", CHANGES)
 def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, change: str):
     apply, expected = CHANGES[change]
@@ -93,6 +94,7 @@ def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, c
     assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
 
 
+@pytest.mark.slow  # two builds
 def test_a_name_only_formatting_makes_a_word_counts(tmp_path: Path):
     """Links are looked for in each run of text between formatting: in "**deal**making" the
     word "deal" is a name, though "dealmaking" is one word of the paragraph."""
@@ -110,6 +112,7 @@ def test_a_name_only_formatting_makes_a_word_counts(tmp_path: Path):
     assert 'data-card="term-deal"' in (project / "output/first-story.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # three builds and a failed one
 def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path):
     """A build that stops keeps nothing of what it read: after the fix, the rebuild takes
     the pages from the last good build and still matches a build from nothing."""
@@ -130,6 +133,7 @@ def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path):
     assert snapshot(project / "output") == snapshot(tmp_path / "fresh")
 
 
+@pytest.mark.slow  # three builds each
 @pytest.mark.parametrize("damage", ["GZIP_CACHE switched", "files emptied", "files cut short"])
 def test_a_cache_that_cannot_be_read_is_dropped(tmp_path: Path, damage: str):
     """Pelican cannot read a cache written with the other GZIP_CACHE setting or cut short (a
@@ -152,6 +156,7 @@ def test_a_cache_that_cannot_be_read_is_dropped(tmp_path: Path, damage: str):
     assert rendered(build(project, project / "output").stdout) == (0, 2)
 
 
+@pytest.mark.slow  # two builds
 def test_ignore_cache_reaches_the_build_cache(tmp_path: Path):
     """Pelican's --ignore-cache (after --, as PELICANOPTS passes it) renders every page again."""
     project = project_at(tmp_path / "project")
@@ -161,6 +166,7 @@ def test_ignore_cache_reaches_the_build_cache(tmp_path: Path):
     assert rendered(result.stdout) == (2, 0)
 
 
+@pytest.mark.slow  # three builds each
 @pytest.mark.parametrize("bundle", ["as the last build left it", "since replaced"])
 def test_the_search_index_is_kept_only_if_nothing_in_it_would_change(tmp_path: Path, bundle: str):
     """A theme edit changes no search record: the last build's index is used again, unless

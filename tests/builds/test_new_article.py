@@ -1,6 +1,7 @@
 """`make new-article SOURCE=... [ID=...]`: a received text becomes an article of the site at
 once (verbatim, linked to the notes that exist), a second article never breaks the first,
-and nothing is ever written over."""
+and nothing is ever written over. On the fixture site (tests/fixtures/full-site), with a
+follow-up story received about its companies (tests/fixtures/received/halvorsen-follow-up.txt)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ruamel.yaml import YAML
 
 from support import FIXTURES, ROOT, Result, build_here, copy_project, fold
 
-RECEIVED = FIXTURES / "received" / "follow-up.txt"
+RECEIVED = FIXTURES / "received" / "halvorsen-follow-up.txt"
 EVALS = sorted((ROOT / "evals" / "draft").glob("*.txt"))
 
 
@@ -52,15 +53,16 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.slow  # a notes draft and a build of two articles
 def test_the_new_article_builds_at_once_verbatim_and_linked_to_existing_notes(project: Path):
     result = new_article(project, RECEIVED)
     assert result.returncode == 0, result.stderr
-    article_id = "nissan-sets-out-its-software-road-map-as-the-renault-era-closes"
+    article_id = "brightwater-dairy-opens-a-bottling-line-as-the-halvorsen-era-closes"
     folder = project / "content" / "articles" / article_id
     assert (folder / "source.txt").read_bytes() == RECEIVED.read_bytes()
     assert (project / "content" / "notes-drafts" / f"{article_id}.yaml").is_file()
     meta = YAML(typ="safe").load((folder / "article.md").read_text(encoding="utf-8").split("---")[1])
-    assert meta["title"] == blocks(RECEIVED)[0] and meta["author"] == "Jordan Reyes"
+    assert meta["title"] == blocks(RECEIVED)[0] and meta["author"] == "Nora Quinn"
     assert meta["source_url"] is None  # left for the author to fill
 
     built = build_here(project, project / "output")
@@ -69,17 +71,18 @@ def test_the_new_article_builds_at_once_verbatim_and_linked_to_existing_notes(pr
     assert soup.select_one(".disclaimer") and soup.select_one(".author-box")
     assert [fold(h.get_text()) for h in soup.select("main h2")][:1] == ["What comes next"]
     linked = {a["href"].rpartition("/")[2] for a in soup.select("main a[href*='entities']")}
-    assert {"nissan.html", "renault.html"} <= {h.partition("#")[0] for h in linked}, linked
+    assert {"halvorsen.html", "brightwater.html"} <= {h.partition("#")[0] for h in linked}, linked
     footer = fold((project / "output" / "index.html").read_text(encoding="utf-8"))
     assert "built from two news articles" in footer and "one news article" not in footer
 
 
+@pytest.mark.slow  # a notes draft and a build of two articles
 def test_the_existing_notes_are_named_for_their_article_in_a_round_trip_edit(project: Path):
     notes = project / "content" / "notes"
     before = {p.name: p.read_text(encoding="utf-8") for p in notes.glob("*.yaml")}
+    (existing,) = [p.name for p in (project / "content" / "articles").iterdir() if p.is_dir()]
     result = new_article(project, RECEIVED, "--id", "follow-up")
     assert result.returncode == 0, result.stderr
-    (existing,) = [p.name for p in (ROOT / "content" / "articles").iterdir() if p.is_dir()]
     changed = 0
     for name, old in before.items():
         new = (notes / name).read_text(encoding="utf-8")
@@ -97,6 +100,7 @@ def test_the_existing_notes_are_named_for_their_article_in_a_round_trip_edit(pro
     assert build_here(project, project / "output").returncode == 0
 
 
+@pytest.mark.slow  # a notes draft (the first in a process loads its reference data: a second) and a build
 def test_a_second_article_with_plain_citations_says_how_to_name_the_article(project: Path):
     result = new_article(project, RECEIVED, "--id", "follow-up")
     assert result.returncode == 0
@@ -136,6 +140,7 @@ def test_an_id_that_exists_is_refused_and_nothing_is_written_over(project: Path)
     assert new_article(project, RECEIVED, "--id", "search").returncode == 1
 
 
+@pytest.mark.slow  # a notes draft and a build
 def test_a_publish_without_the_source_url_is_refused_at_its_line(project: Path):
     assert new_article(project, RECEIVED, "--id", "follow-up").returncode == 0
     article = project / "content" / "articles" / "follow-up" / "article.md"
@@ -146,13 +151,14 @@ def test_a_publish_without_the_source_url_is_refused_at_its_line(project: Path):
     assert f"content/articles/follow-up/article.md:{line}: source_url is empty" in built.stderr
 
 
+@pytest.mark.slow  # two builds each, of five articles
 @pytest.mark.skipif(not EVALS, reason="no evaluation articles")
 @pytest.mark.parametrize("source", EVALS, ids=[p.stem for p in EVALS])
 def test_each_evaluation_article_becomes_a_page_that_holds_its_text_verbatim(project: Path, source: Path):
+    existing = {p.parent.name for p in (project / "content" / "articles").glob("*/source.txt")}
     result = new_article(project, source)
     assert result.returncode == 0, result.stderr
-    (article_id,) = {p.parent.name for p in (project / "content" / "articles").glob("*/source.txt")} - {
-        p.parent.name for p in (ROOT / "content" / "articles").glob("*/source.txt")}
+    (article_id,) = {p.parent.name for p in (project / "content" / "articles").glob("*/source.txt")} - existing
     built = build_here(project, project / "output")
     assert built.returncode == 0, built.stderr
     assert_verbatim(project / "output", article_id, source)
@@ -162,6 +168,7 @@ def test_each_evaluation_article_becomes_a_page_that_holds_its_text_verbatim(pro
     assert built.returncode == 0, built.stderr
 
 
+@pytest.mark.slow  # a notes draft and a build of two articles
 def test_the_draft_moved_into_the_notes_builds(project: Path):
     """The draft is notes as the schema wants them: every quote verbatim, every id free."""
     assert new_article(project, RECEIVED, "--id", "follow-up").returncode == 0

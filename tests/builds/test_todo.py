@@ -1,4 +1,6 @@
-"""`make todo`: what the site still lacks, each as `path:line: ...` at the place to fix."""
+"""`make todo`: what the site still lacks, each as `path:line: ...` at the place to fix. On
+the fixture site (tests/fixtures/full-site), and a follow-up story received about its
+companies (tests/fixtures/received/halvorsen-follow-up.txt)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, Result, copy_project, edit, line_of
+from support import FIXTURES, Result, copy_project, edit, line_of, loaded_content
 
-RECEIVED = FIXTURES / "received" / "follow-up.txt"
+RECEIVED = FIXTURES / "received" / "halvorsen-follow-up.txt"
 
 
 def run(project: Path, *command: str) -> Result:
@@ -35,31 +37,33 @@ def test_the_finished_site_has_nothing_left_to_do(project: Path):
 
 def test_a_name_whose_note_is_gone_is_listed_at_its_line_in_the_text(project: Path):
     entities = project / "content" / "notes" / "entities.yaml"
-    edit(entities, "name: Carlos Ghosn", "name: Carlos G.")
-    text = entities.read_text(encoding="utf-8")
-    entities.write_text(re.sub(r"aliases: \[Ghosn\]", "aliases: []", text), encoding="utf-8")
+    edit(entities, "name: Maeve Donnelly", "name: Maeve D.")  # no alias to drop: the name was her only one
     (source,) = (project / "content" / "articles").glob("*/source.txt")
     result = run(project, "todo")
     shown = source.relative_to(project).as_posix()
-    assert f'{shown}:{line_of(source, "Ghosn")}: "Ghosn" has no note' in result.stdout, result.stdout
+    assert f'{shown}:{line_of(source, "Donnelly")}: "Donnelly" has no note' in result.stdout, result.stdout
 
 
+@pytest.mark.slow  # a notes draft (the first in a process loads its reference data: a second)
 def test_a_new_article_lists_its_names_numbers_draft_and_front_matter(project: Path):
     assert run(project, "new-article", str(RECEIVED), "--id", "follow-up").returncode == 0
     result = run(project, "todo").stdout
     source = project / "content" / "articles" / "follow-up" / "source.txt"
     article = project / "content" / "articles" / "follow-up" / "article.md"
-    assert f'content/articles/follow-up/source.txt:{line_of(source, "Yokohama")}: "Yokohama" has no note' in result
-    assert f'content/articles/follow-up/source.txt:{line_of(source, "1.5 million")}: "1.5" (p3) has no figure' in result
+    assert f'content/articles/follow-up/source.txt:{line_of(source, "Mallow")}: "Mallow" has no note' in result
+    (paragraph,) = [pid for pid, p in loaded_content(project / "content").site.articles["follow-up"].paragraphs.items()
+                    if "1.5 million" in p.text]
+    assert (f'content/articles/follow-up/source.txt:{line_of(source, "1.5 million")}: "1.5" ({paragraph}) has no figure'
+            in result)
     assert re.search(r"^content/notes-drafts/follow-up\.yaml:1: a draft not yet moved into content/notes/ "
                      r"\(\d+ TODOs left\)", result, re.M)
     assert f"content/articles/follow-up/article.md:{line_of(article, 'source_url:')}: source_url is empty" in result
-    # Names the notes already have are not listed: Nissan, Renault.
-    assert '"Nissan"' not in result and '"Renault"' not in result
+    # Names the notes already have are not listed: Halvorsen, Brightwater.
+    assert '"Halvorsen"' not in result and '"Brightwater"' not in result
 
 
 def test_todo_placeholders_in_the_notes_are_listed_at_their_line(project: Path):
     terms = project / "content" / "notes" / "terms.yaml"
-    edit(terms, "in_article: The oversight board met", "in_article: TODO say more. The oversight board met")
+    edit(terms, "in_article: Why analysts think", "in_article: TODO say more. Why analysts think")
     result = run(project, "todo").stdout
     assert f"content/notes/terms.yaml:{line_of(terms, 'TODO say')}: TODO left" in result, result

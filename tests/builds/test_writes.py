@@ -21,6 +21,7 @@ def entries(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
 
 
+@pytest.mark.slow  # a build in a new process each
 @pytest.mark.parametrize("outcome", ["a good build", "a build that fails in Pelican"])
 def test_a_build_writes_nothing_outside_its_output_and_cache(tmp_path: Path, outcome: str):
     project = copy_project(tmp_path / "project")
