@@ -1,6 +1,6 @@
 """The tests' fixtures and hooks (their helpers are in support.py).
 
-The tests are in folders by what they need (README, "Tests"): unit/ and build/ run in this
+The tests are in folders by what they need (README, "Tests"): unit/ and builds/ run in this
 process, browser/ drives Chromium, server/ starts nginx or the dev server, site/ is the site
 suite (run on any site: `--site PATH`). Markers let a fast subset run alone (`make
 test-fast`): `browser` (set here on every test that uses the `browser` fixture), `server`
@@ -14,11 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from explainer.content import site as content_site
-from support import (PUBLISHED_SITEURL, ROOT, build, build_here, copy_project, http_server, loaded_content,
-                     parse_pages, published_behind_nginx, snapshot)
+from support import ROOT, build_here, copy_project, http_server, published_behind_nginx, site_fixtures, snapshot
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -52,40 +49,9 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     return project, snapshot(project / "output")
 
 
-@pytest.fixture(scope="session")
-def site(site_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make html` of the site project."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    result = build(site_project, output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
-
-
-@pytest.fixture(scope="session")
-def published(site_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make publish SITEURL=...` of the site project."""
-    output = tmp_path_factory.mktemp("published") / "output"
-    result = build(site_project, output, settings="publishconf.py", pelican_opts=("-e", f'SITEURL="{PUBLISHED_SITEURL}"'))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
-
-
-@pytest.fixture(scope="session")
-def html_pages(site: Path) -> dict[str, BeautifulSoup]:
-    """Every built HTML page, parsed, by its path inside the output."""
-    return parse_pages(site)
-
-
-@pytest.fixture(scope="session")
-def article_sources(site_project: Path) -> dict[str, Path]:
-    """Each article's folder name -> its text as received."""
-    return {p.parent.name: p for p in sorted((site_project / "content" / "articles").glob("*/source.txt"))}
-
-
-@pytest.fixture(scope="session")
-def content(site_project: Path) -> content_site.Content:
-    """The site project's pages and notes, as the build loads them."""
-    return loaded_content(site_project / "content")
+# site, published, html_pages, article_sources, content: built from this folder's
+# site_project (tests/site/conftest.py defines its own, so the two never share a cached build).
+globals().update(site_fixtures())
 
 
 # --- Browser and servers -------------------------------------------------------------------

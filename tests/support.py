@@ -195,6 +195,50 @@ PAGE_TYPES = ["home", "article", "entity", "entities", "glossary", "timeline", "
               "search", "not-found"]
 
 
+# --- A built site, as fixtures -----------------------------------------------------------------
+
+def site_fixtures() -> dict[str, Callable]:
+    """The fixtures of a built site, each session-scoped, for a conftest to define from its
+    folder's `site_project` fixture: `globals().update(site_fixtures())`. Each conftest gets
+    fixtures of its own, so tests/site/'s site and the fixture site the others build are
+    never mixed up in one session's cache."""
+
+    @pytest.fixture(scope="session")
+    def site(site_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+        """`make html` of the site project."""
+        output = tmp_path_factory.mktemp("site") / "output"
+        result = build(site_project, output)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return output
+
+    @pytest.fixture(scope="session")
+    def published(site_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+        """`make publish SITEURL=...` of the site project."""
+        output = tmp_path_factory.mktemp("published") / "output"
+        result = build(site_project, output, settings="publishconf.py",
+                       pelican_opts=("-e", f'SITEURL="{PUBLISHED_SITEURL}"'))
+        assert result.returncode == 0, result.stdout + result.stderr
+        return output
+
+    @pytest.fixture(scope="session")
+    def html_pages(site: Path) -> dict[str, BeautifulSoup]:
+        """Every built HTML page, parsed, by its path inside the output."""
+        return parse_pages(site)
+
+    @pytest.fixture(scope="session")
+    def article_sources(site_project: Path) -> dict[str, Path]:
+        """Each article's folder name -> its text as received."""
+        return {p.parent.name: p for p in sorted((site_project / "content" / "articles").glob("*/source.txt"))}
+
+    @pytest.fixture(scope="session")
+    def content(site_project: Path) -> content_site.Content:
+        """The site project's pages and notes, as the build loads them."""
+        return loaded_content(site_project / "content")
+
+    return {"site": site, "published": published, "html_pages": html_pages, "article_sources": article_sources,
+            "content": content}
+
+
 # --- Links in built pages -------------------------------------------------------------------
 
 # (selector, attribute, is it loaded by the browser rather than followed by the reader?)
@@ -234,3 +278,34 @@ def resolve(page: str, url: str) -> tuple[str | None, str]:
     if path.endswith("/"):
         path += "index.html"
     return path, unquote(absolute.fragment)
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line each (rule,
+    impact, the first elements)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+
+
+def earliest_fact_in(site, entity, article: str):
+    """The card's rule, said again here (an oracle, not the build's code): an entity's fact
+    from the article's earliest paragraph that has one, or None."""
+    own = [f for f in entity.facts if site.resolve(f.source.paragraph)[0].id == article]
+    return min(own, key=lambda f: int(site.resolve(f.source.paragraph)[1].id[1:]), default=None)
+
+
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")  # a word of the received text, as a reader counts them
+# The links a reader sees in an article's paragraphs: anchors rendered and not transparent
+# (pilcrows are, until hovered), other than the editor's markers ("ed.", counted apart).
+VISIBLE_LINKS = """() => {
+  const seen = a => a.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const anchors = [...document.querySelectorAll("main article p[id] a[href]")].filter(seen);
+  const links = anchors.filter(a => !a.closest(".flag-ref"));
+  return {links: links.length, notes: links.map(a => a.dataset.card).filter(Boolean),
+          markers: anchors.filter(a => a.closest(".flag-ref")).length,
+          headings: [...document.querySelectorAll("main article h2")].map(h => h.textContent)};
+}"""

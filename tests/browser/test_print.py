@@ -4,20 +4,19 @@ number and, after the text, the notes listed in the same order; the source URL i
 none of the site's header, navigation, search box, skip link, permalinks, preview cards
 or footer. On screen the numbers and the list stay out of sight (and out of hearing).
 
-What the page should say comes from the content, read with the project's own loaders
-(explainer/document.py, explainer/notes.py), not from a build's output. Browser and server
-as in test_browser.py (skipped without Chromium unless EXPLAINER_REQUIRE_BROWSER=1).
+The fixture site's article (tests/fixtures/full-site): what the page should say comes from
+its content, read with the project's own loaders (explainer/content/: the `content` and
+`article` fixtures), not from a build's output. Browser and server as in test_browser.py
+(skipped without Chromium unless EXPLAINER_REQUIRE_BROWSER=1).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 
-from support import fold, loaded_content
-from support import SCREENSHOTS, page_types
+from support import SCREENSHOTS, fold
 
 from explainer.content.document import Document
 from explainer.content.notes import EDITORS_NOTE_LABELS, EditorsNote, Site
@@ -27,28 +26,16 @@ NOT_PRINTED = [".skip-link", ".site-header", ".site-search", "nav", ".site-foote
                ".explanations-switch"]
 
 
-@dataclass
-class Content:
-    site: Site
-    article: Document
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    """The site's notes and its article, as the build loads them."""
-    site, (article,) = loaded_content()
-    return Content(site, article)
-
-
-def notes_of(content: Content) -> dict[str, EditorsNote]:
-    assert content.article.article is not None
-    return {note.id: note for note in content.site.editors_notes
-            if content.site.resolve(note.source.paragraph)[0].id == content.article.article.id}
+def notes_of(site: Site, article: Document) -> dict[str, EditorsNote]:
+    """The article's editor's notes, by id."""
+    assert article.article is not None
+    return {note.id: note for note in site.editors_notes
+            if site.resolve(note.source.paragraph)[0].id == article.article.id}
 
 
 @pytest.fixture
-def printed(open_page, html_pages):
-    page = open_page(page_types(html_pages)["article"], viewport={"width": 800, "height": 1100})
+def printed(open_page, article_path):
+    page = open_page(article_path, viewport={"width": 800, "height": 1100})
     page.emulate_media(media="print")
     return page
 
@@ -70,8 +57,8 @@ def test_the_site_around_the_article_is_not_printed(printed):
         assert shown == [], f"{selector} prints"
 
 
-def test_title_byline_and_every_paragraph_print_word_for_word(printed, content):
-    doc = content.article
+def test_title_byline_and_every_paragraph_print_word_for_word(printed, article):
+    doc = article
     assert doc.article is not None and doc.metadata is not None
     h1 = printed.locator("main article h1")
     assert h1.is_visible() and fold(h1.inner_text()) == fold(doc.metadata["title"])
@@ -90,8 +77,8 @@ def test_title_byline_and_every_paragraph_print_word_for_word(printed, content):
         assert fold(text) == fold(doc.article.paragraphs[pid].text), f"{pid} does not print as received"
 
 
-def test_editors_notes_print_as_numbered_footnotes_in_reading_order(printed, content):
-    notes = notes_of(content)
+def test_editors_notes_print_as_numbered_footnotes_in_reading_order(printed, content, article):
+    notes = notes_of(content.site, article)
     found = markers(printed)
     assert sorted(m["note"] for m in found) == sorted(notes), "every note of the article, marked once"
     assert [m["number"] for m in found] == [str(n) for n in range(1, len(found) + 1)]
@@ -119,15 +106,14 @@ def test_numbers_of_nested_notes_print_apart(printed):
             const n = ref.querySelector(".flag-n"), before = getComputedStyle(n, "::before").content;
             return (before === "none" ? "" : JSON.parse(before)) + n.innerText;
         }))""")
-    if not pairs:
-        pytest.skip("no note on words inside another note's words in this article")
+    assert pairs, "the fixture's article has a note on words inside another note's words (p5)"
     for inner, outer in pairs:
         assert inner.isdigit() and outer == f",{int(inner) + 1}", (inner, outer)
 
 
-def test_the_source_url_prints_in_full(printed, content):
-    assert content.article.metadata is not None
-    url = content.article.metadata["source_url"]
+def test_the_source_url_prints_in_full(printed, article):
+    assert article.metadata is not None
+    url = article.metadata["source_url"]
     assert url.startswith("https://")
     source = printed.locator("main article .print-source")
     assert source.is_visible() and fold(source.inner_text()) == f"Source: {url}"
@@ -146,22 +132,23 @@ def test_links_print_as_plain_text_and_headings_stay_with_what_follows(printed):
     assert breaks and set(breaks) == {"avoid"}
 
 
-def test_a_reader_who_reads_plainly_on_screen_still_prints_the_footnotes(open_page, html_pages, content):
+def test_a_reader_who_reads_plainly_on_screen_still_prints_the_footnotes(open_page, article_path, content,
+                                                                           article):
     """Plain reading (the Explanations switch off, remembered) is a screen preference."""
-    page = open_page(page_types(html_pages)["article"])
+    page = open_page(article_path)
     page.locator("#explanations").click()
     page.reload()
     assert page.locator("html[data-explanations=off]").count() == 1
     assert not page.locator("main article sup.flag-ref").first.is_visible()
     page.emulate_media(media="print")
     numbers = page.locator("main article sup.flag-ref .flag-n")
-    assert numbers.count() == len(notes_of(content)) > 0
+    assert numbers.count() == len(notes_of(content.site, article)) > 0
     assert all(numbers.nth(i).is_visible() for i in range(numbers.count()))
     assert page.locator("main article .print-notes").is_visible()
 
 
-def test_on_screen_the_numbers_and_the_list_stay_hidden(open_page, html_pages):
-    page = open_page(page_types(html_pages)["article"])
+def test_on_screen_the_numbers_and_the_list_stay_hidden(open_page, article_path):
+    page = open_page(article_path)
     found = markers(page)
     assert found and all(m["ed"] for m in found)
     for selector in [".flag-n", ".print-notes", ".print-source"]:
@@ -171,11 +158,9 @@ def test_on_screen_the_numbers_and_the_list_stay_hidden(open_page, html_pages):
     assert page.locator("main article .print-notes[hidden][data-pagefind-ignore]").count() == 1
 
 
-def test_a_pdf_and_a_screenshot_of_the_printed_article(printed):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / "article-print.png"
-    printed.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
+def test_a_pdf_and_a_screenshot_of_the_printed_article(printed, screenshot):
+    # The printed page drawn: as wide as the page, as tall as the text, the headline in it.
+    screenshot(printed, "article-print", shows="main article h1")
     pdf = printed.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from support import site_fixtures
+
 
 @pytest.fixture(scope="session")
 def site_project(request: pytest.FixtureRequest) -> Path:
@@ -19,3 +21,7 @@ def site_project(request: pytest.FixtureRequest) -> Path:
     if missing:
         pytest.fail(f"--site {project}: not a site (no {', '.join(missing)})")
     return project
+
+
+# site, published, html_pages, article_sources, content: of the site under test.
+globals().update(site_fixtures())

@@ -1,26 +1,22 @@
-"""Preview cards (explainer/cards.py, theme/static/js/cards.js): an entity's or a term's card
-leads with what the article says, one sourced statement with a link to its paragraph, then
-the background, marked as such. In this process against the small fixtures (one article,
-two articles); on the built site against the notes as the build loads them; in Chromium,
-the card as a reader sees it."""
+"""Preview cards (explainer/render/cards.py): an entity's or a term's card leads with what
+the article says, one sourced statement with a link to its paragraph, then the background,
+marked as such. In this process against the small fixtures (one article, two articles); on
+the built fixture site (tests/fixtures/full-site) against its notes as the build loads
+them. In Chromium, the card as a reader sees it: tests/browser/test_cards_browser.py."""
 
 from __future__ import annotations
 
-import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from support import FIXTURES, edit, fold, loaded_content
-from support import SCREENSHOTS, WCAG_TAGS, page_types
+from support import FIXTURES, earliest_fact_in, edit, fold, page_types
 
 from explainer.build.stages import prepare
 from explainer.render.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
 from explainer.build.context import BuildContext
-from explainer.content.notes import Entity, Fact, Site
 from explainer.core.routes import NoteKey
 
 
@@ -163,26 +159,14 @@ def test_a_fact_from_another_article_says_which(two: BuildContext):
     assert term["data-cite"] == "#p1" and not term.has_attr("data-of")
 
 
-# --- On the built site, against the notes as the build loads them --------------------------
-
-@dataclass
-class Content:
-    site: Site
-    article: str  # its id
-    page: str  # its file in the output
-
+# --- On the built fixture site, against its notes as the build loads them --------------------
 
 @pytest.fixture(scope="module")
-def content() -> Content:
-    site, (doc,) = loaded_content()
-    assert doc.article is not None
-    return Content(site, doc.article.id, doc.article.url)
-
-
-def earliest_fact_in(site: Site, entity: Entity, article: str) -> Fact | None:
-    """The spec, said again here: the fact from the article's earliest paragraph."""
-    own = [f for f in entity.facts if site.resolve(f.source.paragraph)[0].id == article]
-    return min(own, key=lambda f: int(site.resolve(f.source.paragraph)[1].id[1:]), default=None)
+def article(content, html_pages) -> tuple[str, str]:
+    """The article's id and its page in the output (the fixture site has one article)."""
+    page = page_types(html_pages)["article"]
+    return next((doc.article.id, doc.output) for doc in content.documents.values()
+                if doc.article is not None and doc.output == page)
 
 
 def words_of(paragraph: Tag) -> str:
@@ -199,14 +183,17 @@ def cards_on(html_pages, page: str) -> dict[str, Tag]:
     return {span["id"]: span for span in store.find_all("span", id=True)}
 
 
-def test_entity_cards_on_the_article_lead_with_a_fact_of_that_article(html_pages, content: Content):
-    cards = cards_on(html_pages, content.page)
-    soup = html_pages[content.page]
+def test_entity_cards_on_the_article_lead_with_a_fact_of_that_article(html_pages, content, article):
+    article_id, page = article
+    cards = cards_on(html_pages, page)
+    soup = html_pages[page]
     entities = [(key, content.site.entities[key.removeprefix("card-entity-")])
                 for key in cards if key.startswith("card-entity-")]
     assert len(entities) >= 5
+    # Both kinds are on the fixture's article: entities with facts and without.
+    assert {earliest_fact_in(content.site, entity, article_id) is None for _, entity in entities} == {True, False}
     for key, entity in entities:
-        span, fact = cards[key], earliest_fact_in(content.site, entity, content.article)
+        span, fact = cards[key], earliest_fact_in(content.site, entity, article_id)
         statement, background = parts(span)
         if fact is None:
             assert not span.has_attr("data-cite") and statement == "", key
@@ -221,8 +208,8 @@ def test_entity_cards_on_the_article_lead_with_a_fact_of_that_article(html_pages
         assert background is not None and clipped(background, entity.summary, MAX_BACKGROUND), key
 
 
-def test_term_cards_on_the_article_lead_with_how_it_is_used(html_pages, content: Content):
-    cards = cards_on(html_pages, content.page)
+def test_term_cards_on_the_article_lead_with_how_it_is_used(html_pages, content, article):
+    cards = cards_on(html_pages, article[1])
     terms = [content.site.terms[key.removeprefix("card-term-")] for key in cards if key.startswith("card-term-")]
     assert terms
     for term in terms:
@@ -233,8 +220,8 @@ def test_term_cards_on_the_article_lead_with_how_it_is_used(html_pages, content:
         assert background is not None and clipped(background, term.definition, MAX_BACKGROUND), term.id
 
 
-def test_cards_on_a_note_page_link_to_the_article(html_pages, content: Content):
-    page = "entities/nissan.html"
+def test_cards_on_a_note_page_link_to_the_article(html_pages, content, article):
+    page = "entities/halvorsen.html"  # the article's subject: its page has cards of its own
     cards = cards_on(html_pages, page)
     entities = [content.site.entities[k.removeprefix("card-entity-")] for k in cards if k.startswith("card-entity-")]
     assert entities
@@ -243,81 +230,5 @@ def test_cards_on_a_note_page_link_to_the_article(html_pages, content: Content):
         if entity.facts:
             first = entity.facts[0]
             _, paragraph = content.site.resolve(first.source.paragraph)
-            assert span["data-cite"] == f"../{content.page}#{paragraph.id}", entity.id
+            assert span["data-cite"] == f"../{article[1]}#{paragraph.id}", entity.id
             assert clipped(parts(span)[0], first.text, MAX_STATEMENT), entity.id
-
-
-# --- In the browser ------------------------------------------------------------------------
-
-def entity_link(page, entity_id: str):
-    return page.locator(f'main article p[id] a[data-card="entity-{entity_id}"]').first
-
-
-def open_card(page, entity_id: str):
-    link = entity_link(page, entity_id)
-    link.scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -200)")  # room above, so the card opens below the link
-    link.hover()
-    pop = page.locator("#card-pop")
-    pop.wait_for(state="visible")
-    return link, pop
-
-
-def test_the_visible_card_shows_the_statement_before_the_background(open_page, html_pages, content: Content):
-    page = open_page(page_types(html_pages)["article"])
-    entity = content.site.entities["renault"]
-    fact = earliest_fact_in(content.site, entity, content.article)
-    assert fact is not None
-    _, paragraph = content.site.resolve(fact.source.paragraph)
-    number = paragraph.id.removeprefix("p")
-    link, pop = open_card(page, "renault")
-
-    said, cite, label, background = (pop.locator(s) for s in (".card-text", ".card-cite", ".card-label", ".card-bg"))
-    assert fold(fact.text)[:50] in fold(said.inner_text())
-    assert fold(entity.summary)[:50] in fold(background.inner_text())
-    assert label.inner_text().casefold() == "background" and background.locator(".card-label").count() == 1
-    # Read and seen in this order: kind, name, statement with its ¶, background, the note's link.
-    order = pop.evaluate("p => [...p.children].map(c => c.className)")
-    assert order == ["card-kind", "card-name", "card-text", "card-bg", "card-more"]
-    assert said.bounding_box()["y"] + said.bounding_box()["height"] <= background.bounding_box()["y"]
-    assert fold(pop.inner_text()).index(fold(fact.text)[:30]) < fold(pop.inner_text()).index(fold(entity.summary)[:30])
-    # The ¶ link: "¶ 4", heard as "Paragraph 4", to that paragraph of this page; out of the tab order.
-    assert cite.inner_text() == f"\u00b6\u00a0{number}"
-    assert cite.get_attribute("aria-label") == f"Paragraph {number}"
-    assert cite.get_attribute("href") == f"#{paragraph.id}"
-    assert cite.get_attribute("tabindex") == "-1"
-    assert link.get_attribute("aria-describedby") == "card-pop"
-    cite.click()
-    page.wait_for_url(re.compile(f"#{paragraph.id}$"))
-    assert pop.is_hidden()
-
-
-def test_an_entity_without_facts_shows_its_background_marked(open_page, html_pages, content: Content):
-    # The article links no entity without facts: give Renault's card the data the build
-    # writes for one (tests above check it does), and let the script lay it out.
-    page = open_page(page_types(html_pages)["article"])
-    page.evaluate("""() => {
-      const card = document.getElementById("card-entity-renault");
-      card.removeAttribute("data-cite");
-      card.firstChild.remove();
-    }""")
-    _, pop = open_card(page, "renault")
-    assert pop.locator(".card-text, .card-cite").count() == 0
-    assert pop.locator(".card-label").inner_text().casefold() == "background"
-    assert fold(content.site.entities["renault"].summary)[:40] in fold(pop.locator(".card-bg").inner_text())
-    assert pop.evaluate("p => [...p.children].map(c => c.className)") == ["card-kind", "card-name", "card-bg", "card-more"]
-
-
-@pytest.mark.parametrize("width, scheme", [(1280, "light"), (390, "light"), (390, "dark")])
-def test_an_open_card_passes_axe_and_is_screenshotted(open_page, html_pages, width, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = open_page(page_types(html_pages)["article"], viewport={"width": width, "height": 800}, color_scheme=scheme)
-    _, pop = open_card(page, "renault")
-    box = pop.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # fits the screen
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"card-{width}-{scheme}.png"))
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]] == []
-    assert pop.is_visible()  # axe ran with the card open
