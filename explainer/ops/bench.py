@@ -23,21 +23,19 @@ back with it); 10 runs, median and max.
 
 from __future__ import annotations
 
-import argparse
-import queue
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-from .browser import CHROMIUM, MISSING, chromium, free_port
+from .browser import CHROMIUM, MISSING, chromium
+from .devserver import DevserverProcess
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository: its demo site's theme and settings
+ROOT = Path(__file__).resolve().parents[2]  # the repository: the generator's theme and settings
 WORDS = ("the market company plan said would year growth share sales price deal board new more its after "
          "investors report analysts expected quarter chief executive cost business group customers rise "
          "global years strategy could since also under make record demand supply first while talks").split()
@@ -50,6 +48,19 @@ def _names(rng: random.Random, count: int, capital: bool) -> list[str]:
         word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
         names.add(word.capitalize() + (" Group" if rng.random() < 0.3 else "") if capital else word + "ization")
     return sorted(names)
+
+
+# The corpus's home page (its story, from the notes, at the end).
+HOME = """---
+title: The benchmark, explained
+template: home
+slug: index
+summary: A synthetic corpus of articles for the build benchmark.
+---
+
+This site explains the news, word for word: what it says, who the companies in it are, and
+what its words mean. Every statement taken from an article links to the paragraph it rests on.
+"""
 
 
 def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: int = 7) -> None:
@@ -106,7 +117,7 @@ def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: i
         f"    source: {{paragraph: \"{uses[name][0]}\", quote: \"{uses[name][1]}\"}}\n"
         for i, name in enumerate(term_names) if uses[name][0]), encoding="utf-8")
     (ours / "notes" / "figures.yaml").write_text("figures:\n" + "".join(figures), encoding="utf-8")
-    shutil.copy2(ROOT / "content" / "index.md", ours / "index.md")
+    (ours / "index.md").write_text(HOME, encoding="utf-8")
     shutil.copytree(ROOT / "theme", folder / "ours" / "theme")
     shutil.copy2(ROOT / "pelicanconf.py", folder / "ours" / "pelicanconf.py")
     (folder / "bare" / "pelicanconf.py").write_text(
@@ -261,42 +272,6 @@ _FIRST_PAINT = """() => {
 }"""
 
 
-class _Devserver:
-    """`make devserver` on a project folder, its output lines stamped as they arrive."""
-
-    def __init__(self, project: Path):
-        self.port = free_port()
-        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
-        self.process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "explainer", "build", "--input", "content", "--output", "output",
-             "--settings", "pelicanconf.py", "--watch", "--serve", "--port", str(self.port)],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.put((time.time() * 1000, line.rstrip("\n")))
-
-    def wait_for(self, text: str, timeout: float = 120) -> float:
-        """When a line holding `text` was printed (epoch ms)."""
-        end = time.monotonic() + timeout
-        seen = []
-        while time.monotonic() < end:
-            try:
-                at, line = self.lines.get(timeout=max(0.01, end - time.monotonic()))
-            except queue.Empty:
-                break
-            seen.append(line)
-            if text in line:
-                return at
-        raise SystemExit(f"bench: no {text!r} from the dev server: {seen[-20:]}")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
 def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
     """Milliseconds from each save to the screen (and to the server's end of the rebuild)."""
     project = work / "project"
@@ -309,7 +284,7 @@ def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
         raise SystemExit(f"bench: {PREVIEW_NOTES} no longer has the text the benchmark edits")
     times: dict[str, list[float]] = {"edit": [], "edit rebuilt": [], "break": [], "break rebuilt": [],
                                      "fix": [], "fix rebuilt": []}
-    server = _Devserver(project)
+    server = DevserverProcess(project)
     try:
         server.wait_for("Watching")
         with chromium() as browser:
@@ -324,7 +299,7 @@ def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
                 return time.time() * 1000
 
             def reloaded_with(saved: float, words: str, kind: str) -> None:
-                rebuilt = server.wait_for("Rebuilt.")
+                rebuilt, _ = server.wait_for("Rebuilt.")
                 page.get_by_text(words).first.wait_for(state="visible")
                 page.wait_for_load_state("load")  # its paint timing is complete
                 times[kind].append(page.evaluate(_FIRST_PAINT) - saved)
@@ -335,7 +310,7 @@ def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
                 reloaded_with(save(edited), f"stake (edit {run}) in", "edit")
 
                 saved = save(edited.replace(PREVIEW_SOURCE, PREVIEW_SOURCE.replace("p4", "p9"), 1))
-                failed = server.wait_for("still serving the last good build")
+                failed, _ = server.wait_for("still serving the last good build")
                 page.locator(".explainer-live").wait_for(state="visible")
                 page.wait_for_function("() => window.__panelPainted")  # a function: no eval in the page
                 times["break"].append(page.evaluate("window.__panelPainted") - saved)

@@ -18,10 +18,15 @@ import io
 import json
 import logging
 import os
+import queue
 import secrets
 import signal
+import subprocess
+import sys
 import threading
+import time
 import traceback
+import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -33,6 +38,7 @@ from urllib.parse import urlsplit
 from watchfiles import watch
 
 from ..core.problems import Problem, report
+from .browser import free_port
 
 Reporter = Callable[[list[Problem], str], None]
 
@@ -42,13 +48,15 @@ LIVE = "/__live/"
 LIVE_TAGS = b'\n<link rel="stylesheet" href="/__live/preview.css">\n<script src="/__live/preview.js" defer></script>\n'
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 KEEPALIVE = 15.0  # seconds between comments on a quiet event stream (a closed tab is noticed then)
-# The page for any address while there is no build yet (the first one failed or is running).
+# The page for any address while there is no build yet (the first one failed or is running);
+# its <meta name="explainer-live"> tells the preview script there is no last good build under it.
 NO_BUILD = b"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'; base-uri 'self'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="explainer-live" content="not-built">
 <title>Not built yet</title>
 </head>
 <body>
@@ -299,3 +307,45 @@ class _Logged(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class DevserverProcess:
+    """`make devserver` on a project, in a process of its own, each line it prints read as
+    it comes with the time it arrived: what the live-preview benchmark and the tests drive."""
+
+    def __init__(self, project: Path, port: int | None = None):
+        self.port = port or free_port()
+        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-m", "explainer", "build", "--input", "content", "--output", "output",
+             "--settings", "pelicanconf.py", "--watch", "--serve", "--port", str(self.port)],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put((time.time() * 1000, line.rstrip("\n")))
+
+    def wait_for(self, text: str, timeout: float = 120) -> tuple[float, list[str]]:
+        """When the next line holding `text` was printed (epoch ms), and the lines printed up
+        to it (each line is read once: the next wait starts after it). TimeoutError if none."""
+        seen, end = [], time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                at, line = self.lines.get(timeout=max(0.01, end - time.monotonic()))
+            except queue.Empty:
+                break
+            seen.append(line)
+            if text in line:
+                return at, seen
+        raise TimeoutError(f"no {text!r} from the dev server within {timeout:.0f} s: {seen[-20:]}")
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(timeout=10)

@@ -35,6 +35,7 @@ What must be within the budgets: ENFORCED.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -243,9 +244,7 @@ def main(content: Path, settings: Path, static: Callable[[Path], int] = lambda s
             return max(over, _skip(str(error)))
         if not CHROMIUM.exists():
             return max(over, _skip(MISSING))
-        try:
-            import playwright  # noqa: F401 (chromium() drives it)
-        except ImportError:
+        if importlib.util.find_spec("playwright") is None:  # chromium() drives it
             return max(over, _skip("Playwright is not installed (it comes with the test dependencies: make venv)"))
         articles = sorted(p.name for p in site.glob("*.html") if 'class="article"' in p.read_text(encoding="utf-8"))
         try:

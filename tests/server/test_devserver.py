@@ -1,17 +1,14 @@
 """`make devserver`: serves on 127.0.0.1, rebuilds on change, and keeps serving the last good
 build when a change breaks the content; the pages it serves follow the builds (live preview:
 they reload after a build that succeeded, and show the problems of one that failed), which
-Playwright checks in Debian's Chromium (skipped without it, as in test_browser.py)."""
+Playwright checks in Debian's Chromium (skipped without it, as in the browser tests).
+
+Every dev server here serves a copy of the fixture site (tests/fixtures/full-site). Nothing
+is timed: a test waits for what the server prints, or for what the page shows."""
 
 from __future__ import annotations
 
-import json
-import queue
 import re
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -20,76 +17,59 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ROOT, copy_project, edit
-from explainer.ops.devserver import LIVE_TAGS, Builds, build_once, with_live_preview
-from explainer.core.problems import Problem
+from explainer.ops import devserver as devserver_module
+from explainer.ops.devserver import LIVE_TAGS, DevserverProcess
+from support import axe_violations, copy_project, edit, line_of
+
+pytestmark = pytest.mark.server
+
+PREVIEW = Path(devserver_module.__file__).parent / "preview"  # the live preview's files, as shipped
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class Devserver(DevserverProcess):
+    """The dev server, as the tests wait for it: the lines printed up to the one awaited."""
 
-
-class Devserver:
-    def __init__(self, project: Path, port: int | None = None):
-        self.port = port or free_port()
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "explainer", "build", "--input", "content",
-             "--output", "output", "--settings", "pelicanconf.py", "--watch", "--serve", "--port", str(self.port)],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, text: str, timeout: float = 60) -> list[str]:
-        seen, end = [], time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                line = self.lines.get(timeout=end - time.monotonic())
-            except queue.Empty:
-                break
-            seen.append(line)
-            if text in line:
-                return seen
-        raise AssertionError(f"no {text!r} in devserver output: {seen}")
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
-            return response.read().decode("utf-8")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+    def wait_for(self, text: str, timeout: float = 60) -> list[str]:  # type: ignore[override]
+        return super().wait_for(text, timeout)[1]
 
 
 @pytest.fixture
-def devserver(tmp_path: Path):
+def start_devserver():
+    """Start a dev server on a project (stopped after the test)."""
+    started: list[Devserver] = []
+
+    def start(project: Path, port: int | None = None) -> Devserver:
+        started.append(Devserver(project, port))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def devserver(tmp_path: Path, start_devserver):
     project = copy_project(tmp_path / "project")
-    server = Devserver(project)
-    yield project, server
-    server.stop()
+    return project, start_devserver(project)
 
 
 def test_rebuilds_on_change_and_keeps_the_last_good_build(devserver):
     project, server = devserver
     server.wait_for("Watching")
-    assert "This site explains the news" in server.get("index.html")
+    assert "This site explains one news story" in server.get("index.html")
 
     index = project / "content" / "index.md"
     good = index.read_text(encoding="utf-8")
-    index.write_text(good.replace("title: Nissan", "title: [Nissan"), encoding="utf-8")
+    index.write_text(good.replace("title: Halvorsen", "title: [Halvorsen"), encoding="utf-8")
     output = server.wait_for("still serving the last good build")
-    assert any(line.startswith("content/index.md:2: invalid YAML") for line in output), output
-    assert "This site explains the news" in server.get("index.html")
+    title = line_of(index, "title: [Halvorsen")
+    assert any(line.startswith(f"content/index.md:{title}: invalid YAML") for line in output), output
+    assert "This site explains one news story" in server.get("index.html")
 
-    index.write_text(good.replace("This site explains the news", "This site now explains the news"),
+    index.write_text(good.replace("This site explains one news story", "This site now explains one news story"),
                      encoding="utf-8")
     server.wait_for("Rebuilt.")
-    assert "This site now explains the news" in server.get("index.html")
+    assert "This site now explains one news story" in server.get("index.html")
 
 
 # --- Live preview -------------------------------------------------------------------------------
@@ -97,48 +77,10 @@ def test_rebuilds_on_change_and_keeps_the_last_good_build(devserver):
 WAIT = 60_000  # ms: generous, for a build on a busy machine; nothing is timed
 PROBLEM = re.compile(r"^content/\S+:\d+: ")  # a problem line as the terminal prints it
 FIGURES = "content/notes/figures.yaml"
-STAKE = 'source: {paragraph: p4, quote: "reduce its stake in Nissan from 43% to 15%"}'
-BAD_STAKE = STAKE.replace("p4", "p9")  # the quote is in p4: the build stops
-MEASURES = "Renault's stake in Nissan, now and after"
-
-
-def test_builds_are_numbered_and_told_as_events():
-    builds = Builds()
-    assert builds.last.generation == 0 and builds.after(0, timeout=0.01) is None
-    builds.finished(["content/notes/figures.yaml:16: quote not found"])
-    broken = builds.after(0, timeout=0.01)
-    assert broken is not None and broken.generation == 1
-    event = builds.event(broken).decode()
-    assert event.startswith("event: build\ndata: ") and event.endswith("\n\n")
-    assert json.loads(event.split("data: ", 1)[1]) == {
-        "server": builds.server, "generation": 1, "ok": False,
-        "problems": ["content/notes/figures.yaml:16: quote not found"]}
-    builds.finished([])
-    assert builds.after(1, timeout=0.01).problems == ()
-    assert Builds().server != builds.server  # a restarted server is told from this one
-
-
-def test_a_failed_build_is_recorded_as_the_terminal_prints_it(capsys):
-    builds = Builds()
-    problems = [Problem("content/notes/figures.yaml", 16, "quote not found in p9"), Problem("content/x.md", 0, "bad")]
-    assert build_once(lambda reporter: reporter(problems, "the build stopped.") or 1, builds) == 1
-    printed = capsys.readouterr().err.splitlines()
-    assert list(builds.last.problems) == printed[:2] == ["content/notes/figures.yaml:16: quote not found in p9",
-                                                         "content/x.md: bad"]
-
-    def crash(reporter):
-        raise ValueError("a bug in the build")
-
-    assert build_once(crash, builds) == 1  # the server goes on
-    assert builds.last.problems == ("ValueError: a bug in the build",) and builds.last.generation == 2
-    assert build_once(lambda reporter: 0, builds) == 0
-    assert builds.last.problems == () and builds.last.generation == 3
-
-
-def test_tags_go_before_the_head_end_only():
-    assert with_live_preview(b"<html><head><title>t</title>\n</head><body></body>") == (
-        b"<html><head><title>t</title>\n" + LIVE_TAGS + b"</head><body></body>")
-    assert with_live_preview(b"<p>no head</p>") == b"<p>no head</p>"
+STAKE = 'source: {paragraph: p2, quote: "reduce its stake in Brightwater Dairy from 40% to 12%"}'
+BAD_STAKE = STAKE.replace("p2", "p3")  # the quote is in p2: the build stops
+MEASURES = "before and after the sale"  # a figure's words on figures.html, in one text node
+NOT_BUILT = "The site has not been built yet"  # the dev server's page while no build succeeded
 
 
 def fetch(server: Devserver, path: str) -> tuple[int, dict[str, str], str]:
@@ -171,54 +113,70 @@ def test_served_pages_carry_the_live_preview_and_the_output_does_not(devserver):
     for name, kind in (("preview.js", "text/javascript"), ("preview.css", "text/css")):
         status, headers, text = fetch(server, f"__live/{name}")
         assert status == 200 and headers["Content-Type"].startswith(kind)
-        assert text == (ROOT / "explainer" / "ops" / "preview" / name).read_text(encoding="utf-8")
-    script = (ROOT / "explainer" / "ops" / "preview" / "preview.js").read_text(encoding="utf-8")
+        assert text == (PREVIEW / name).read_text(encoding="utf-8")
+    script = (PREVIEW / "preview.js").read_text(encoding="utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\b|setAttribute\(\"style", script)
     status, _, missing = fetch(server, "no-such-page.html")  # the site's 404 page, with the preview
     assert status == 404 and LIVE_TAGS.decode() in missing
 
 
-def open_live(browser, server: Devserver, path: str, **options):
-    """A page of the dev server, with every console error (CSP refusals are console errors)
-    and uncaught exception it has, across reloads, in `page.errors`."""
-    page = browser.new_context(**options).new_page()
-    page.set_default_timeout(WAIT)
-    page.errors = []
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(f"http://127.0.0.1:{server.port}/{path}")
+@pytest.fixture
+def open_live(browser):
+    """Open a page of a dev server, with every console error (CSP refusals are console errors)
+    and uncaught exception it has, across reloads, in `page.errors`, and the address of every
+    document its tab asked for, in `page.documents` (one, then one more per reload). Its
+    context is closed after the test (the session shares one Chromium)."""
+    contexts = []
+
+    def open_(server: Devserver, path: str, **options):
+        contexts.append(browser.new_context(**options))
+        page = contexts[-1].new_page()
+        page.set_default_timeout(WAIT)
+        page.errors, page.documents = [], []
+        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        # A reload asks for a new document before anything of it shows: counted from its
+        # request, never by asking the page (which throws while it reloads).
+        page.on("request", lambda r: r.is_navigation_request() and r.frame == page.main_frame
+                and page.documents.append(r.url))
+        page.goto(f"http://127.0.0.1:{server.port}/{path}")
+        page.wait_for_load_state("load")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def documents(page) -> int:
+    """How many documents the tab has loaded so far (1: never reloaded), asked once the last
+    one is loaded."""
     page.wait_for_load_state("load")
-    return page
+    return len(page.documents)
 
 
-def mark(page) -> None:
-    """A mark a reload removes (set from outside the page: the page's CSP does not apply)."""
-    page.evaluate("window.__notReloaded = true")
-
-
-def reloaded(page) -> bool:
-    from playwright.sync_api import Error
-
-    try:
-        return page.evaluate("window.__notReloaded") is None
-    except Error:  # asked while it was reloading
-        return False
+def wait_for_documents(page, count: int) -> None:
+    """Until the tab has asked for `count` documents and the last one is loaded."""
+    end = time.monotonic() + WAIT / 1000
+    while len(page.documents) < count:
+        assert time.monotonic() < end, f"{len(page.documents)} documents, not {count}: {page.documents}"
+        page.wait_for_timeout(50)  # lets Playwright deliver the tab's events
+    page.wait_for_load_state("load")
 
 
 def problems_printed(output: list[str]) -> list[str]:
     return [line for line in output if PROBLEM.match(line)]
 
 
-def test_open_page_shows_the_problems_then_reloads_when_fixed_and_after_each_edit(devserver, browser):
+def test_open_page_shows_the_problems_then_reloads_when_fixed_and_after_each_edit(devserver, open_live):
     project, server = devserver
     server.wait_for("Watching")
-    page = open_live(browser, server, "figures.html")
+    page = open_live(server, "figures.html")
     overlay = page.locator(".explainer-live")
     assert overlay.count() == 0
     figures = project / FIGURES
     good = figures.read_text(encoding="utf-8")
 
-    mark(page)
     edit(figures, STAKE, BAD_STAKE)
     printed = problems_printed(server.wait_for("still serving the last good build"))
     assert printed and printed[0].startswith(f"{FIGURES}:"), printed
@@ -227,69 +185,95 @@ def test_open_page_shows_the_problems_then_reloads_when_fixed_and_after_each_edi
     assert overlay.get_by_role("heading").inner_text() == "The site did not build"
     assert overlay.locator("li").all_inner_texts() == printed  # as the terminal printed them
     assert "come" in overlay.locator("p").inner_text() and "fixed" in overlay.locator("p").inner_text()
-    assert not reloaded(page)  # still the last good build under it
+    assert documents(page) == 1  # still the last good build under it (the counts below catch a late reload)
     assert page.evaluate("document.activeElement === document.body")  # no focus taken
     overlay.focus()
     page.keyboard.press("Tab")  # and none kept
     assert not page.evaluate("document.querySelector('.explainer-live').contains(document.activeElement)")
 
-    figures.write_text(good.replace(MEASURES, MEASURES.replace("stake", "stake (fixed)"), 1), encoding="utf-8")
+    figures.write_text(good.replace(MEASURES, f"{MEASURES} (fixed)", 1), encoding="utf-8")
     server.wait_for("Rebuilt.")
-    page.get_by_text("stake (fixed) in Nissan").first.wait_for(state="visible")
-    assert reloaded(page)
+    page.get_by_text(f"{MEASURES} (fixed)").first.wait_for(state="visible")
+    assert documents(page) == 2  # reloaded once: for the good build, not for the broken one
     assert overlay.count() == 0
 
-    mark(page)
-    edit(figures, "stake (fixed)", "stake (edited)")
+    edit(figures, "(fixed)", "(edited)")
     server.wait_for("Rebuilt.")
-    page.get_by_text("stake (edited) in Nissan").first.wait_for(state="visible")
-    assert reloaded(page) and overlay.count() == 0
+    page.get_by_text(f"{MEASURES} (edited)").first.wait_for(state="visible")
+    assert documents(page) == 3 and overlay.count() == 0
     assert page.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page_opened_while_broken_shows_the_problems_at_once_readable(devserver, browser, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
+def test_page_opened_while_broken_shows_the_problems_at_once_readable(devserver, open_live, scheme):
     project, server = devserver
     server.wait_for("Watching")
     edit(project / FIGURES, STAKE, BAD_STAKE)
     printed = problems_printed(server.wait_for("still serving the last good build"))
-    page = open_live(browser, server, "figures.html", color_scheme=scheme)
+    page = open_live(server, "figures.html", color_scheme=scheme)
     overlay = page.locator(".explainer-live")
     overlay.wait_for(state="visible")
     assert overlay.locator("li").all_inner_texts() == printed
     assert page.locator("h1").inner_text() == "Key figures"  # the last good build
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa",
-                                                                             "wcag22aa"]},
-                                       "resultTypes": ["violations"]})
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]] == []
+    assert axe_violations(page) == []
     page.keyboard.press("Escape")  # out of the way until the next build
     assert overlay.count() == 0
     assert page.errors == []
 
 
-def test_page_reconnects_when_the_server_restarts(tmp_path, browser):
+def test_page_reconnects_when_the_server_restarts(tmp_path, start_devserver, open_live):
     project = copy_project(tmp_path / "project")
-    first = Devserver(project)
-    try:
-        first.wait_for("Watching")
-        page = open_live(browser, first, "figures.html")
-        mark(page)
-    finally:
-        first.stop()
-    second = Devserver(project, port=first.port)
-    try:
-        second.wait_for("Watching")
-        page.locator("main h1").wait_for(state="visible")  # reloaded from the new server's first build
-        end = time.monotonic() + WAIT / 1000
-        while not reloaded(page) and time.monotonic() < end:
-            page.wait_for_timeout(200)
-        assert reloaded(page)
-        mark(page)
-        edit(project / FIGURES, MEASURES, MEASURES.replace("stake", "stake (again)"))
-        second.wait_for("Rebuilt.")
-        page.get_by_text("stake (again) in Nissan").first.wait_for(state="visible")
-        assert reloaded(page)
-    finally:
-        second.stop()
+    first = start_devserver(project)
+    first.wait_for("Watching")
+    page = open_live(first, "figures.html")
+    assert documents(page) == 1
+    first.stop()
+    second = start_devserver(project, port=first.port)
+    second.wait_for("Watching")
+    wait_for_documents(page, 2)  # reloaded from the new server's first build
+    page.locator("main h1").wait_for(state="visible")
+    edit(project / FIGURES, MEASURES, f"{MEASURES} (again)")
+    second.wait_for("Rebuilt.")
+    page.get_by_text(f"{MEASURES} (again)").first.wait_for(state="visible")
+    assert documents(page) == 3  # once for the restart, once for the edit
+
+
+def test_a_first_build_that_fails_shows_not_built_yet_with_the_problems_then_the_site(
+        tmp_path, start_devserver, open_live):
+    """Broken notes from the start: there is no last good build to serve. Any address says the
+    site is not built yet, an open page shows the problems over that, and once they are fixed
+    the page loads the site by itself."""
+    project = copy_project(tmp_path / "project")
+    figures = project / FIGURES
+    good = figures.read_text(encoding="utf-8")
+    edit(figures, STAKE, BAD_STAKE)
+    server = start_devserver(project)
+    printed = problems_printed(server.wait_for("Watching"))
+    assert printed == [f"{FIGURES}:{line_of(figures, BAD_STAKE)}: quote not found in p3: "
+                       f"'reduce its stake in Brightwater Dairy from 40% to 12%' (it is in p2)"], printed
+    assert not (project / "output").exists()  # nothing half-built
+
+    for path in ("", "index.html", "figures.html", "entities/halvorsen.html", "no-such-page.html"):
+        status, headers, body = fetch(server, path)
+        soup = BeautifulSoup(body, "html.parser")
+        assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8", path
+        assert soup.select_one("h1").get_text() == NOT_BUILT, path
+        assert LIVE_TAGS.decode() in body, path  # it follows the builds too
+        assert headers["Server-Timing"].startswith('live;desc="'), path
+
+    page = open_live(server, "figures.html")
+    overlay = page.locator(".explainer-live")
+    overlay.wait_for(state="visible")
+    assert page.locator("h1").inner_text() == NOT_BUILT
+    assert overlay.get_by_role("heading").inner_text() == "The site did not build"
+    assert overlay.locator("li").all_inner_texts() == printed  # as the terminal printed them
+    note = overlay.locator("p").inner_text()
+    assert "last good build" not in note and "no build" in note.lower() and "fixed" in note, note
+
+    figures.write_text(good, encoding="utf-8")
+    server.wait_for("Rebuilt.")
+    page.locator("h1", has_text="Key figures").wait_for(state="visible")  # the site, at the same address
+    assert documents(page) == 2 and page.url.endswith("/figures.html")
+    assert overlay.count() == 0
+    # Chromium logs the not-built page's 404 status; nothing else went wrong.
+    assert [e for e in page.errors if "status of 404" not in e] == [], page.errors

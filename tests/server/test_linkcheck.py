@@ -1,4 +1,5 @@
-"""`make linkcheck` against a server on 127.0.0.1: a dead outside link is reported, a live one is not."""
+"""`make linkcheck` against a server on 127.0.0.1: a dead outside link is reported, a live one is
+not. The command runs from a scratch folder on pages written here (never the demo's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+pytestmark = pytest.mark.server
 
 
 class _Server(BaseHTTPRequestHandler):
@@ -40,7 +41,7 @@ def server():
 
 def run(output: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "explainer", "linkcheck", "--output", str(output)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+                          capture_output=True, text=True, cwd=output, timeout=120)
 
 
 def site(tmp_path: Path, *urls: str) -> Path:

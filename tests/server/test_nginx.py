@@ -1,7 +1,8 @@
 """The published site as a reader meets it: `make publish` served by the real nginx with
-deploy/nginx.conf (explainer/nginx.py), checked with real HTTP requests: compression
+deploy/nginx.conf (explainer/ops/nginx.py), checked with real HTTP requests: compression
 negotiated from the precompressed files, cache lifetimes by kind of file, security headers
 on every response, the 404 page, content types, every internal link, and the runner's stop.
+The site is the fixture site (tests/fixtures/full-site), published once for the module.
 
 Skipped without Debian's nginx and its Brotli module, unless EXPLAINER_REQUIRE_NGINX=1 (CI),
 which makes that a failure. Expected values come from the published files (found by
@@ -26,9 +27,12 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from support import published_behind_nginx, require_nginx
-from explainer.ops import nginx
 from explainer.core.routes import NOTES_JSON
+from explainer.ops import nginx
+from explainer.ops.browser import free_port
+from support import published_behind_nginx, require_nginx
+
+pytestmark = pytest.mark.server
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -79,10 +83,11 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):
-    """`make publish` with SITEURL on a free port, then nginx serving it on that port."""
+def served(site_project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`make publish` of the fixture site with SITEURL on a free port, then nginx serving it on
+    that port: once for the module (its tests only read it, or put back what they add)."""
     add_wasm = lambda output: (output / WASM).write_bytes(b"\0asm\x01\0\0\0")  # noqa: E731 (the smallest module)
-    with published_behind_nginx(tmp_path_factory.mktemp("published"), add_wasm) as (output, url):
+    with published_behind_nginx(tmp_path_factory.mktemp("published"), site_project, add_wasm) as (output, url):
         yield Served(output, url)
 
 
@@ -234,7 +239,7 @@ def assert_security_headers(response: Response) -> None:
 
 
 @pytest.mark.parametrize("path, status", [
-    ("/index.html", 200), ("/", 200), ("/search.html", 200), ("/search.html?q=nissan", 200),
+    ("/index.html", 200), ("/", 200), ("/search.html", 200), ("/search.html?q=halvorsen", 200),
     ("/no-such-page.html", 404), ("/theme/", 404),
 ])
 def test_pages_carry_their_csp_as_a_header_with_frame_ancestors(served: Served, path: str, status: int) -> None:
@@ -256,14 +261,14 @@ def test_the_search_works_under_these_headers(served: Served, browser) -> None:
             if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     try:
-        page.goto(served.url + "search.html?q=Renault")
+        page.goto(served.url + "search.html?q=Brightwater")
         page.locator(".search-result").first.wait_for(state="visible", timeout=10_000)
         results = page.locator(".search-title").all_inner_texts()
         page.goto(served.url + article_page(served))
         page.wait_for_load_state("load")
     finally:
         page.close()
-    assert any("Renault" in title for title in results), results
+    assert any("Brightwater" in title for title in results), results
     assert not problems, "\n".join(problems)
 
 
@@ -421,29 +426,34 @@ def test_a_path_nginx_would_misread_is_refused(tmp_path: Path) -> None:
 def test_without_nginx_the_runner_says_how_to_install_it(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(nginx, "BROTLI_MODULE", tmp_path / "no-such-module.so")
     (tmp_path / "index.html").write_text("<!doctype html>", encoding="utf-8")
-    assert nginx.main(tmp_path, nginx.free_port(), tmp_path / "scratch") == 1
+    assert nginx.main(tmp_path, free_port(), tmp_path / "scratch") == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "apt-get install nginx libnginx-mod-http-brotli-static" in err
     assert "Traceback" not in err
 
 
 def test_the_runner_stops_cleanly_on_sigterm(served: Served, tmp_path: Path) -> None:
-    port = nginx.free_port()
+    port = free_port()
     scratch = tmp_path / "scratch"
     process = subprocess.Popen([sys.executable, "-m", "explainer", "nginx", "--output", str(served.root),
                                 "--port", str(port), "--scratch", str(scratch)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
+        # The runner says its URL once `nginx -t` is done (which listens on the port too, for
+        # a moment: a connection it accepted is reset when it exits), just before it becomes
+        # nginx; from then on only refusals are waited out (nginx not listening yet), until
+        # nginx answers a request.
+        said = process.stdout.readline()
+        assert said, process.communicate()
         deadline = time.monotonic() + 15
         while True:
             assert process.poll() is None, process.communicate()
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                page = Served(served.root, f"http://127.0.0.1:{port}/").get("/index.html")
                 break
-            except OSError:
+            except ConnectionRefusedError:
                 assert time.monotonic() < deadline, "nginx did not start"
                 time.sleep(0.05)
-        page = Served(served.root, f"http://127.0.0.1:{port}/").get("/index.html")
         assert page.status == 200 and page.body == (served.root / "index.html").read_bytes()
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=15)
@@ -452,7 +462,7 @@ def test_the_runner_stops_cleanly_on_sigterm(served: Served, tmp_path: Path) -> 
             process.kill()
             process.wait()
     assert process.returncode == 0, err
-    assert f"http://127.0.0.1:{port}/" in out
+    assert f"http://127.0.0.1:{port}/" in said + out
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", port))  # free again
     left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and str(scratch) in _cmdline(p)]

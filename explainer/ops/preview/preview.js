@@ -4,15 +4,19 @@
    The server sends an event for every build that finishes (Server-Sent Events on
    /__live/events, the last build first): its number and what it found wrong. A build that
    succeeded after the one this page came from reloads the page; a build that failed shows
-   its problems over the page (the page itself stays the last good build), as the terminal
-   printed them. The panel is built with DOM APIs and textContent only (the page's
-   Content-Security-Policy allows no inline script or style, and a problem is text, never
-   markup). Escape hides it until the next build. Pages in the background hold no
-   connection (browsers allow only a few per server): they catch up when shown again. */
+   its problems over the page (the page itself stays the last good build, or, before any build
+   succeeded, the server's page saying so), as the terminal printed them. The panel is built
+   with DOM APIs and textContent only (the page's Content-Security-Policy allows no inline
+   script or style, and a problem is text, never markup). Escape hides it until the next
+   build. Pages in the background hold no connection (browsers allow only a few per server):
+   they catch up when shown again. */
 (() => {
   "use strict";
 
   const EVENTS = "/__live/events";
+  // The dev server's page for any address while no build has succeeded: there is no last
+  // good build under the panel.
+  const notBuilt = document.querySelector('meta[name="explainer-live"][content="not-built"]') !== null;
 
   // The build this page was served after: {server, generation}, from its Server-Timing
   // header; without it, the first build the events tell of.
@@ -65,9 +69,11 @@
       const title = element("h2", "explainer-live-title", "The site did not build");
       title.id = "explainer-live-title";
       list = element("ul", "explainer-live-problems");
-      const note = element("p", "explainer-live-note",
-        "This page is the last good build. It comes back by itself once the problems are fixed " +
-        "(Escape hides this message).");
+      const note = element("p", "explainer-live-note", notBuilt
+        ? "No build has succeeded yet: the site loads here by itself once the problems are fixed " +
+          "(Escape hides this message)."
+        : "This page is the last good build. It comes back by itself once the problems are fixed " +
+          "(Escape hides this message).");
       panel.append(title, list, note);
     }
     panel.dataset.generation = String(build.generation);
