@@ -169,6 +169,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.slow  # a build in a new process each
 @pytest.mark.parametrize("command", [["build", "--input", "content", "--output", "output", "--settings", "pelicanconf.py"],
                                      ["check", "--input", "content"]])
 def test_a_build_loads_no_authoring_or_operations_module(tmp_path: Path, command: list[str]):

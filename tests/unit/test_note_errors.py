@@ -134,6 +134,7 @@ def check(content: Path):
     return check_here(content.parent)
 
 
+@pytest.mark.slow  # a new process: the same check runs in this one below
 def test_the_valid_notes_pass_as_a_command(content: Path):
     (content / "notes" / "notes.yaml").write_text(VALID, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "explainer", "check", "--input", "content"],
@@ -142,6 +143,7 @@ def test_the_valid_notes_pass_as_a_command(content: Path):
     assert result.stdout == "content: no problems found.\n"
 
 
+@pytest.mark.slow  # a new process
 def test_one_broken_note_as_a_command(content: Path):
     case = CASES["unknown entity in a relation"]
     (content / "notes" / "notes.yaml").write_text(VALID.replace(case.old, case.new), encoding="utf-8")
