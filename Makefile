@@ -74,13 +74,13 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP)
 
 # Test tools from the npm registry, pinned in package-lock.json: the W3C Nu HTML checker
-# (vnu-jar, run on the machine's Java by tests/test_validity.py). Installed when node_modules/
+# (vnu-jar, run on the machine's Java by tests/site/test_validity.py). Installed when node_modules/
 # is missing or the lock changed; only `make test` needs it, never a build. Its install script
 # (a download of Java when none is found) is not run. Without npm the validity tests skip.
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v "$(NPM)" >/dev/null 2>&1; then \
 	  cd "$(BASEDIR)" && "$(NPM)" ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && touch "$@"; \
-	else echo "make: $(NPM) not found: tests/test_validity.py (the HTML checker) will be skipped" >&2; fi
+	else echo "make: $(NPM) not found: tests/site/test_validity.py (the HTML checker) will be skipped" >&2; fi
 
 html: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" -- $(PELICANOPTS)

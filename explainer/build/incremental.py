@@ -15,7 +15,7 @@ CACHE_PATH and switched by the same two settings:
 - "explainer-search": what the search bundle in the output was made from.
 A changed note re-renders the articles that name it and no other. Only a successful build
 saves, and only clean results are kept. Pelican's own reader cache is checked against ours
-when Pelican starts (pelican_plugin.keep_reader_cache_true).
+when Pelican starts (PelicanRun.keep_reader_cache_true, pelican_plugin.py).
 """
 
 from __future__ import annotations
