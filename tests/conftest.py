@@ -54,6 +54,13 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 globals().update(site_fixtures())
 
 
+@pytest.fixture(scope="session")
+def site(good_project: tuple[Path, dict[str, bytes]]) -> Path:
+    """`make html` of the fixture site: good_project's output (the same fixture, built once)."""
+    project, _ = good_project
+    return project / "output"
+
+
 # --- Browser and servers -------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

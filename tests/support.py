@@ -118,6 +118,20 @@ def copy_project(dest: Path, content_from: Path = FULL_SITE) -> Path:
     return dest
 
 
+def copy_built(project: Path, dest: Path) -> Path:
+    """A scratch copy of a built project, for a test that breaks something in it: the files
+    of its output hard-linked (a build never writes into output/: it writes the new site
+    beside it and swaps it in), everything else copied."""
+    def copy(source: str, target: str) -> None:
+        if Path(source).relative_to(project).parts[0] == "output":
+            os.link(source, target)
+        else:
+            shutil.copy2(source, target)
+
+    shutil.copytree(project, dest, copy_function=copy)
+    return dest
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

@@ -9,14 +9,13 @@ Where a case cites the article, the paragraph and the line are found in the fixt
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import FULL_SITE, build_here, line_of, snapshot
+from support import FULL_SITE, build_here, copy_built, line_of, snapshot
 
 ARTICLE = "content/articles/halvorsen-brightwater/article.md"
 SOURCE = "content/articles/halvorsen-brightwater/source.txt"
@@ -186,7 +185,7 @@ def test_there_are_at_least_twenty_classes():
 def test_bad_input(good_project, tmp_path: Path, name: str):
     good, before = good_project
     project = tmp_path / "project"
-    shutil.copytree(good, project)
+    copy_built(good, project)
     case = CASES[name]
     case.change(project)
     where = case.line(project) if callable(case.line) else case.line
@@ -208,7 +207,7 @@ def test_settings_that_contradict_the_routes_are_refused(good_project, tmp_path:
     and stops."""
     good, before = good_project
     project = tmp_path / "project"
-    shutil.copytree(good, project)
+    copy_built(good, project)
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
         settings.write(f'\n{setting} = "{value}"\n')
 
@@ -226,7 +225,7 @@ def test_a_settings_file_that_raises_is_said_in_a_line_and_keeps_output(good_pro
     wrong (Pelican's log, in this process caplog) and no traceback."""
     good, before = good_project
     project = tmp_path / "project"
-    shutil.copytree(good, project)
+    copy_built(good, project)
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
         settings.write('\nraise RuntimeError("broken settings")\n')
 
@@ -249,7 +248,7 @@ def test_a_settings_file_that_raises_is_said_in_a_line_and_keeps_output(good_pro
 def test_a_link_to_no_page_is_reported_at_its_line(good_project, tmp_path: Path, text: str, where: int):
     good, before = good_project
     project = tmp_path / "project"
-    shutil.copytree(good, project)
+    copy_built(good, project)
     (project / PAGE).write_text(page("title: Extra", text), encoding="utf-8")
     result = build_here(project, project / "output")
     assert result.returncode != 0
@@ -261,7 +260,7 @@ def test_a_link_to_no_page_is_reported_at_its_line(good_project, tmp_path: Path,
 def test_links_pelican_resolves_are_not_refused(good_project, tmp_path: Path):
     good, _ = good_project
     project = tmp_path / "project"
-    shutil.copytree(good, project)
+    copy_built(good, project)
     nested = project / "content" / "about" / "more.md"
     nested.parent.mkdir()
     nested.write_text(page("title: More", "Back [home]({filename}../index.md), [the glossary]"

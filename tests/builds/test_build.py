@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PELICAN, build, build_here, copy_project, edit, line_of, snapshot
+from support import PELICAN, build, build_here, copy_built, copy_project, edit, line_of, snapshot
 
 ARTICLE = "content/articles/halvorsen-brightwater/article.md"
 
@@ -21,7 +21,7 @@ ARTICLE = "content/articles/halvorsen-brightwater/article.md"
 def project(good_project, tmp_path: Path) -> Path:
     """A scratch copy of the project with a good build in its output/."""
     good, _ = good_project
-    shutil.copytree(good, tmp_path / "project")
+    copy_built(good, tmp_path / "project")
     return tmp_path / "project"
 
 
