@@ -58,17 +58,18 @@ def fingerprints(static: Path, prefix: str) -> dict[str, str]:
     named after the files it refers to: its bytes hold their names. A stylesheet referring
     to a theme file that is not there, or to itself through others, is a BuildError."""
     files = [p.relative_to(static).as_posix() for p in sorted(static.rglob("*")) if p.is_file() and p.suffix in HASHED]
-    check_stylesheets(static, files)
+    references = {relative: list(stylesheet_references(static, relative))  # each stylesheet read once
+                  for relative in files if PurePosixPath(relative).suffix == ".css"}
+    check_stylesheets(static, references)
     names: dict[str, str] = {}
 
     def name(relative: str) -> None:
         if relative in names:
             return
-        if PurePosixPath(relative).suffix == ".css":
-            for reference in stylesheet_references(static, relative):
-                if reference.target in files:
-                    name(reference.target)
-        digest = hashlib.sha256(published_bytes(static, relative, names)).hexdigest()[:DIGITS]
+        for reference in references.get(relative, []):
+            if reference.target in files:
+                name(reference.target)
+        digest = hashlib.sha256(published_bytes(static, relative, names, references.get(relative))).hexdigest()[:DIGITS]
         path = PurePosixPath(relative)
         names[relative] = f"{prefix}/{path.with_suffix(f'.{digest}{path.suffix}')}"
 
@@ -77,14 +78,18 @@ def fingerprints(static: Path, prefix: str) -> dict[str, str]:
     return names
 
 
-def published_bytes(static: Path, relative: str, names: dict[str, str]) -> bytes:
+def published_bytes(static: Path, relative: str, names: dict[str, str],
+                    references: list[Reference] | None = None) -> bytes:
     """The bytes a theme file is published with: minified, and a stylesheet's references to
-    the theme files in `names` written with their hashed names (the rest of it as it is)."""
+    the theme files in `names` written with their hashed names (the rest of it as it is;
+    `references`, if given, are the stylesheet's, already read)."""
     data = (static / relative).read_bytes()
     suffix = PurePosixPath(relative).suffix
     if suffix == ".css":
         text = data.decode("utf-8")
-        for reference in reversed(list(stylesheet_references(static, relative))):
+        if references is None:
+            references = list(stylesheet_references(static, relative))
+        for reference in reversed(references):
             if reference.target in names:
                 path, rest = re.match(r"([^?#]*)(.*)", reference.url, re.DOTALL).groups()  # type: ignore[union-attr]
                 folder = path.rpartition("/")[0] + "/" if "/" in path else ""
@@ -167,18 +172,19 @@ def _theme_file(stylesheet: str, url: str) -> str | None:
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # data:, http:, https:, ...
 
 
-def check_stylesheets(static: Path, files: list[str]) -> None:
+def check_stylesheets(static: Path, references: dict[str, list[Reference]]) -> None:
     """Every reference of a stylesheet to a theme file names one the theme has, and no
-    stylesheet refers to itself through others (its name would depend on itself)."""
-    stylesheets = sorted(relative for relative in files if PurePosixPath(relative).suffix == ".css")
+    stylesheet refers to itself through others (its name would depend on itself).
+    `references`: each stylesheet's, by its path under the static folder."""
+    stylesheets = sorted(references)
     for relative in stylesheets:
-        for reference in stylesheet_references(static, relative):
+        for reference in references[relative]:
             if not (static / reference.target).is_file():
                 raise BuildError(f"{display_path(static / relative)}:{reference.line}: no such theme file: "
                                  f"{reference.url} ({display_path(static / reference.target)})")
 
     def visit(relative: str, path: list[str]) -> None:
-        for reference in stylesheet_references(static, relative):
+        for reference in references[relative]:
             if reference.target in path:
                 circle = " -> ".join([*path[path.index(reference.target):], reference.target])
                 raise BuildError(f"{display_path(static / relative)}:{reference.line}: {reference.url}: the "

@@ -41,7 +41,12 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
             return 1
         ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
         if pelican.settings.get("PRODUCTION"):
-            ctx.hashed = production.fingerprints(*production.theme_static(pelican.settings))
+            try:
+                ctx.hashed = production.fingerprints(*production.theme_static(pelican.settings))
+            except BuildError as error:  # a stylesheet of the theme, said at its line
+                print(f"explainer: {error}", file=sys.stderr)
+                print(f"The build stopped; {output} was left as it was.", file=sys.stderr)
+                return 1
         problems = prepare(ctx)
         if problems:
             reporter(problems, f"the build stopped and {output} was left as it was.")
@@ -51,17 +56,14 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
         if _run(pelican) != 0:
             print(f"Pelican failed; {output} was left as it was.", file=sys.stderr)
             return 1
-        if ctx.hashed is not None:
-            production.finish(scratch, ctx.hashed, production.theme_static(pelican.settings)[1])
-        swap.replace(output, scratch)
-    except BuildError as error:  # a theme file of the build, said where it is
-        print(f"explainer: {error}", file=sys.stderr)
-        print(f"The build stopped; {output} was left as it was.", file=sys.stderr)
-        return 1
-    except OSError as error:  # writing the site or putting it in place: the swap keeps output whole
-        print(f"explainer: the new site could not be put in place: {error}", file=sys.stderr)
-        print(f"{output} was left as it was.", file=sys.stderr)
-        return 1
+        try:
+            if ctx.hashed is not None:
+                production.finish(scratch, ctx.hashed, production.theme_static(pelican.settings)[1])
+            swap.replace(output, scratch)
+        except OSError as error:  # the published files, or putting them in place: the swap keeps output whole
+            print(f"explainer: the new site could not be put in place: {error}", file=sys.stderr)
+            print(f"{output} was left as it was.", file=sys.stderr)
+            return 1
     finally:
         if run is not None:
             run.disconnect()

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from ..content import site as content
 from ..content.document import Document, article_id, load_document
-from ..content.lint import lint_notes
 from ..core.problems import Problem
 from ..core.routes import SEARCH_BUNDLE, check_settings
 from ..render.authored import RenderedPage, render_document
@@ -59,15 +58,11 @@ def _loader(ctx: BuildContext) -> content.Loader:
 def check(ctx: BuildContext) -> list[Problem]:
     """Every problem the content has, before anything is rendered."""
     assert ctx.site is not None
-    ctx.notes_problems += content.check_notes(ctx.site)
-    problems = list(ctx.notes_problems)
+    ctx.notes_problems, problems = content.check(ctx.content, ctx.documents, ctx.site, ctx.notes_problems,
+                                                 lint=ctx.lint, publishing=bool((ctx.settings or {}).get("SITEURL")))
     if ctx.settings:  # a build (a check alone reads no settings)
         where = ctx.settings_file or "the Pelican settings"
         problems += [Problem(where, 0, message) for message in check_settings(ctx.settings)]
-    if ctx.sound and ctx.lint:
-        problems += lint_notes(ctx.site)
-    problems += content.check_pages(ctx.content, ctx.documents, ctx.site, lint=ctx.lint,
-                                    publishing=bool((ctx.settings or {}).get("SITEURL")))
     return sorted(problems)
 
 

@@ -39,10 +39,23 @@ def load_notes(content: Path, documents: dict[str, Document]) -> tuple[Site, lis
     return load_site(content, articles(documents))
 
 
-def check_notes(site: Site) -> list[Problem]:
+def _check_notes(site: Site) -> list[Problem]:
     """What the notes say (notes/checks.py), and images from other hosts in their text (the
     pages showing them would load them from there)."""
     return sorted([*check_site(site), *foreign_images(site)])
+
+
+def check(content: Path, documents: dict[str, Document], site: Site, loaded: list[Problem], lint: bool = True,
+          publishing: bool = False) -> tuple[list[Problem], list[Problem]]:
+    """The check, whole: (the notes' problems, those of loading them included; every
+    problem). Text that would not show as meant (`lint`) is looked for in notes that are
+    sound only: a note that did not load is reported once, as it is."""
+    notes_problems = sorted([*loaded, *_check_notes(site)])
+    problems = list(notes_problems)
+    if lint and not notes_problems:
+        problems += lint_notes(site)
+    problems += check_pages(content, documents, site, lint=lint, publishing=publishing)
+    return notes_problems, sorted(problems)
 
 
 def check_pages(content: Path, documents: dict[str, Document], site: Site, lint: bool = True,
@@ -115,13 +128,9 @@ def read(content: Path) -> Content:
     """Every page and the notes, loaded and checked (no settings: what a build adds to it is
     about the settings and the render)."""
     documents = load_pages(content)
-    site, notes_problems = load_notes(content, documents)
-    notes_problems = sorted(notes_problems + check_notes(site))
-    problems = list(notes_problems)
-    if not notes_problems:
-        problems += lint_notes(site)
-    problems += check_pages(content, documents, site)
-    return Content(content, documents, site, notes_problems, sorted(problems))
+    site, loaded = load_notes(content, documents)
+    notes_problems, problems = check(content, documents, site, loaded)
+    return Content(content, documents, site, notes_problems, problems)
 
 
 def read_sound(content: Path) -> Content:

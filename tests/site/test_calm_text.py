@@ -1,15 +1,30 @@
-"""A calm text, on the site under test: each article has between 15 and 40 words per link a
-reader sees in its paragraphs (the density the demo was tuned to: 17.6), counted in Chromium
-with the Explanations switch on (the default). The generator's own tests check, on a fixture
-that names every kind of note in a short text, that each note is linked once and nothing
-else looks like a link (tests/browser/test_reading.py)."""
+"""A calm text, on the site under test: in each article's paragraphs, every link a reader
+sees (the Explanations switch on, the default) is a note's, each note's once; counted in
+Chromium. On this repository's demo, also the density it was tuned to: between 15 and 40
+words a link (17.6). Another story's density depends on how many names it gives in how
+many words (the generator's fixture names eleven in 237: 13), so it is held on the demo
+only. The generator's own tests: tests/browser/test_reading.py."""
 
 from __future__ import annotations
 
-from support import VISIBLE_LINKS, WORD
+import pytest
+
+from support import ROOT, VISIBLE_LINKS, WORD
 
 
-def test_every_article_has_between_15_and_40_words_per_visible_link(open_page, article_sources):
+def test_every_visible_link_in_an_article_is_a_notes_once(open_page, article_sources):
+    for article_id in sorted(article_sources):
+        page = open_page(f"{article_id}.html", viewport={"width": 1280, "height": 900})
+        measured = page.evaluate(VISIBLE_LINKS)
+        assert measured["links"] > 0, article_id
+        assert len(set(measured["notes"])) == len(measured["notes"]) == measured["links"], (article_id, measured)
+
+
+def test_the_demos_article_has_between_15_and_40_words_per_visible_link(open_page, article_sources, site_project):
+    if site_project != ROOT:
+
+
+        pytest.skip("the density this demo was tuned to; another story's depends on how many names it gives")
     for article_id, source in sorted(article_sources.items()):
         page = open_page(f"{article_id}.html", viewport={"width": 1280, "height": 900})
         measured = page.evaluate(VISIBLE_LINKS)
