@@ -176,7 +176,7 @@ serve: $(STAMP)
 devserver: $(STAMP)
 	$(BUILD) --settings "$(CONFFILE)" --watch --serve --bind "$(BIND)" --port "$(PORT)" -- $(PELICANOPTS)
 
-# $(OUTPUTDIR) served by a real nginx with deploy/nginx.conf (precompressed files, cache
+# $(OUTPUTDIR) served by a real nginx with explainer/ops/nginx.conf (precompressed files, cache
 # headers, security headers, the 404 page), in the foreground; Ctrl-C stops it.
 nginx: $(STAMP)
 	"$(PY)" -m explainer nginx --output "$(OUTPUTDIR)" --port "$(PORT)" --scratch "$(BASEDIR)/.nginx"

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.build.settings import THEME
 from explainer.content import site as content_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,12 +109,13 @@ def copy_project(dest: Path, content_from: Path = FULL_SITE) -> Path:
     """A scratch project: a fixture's content (the full site, or another under tests/fixtures),
     with the generator's theme and settings; a fixture's own settings.py is added to them."""
     shutil.copytree(content_from / "content", dest / "content")
-    shutil.copytree(ROOT / "theme", dest / "theme")
+    shutil.copytree(THEME, dest / "theme")  # its own copy, which a test may break
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(ROOT / name, dest / name)
     extra = content_from / "settings.py"
-    if extra.is_file():
-        with (dest / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+    with (dest / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nTHEME = "theme"\n')
+        if extra.is_file():
             settings.write("\n" + extra.read_text(encoding="utf-8"))
     return dest
 

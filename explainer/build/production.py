@@ -1,4 +1,4 @@
-"""`make publish`: the site as a production web server serves it (deploy/nginx.conf).
+"""`make publish`: the site as a production web server serves it (explainer/ops/nginx.conf).
 
 Switched on by `PRODUCTION = True` (publishconf.py). Two steps, in the build's order:
 - before Pelican writes: the theme's stylesheets, scripts and images get names that carry

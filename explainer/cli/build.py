@@ -28,8 +28,11 @@ def main(argv: list[str]) -> int:
 
     stop_on_sigterm()
     server = serve(args.output, args.bind, args.port) if args.serve else None
-    theme = args.settings.parent / "theme"
-    watched = [p for p in (args.input, theme, args.settings) if p.exists()]
+    from ..build.settings import THEME
+
+    # The site's own templates (theme/) and the generator's theme, which a checkout edits.
+    overrides = args.settings.parent / "theme"
+    watched = [p for p in (args.input, overrides, Path(THEME), args.settings) if p.exists()]
 
     def rebuild(reporter: Reporter) -> int:
         return build(args.settings, args.input, args.output, args.pelican_opts, reporter)

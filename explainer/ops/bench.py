@@ -32,10 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..build.settings import THEME
 from .browser import CHROMIUM, MISSING, chromium
 from .devserver import DevserverProcess
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository: the generator's theme and settings
+ROOT = Path(__file__).resolve().parents[2]  # the repository: the demo's settings and content
 WORDS = ("the market company plan said would year growth share sales price deal board new more its after "
          "investors report analysts expected quarter chief executive cost business group customers rise "
          "global years strategy could since also under make record demand supply first while talks").split()
@@ -118,8 +119,7 @@ def write_corpus(folder: Path, articles: int, entities: int, terms: int, seed: i
         for i, name in enumerate(term_names) if uses[name][0]), encoding="utf-8")
     (ours / "notes" / "figures.yaml").write_text("figures:\n" + "".join(figures), encoding="utf-8")
     (ours / "index.md").write_text(HOME, encoding="utf-8")
-    shutil.copytree(ROOT / "theme", folder / "ours" / "theme")
-    shutil.copy2(ROOT / "pelicanconf.py", folder / "ours" / "pelicanconf.py")
+    _own_theme(folder / "ours")
     (folder / "bare" / "pelicanconf.py").write_text(
         'SITENAME = "Bare"\nPATH = "content"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "en"\nPLUGINS = []\n'
         "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
@@ -272,12 +272,19 @@ _FIRST_PAINT = """() => {
 }"""
 
 
+def _own_theme(project: Path) -> None:
+    """The demo's settings with a copy of the generator's theme as the project's own, so that
+    a benchmark may edit the theme without touching the package."""
+    shutil.copytree(THEME, project / "theme")
+    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    (project / "pelicanconf.py").write_text(settings + '\nTHEME = "theme"\n', encoding="utf-8")
+
+
 def bench_preview(runs: int, work: Path) -> dict[str, list[float]]:
     """Milliseconds from each save to the screen (and to the server's end of the rebuild)."""
     project = work / "project"
-    for folder in ("content", "theme"):
-        shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy2(ROOT / "pelicanconf.py", project / "pelicanconf.py")
+    shutil.copytree(ROOT / "content", project / "content")
+    _own_theme(project)
     notes = project / PREVIEW_NOTES
     good = notes.read_text(encoding="utf-8")
     if PREVIEW_TEXT not in good or PREVIEW_SOURCE not in good:

@@ -1,6 +1,6 @@
 """`make nginx`: the published site served by a real nginx, as production serves it.
 
-nginx runs with the configuration of deploy/nginx.conf (a template; see its header), in the
+nginx runs with the configuration of explainer/ops/nginx.conf (a template; see its header), in the
 foreground, from a scratch folder that holds the rendered nginx.conf, its pid file, logs and
 temporary files: it writes nothing to /var and reads only /etc/nginx/mime.types outside the
 site. Needs Debian's `nginx` and `libnginx-mod-http-brotli-static` (see INSTALL).
@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .browser import free_port
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+TEMPLATE = Path(__file__).resolve().with_name("nginx.conf")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 INSTALL = "apt-get install nginx libnginx-mod-http-brotli-static"
 HOST = "127.0.0.1"
@@ -96,7 +96,7 @@ def _path(path: Path, what: str) -> str:
 
 
 def render(root: Path, port: int, scratch: Path) -> str:
-    """deploy/nginx.conf filled in for `root` on 127.0.0.1:`port`, with `scratch` as its
+    """explainer/ops/nginx.conf filled in for `root` on 127.0.0.1:`port`, with `scratch` as its
     folder for pid, logs and temporary files. Comment lines are kept as they are."""
     values = {"ROOT": _path(root, "site"), "PORT": str(int(port)), "SCRATCH": _path(scratch, "scratch"),
               "USER": _user_directive()}

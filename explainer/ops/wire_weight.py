@@ -1,5 +1,5 @@
 """Transfer weight: the bytes a reader's browser downloads from the published site (`make
-publish`) served by nginx as in production (deploy/nginx.conf), measured in Chromium.
+publish`) served by nginx as in production (explainer/ops/nginx.conf), measured in Chromium.
 `make weight` runs it after the static table of explainer/ops/weight.py; CI fails when a page is
 over its budget. A measurement, not a test.
 

@@ -1,5 +1,5 @@
 """The published site as a reader meets it: `make publish` served by the real nginx with
-deploy/nginx.conf (explainer/ops/nginx.py), checked with real HTTP requests: compression
+explainer/ops/nginx.conf (explainer/ops/nginx.py), checked with real HTTP requests: compression
 negotiated from the precompressed files, cache lifetimes by kind of file, security headers
 on every response, the 404 page, content types, every internal link, and the runner's stop.
 The site is the fixture site (tests/fixtures/full-site), published once for the module.
