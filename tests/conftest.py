@@ -1,8 +1,8 @@
 """The tests' fixtures and hooks (their helpers are in support.py).
 
 The tests are in folders by what they need (README, "Tests"): unit/ and builds/ run in this
-process, browser/ drives Chromium, server/ starts nginx or the dev server, site/ is the site
-suite (run on any site: `--site PATH`). Markers let a fast subset run alone (`make
+process, browser/ drives Chromium, server/ starts nginx or the dev server, demo/ holds what is
+true of the demo only; the site suite is in the package (explainer/ops/site_suite/). Markers let a fast subset run alone (`make
 test-fast`): `browser` (set here on every test that uses the `browser` fixture), `server`
 and `slow`.
 """
@@ -15,19 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, build_here, copy_project, http_server, published_behind_nginx, site_fixtures, snapshot
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--site", default=os.environ.get("EXPLAINER_SITE", str(ROOT)),
-                     help="the site the site suite (tests/site/) checks: a folder with content/, theme/ and "
-                          "pelicanconf.py (default: this repository's demo; or EXPLAINER_SITE)")
+from support import browser_fixtures, build_here, copy_project, mark_browser_tests, site_fixtures, snapshot
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.browser)
+    mark_browser_tests(items)
 
 
 # --- The fixture site, built once per session (read, never changed) ---------------------------
@@ -35,7 +27,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def site_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project the site fixtures are built from: here a copy of the full-site fixture
-    (tests/site/ points it at the site under test)."""
+    (the site suite points it at the site under test)."""
     return copy_project(tmp_path_factory.mktemp("full-site") / "project")
 
 
@@ -50,7 +42,7 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 
 
 # site, published, html_pages, article_sources, content: built from this folder's
-# site_project (tests/site/conftest.py defines its own, so the two never share a cached build).
+# site_project (the site suite's conftest defines its own, so the two never share a cached build).
 globals().update(site_fixtures())
 
 
@@ -63,63 +55,7 @@ def site(good_project: tuple[Path, dict[str, bytes]]) -> Path:
 
 # --- Browser and servers -------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the session (Debian's; never `playwright install`)."""
-    from explainer.ops.browser import CHROMIUM, MISSING, chromium
-
-    if not CHROMIUM.exists():
-        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
-            pytest.fail(MISSING)
-        pytest.skip(MISSING)
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base_url(request, site: Path) -> Iterator[str]:
-    """The built site served: by http.server over `make html`'s output, or (param "nginx") by
-    nginx as production serves `make publish`'s output."""
-    if getattr(request, "param", "http.server") == "nginx":
-        yield request.getfixturevalue("nginx_url")
-        return
-    with http_server(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def nginx_url(site_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with published_behind_nginx(tmp_path_factory.mktemp("published"), site_project) as (_, url):
-        yield url
-
-
-@pytest.fixture
-def open_page(browser, base_url):
-    """Open a site page; record console errors and every request that leaves 127.0.0.1."""
-    contexts = []
-
-    def open_(path: str, **context_options):
-        context = browser.new_context(**context_options)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors, page.outside = [], []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-
-        def guard(route):
-            if route.request.url.startswith(base_url):
-                route.continue_()
-            else:
-                page.outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", guard)
-        page.goto(base_url + path)
-        page.wait_for_load_state("load")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
+# browser, base_url, nginx_url, open_page: the site suite's (explainer/ops/site_suite/support.py).
+globals().update(browser_fixtures())
 
 

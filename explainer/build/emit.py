@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..content.notes import KINDS, Site
+from ..core import version
 from ..core.routes import NOTES_JSON, SHARE_IMAGE
 
 NOTES_FORMAT = "explainer-notes/1"
@@ -35,6 +36,7 @@ def notes_export(site: Site) -> dict:
     schema (content/notes/model.py), so each item validates against its model again."""
     return {
         "format": NOTES_FORMAT,
+        "generator": version.generator(),
         "articles": [
             {"id": a.id, "url": a.url, "paragraphs": {p.id: p.text for p in a.paragraphs.values()}}
             for a in site.articles.values()

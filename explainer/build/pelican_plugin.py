@@ -39,6 +39,7 @@ from pelican.readers import BaseReader
 
 from ..content.document import MARKDOWN_EXTENSIONS
 from ..core.problems import ContentError, without_traceback
+from ..core import version
 from ..core.routes import template_routes
 from ..core.text import NUMBER_WORDS
 from ..render.structured_data import script_tags
@@ -113,7 +114,10 @@ class PelicanRun:
         generator.context["EXPLAINER_UPDATED"] = ctx.updated.isoformat()
         generator.context["EXPLAINER_ARTICLES"] = len(site.articles)
         generator.context["EXPLAINER_FROM"] = _from_articles(len(site.articles))
+        # The articles with editor's marks (their switch says so; the others have none to hide).
+        generator.context["EXPLAINER_MARKED"] = {site.resolve(n.source.paragraph)[0].id for n in site.editors_notes}
         generator.context["ROUTES"] = template_routes()
+        generator.context["EXPLAINER_GENERATOR"] = f"{version.generator()}, {version.pelican()}"
         static, prefix = production.theme_static(generator.settings)
         generator.env.globals["asset"] = production.asset_url(static, prefix, ctx.hashed)
 

@@ -5,7 +5,7 @@ Python's http.server over `make html`'s output, and, for the tests parametrised 
 absolute URLs, hashed asset names, precompressed files, security headers).
 
 Every page type loading cleanly and axe-core over every page type, light and dark, are
-checks any site must pass: they are in the site suite (tests/site/test_axe.py).
+checks any site must pass: they are in the site suite (explainer/ops/site_suite/test_axe.py).
 
 Without Chromium the tests are skipped with the reason; with EXPLAINER_REQUIRE_BROWSER=1
 (set by .ci/run) a missing browser is a failure instead, so CI always runs them. The same for

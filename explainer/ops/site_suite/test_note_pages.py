@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
 from explainer.content.coverage import ignore_list, uncovered
-from support import fold
+from explainer.ops.site_suite.support import fold
 
 DATE = r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from pathlib import Path
 
-from support import CSS_URL, references, resolve
+from explainer.ops.site_suite.support import CSS_URL, references, resolve
 
 
 def test_the_site_has_every_page_its_content_makes_and_no_other(html_pages, content):

@@ -12,7 +12,7 @@ import pytest
 
 from explainer.content.notes import KINDS
 from explainer.render.structured_data import SCHEMA_TYPES
-from support import build
+from explainer.ops.site_suite.support import build
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
           'meta[property="og:type"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]',
@@ -188,8 +188,9 @@ def test_search_bundle_is_whole(site: Path):
 def test_publish_uses_absolute_urls(site_project: Path, tmp_path: Path):
     result = build(site_project, tmp_path / "output", settings="publishconf.py")
     assert result.returncode == 0, result.stderr
-    siteurl = next(line.split('"')[1] for line in (site_project / "publishconf.py").read_text().splitlines()
-                   if line.startswith("SITEURL"))
+    from pelican.settings import read_settings
+
+    siteurl = read_settings(str(site_project / "publishconf.py"))["SITEURL"]
     html = (tmp_path / "output" / "glossary.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{siteurl}/glossary.html">' in html
     assert f'content="{siteurl}/social.png"' in html

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from support import PAGE_TYPES, SERVERS, axe_violations, page_types
+from explainer.ops.site_suite.support import PAGE_TYPES, SERVERS, axe_violations, page_of
 
 
 @pytest.mark.parametrize("base_url", SERVERS, indirect=True)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_page_loads_cleanly(open_page, html_pages, kind):
-    page = open_page(page_types(html_pages)[kind])
+    page = open_page(page_of(html_pages, kind))
     assert page.errors == []
     assert page.outside == []
     assert page.locator("h1").count() == 1
@@ -27,5 +27,5 @@ def test_page_loads_cleanly(open_page, html_pages, kind):
                          indirect=["base_url"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_finds_no_wcag_violations(open_page, html_pages, kind, scheme):
-    page = open_page(page_types(html_pages)[kind], color_scheme=scheme)
+    page = open_page(page_of(html_pages, kind), color_scheme=scheme)
     assert axe_violations(page) == []

@@ -1,16 +1,27 @@
 """The site suite: the checks any explainer site must pass (links, anchors, completeness and
 fidelity to the received text, coverage of its names and numbers, accessibility structure,
 valid HTML, structured data, axe in Chromium), run on the site given with `--site PATH`
-(or EXPLAINER_SITE): by default this repository's demo. `make test-site SITE=path` runs it
-alone on another site."""
+(or EXPLAINER_SITE; by default the folder pytest runs in). A site's `make test` runs it
+(`python -m explainer test-site`); the generator's repository runs it on its demo."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from support import site_fixtures
+from explainer.ops.site_suite.support import browser_fixtures, mark_browser_tests, site_fixtures
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--site", default=os.environ.get("EXPLAINER_SITE", "."),
+                     help="the site the site suite checks: a folder with content/, pelicanconf.py and "
+                          "publishconf.py (default: the current folder; or EXPLAINER_SITE)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_browser_tests(items)
 
 
 @pytest.fixture(scope="session")
@@ -23,5 +34,6 @@ def site_project(request: pytest.FixtureRequest) -> Path:
     return project
 
 
-# site, published, html_pages, article_sources, content: of the site under test.
+# site, published, html_pages, article_sources, content, and the browser's fixtures: of the site under test.
 globals().update(site_fixtures())
+globals().update(browser_fixtures())
