@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from .routes import NoteKey
 
-# Words, or single punctuation marks; whitespace between them is not significant.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Words, or single punctuation marks; whitespace between them is not significant. A number
+# with a thousands separator or a decimal point is one word: "240" is not a name in "240,000".
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|[^\w\s]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 

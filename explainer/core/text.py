@@ -83,3 +83,49 @@ def in_figures(text: str) -> str:
     number a note states in figures can be looked for in words that spell it."""
     return re.sub(rf"\b({'|'.join(NUMBER_WORDS)})\b",
                   lambda m: str(NUMBER_WORDS.index(m.group().lower())), text, flags=re.IGNORECASE)
+
+
+# A figure as a reader reads it, whole: a number in figures with its currency, scale and
+# percent ("£310 million", "$2.5bn", "240,000", "43%", "15 per cent"), a fraction ("a third",
+# "two-thirds", "half"), a number in words ("forty", "twenty-five", "three million"), each
+# with the unit of time it counts when it has one ("six weeks", "18 months").
+_SCALES = ("thousand", "million", "billion", "trillion")
+_FRACTIONS = ("half", "halves", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
+_TENS = ("twenty", *TENS)
+_IN_WORDS = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(NUMBER_WORDS[1:10])}))?|{'|'.join(NUMBER_WORDS)}"
+_TIME_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade)s?|century|centuries"
+_QUANTITY = re.compile(
+    rf"(?:(?<![\w.,£$€¥])[£$€¥]?\d+(?:[.,]\d+)*"  # in figures, never inside a longer number
+    rf"(?:\s?%|\s(?:per\s?cent|percent)\b|\s?(?:{'|'.join(_SCALES)})\b|(?:bn|tn|m|k)\b)?"
+    rf"|\b(?:an?|one|{'|'.join(NUMBER_WORDS[2:11])})[\s-](?:{'|'.join(_FRACTIONS)})s?\b|\bhalf\b"  # fractions
+    rf"|\b(?:{_IN_WORDS})\b(?:\s(?:{'|'.join(_SCALES)})\b)?(?:\s(?:per\s?cent|percent)\b)?)"  # in words
+    rf"(?:[\s-](?:{_TIME_UNIT})\b)?",
+    re.IGNORECASE)
+
+
+def quantities(text: str) -> list[str]:
+    """Every figure in `text`, whole and as written: "£310 million", "240,000", "a third",
+    "six weeks", "forty minutes" (see `number_value` for the number each gives)."""
+    return [match.group() for match in _QUANTITY.finditer(text)]
+
+
+def number_value(quantity: str) -> str | None:
+    """The number a figure gives, whatever its form, to tell whether two figures give the same
+    one: "240,000" and "240000" -> "240000", "£310 million" -> "310", "forty minutes" -> "40",
+    "a third" -> "1/3", "two-thirds" -> "2/3", "zero percent" and "0%" -> "0"; None for no number."""
+    words = re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", quantity.lower())
+    if not words:
+        return None
+    if words[0][0].isdigit():
+        return words[0].replace(",", "")
+    if words[0] == "half":
+        return "1/2"
+    if len(words) > 1 and words[1].rstrip("s") in _DENOMINATORS or words[1:2] == ["halves"]:
+        numerator = 1 if words[0] in ("a", "an") else NUMBER_WORDS.index(words[0])
+        return f"{numerator}/{_DENOMINATORS[words[1].rstrip('s').replace('halve', 'half')]}"
+    if words[0] in _TENS:
+        units = NUMBER_WORDS.index(words[1]) if len(words) > 1 and words[1] in NUMBER_WORDS[1:10] else 0
+        return str(10 * (_TENS.index(words[0]) + 2) + units)
+    return str(NUMBER_WORDS.index(words[0])) if words[0] in NUMBER_WORDS else None

@@ -12,16 +12,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..content.articles import Article, Paragraph
-from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site, Term, surface_forms
+from ..content.notes import EDITORS_NOTE_LABELS, Entity, Figure, Site, Term, surface_forms
 from ..core.lexicon import zipf
 from ..core.names import Linker, Target
 from ..core.routes import NoteKey
-from ..core.text import MONTHS, numerals, sentences, states
+from ..core.text import MONTHS, number_value, quantities, sentences
 from .markdown import Flag
 
 # Rarer than this on wordfreq's Zipf scale (about 2 in a million words: "rebalance", "fintech"),
-# a term is one most readers meet a few times a year at most: an article links it. The notes
-# draft proposes more (authoring/draft/terms.py): a glossary entry explains; a link interrupts.
+# a single-word term is one most readers meet a few times a year at most: an article links it
+# (a term of several words is linked whatever its words: see in_article). The notes draft
+# proposes more (authoring/draft/terms.py): a glossary entry explains; a link interrupts.
 UNUSUAL = 3.3
 # A calendar date: a number ("2018", "1 March") or a month's name ("by June").
 _DATE = re.compile(rf"\d|\b(?:{'|'.join(MONTHS)})\b")
@@ -91,11 +92,15 @@ def _names(site: Site) -> list[tuple[str, Target]]:
 
 def in_article(note: Entity | Term) -> bool:
     """Whether an article's text links the note's first mention: every entity; a glossary
-    term if a general reader may need it explained there, that is if it is rarer in general
-    English than UNUSUAL (or if its note says so)."""
+    term if its note says so (`link: always` or `never`), else if a general reader may need
+    it explained there. A single word is measured: rarer in general English than UNUSUAL. A
+    term of several words ("salt marsh", "blank cheque", "fixed crossing") is not: a word
+    list knows its words, each of which may be everyday, not the phrase, so it would never
+    be rare enough; an author who put the phrase in the glossary made it a term, and it is
+    linked where the article first uses it."""
     if isinstance(note, Entity) or note.link == "always":
         return True
-    return note.link == "auto" and zipf(note.term) < UNUSUAL
+    return note.link == "auto" and (len(note.term.split()) > 1 or zipf(note.term) < UNUSUAL)
 
 
 def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
@@ -110,6 +115,17 @@ def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
     return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
 
 
+def figure_names(figure: Figure) -> list[str]:
+    """The words that state a figure in its paragraph, whole, as its quote gives them: its
+    value, before or after where the quote has them word for word ("31 votes to 17",
+    "third-largest"), and every figure of the quote that gives one of their numbers, whatever
+    its form ("£310 million", "240,000", "a third", "six weeks", "zero percent" for "0%")."""
+    quote, stated = figure.source.quote, [v for v in (figure.value, figure.before, figure.after) if v]
+    whole = [v for v in stated if re.search(rf"(?<![\w.,£$€¥]){re.escape(v)}(?![\w%£$€¥]|[.,]\d)", quote, re.I)]
+    numbers = {number_value(q) for v in stated for q in quantities(v)} - {None}
+    return list(dict.fromkeys([*whole, *(q for q in quantities(quote) if number_value(q) in numbers)]))
+
+
 def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
     """article id -> paragraph id -> the figures' numbers and events' dates it states."""
     names: dict[str, dict[str, list[tuple[str, Target]]]] = defaultdict(lambda: defaultdict(list))
@@ -117,9 +133,8 @@ def _own_names(site: Site) -> dict[str, dict[str, list[tuple[str, Target]]]]:
         article, paragraph = site.resolve(figure.source.paragraph)
         key = NoteKey("figure", figure.id)
         target = Target(key, key.link, case_sensitive=False)
-        for number in dict.fromkeys(numerals(" ".join(filter(None, (figure.value, figure.before, figure.after))))):
-            if states(paragraph.text, number):
-                names[article.id][paragraph.id].append((number, target))
+        for figure_words in figure_names(figure):
+            names[article.id][paragraph.id].append((figure_words, target))
     for event in site.events:
         article, paragraph = site.resolve(event.source.paragraph)
         when = re.sub(r"\s*\(.*?\)", "", event.when).strip()
