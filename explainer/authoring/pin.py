@@ -51,7 +51,8 @@ def this_generator() -> tuple[Pin, str | None]:
         raise ContentError([Problem(str(checkout), 0, "this generator is neither a git checkout nor installed from "
                                                       "one: give where sites install it from, --generator "
                                                       "git+https://host/repo@commit")])
-    pin = Pin(f"git+file://{checkout}", _git("rev-parse", "HEAD", cwd=checkout))
+    # file://localhost/: the pip that Python 3.11's venv brings (23.2) refuses a URL without a host.
+    pin = Pin(f"git+file://localhost{checkout}", _git("rev-parse", "HEAD", cwd=checkout))
     dirty = _git("status", "--porcelain", "--untracked-files=no", cwd=checkout)
     warning = (f"note: the generator's checkout has uncommitted changes; the site pins commit {pin.commit[:12]}, "
                "which does not hold them") if dirty else None

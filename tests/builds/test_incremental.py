@@ -141,12 +141,13 @@ def test_a_cache_that_cannot_be_read_is_dropped(tmp_path: Path, damage: str):
     drops it and builds everything again."""
     project = project_at(tmp_path / "project")
     if damage == "GZIP_CACHE switched":  # a gzipped cache read as a plain one is what fails
-        edit(project / "pelicanconf.py", "GZIP_CACHE = False", "GZIP_CACHE = True")
+        with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+            settings.write("\nGZIP_CACHE = True\n")
     assert build(project, project / "output").returncode == 0
     cache_files = sorted((project / "cache").iterdir())
     assert len(cache_files) >= 4  # Pelican's reader cache and our three
     if damage == "GZIP_CACHE switched":
-        edit(project / "pelicanconf.py", "GZIP_CACHE = True", "GZIP_CACHE = False")
+        edit(project / "pelicanconf.py", "GZIP_CACHE = True", "GZIP_CACHE = False")  # as the generator's settings
     for path in cache_files if damage != "GZIP_CACHE switched" else []:
         data = path.read_bytes()
         path.write_bytes(b"" if damage == "files emptied" else data[: len(data) // 2])

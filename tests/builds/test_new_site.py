@@ -40,7 +40,7 @@ def test_a_new_site_has_its_story_its_settings_and_the_generator_pinned_not_copi
     lock = (site / "requirements.lock").read_text(encoding="utf-8").splitlines()
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     requirement, *pins = [line for line in lock if not line.startswith("#")]
-    assert requirement == f"explainer[test] @ git+file://{ROOT}@{head}"
+    assert requirement == f"explainer[test] @ git+file://localhost{ROOT}@{head}"
     generator_lock = subprocess.run(["git", "show", f"{head}:requirements.lock"], cwd=ROOT, capture_output=True,
                                     text=True).stdout
     assert pins == [line for line in generator_lock.splitlines() if line and not line.startswith("#")]

@@ -180,14 +180,16 @@ def test_every_entity_named_in_an_article_is_linked_once_at_its_first_mention(no
 
 
 def needed(term: dict) -> bool:
-    """A term a general reader may need: unusual in general English (wordfreq read here, the
-    threshold from the project), or marked so."""
+    """A term a general reader may need: marked so, or (unmarked) a term of several words (a
+    phrase a glossary explains; word frequencies cannot say a phrase is rare), or a single word
+    unusual in general English (wordfreq read here, the threshold from the project)."""
     from wordfreq import zipf_frequency
 
     from explainer.render.index import UNUSUAL
 
     link = term.get("link", "auto")
-    return link == "always" or (link == "auto" and zipf_frequency(term["term"], "en") < UNUSUAL)
+    return link == "always" or (link == "auto" and (len(term["term"].split()) > 1
+                                                    or zipf_frequency(term["term"], "en") < UNUSUAL))
 
 
 def test_the_terms_a_reader_needs_are_linked_once_and_everyday_words_are_not(notes, articles):
