@@ -1,5 +1,5 @@
-"""The Makefile every site includes: `include <path>` of the installed generator's site.mk,
-which a site's Makefile writes into its environment once the generator is installed."""
+"""The path of the installed generator's site.mk, the targets every site has: a site's Makefile
+includes it (it writes `include <path>` into its environment once the generator is installed)."""
 
 from __future__ import annotations
 
@@ -9,5 +9,5 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from ..ops import site
 
-    print(f"include {Path(site.__file__).with_name('site.mk')}")
+    print(Path(site.__file__).with_name("site.mk"))
     return 0
