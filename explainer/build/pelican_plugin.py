@@ -110,7 +110,9 @@ class PelicanRun:
         ctx = self.ctx
         assert ctx.site is not None and ctx.index is not None and ctx.updated is not None
         site, index = ctx.site, ctx.index
-        generator.env.filters["structured_data"] = lambda page, siteurl: script_tags(page, site, index, siteurl)
+        publisher = generator.settings.get("SITE_PUBLISHER", "")
+        generator.env.filters["structured_data"] = lambda page, siteurl: script_tags(page, site, index, siteurl,
+                                                                                     publisher)
         generator.context["EXPLAINER_UPDATED"] = ctx.updated.isoformat()
         generator.context["EXPLAINER_ARTICLES"] = len(site.articles)
         generator.context["EXPLAINER_FROM"] = _from_articles(len(site.articles))

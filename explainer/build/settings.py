@@ -11,6 +11,9 @@ from jinja2 import StrictUndefined
 THEME = str(Path(__file__).resolve().parents[1] / "theme")
 THEME_TEMPLATES_OVERRIDES: list[str] = []
 
+# What a site sets in its own pelicanconf.py: SITENAME, and SITE_PUBLISHER (who publishes the
+# explainer, a newsroom's name: the home page's JSON-LD says so when it is given).
+SITE_PUBLISHER = ""
 SITEURL = ""
 RELATIVE_URLS = True
 DEFAULT_LANG = "en"

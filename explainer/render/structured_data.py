@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .index import SiteIndex, note_key
 from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site
 from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
+from .drafts import plain
 
 SCHEMA_TYPES = {  # entity kind -> schema.org type
     "company": "Organization", "organisation": "Organization", "body": "Organization",
@@ -25,18 +26,20 @@ SCHEMA_TYPES = {  # entity kind -> schema.org type
 _YEAR_ONLY = r"^(?:in |towards the end of )?(\d{4})$"
 
 
-def script_tags(page: Any, site: Site, index: SiteIndex, siteurl: str) -> Markup:
+def script_tags(page: Any, site: Site, index: SiteIndex, siteurl: str, publisher: str = "") -> Markup:
     """<script type="application/ld+json"> blocks, with `<`, `>` and `&` escaped so no text
-    from the notes can close the script element."""
+    from the notes can close the script element. `publisher`: who publishes the explainer
+    (the site's SITE_PUBLISHER setting), if the site names one."""
     blocks = []
-    for data in structured_data(page, site, index, siteurl):
+    for data in structured_data(page, site, index, siteurl, publisher):
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         blocks.append(f'<script type="application/ld+json">{text}</script>')
     return Markup("\n".join(blocks))
 
 
-def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> list[dict[str, Any]]:
+def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str,
+                    publisher: str = "") -> list[dict[str, Any]]:
     """The JSON-LD objects for one Pelican page (by its template and slug)."""
     base = siteurl.rstrip("/") + "/" if siteurl else ""
 
@@ -52,6 +55,7 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> li
     if template == "home":
         return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
                  "description": page.summary, "inLanguage": "en",
+                 **({"publisher": {"@type": "Organization", "name": publisher}} if publisher else {}),
                  "potentialAction": {"@type": "SearchAction", "target": url(f"{SEARCH.save_as}?q={{query}}"),
                                      "query-input": "required name=query"}}]
     save_as = page.save_as
@@ -59,7 +63,7 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str) -> li
         return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
                  "hasDefinedTerm": [
                      {"@type": "DefinedTerm", "@id": url(NoteKey("term", t.id).url), "name": t.term,
-                      "description": t.definition, "url": url(NoteKey("term", t.id).url),
+                      "description": plain(t.definition), "url": url(NoteKey("term", t.id).url),
                       **({"termCode": t.abbreviation} if t.abbreviation else {})}
                      for t in site.terms.values()]}]
     if save_as == TIMELINE.save_as:
@@ -95,7 +99,7 @@ def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
 def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind],
                             "@id": url(entity_page(entity.id).save_as), "name": entity.name,
-                            "description": entity.summary, "url": url(entity_page(entity.id).save_as)}
+                            "description": plain(entity.summary), "url": url(entity_page(entity.id).save_as)}
     if entity.aliases:
         data["alternateName"] = entity.aliases
     return data
@@ -106,8 +110,8 @@ def _ref(entity: Entity, url) -> dict[str, Any]:
 
 
 def _event(event, site: Site, url) -> dict[str, Any]:
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.what,
-                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {event.what}",
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": plain(event.what),
+                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {plain(event.what)}",
                             "about": [_ref(site.entities[e], url) for e in event.entities]}
     year = re.match(_YEAR_ONLY, event.when.strip(), re.IGNORECASE)
     if year and year.group(1) in event.source.quote:

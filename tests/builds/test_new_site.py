@@ -70,6 +70,29 @@ def test_the_new_site_builds_with_the_generators_targets_and_says_which_generato
     assert make(site, "help").stdout.count("make upgrade") == 1
 
 
+@pytest.mark.slow
+def test_a_sites_own_template_overrides_the_generators_and_its_settings_are_its_own(tmp_path: Path):
+    from explainer.build.settings import THEME
+
+    assert run_here(tmp_path, "new-site", "site", str(STORY)).returncode == 0
+    site = tmp_path / "site"
+    settings = site / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('SITE_PUBLISHER = ""',
+                                                                     'SITE_PUBLISHER = "Kestrel Gazette"'))
+    (site / "theme" / "templates").mkdir(parents=True)
+    home = (Path(THEME) / "templates" / "home.html").read_text(encoding="utf-8")
+    assert "{% block content %}" in home
+    (site / "theme" / "templates" / "home.html").write_text(
+        home.replace("{% block content %}", "{% block content %}<p class=\"ours\">Our own home</p>", 1))
+    built = make(site, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    index = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="ours">Our own home</p>' in index
+    assert '"publisher":{"@type":"Organization","name":"Kestrel Gazette"}' in index
+    assert "Our own home" not in (site / "output" / "search.html").read_text(encoding="utf-8")
+    assert not (Path(THEME) / "templates" / "home.html").read_text(encoding="utf-8").count("Our own home")
+
+
 @pytest.mark.parametrize(("name", "data", "said"), [
     ("empty.txt", b"  \n\n", "the file is empty"),
     ("latin1.txt", "Caf\u00e9 owners say\n".encode("latin-1"), "not UTF-8"),
