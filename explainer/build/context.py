@@ -48,6 +48,8 @@ class BuildContext:
     documents: dict[str, Document] = field(default_factory=dict, repr=False)  # authored pages, by absolute path
     site: Site | None = field(default=None, repr=False)
     notes_problems: list[Problem] = field(default_factory=list, repr=False)
+    # check: what is unfinished (content/unfinished.py): make publish refuses it, make html marks it
+    unfinished: list[Problem] = field(default_factory=list, repr=False)
     # render
     index: SiteIndex | None = field(default=None, repr=False)
     visuals: dict[str, Markup] = field(default_factory=dict, repr=False)

@@ -21,7 +21,7 @@ from ..core.problems import BuildError, Problem, display_path, report, without_t
 from . import pelican_plugin, production, swap
 from .context import BuildContext
 from .search import SearchFailed
-from .stages import prepare
+from .stages import prepare, publishing
 
 Reporter = Callable[[list[Problem], str], None]
 
@@ -50,6 +50,10 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
         problems = prepare(ctx)
         if problems:
             reporter(problems, f"the build stopped and {output} was left as it was.")
+            refused = len(ctx.unfinished) if publishing(ctx) else 0
+            if refused:
+                print(f"make publish: {_things(refused)} unfinished; make html builds the site as it is, with "
+                      "each marked", file=sys.stderr)
             return 1
         run = pelican_plugin.PelicanRun(ctx)
         run.connect(pelican)
@@ -70,12 +74,19 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
         if ctx is not None:
             ctx.close()  # a failed build's search index is never written
         shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
+    if ctx.unfinished:  # only a build that does not publish gets here with any
+        print(f"explainer: {_things(len(ctx.unfinished))} unfinished, each marked Draft on its page (make todo "
+              "lists them); make publish refuses them", file=sys.stderr)
     if ctx.cache is not None:
         done = ctx.cache
         print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
               f"{done.reused} unchanged since the last build (from the cache)"
               + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
     return 0
+
+
+def _things(n: int) -> str:
+    return f"{n} thing{'' if n == 1 else 's'}"
 
 
 _log = logging.getLogger("pelican")

@@ -2,10 +2,14 @@
 ignore list with why. `make todo` lists what breaks it, and the site's tests hold it.
 
 - Every capitalised word of the text as received is a word of a note's name or alias
-  (entities and glossary terms), or on `content/coverage-ignore.txt`.
+  (entities and glossary terms), or on `content/coverage-ignore.txt`. Not counted: a common
+  word capitalised only because it starts a sentence ("The", "Officials"), and a month or a
+  day an event of that article quotes (the timeline has it).
 - Every number a paragraph gives, in figures or in words, is in the quote of a figure or
   an event citing that paragraph; a number in the headline or a sub-heading, in the quote
   of a figure or an event of that article (a headline repeats the story's numbers).
+- `make todo` counts the notes a draft not yet moved already holds (content/notes-drafts/):
+  what they name is listed once, as the draft to curate and move.
 - The ignore list holds one word a line, each with its reason after a `#`: a word left
   there without one is a problem (the list is reviewed like the notes; a bare word hides
   why it needs no note).
@@ -14,10 +18,12 @@ ignore list with why. `make todo` lists what breaks it, and the site's tests hol
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..core.lexicon import zipf
 from ..core.problems import Problem, display_path
-from ..core.text import fold, number_words, numerals, states
+from ..core.text import MONTHS, WEEKDAYS, fold, number_words, numerals, sentences, states
 from .notes import Site, surface_forms
 from .source import SOURCE_NAME, read_source
 
@@ -48,31 +54,79 @@ def ignore_list(content: Path) -> tuple[set[str], list[Problem]]:
     return words, problems
 
 
-def uncovered(site: Site, ignored: set[str]) -> list[Problem]:
+def uncovered(site: Site, ignored: set[str], drafts: Site | None = None) -> list[Problem]:
     """Each name and number of each article with no note, at its line in source.txt (a
-    word once per article, at its first line)."""
-    words_in_names = {w for note in (*site.entities.values(), *site.terms.values()) for form in surface_forms(note)
-                      for w in capitalised(form)}
+    word once per article, at its first line); with `drafts`, what their notes would cover
+    is not listed (the draft is, once)."""
+    notes = [site, *([drafts] if drafts else [])]
+    words_in_names = {w for s in notes for note in (*s.entities.values(), *s.terms.values())
+                      for form in surface_forms(note) for w in capitalised(form)}
     quoted: dict[tuple[str, str], str] = {}  # (article, paragraph) -> the quotes of its figures and events
-    for note in (*site.figures, *site.events):
-        article, paragraph = site.resolve(note.source.paragraph)
-        for key in ((article.id, paragraph.id), (article.id, "")):  # "": anywhere in the article
-            quoted[key] = quoted.get(key, "") + " " + fold(note.source.quote)
+    dated: dict[str, set[str]] = {}  # article -> the words of its events' quotes and dates
+    for s in notes:
+        for note in (*s.figures, *s.events):
+            article, paragraph = site.resolve(note.source.paragraph)
+            for key in ((article.id, paragraph.id), (article.id, "")):  # "": anywhere in the article
+                quoted[key] = quoted.get(key, "") + " " + fold(note.source.quote)
+        for event in s.events:
+            article, _ = site.resolve(event.source.paragraph)
+            dated.setdefault(article.id, set()).update(capitalised(f"{event.when} {event.source.quote}"))
     gaps = []
     for article in site.articles.values():
         source = article.path.parent / SOURCE_NAME
         shown = display_path(source)
         by_text = {p.folded: p.id for p in article.paragraphs.values()}
+        blocks = read_source(source)
+        ordinary = _capitalised_by_place(block.text for block in blocks)
         said: set[str] = set()
-        for block in read_source(source):
+        for block in blocks:
             for word in capitalised(block.text):
-                if word not in words_in_names and word not in ignored and word not in said:
-                    said.add(word)
-                    gaps.append(Problem(shown, block.line, f"\"{word}\" has no note: add it to an entity's or a term's "
-                                                           f"name or aliases, or to content/{IGNORE} with why"))
+                if (word in words_in_names or word in ignored or word in said or word in ordinary
+                        or word in _DATES and word in dated.get(article.id, ())):
+                    continue
+                said.add(word)
+                gaps.append(Problem(shown, block.line, f"\"{word}\" has no note: add it to an entity's or a term's "
+                                                       f"name or aliases, or to content/{IGNORE} with why"))
             pid = by_text.get(fold(block.text), "")  # "" for the headline and the sub-headings
             for number in [*numerals(block.text), *number_words(block.text)]:
                 if number not in ignored and not states(quoted.get((article.id, pid), ""), number):
                     where = f" ({pid})" if pid else ""
                     gaps.append(Problem(shown, block.line, f"\"{number}\"{where} has no figure or event quoting it"))
     return gaps
+
+
+_DATES = {*MONTHS, *WEEKDAYS}
+
+
+def _capitalised_by_place(blocks: Iterable[str]) -> set[str]:
+    """The words of an article capitalised only because they start a sentence: a very
+    common English word ("The Department", "Most Britons"), or a common one said alone
+    ("Officials said") that the article never capitalises inside a sentence; not the first
+    word of a name ("Tom Okafor", "Natural England"), nor a name said alone that the article
+    names inside a sentence too ("Nissan said")."""
+    initial: dict[str, bool] = {}  # word -> whether a name follows it somewhere
+    inside: set[str] = set()  # words capitalised inside a sentence
+    lower: set[str] = set()
+    for block in blocks:
+        for sentence in sentences(block.translate(_QUOTES)):
+            lower.update(re.findall(r"\b[a-z][a-z'-]*\b", sentence))
+            for match in _CAPITALISED.finditer(sentence):
+                word = re.sub(r"'s$", "", match.group())
+                before = sentence[:match.start()].rstrip(" \"'([\u2014\u2013-")
+                if before and not before.endswith(":"):  # "Disclaimer: This story": a sentence's start
+                    inside.add(word)
+                else:
+                    initial[word] = initial.get(word, False) or bool(_CAPITALISED.match(sentence[match.end():].lstrip()))
+    ordinary = set()
+    for word, before_a_name in initial.items():
+        if word.isupper() and len(word) > 1:
+            continue  # an abbreviation
+        common = zipf(word.lower())
+        if common >= _VERY_COMMON:  # "The", "This", "Most", whatever follows
+            ordinary.add(word)
+        elif not before_a_name and word not in inside and (word.lower() in lower or common >= _COMMON):
+            ordinary.add(word)  # "Officials said", "Construction is due"; not "Nissan said" (a name inside too)
+    return ordinary
+
+
+_VERY_COMMON, _COMMON = 5.5, 3.0  # wordfreq's Zipf scale: "the" 7.7, "residents" 4.6, "councillors" 3.5

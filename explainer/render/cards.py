@@ -26,7 +26,9 @@ from collections.abc import Iterable
 from markupsafe import escape
 
 from ..content.notes import EDITORS_NOTE_LABELS, KIND_LABELS, Entity, Fact, Site, Source
+from ..content.unfinished import is_placeholder
 from ..core.routes import NoteKey, link, to_page
+from .drafts import BADGE, plain
 
 # Characters of each text on a card: a preview, not the page (every page carries the cards
 # of the notes it links to, so they count against its weight).
@@ -114,7 +116,12 @@ def _cite(site: Site, source: Source, article: str | None) -> dict[str, str]:
 
 def _render(key: NoteKey, kind: str, name: str, text: str, background: str | None = None,
             cite: dict[str, str] | None = None) -> str:
-    """One card as data; the script lays it out and links it to the hovered link's target."""
+    """One card as data; the script lays it out and links it to the hovered link's target.
+    A card whose text is not written yet (make html) says "Draft" beside its kind, in
+    words, and what is left to write instead of the placeholder (render/drafts.py)."""
+    if any(is_placeholder(t) for t in (text, background)):
+        kind, cite = f"{kind} \u00b7 {BADGE}", {**(cite or {}), "data-draft": BADGE.lower()}
+        text, background = plain(text), None if background is None else plain(background)
     attributes = "".join(f' {attribute}="{escape(value)}"' for attribute, value in (cite or {}).items())
     if background is None:
         content = escape(_clip(text, MAX_TEXT))

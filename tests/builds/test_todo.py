@@ -50,14 +50,18 @@ def test_a_new_article_lists_its_names_numbers_draft_and_front_matter(project: P
     result = run(project, "todo").stdout
     source = project / "content" / "articles" / "follow-up" / "source.txt"
     article = project / "content" / "articles" / "follow-up" / "article.md"
+    assert re.search(r"^content/notes-drafts/follow-up\.yaml:1: a draft not yet moved into content/notes/ "
+                     r"\(\d+ TODOs left\)", result, re.M)
+    assert f"content/articles/follow-up/article.md:{line_of(article, 'source_url:')}: source_url is empty" in result
+    # What the draft holds is the draft's to give (listed once, above), not listed one by one.
+    assert '"Mallow"' not in result and '"1.5"' not in result, result
+    (project / "content" / "notes-drafts" / "follow-up.yaml").unlink()
+    result = run(project, "todo").stdout
     assert f'content/articles/follow-up/source.txt:{line_of(source, "Mallow")}: "Mallow" has no note' in result
     (paragraph,) = [pid for pid, p in loaded_content(project / "content").site.articles["follow-up"].paragraphs.items()
                     if "1.5 million" in p.text]
     assert (f'content/articles/follow-up/source.txt:{line_of(source, "1.5 million")}: "1.5" ({paragraph}) has no figure'
             in result)
-    assert re.search(r"^content/notes-drafts/follow-up\.yaml:1: a draft not yet moved into content/notes/ "
-                     r"\(\d+ TODOs left\)", result, re.M)
-    assert f"content/articles/follow-up/article.md:{line_of(article, 'source_url:')}: source_url is empty" in result
     # Names the notes already have are not listed: Halvorsen, Brightwater.
     assert '"Halvorsen"' not in result and '"Brightwater"' not in result
 

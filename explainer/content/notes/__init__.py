@@ -3,9 +3,9 @@ the checks of what they say (checks.py)."""
 
 from .checks import CHECKS, check_site
 from .load import load_site
-from .model import (DEFAULT_ARTICLE, EDITORS_NOTE_LABELS, KIND_LABELS, KINDS, NOTES_DIR, RELATION_LABELS, EditorsNote,
-                    Entity, Event, Fact, Figure, Note, Relation, Site, Source, Takeaway, Term, sources, surface_forms)
+from .model import (DEFAULT_ARTICLE, DRAFTS_DIR, EDITORS_NOTE_LABELS, KIND_LABELS, KINDS, NOTES_DIR, RELATION_LABELS,
+                    EditorsNote, Entity, Event, Fact, Figure, Note, Relation, Site, Source, Takeaway, Term, sources, surface_forms)
 
-__all__ = ["CHECKS", "DEFAULT_ARTICLE", "EDITORS_NOTE_LABELS", "KINDS", "KIND_LABELS", "NOTES_DIR", "RELATION_LABELS",
-           "EditorsNote", "Entity", "Event", "Fact", "Figure", "Note", "Relation", "Site", "Source", "Takeaway", "Term",
+__all__ = ["CHECKS", "DEFAULT_ARTICLE", "DRAFTS_DIR", "EDITORS_NOTE_LABELS", "KINDS", "KIND_LABELS", "NOTES_DIR",
+           "RELATION_LABELS", "EditorsNote", "Entity", "Event", "Fact", "Figure", "Note", "Relation", "Site", "Source", "Takeaway", "Term",
            "check_site", "load_site", "sources", "surface_forms"]

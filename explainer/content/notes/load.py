@@ -14,12 +14,13 @@ from ..yamldata import line_of, load_yaml, validate
 from .model import DEFAULT_ARTICLE, KINDS, NOTES_DIR, Site, duplicate_id, sources
 
 
-def load_site(content: Path, articles: dict[str, Article]) -> tuple[Site, list[Problem]]:
-    """The articles and every notes file under content/notes/, each note checked against
-    the schema (a pure function of the files); the problems of reading them."""
+def load_site(content: Path, articles: dict[str, Article], folder: str = NOTES_DIR) -> tuple[Site, list[Problem]]:
+    """The articles and every notes file under content/notes/ (or another `folder` of the
+    content, e.g. the drafts' DRAFTS_DIR), each note checked against the schema (a pure
+    function of the files); the problems of reading them."""
     site = Site(content, articles)
     problems: list[Problem] = []
-    for path in sorted((content / NOTES_DIR).rglob("*.yaml")):
+    for path in sorted((content / folder).rglob("*.yaml")):
         problems += _load_file(path, site)
     return site, sorted(problems)
 

@@ -32,12 +32,15 @@ from ..fields import ParagraphRef, Percent, Slug, Text
 from ..yamldata import line_of
 
 NOTES_DIR = "notes"
+# Notes drafts (make new-article) wait here, read by `make todo` only, until curated and moved
+# into NOTES_DIR: a build shows none of them, and `make publish` refuses while one is left.
+DRAFTS_DIR = "notes-drafts"
 
 EntityKind = Literal["company", "person", "organisation", "body", "place", "market", "product", "publication"]
 KIND_LABELS: dict[str, tuple[str, str]] = {  # kind -> (singular, plural heading)
     "company": ("Company", "Companies"),
     "person": ("Person", "People"),
-    "organisation": ("Organisation", "Organisations and alliances"),
+    "organisation": ("Organisation", "Organisations"),
     "body": ("Body", "Boards and bodies"),
     "product": ("Business unit or product", "Business units and products"),
     "place": ("Place", "Places"),

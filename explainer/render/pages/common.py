@@ -9,6 +9,7 @@ from typing import Any
 from ...content.articles import Article, Paragraph
 from ...content.notes import Site, Source
 from ...core.routes import NoteKey
+from ..drafts import draft_markdown
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -53,8 +54,11 @@ def from_article(site: Site, source: Source) -> str:
 
 def inline(text: str | None) -> str:
     """A note's text on one line: it stays inline Markdown (emphasis, links) and cannot
-    start a block of its own (a heading, a `:::` block, an attribute line)."""
-    return " ".join((text or "").split())
+    start a block of its own (a heading, a `:::` block, an attribute line). A text not
+    written yet (a `TODO` placeholder) is never shown as the note's words: a "Draft" badge
+    and what it asks for instead (render/drafts.py; make publish refuses it)."""
+    drafted = draft_markdown(text or "", escape)
+    return drafted if drafted is not None else " ".join((text or "").split())
 
 
 def quoted(text: str) -> str:

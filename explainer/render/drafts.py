@@ -1,0 +1,50 @@
+"""How a text not written yet shows on `make html` (make publish refuses it: content/unfinished.py
+holds the rule): never as if it were a fact, but as a "Draft" badge, in words (not colour
+only), and what the placeholder asks for.
+
+    'TODO: what it measures'  ->  [Draft]{.draft-badge} [Not written yet: what it measures]{.draft-text}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..content.notes import Entity, Note, Term
+from ..content.unfinished import is_placeholder, placeholder_hint
+
+BADGE = "Draft"
+NOT_WRITTEN = "Not written yet"
+
+
+def draft_markdown(text: str, escape: Callable[[str], str]) -> str | None:
+    """A placeholder as inline Markdown (`escape` makes the hint literal text), or None for
+    a text that is written."""
+    if not is_placeholder(text):
+        return None
+    hint = placeholder_hint(text)
+    said = f"{NOT_WRITTEN}: {escape(hint)}" if hint else f"{NOT_WRITTEN}."
+    return f"[{BADGE}]{{.draft-badge}} [{said}]{{.draft-text}}"
+
+
+def plain(text: str) -> str:
+    """A text as plain words where no badge can go (a card, a page's description, a search
+    result): a placeholder says it is a draft."""
+    if not is_placeholder(text):
+        return text
+    hint = placeholder_hint(text)
+    return f"{BADGE}, {NOT_WRITTEN.lower()}" + (f": {hint}" if hint else ".")
+
+
+def texts(note: Note) -> list[str]:
+    """The texts a note shows in its own words (what a placeholder may be left in)."""
+    if isinstance(note, Entity):
+        return [note.summary, *(fact.text for fact in note.facts), *(r.figure or "" for r in note.relations)]
+    if isinstance(note, Term):
+        return [note.definition, note.in_article]
+    return [str(value) for name in ("what", "when", "value", "measures", "likely", "why", "text")
+            if isinstance(value := getattr(note, name, None), str)]
+
+
+def is_draft(note: Note) -> bool:
+    """Whether a note still holds a placeholder in any of its texts."""
+    return any(is_placeholder(text) for text in texts(note))
