@@ -1,7 +1,8 @@
 """The build's stages, in order, each in one place.
 
     load    every page and the notes -> documents, a Site        content/ (incremental.py caches)
-    check   every problem at once, path:line                     content/, core/routes.py
+    check   every problem at once, path:line; what is unfinished content/, core/routes.py
+            (refused by make publish, marked on make html)       content/unfinished.py
     render  the index, visuals, the notes' pages as Markdown,    render/
             and the pages search indexes whole as HTML
     index   search records from the notes and what was rendered search.py (Pagefind, on the other core)
@@ -21,8 +22,10 @@ from pathlib import Path
 
 from ..content import site as content
 from ..content.document import Document, article_id, load_document
+from ..content.unfinished import unfinished
 from ..core.problems import Problem
-from ..core.routes import SEARCH_BUNDLE, check_settings
+from ..content.notes import Site
+from ..core.routes import ENTITIES, FIGURES, GLOSSARY, SEARCH_BUNDLE, TIMELINE, check_settings
 from ..render.authored import RenderedPage, render_document
 from ..render.cards import Cards
 from ..render.index import build_index
@@ -63,7 +66,16 @@ def check(ctx: BuildContext) -> list[Problem]:
     if ctx.settings:  # a build (a check alone reads no settings)
         where = ctx.settings_file or "the Pelican settings"
         problems += [Problem(where, 0, message) for message in check_settings(ctx.settings)]
+    ctx.unfinished = unfinished(ctx.content, ctx.documents)
+    if publishing(ctx):  # nothing unfinished reaches a reader; make html shows it, marked
+        said = {(p.path, p.line) for p in problems}  # an empty source_url, say, is one problem
+        problems += [p for p in ctx.unfinished if (p.path, p.line) not in said]
     return sorted(problems)
+
+
+def publishing(ctx: BuildContext) -> bool:
+    """A production build (make publish: publishconf.py's PRODUCTION = True)."""
+    return bool((ctx.settings or {}).get("PRODUCTION"))
 
 
 def render_notes(ctx: BuildContext) -> None:
@@ -169,12 +181,21 @@ def emit(ctx: BuildContext) -> None:
     assert ctx.site is not None and ctx.output is not None
     write_notes_json(ctx.site, ctx.output)
     name = ctx.settings["SITENAME"]
-    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name,
-                     "The article, who's who, glossary, timeline and key figures", ctx.output)
+    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output)
     if ctx.search is not None:
         ctx.bundle, ctx.search = ctx.search.wait(), None
     if ctx.cache is not None and ctx.published is not None:
         ctx.cache.save(ctx.published, (ctx.bundle.records, ctx.bundle.entry) if ctx.bundle else None)
+
+
+def _share_line(site: Site) -> str:
+    """What the share image says the site holds: "The article, who's who, glossary, timeline
+    and key figures", as far as the notes have them (one line of the image)."""
+    made = content.fixed_pages(site)
+    parts = ["The articles" if site.several_articles else "The article"]
+    parts += [name for route, name in ((ENTITIES, "who's who"), (GLOSSARY, "glossary"), (TIMELINE, "timeline"),
+                                       (FIGURES, "key figures")) if route in made]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def check_only(content_folder: Path) -> list[Problem]:

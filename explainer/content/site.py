@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
-from ..core.routes import ARTICLES, FIXED_PAGES, entity_page
+from ..core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, FIXED_PAGES, GLOSSARY, TIMELINE, Route, entity_page
 from .articles import Article
 from .document import Document, content_documents, load_document
 from .frontmatter import field_line
@@ -84,10 +84,19 @@ def check_pages(content: Path, documents: dict[str, Document], site: Site, lint:
     return problems
 
 
+def fixed_pages(site: Site) -> list[Route]:
+    """The pages with fixed names this site has, in FIXED_PAGES' order: the list of articles
+    only with several, and a page of notes only when there are notes of its kind (a story
+    without editor's notes has no page, menu item or link saying it has none)."""
+    has = {ARTICLES: site.several_articles, ENTITIES: bool(site.entities), GLOSSARY: bool(site.terms),
+           TIMELINE: bool(site.events), FIGURES: bool(site.figures), EDITORS_NOTES: bool(site.editors_notes)}
+    return [route for route in FIXED_PAGES if has.get(route, True)]
+
+
 def _page_sources(content: Path, documents: dict[str, Document], site: Site) -> set[str]:
     """What a `{filename}` link may name, from the content folder: the pages of the site
     (a file Pelican copies as it is is linked with `{static}`)."""
-    made = [route.source for route in FIXED_PAGES if route is not ARTICLES or site.several_articles]
+    made = [route.source for route in fixed_pages(site)]
     made += [entity_page(e).source for e in site.entities]
     # Pelican also reads HTML files in the content as pages (its own reader): not ours to check.
     html = [p.relative_to(content).as_posix() for p in content.rglob("*.htm*") if p.suffix in (".html", ".htm")]

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..content.notes import KIND_LABELS, RELATION_LABELS, Site
 from ..core.routes import TIMELINE, entity_page
+from .drafts import plain
 
 Visual = Callable[[Site], str]
 
@@ -45,18 +46,29 @@ def _percent(value: str) -> float:
 
 # --- Cross-shareholding, before and after ---------------------------------------------------
 
-def shareholding(site: Site) -> str:
+def _stakes(site: Site) -> tuple[list, list[str]]:
+    """The stakes the chart draws (those with a before and an after) and the two entities it
+    draws them between; none unless there are exactly two."""
     stakes = [(owner, relation) for owner in site.entities.values() for relation in owner.relations
               if relation.type == "holds-stake-in" and relation.before and relation.after]
-    if not stakes:
-        return ""
     names = sorted({e.id for e, _ in stakes} | {r.target for _, r in stakes})[:2]
-    if len(names) != 2:
+    return (stakes, names) if stakes and len(names) == 2 else ([], [])
+
+
+def has_shareholding(site: Site) -> bool:
+    """Whether the notes give the shareholding chart anything to draw (a page shows a heading
+    for it only then)."""
+    return bool(_stakes(site)[0])
+
+
+def shareholding(site: Site) -> str:
+    stakes, names = _stakes(site)
+    if not stakes:
         return ""
     left, right = (site.entities[n] for n in names)
     panel_w, height = 320, 190
     body = []
-    for i, (label, when) in enumerate((("Before", "before"), ("After the rebalance", "after"))):
+    for i, (label, when) in enumerate((("Before", "before"), ("After", "after"))):
         x0 = i * (panel_w + 20)
         body.append(f'<text class="chart-heading" x="{x0 + panel_w / 2}" y="20" text-anchor="middle">{escape(label)}</text>')
         for x, entity in ((x0 + 10, left), (x0 + panel_w - 110, right)):
@@ -76,7 +88,7 @@ def shareholding(site: Site) -> str:
             'markerHeight="12" markerUnits="userSpaceOnUse" orient="auto"><path class="chart-arrowhead" '
             'd="M0 0L10 5L0 10z"/></marker></defs>')
     sentences = []
-    for when, label in (("before", "Before"), ("after", "After the rebalance")):
+    for when, label in (("before", "Before"), ("after", "After")):
         parts = [f"{owner.name} holds {getattr(r, when)} of {site.entities[r.target].name}" for owner, r in stakes]
         sentences.append(f"{label}: " + "; ".join(parts) + ".")
     rows = "".join(
@@ -84,17 +96,19 @@ def shareholding(site: Site) -> str:
         f"<td>{escape(r.before)}</td><td>{escape(r.after)}</td></tr>" for owner, r in stakes
     )
     caption = "Who owns how much of whom; arrows point from the owner. " + " ".join(sentences)
-    equivalent = (f'<table class="chart-table"><caption class="visually-hidden">Stakes before and after the rebalance</caption>'
+    equivalent = (f'<table class="chart-table"><caption class="visually-hidden">Stakes before and after</caption>'
                   f'<thead><tr><th scope="col">Stake</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>'
                   f'<tbody>{rows}</tbody></table>')
-    return _figure("shareholding", "Cross-shareholding before and after the rebalance", " ".join(sentences),
+    return _figure("shareholding", "Who holds a stake in whom, before and after", " ".join(sentences),
                    2 * panel_w + 20, height, defs + "".join(body), caption, equivalent)
 
 
 # --- Relationship map -------------------------------------------------------------------------
 
-# The business ties; where an entity is based and who wrote for whom stay in the lists.
+# The ties between entities; where an entity is based and who wrote for whom stay in the lists.
 MAP_TYPES = ("holds-stake-in", "led", "invests-in", "partner-of", "member-of", "unit-of")
+# What the caption says of the ties the map draws: (the question, what an arrow points from).
+_MAP_SAYS = {"holds-stake-in": ("owns", "holds"), "led": ("leads", "leads"), "invests-in": ("invests in", "invests")}
 
 
 def relationship_map(site: Site) -> str:
@@ -145,13 +159,18 @@ def relationship_map(site: Site) -> str:
         f'{f" ({escape(r.figure)})" if r.figure else ""}{"" if r.source else " (background)"}</li>'
         for owner, r in edges
     )
-    desc = (f"{len(ids)} companies, people and organisations and the {len(edges)} ties between them: "
+    said = [_MAP_SAYS[t] for t in types if t in _MAP_SAYS]
+    arrows = (f"Arrows point from the one who {_or([s[1] for s in said])}" if said
+              else "Arrows point from the first of the two named in each tie")
+    desc = (f"{len(ids)} of those named and the "
+            f"{'tie' if len(edges) == 1 else f'{len(edges)} ties'} between them: "
             + "; ".join(f"{o.name} {RELATION_LABELS[r.type][0]} {site.entities[r.target].name}" for o, r in edges)
-            + ". Arrows point from the one who holds, leads or invests; dashed lines are background knowledge.")
-    caption = ("Who owns, leads or invests in whom. Arrows point from the one who holds, leads or invests; "
-               "dashed lines are background knowledge rather than the article's own statements.")
+            + f". {arrows}; dashed lines are background knowledge.")
+    caption = ((f"Who {_or([s[0] for s in said])} whom. " if said else "Who is tied to whom. ") + arrows
+               + "; dashed lines are background knowledge rather than "
+               + ("the articles' own statements." if site.several_articles else "the article's own statements."))
     equivalent = f'<details class="chart-list"><summary>The ties as a list</summary><ul>{items}</ul></details>'
-    return _figure("relationship-map", "Map of the business ties between the entities", desc, width, height,
+    return _figure("relationship-map", "Map of the ties between the entities", desc, width, height,
                    defs + "".join(lines) + "".join(nodes) + "".join(legend), caption, equivalent, scroll=True)
 
 
@@ -170,11 +189,18 @@ def timeline_strip(site: Site) -> str:
         label = "".join(f'<tspan x="{x}" y="{y0 + 15 * k:.0f}">{escape(line)}</tspan>' for k, line in enumerate(lines))
         body.append(f'<a href="{TIMELINE.link(event.id)}"><circle class="strip-dot" cx="{x}" cy="{height / 2}" r="7"/>'
                     f'<text class="strip-label" text-anchor="middle">{label}</text></a>')
-    desc = ("The events in order: " + "; ".join(f"{e.when}: {e.what}" for e in site.events)
-            + " Dates are the article's own words; the events are listed in full below.")
+    several = site.several_articles
+    own = "the articles'" if several else "the article's"
+    desc = ("The events in order: " + "; ".join(f"{e.when}: {plain(e.what)}" for e in site.events)
+            + f" Dates are {own} own words; the events are listed in full below.")
     return _figure("timeline-strip", "The events of the story in order", desc, width, height, "".join(body),
-                   "The events in order, dates as the article gives them. Each point links to its entry below.",
-                   scroll=True)
+                   f"The events in order, dates as {'the articles give' if several else 'the article gives'} them. "
+                   "Each point links to its entry below.", scroll=True)
+
+
+def _or(words: list[str]) -> str:
+    """"owns, leads or invests in"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _wrap(text: str, width: int) -> list[str]:

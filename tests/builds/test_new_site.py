@@ -20,11 +20,13 @@ STORY = FIXTURES / "stories" / "estuary-crossing.txt"
 HERE = {"PY": sys.executable, "SITE_MK": str(ROOT / "explainer" / "ops" / "site" / "site.mk")}
 
 
-def make(site: Path, *targets: str, **variables: str) -> subprocess.CompletedProcess[str]:
+def make(site: Path, *targets: str, env: dict[str, str] | None = None, **variables: str,
+         ) -> subprocess.CompletedProcess[str]:
     """make in the site, with this environment's Python and generator (no install)."""
     assignments = [f"{k}={v}" for k, v in {**HERE, **variables}.items()]
     return subprocess.run(["make", "--no-print-directory", "-C", str(site), *targets, *assignments],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})})
 
 
 def test_a_new_site_has_its_story_its_settings_and_the_generator_pinned_not_copied(tmp_path: Path):
@@ -153,3 +155,27 @@ def test_upgrade_moves_the_pin_and_the_generators_own_pins_to_another_commit(tmp
 def test_upgrade_of_a_folder_that_is_not_a_site_says_so(tmp_path: Path):
     result = run_here(tmp_path, "upgrade", "--site", ".")
     assert result.returncode == 1 and "requirements.lock:1:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_site_suite_travels_with_the_site_and_passes_once_nothing_is_left_to_do(tmp_path: Path):
+    """The author's path on a story: new site, curate (the fixture's hand-written notes and front
+    matter for this story), `make todo` says nothing is left, then the site's own `make test`
+    (the site suite; its browser checks run in .ci/run and on the demo) passes."""
+    import shutil
+
+    curated = FIXTURES / "estuary-site" / "content"
+    assert run_here(tmp_path, "new-site", "site", str(STORY), "--id", "estuary-crossing").returncode == 0
+    site = tmp_path / "site"
+    shutil.rmtree(site / "content" / "notes-drafts")
+    shutil.copytree(curated / "notes", site / "content" / "notes")
+    shutil.copy2(curated / "coverage-ignore.txt", site / "content")
+    shutil.copy2(curated / "articles" / "estuary-crossing" / "article.md", site / "content/articles/estuary-crossing")
+    todo = make(site, "todo")
+    assert "Nothing left to do" in todo.stdout, todo.stdout
+    # The HTML checker this repository's make test installed, rather than a second npm install.
+    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    tested = make(site, "test", PYTESTOPTS='-q -m "not browser" -p no:cacheprovider', NPM="no-npm-here",
+                  env={"EXPLAINER_VNU_JAR": str(jar)})
+    assert tested.returncode == 0, tested.stdout[-3000:] + tested.stderr[-2000:]
+    assert " passed" in tested.stdout and "failed" not in tested.stdout

@@ -9,10 +9,14 @@ from explainer.ops.site_suite.support import CSS_URL, references, resolve
 
 
 def test_the_site_has_every_page_its_content_makes_and_no_other(html_pages, content):
-    """Each authored page (articles, home, 404...) as its slug names it, the pages made from
-    the notes, one page per entity, and, with several articles, the page listing them."""
+    """Each authored page (articles, home, 404...) as its slug names it, the search page, a page
+    for each kind of note the site has (none for a kind it has none of), one page per entity,
+    and, with several articles, the page listing them."""
     authored = {doc.output for doc in content.documents.values()}
-    notes = {"entities.html", "glossary.html", "timeline.html", "figures.html", "editors-notes.html", "search.html"}
+    site = content.site
+    by_kind = {"entities.html": site.entities, "glossary.html": site.terms, "timeline.html": site.events,
+               "figures.html": site.figures, "editors-notes.html": site.editors_notes}
+    notes = {"search.html"} | {page for page, notes_of_kind in by_kind.items() if notes_of_kind}
     entities = {f"entities/{entity_id}.html" for entity_id in content.site.entities}
     listing = {"articles.html"} if len(content.site.articles) > 1 else set()
     assert {"index.html", "404.html"} <= authored

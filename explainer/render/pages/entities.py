@@ -6,22 +6,27 @@ from markupsafe import escape as markup_escape
 
 from ..index import Mention, SiteIndex, note_key
 from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Site
+from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
+from ..drafts import is_draft, plain
 from .common import GeneratedPage, cite, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     pages = [_entity_page(site, index, entity) for entity in site.entities.values()]
-    pages.append(_index(site))
+    if ENTITIES in fixed_pages(site):
+        pages.append(_index(site))
     return pages
 
 
 def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
-    lines = ["::: background", f"**Background, not from the article.** {inline(entity.summary)}", ":::", ""]
+    several = site.several_articles
+    lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}.** "
+             f"{inline(entity.summary)}", ":::", ""]
 
     if entity.facts:
-        lines += ["## What the article says", ""]
+        lines += ["## What the articles say" if several else "## What the article says", ""]
         lines += [f"- {inline(fact.text)} {cite(site, fact.source)}" for fact in entity.facts]
         lines.append("")
 
@@ -34,17 +39,17 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     if mentions:
         lines += ["::: visual mentions", ":::", ""]
     else:
-        lines += ["The article does not name it in running text.", ""]
+        lines += [f"The {'articles do' if several else 'article does'} not name it in running text.", ""]
     route = entity_page(entity.id)
     return GeneratedPage(
         source=route.source,
         save_as=route.save_as,
         title=entity.name,
-        summary=entity.summary,
+        summary=plain(entity.summary),
         template="entity",
         markdown="\n".join(lines),
         self_key=note_key(entity),
-        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases,
+        metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases, "unfinished": is_draft(entity),
                   "infobox": _infobox(site, index, entity)},
         blocks={"mentions": _mentions_html(site, mentions)},
     )
@@ -62,7 +67,7 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
         for other in site.entities.values() for r in other.relations if r.target == entity.id
     ]
     return {
-        "figures": [{"value": f.value, "measures": f.measures, "url": f"{FIGURES.save_as}#{f.id}"}
+        "figures": [{"value": f.value, "measures": plain(f.measures), "url": f"{FIGURES.save_as}#{f.id}"}
                     for f in site.figures if entity.id in f.entities],
         "relations": relations,
         "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
@@ -86,7 +91,8 @@ def _relation_line(site: Site, label: str, other: Entity, figure: str | None, so
     line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
     if figure:
         line += f": {inline(figure)}"
-    line += f" {cite(site, source)}" if source else " *(background, not from the article)*"
+    line += f" {cite(site, source)}" if source else \
+        f" *(background, not from the {'articles' if site.several_articles else 'article'})*"
     return line
 
 
@@ -125,8 +131,9 @@ def _highlight(sentence: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _index(site: Site) -> GeneratedPage:
-    lines = ["Every company, person, body, place and publication the article names, with a page each. "
-             "The line beside each name is background, not from the article.", "",
+    the_article = "the articles" if site.several_articles else "the article"
+    lines = [f"Everyone and everything {the_article} {'name' if site.several_articles else 'names'}, with a page "
+             f"each. The line beside each name is background, not from {the_article}.", "",
              "::: visual relationship-map", ":::", ""]
     for kind, (_, heading) in KIND_LABELS.items():
         members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
@@ -136,8 +143,8 @@ def _index(site: Site) -> GeneratedPage:
         lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary))}" for e in members]
         lines.append("")
     return GeneratedPage(
-        source=ENTITIES.source, save_as=ENTITIES.save_as, title="People, companies and places",
-        summary="Every company, person, body, place and publication named in the article.",
+        source=ENTITIES.source, save_as=ENTITIES.save_as, title="Who’s who",
+        summary=f"Everyone and everything named in {the_article}, with a page each.",
         template="page", markdown="\n".join(lines), self_key=None,
         metadata={"menu": 2, "menu_label": "Who’s who"},
     )

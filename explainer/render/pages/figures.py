@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from ..index import SiteIndex
 from ...content.notes import Figure, Site
+from ...content.site import fixed_pages
 from ...core.routes import FIGURES, entity_page
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
-    lines = ["Every number in the article and what it measures.", "", "::: visual shareholding", ":::", ""]
+    if FIGURES not in fixed_pages(site):
+        return []
+    the_article = "the articles" if site.several_articles else "the article"
+    lines = [f"Every number in {the_article} and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
         lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures)} {cite(site, figure.source)}", ""]
         details = _details(site, figure)
@@ -17,7 +21,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
             lines += [*details, ""]
     return [GeneratedPage(
         source=FIGURES.source, save_as=FIGURES.save_as, title="Key figures",
-        summary="Every number in the article, with what it measures.",
+        summary=f"Every number in {the_article}, with what it measures.",
         template="page", markdown="\n".join(lines), metadata={"menu": 5, "menu_label": "Key figures"},
     )]
 

@@ -6,16 +6,21 @@ from itertools import groupby
 
 from ..index import SiteIndex, note_key
 from ...content.notes import Site, Term
+from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
 from .common import GeneratedPage, cite, cite_paragraph, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    if GLOSSARY not in fixed_pages(site):
+        return []
+    the_article = "the articles" if site.several_articles else "the article"
     terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
     by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
     lines = [
-        "Plain-language definitions of the finance, car-industry and technology words in the article. "
-        "Each definition is background knowledge; *In this article* says how the article uses the word.",
+        f"Plain-language definitions of the words in {the_article} a general reader may need explained. "
+        "Each definition is background knowledge; *In this article* says how "
+        f"{'the article it cites' if site.several_articles else 'the article'} uses the word.",
         "",
     ]
     if by_letter:
@@ -26,7 +31,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
             lines += _entry(site, index, term)
     return [GeneratedPage(
         source=GLOSSARY.source, save_as=GLOSSARY.save_as, title="Glossary",
-        summary="Plain-language definitions of the words in the article, A to Z.",
+        summary=f"Plain-language definitions of the words in {the_article}, A to Z.",
         template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"},
     )]
 

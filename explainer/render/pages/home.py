@@ -8,9 +8,17 @@ a `::: story` block (render/authored.py).
 
 from __future__ import annotations
 
-from ...content.notes import Site, Takeaway
+from ...content.notes import KIND_LABELS, Site, Takeaway
+from ...content.site import fixed_pages
 from ...core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, TIMELINE
+from ..visuals import has_shareholding
 from .common import cite, inline
+
+# Each kind of entity as the home page counts them: (one, many).
+_KIND_NOUNS = {"company": ("company", "companies"), "person": ("person", "people"),
+               "organisation": ("organisation", "organisations"), "body": ("body", "bodies"),
+               "product": ("product", "products"), "place": ("place", "places"), "market": ("market", "markets"),
+               "publication": ("publication", "publications")}
 
 
 def story_markdown(site: Site) -> str:
@@ -21,7 +29,8 @@ def story_markdown(site: Site) -> str:
         lines += ["## Key takeaways", ""]
         lines += [f"{i}. {inline(t.text)} {_cites(site, t)}" for i, t in enumerate(site.key_takeaways, 1)]
         lines.append("")
-    lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
+    if has_shareholding(site):
+        lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
     lines += ["## Explore the story", "", "{.explore}"]
     if site.several_articles:
         lines.append(f"- [The articles]({ARTICLES.link()}) {len(site.articles)} articles, "
@@ -30,17 +39,31 @@ def story_markdown(site: Site) -> str:
         for article in site.articles.values():
             lines.append(f"- [The article]({article.source_link}) every word as received, each paragraph numbered and linked")
     entries = [
-        (ENTITIES, "Who’s who", _count(len(site.entities), "company, person, place or publication",
-                                       "companies, people, places and publications")),
+        (ENTITIES, "Who’s who", _entities(site)),
         (GLOSSARY, "Glossary", _count(len(site.terms), "term", "terms") + " in plain language"),
-        (TIMELINE, "Timeline", _count(len(site.events), "event", "events") + ", with the article’s own dates"),
+        (TIMELINE, "Timeline", _count(len(site.events), "event", "events")
+         + (", with the articles’ own dates" if site.several_articles else ", with the article’s own dates")),
         (FIGURES, "Key figures", _count(len(site.figures), "number and what it measures",
                                         "numbers and what they measure")),
         (EDITORS_NOTES, "Editor’s notes", _count(len(site.editors_notes), "apparent error or ambiguity",
                                                  "apparent errors and ambiguities") + " in the text"),
     ]
-    lines += [f"- [{label}]({route.link()}) {what}" for route, label, what in entries]
+    made = fixed_pages(site)  # a kind of note the story has none of has no page, and no entry here
+    lines += [f"- [{label}]({route.link()}) {what}" for route, label, what in entries if route in made]
     return "\n".join(lines) + "\n"
+
+
+def _entities(site: Site) -> str:
+    """"23 companies, people, organisations and more": the kinds the notes have, in their order."""
+    kinds = [kind for kind in KIND_LABELS if any(e.kind == kind for e in site.entities.values())]
+    if not kinds:
+        return ""
+    n = len(site.entities)
+    nouns = [_KIND_NOUNS[kind][0 if n == 1 else 1] for kind in kinds]
+    if len(nouns) > 4:
+        nouns = [*nouns[:3], "more"]
+    listed = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
+    return f"{n} {listed}"
 
 
 def _count(n: int, one: str, many: str) -> str:

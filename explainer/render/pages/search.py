@@ -6,27 +6,38 @@ from __future__ import annotations
 
 from ..index import SiteIndex, note_key
 from ...content.notes import Site
-from ...core.routes import ENTITIES, GLOSSARY, SEARCH, entity_page
+from ...content.site import fixed_pages
+from ...core.routes import EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, SEARCH, TIMELINE, entity_page
 from .common import GeneratedPage, escape
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
-    lines = [
-        "{.needs-js}",
-        "Search needs JavaScript, which is off or unavailable in this browser. Everything on the "
-        f"site is also one click away from [the glossary]({GLOSSARY.link()}) and "
-        f"[who’s who]({ENTITIES.link()}), listed here.",
-        "",
-        "## People, companies and places",
-        "",
-        *[f"- [{escape(e.name)}]({entity_page(e.id).link()})"
-          for e in sorted(site.entities.values(), key=lambda e: e.name.casefold())],
-        "",
-        "## Glossary terms",
-        "",
-        *[f"- [{escape(t.term)}]({note_key(t).link})" for t in sorted(site.terms.values(), key=lambda t: t.term.casefold())],
-        "",
-    ]
+    made = fixed_pages(site)
+    lists = [(ENTITIES, "who’s who", "Who’s who",
+              [f"- [{escape(e.name)}]({entity_page(e.id).link()})"
+               for e in sorted(site.entities.values(), key=lambda e: e.name.casefold())]),
+             (GLOSSARY, "the glossary", "Glossary terms",
+              [f"- [{escape(t.term)}]({note_key(t).link})"
+               for t in sorted(site.terms.values(), key=lambda t: t.term.casefold())])]
+    lists = [entry for entry in lists if entry[0] in made]
+    lines = ["{.needs-js}", "Search needs JavaScript, which is off or unavailable in this browser."]
+    if lists:
+        pages = " and ".join(f"[{name}]({route.link()})" for route, name, _, _ in lists)
+        lines[-1] += f" Everything on the site is also one click away from {pages}, listed here."
+    lines.append("")
+    for _, _, heading, items in lists:
+        lines += [f"## {heading}", "", *items, ""]
     return [GeneratedPage(source=SEARCH.source, save_as=SEARCH.save_as, title="Search",
-                          summary="Search the article, its people and companies, glossary, timeline and figures.",
-                          template="search", markdown="\n".join(lines), metadata={"robots": "noindex"})]
+                          summary=f"Search {searched(site)}.", template="search",
+                          markdown="\n".join(lines), metadata={"robots": "noindex", "searched": searched(site)})]
+
+
+def searched(site: Site) -> str:
+    """What the search covers, as the search box's label says it: "the article, who’s who,
+    the glossary, the timeline and the key figures" (what the notes have)."""
+    made = fixed_pages(site)
+    parts = ["the articles" if site.several_articles else "the article"]
+    parts += [name for route, name in ((ENTITIES, "who’s who"), (GLOSSARY, "the glossary"), (TIMELINE, "the timeline"),
+                                       (FIGURES, "the key figures"), (EDITORS_NOTES, "the editor’s notes"))
+              if route in made]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from ..index import SiteIndex
 from ...content.notes import Site
+from ...content.site import fixed_pages
 from ...core.routes import TIMELINE, entity_page
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
+    if TIMELINE not in fixed_pages(site):
+        return []
+    several = site.several_articles
     lines = [
-        "What happened and what is planned, in order. Dates are given as the article gives them: "
-        "the article has no publication date, so “this year” means the year it was written, "
-        "which the text does not state.",
+        "What happened and what is planned, in order, with dates in "
+        + ("the articles’ own words. The articles state no dates of their own, so a relative date "
+           "(“on Tuesday”, “this year”) counts from when its article was written, which the text does not say."
+           if several else
+           "the article’s own words. The article states no date of its own, so a relative date "
+           "(“on Tuesday”, “this year”) counts from when it was written, which the text does not say."),
         "",
         "::: visual timeline-strip",
         ":::",
@@ -31,6 +38,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
             lines += ["{.involved}", " · ".join(involved), ""]
     return [GeneratedPage(
         source=TIMELINE.source, save_as=TIMELINE.save_as, title="Timeline",
-        summary="The events in the article, in order, with dates as the article states them.",
+        summary=("The events in the articles, in order, with dates as the articles state them." if several
+                 else "The events in the article, in order, with dates as the article states them."),
         template="page", markdown="\n".join(lines), metadata={"menu": 4, "menu_label": "Timeline"},
     )]
