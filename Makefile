@@ -41,10 +41,10 @@ venv: $(STAMP)
 include explainer/ops/site/site.mk
 
 # A new explainer site for another story, in its own folder (README, "Start an explainer for
-# a new story"): make new-site DIR=path SOURCE=story.txt [ID=slug]
+# a new story"): make new-site DIR=path SOURCE=story.txt [ID=slug] [GENERATOR=git+URL@commit]
 new-site: $(STAMP)
 	@test -n "$(DIR)" -a -n "$(SOURCE)" || (echo 'usage: make new-site DIR=path SOURCE=story.txt [ID=slug]' >&2; exit 2)
-	"$(PY)" -m explainer new-site "$(DIR)" "$(SOURCE)" $(if $(ID),--id "$(ID)")
+	"$(PY)" -m explainer new-site "$(DIR)" "$(SOURCE)" $(if $(ID),--id "$(ID)") $(if $(GENERATOR),--generator "$(GENERATOR)")
 
 # How right the notes draft is, against the hand-made answer keys in evals/draft/
 draft-eval: $(STAMP)
