@@ -1,35 +1,24 @@
 """What the tests share besides fixtures (conftest.py): the project's paths, the fixture
-site the generator's tests build (tests/fixtures/full-site: never the demo's content/,
-which only the site suite, explainer/ops/site_suite/, and tests/demo/ read), builds run as `make html` runs them, and the servers the
-browser tests use. Imported as `from support import ...`."""
+site the generator's tests build (tests/fixtures/full-site: never the demo's content/, which
+only the site suite, explainer/ops/site_suite/, and tests/demo/ read), builds run as `make
+html` runs them, and the servers the browser tests use (the site suite's helpers, shared).
+Imported as `from support import ...`."""
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import os
-import re
 import shutil
-import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
-
-import pytest
-from bs4 import BeautifulSoup
 
 from explainer.build.settings import THEME
-from explainer.content import site as content_site
 from explainer.ops.site_suite.support import (  # noqa: F401  (the site suite's helpers, shared)
     BASE, CSS_URL, PAGE_TYPES, PUBLISHED_SITEURL, REFERENCES, SERVERS, VISIBLE_LINKS, WCAG_TAGS, WORD,
     axe_violations, browser_fixtures, build, fold, http_server, loaded_content, mark_browser_tests, page_types,
-    parse_pages,
-    published_behind_nginx, references, require_nginx, resolve, site_fixtures,
+    parse_pages, published_behind_nginx, references, require_nginx, resolve, site_fixtures,
 )
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,6 @@ the only folding allowed is whitespace and typographic quotes.
 from __future__ import annotations
 
 import copy
-import os
 import re
 from pathlib import Path
 
