@@ -52,8 +52,8 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
             reporter(problems, f"the build stopped and {output} was left as it was.")
             refused = len(ctx.unfinished) if publishing(ctx) else 0
             if refused:
-                print(f"make publish: {_things(refused)} unfinished; make html builds the site as it is, with "
-                      "each marked", file=sys.stderr)
+                print(f"make publish: {_things(refused)} unfinished; make html still builds the site, each of "
+                      "them marked Draft on its page", file=sys.stderr)
             return 1
         run = pelican_plugin.PelicanRun(ctx)
         run.connect(pelican)

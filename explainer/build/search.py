@@ -104,9 +104,13 @@ class SearchIndex:
     the records of `previous`, the bundle it left is used again and Pagefind does not run
     (it has no incremental mode: at 1000 articles, a rebuild waited for it)."""
 
-    def __init__(self, records: list[Record], site: Path, previous: Previous | None = None):
-        # What the bundle is made from: every record, and the Pagefind that indexes them.
+    def __init__(self, records: list[Record], site: Path, previous: Previous | None = None,
+                 production: bool = False):
+        # What the bundle is made from: every record, the Pagefind that indexes them, and the
+        # kind of build (`make publish` compresses the bundle it leaves and drops Pagefind's UI:
+        # a `make html` after it must not take that bundle for its own).
         self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
+        self._digest.update(b"production" if production else b"html")
         self._site = site
         self._pagefind: subprocess.Popen[bytes] | None = None
         self._failure = ""

@@ -70,6 +70,10 @@ def check(ctx: BuildContext) -> list[Problem]:
     if publishing(ctx):  # nothing unfinished reaches a reader; make html shows it, marked
         said = {(p.path, p.line) for p in problems}  # an empty source_url, say, is one problem
         problems += [p for p in ctx.unfinished if (p.path, p.line) not in said]
+        if not ctx.settings.get("SITEURL"):
+            problems.append(Problem(ctx.settings_file or "the Pelican settings", 0, (
+                "SITEURL is empty: a published site needs its address (its canonical links, sitemap and share "
+                "image): set PUBLISH_URL in pelicanconf.py, or make publish SITEURL=https://...")))
     return sorted(problems)
 
 
@@ -154,7 +158,7 @@ def index(ctx: BuildContext) -> None:
                                                ctx.pages[key].html)])
     last = ctx.cache.search_bundle(ctx.published) if ctx.cache and ctx.published else None
     previous = Previous(last[0], ctx.published / SEARCH_BUNDLE, last[1]) if last and ctx.published else None
-    ctx.search = SearchIndex(found, ctx.output, previous)
+    ctx.search = SearchIndex(found, ctx.output, previous, production=bool(ctx.settings.get("PRODUCTION")))
 
 
 def prepare(ctx: BuildContext) -> list[Problem]:

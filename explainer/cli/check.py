@@ -16,7 +16,7 @@ def main(argv: list[str]) -> int:
 
     problems = check_only(args.input)
     if problems:
-        report(problems, "fix them and run the check again.")
+        report(problems, f"fix {'it' if len(problems) == 1 else 'them'} and run the check again.")
         return 1
     print(f"{args.input}: no problems found.")
     return 0

@@ -133,5 +133,6 @@ def check_settings(settings: dict[str, Any]) -> list[str]:
 
 def template_routes() -> dict[str, str]:
     """The URLs the theme's templates link to (as ROUTES.entities, ...), from the site's root."""
-    return {"home": page_url("index"), "not_found": page_url("404"), "articles": ARTICLES.save_as, "entities": ENTITIES.save_as, "search": SEARCH.save_as,
+    return {"home": page_url("index"), "not_found": page_url("404"), "articles": ARTICLES.save_as,
+            "entities": ENTITIES.save_as, "search": SEARCH.save_as,
             "notes_json": NOTES_JSON, "search_bundle": f"{SEARCH_BUNDLE}/", "share_image": SHARE_IMAGE}

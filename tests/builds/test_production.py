@@ -103,6 +103,19 @@ def test_two_publishes_of_the_same_content_are_byte_identical(published: Path, s
 
 
 @pytest.mark.slow
+def test_make_html_after_make_publish_is_the_same_as_make_html_from_nothing(tmp_path: Path, good_project):
+    """A rebuild reuses the last build's search bundle when the records are the same, but not
+    the one make publish left (compressed, without Pagefind's UI) for a make html."""
+    project = copy_project(tmp_path / "project")
+    assert build_here(project, project / "output", settings="publishconf.py").returncode == 0
+    assert build_here(project, project / "output").returncode == 0
+    fresh = good_project[1]  # make html of the same fixture, from nothing
+    again = snapshot(project / "output")
+    assert sorted(again) == sorted(fresh)
+    assert [name for name in again if name.startswith("pagefind/") and again[name] != fresh[name]] == []
+
+
+@pytest.mark.slow
 def test_a_changed_stylesheet_is_published_under_a_new_name(tmp_path: Path, published: Path):
     project = copy_project(tmp_path / "project")
     edit(project / "theme" / "static" / "css" / "site.css", "{", "{ outline: 0;")  # a comment would be minified away
