@@ -176,21 +176,35 @@ def site_fixtures() -> dict[str, Callable]:
             "content": content}
 
 
+_BROWSER = pytest.StashKey[object]()
+
+
 def browser_fixtures() -> dict[str, Callable]:
     """The browser fixtures, for a conftest that has `site` and `site_project`: one Chromium for
     the session (Debian's; never `playwright install`), `base_url` (the site served by
     http.server, or with the param "nginx" its `make publish` behind nginx) and `open_page`."""
 
     @pytest.fixture(scope="session")
-    def browser():
+    def browser(request: pytest.FixtureRequest):
         from ..browser import CHROMIUM, MISSING, chromium
 
         if not CHROMIUM.exists():
             if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
                 pytest.fail(MISSING)
             pytest.skip(MISSING)
+        # One Chromium for the whole run, whichever conftest asked first: Playwright's sync API
+        # cannot start a second one in the same thread (the generator's tests and the site suite
+        # run in one session in its repository).
+        shared = request.config.stash.get(_BROWSER, None)
+        if shared is not None:
+            yield shared
+            return
         with chromium() as browser:
-            yield browser
+            request.config.stash[_BROWSER] = browser
+            try:
+                yield browser
+            finally:
+                del request.config.stash[_BROWSER]
 
     @pytest.fixture(scope="module")
     def base_url(request, site: Path) -> Iterator[str]:
