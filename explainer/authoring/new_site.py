@@ -44,7 +44,10 @@ def site_name(headline: str) -> str:
 
 def new_site(folder: Path, source: Path, article_id: str | None = None, generator_spec: str | None = None) -> NewSite:
     shown = display_path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise ContentError([Problem(shown, 0, "is a file, not a folder: give the new site's folder as DIR=... "
+                                              "(nothing was written)")])
+    if folder.exists() and any(folder.iterdir()):
         raise ContentError([Problem(shown, 0, "already exists and is not empty: a new site needs a new folder "
                                               "(nothing was written); give another DIR=...")])
     _, blocks = read_received(source)  # an empty, non-UTF-8 or non-text source is refused here

@@ -32,7 +32,11 @@ class Pin:
 
 
 def _git(*args: str, cwd: Path | None = None) -> str:
-    run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    try:
+        run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise ContentError([Problem("git", 0, "git is not installed: a site installs its generator from a git "
+                                              "commit (apt-get install git)")]) from None
     if run.returncode != 0:
         raise ContentError([Problem("git", 0, f"git {' '.join(args)}: {run.stderr.strip() or 'failed'}")])
     return run.stdout.strip()

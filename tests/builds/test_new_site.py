@@ -115,6 +115,9 @@ def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path: Path
     assert result.returncode == 1 and "site:" in result.stderr and "not empty" in result.stderr
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["notes.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
+    said = run_here(tmp_path, "new-site", "file.txt", str(STORY))
+    assert said.returncode == 1 and "file.txt:" in said.stderr and "is a file, not a folder" in said.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_here(tmp_path, "new-site", "empty", str(STORY)).returncode == 0  # an empty folder is fine
