@@ -20,8 +20,9 @@ from . import pin as pins
 from .new_article import new_article, read_received
 
 SKELETON = Path(__file__).with_name("site")
-# skeleton file -> where it goes in the new site
-FILES = {"Makefile": "Makefile", "README.md": "README.md", "gitignore": ".gitignore",
+# skeleton file -> where it goes in the new site, filled in for the story (the Makefile is the
+# generator's own, the same in every site: authoring/pin.py writes it, and make upgrade again)
+FILES = {"README.md": "README.md", "gitignore": ".gitignore",
          "pelicanconf.py.tmpl": "pelicanconf.py", "publishconf.py.tmpl": "publishconf.py",
          "index.md": "content/index.md", "404.md": "content/404.md"}
 

@@ -1,8 +1,9 @@
 """Which generator a site uses: `explainer[test] @ git+<url>@<commit>` at the top of the
 site's requirements.lock, followed by the generator's own pins at that commit (its
 requirements.lock), so that a site installs exactly what the generator was tested with.
-The npm pins of the test tools (package.json, package-lock.json) come from the same commit.
-`make new-site` writes them; `make upgrade` moves them to another commit."""
+The npm pins of the test tools (package.json, package-lock.json) and the site's Makefile
+(the generator's, the same in every site) come from the same commit. `make new-site`
+writes them; `make upgrade` moves them to another commit."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from pathlib import Path
 from ..core.problems import ContentError, Problem, display_path
 
 LOCK = "requirements.lock"
-PINNED_FILES = (LOCK, "package.json", "package-lock.json")  # from the generator, at its commit
+# The files a site takes from the generator at its commit: the generator's path -> the site's.
+PINNED_FILES = {LOCK: LOCK, "package.json": "package.json", "package-lock.json": "package-lock.json",
+                "explainer/authoring/site/Makefile": "Makefile"}
 _LINE = re.compile(r"^explainer\[test\] @ (?P<url>git\+\S+)@(?P<commit>[0-9a-f]{40})\s*$", re.MULTILINE)
 
 
@@ -78,9 +81,12 @@ def pinned_files(url: str, ref: str) -> tuple[str, dict[str, bytes]]:
         _git("clone", "--quiet", "--no-checkout", url.removeprefix("git+"), scratch)
         commit = _git("rev-parse", "--verify", f"{ref}^{{commit}}", cwd=Path(scratch))
         files = {}
-        for name in PINNED_FILES:
-            files[name] = subprocess.run(["git", "show", f"{commit}:{name}"], cwd=scratch, capture_output=True,
-                                         check=True).stdout
+        for name, in_site in PINNED_FILES.items():
+            shown = subprocess.run(["git", "show", f"{commit}:{name}"], cwd=scratch, capture_output=True)
+            if shown.returncode != 0:
+                raise ContentError([Problem(url, 0, f"the generator at {commit[:12]} has no {name}: it predates "
+                                                    "sites made by make new-site; give a newer commit")])
+            files[in_site] = shown.stdout
     return commit, files
 
 
@@ -93,8 +99,9 @@ def lock_text(pin: Pin, generator_lock: bytes) -> str:
 
 def write_pins(site: Path, pin: Pin, files: dict[str, bytes]) -> None:
     (site / LOCK).write_text(lock_text(pin, files[LOCK]), encoding="utf-8")
-    for name in PINNED_FILES[1:]:
-        (site / name).write_bytes(files[name])
+    for name, data in files.items():
+        if name != LOCK:
+            (site / name).write_bytes(data)
 
 
 def site_pin(site: Path) -> Pin:
@@ -113,4 +120,5 @@ def upgrade(site: Path, ref: str = "HEAD") -> str:
     if commit == old.commit:
         return f"already at {commit[:12]} ({ref} of {old.url}): nothing to change"
     write_pins(site, Pin(old.url, commit), files)
-    return f"explainer: {old.commit[:12]} -> {commit[:12]} ({ref} of {old.url}); {LOCK} and the test tools' pins rewritten"
+    return (f"explainer: {old.commit[:12]} -> {commit[:12]} ({ref} of {old.url}); {', '.join(PINNED_FILES.values())} "
+            "rewritten from it")

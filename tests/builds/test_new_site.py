@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, run_here
+from support import FIXTURES, ROOT, run_here, snapshot
 
 STORY = FIXTURES / "stories" / "estuary-crossing.txt"
 HERE = {"PY": sys.executable, "SITE_MK": str(ROOT / "explainer" / "ops" / "site" / "site.mk")}
@@ -125,6 +125,8 @@ def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path: Path
 
 def _commit(repo: Path, lock: str, message: str) -> str:
     (repo / "requirements.lock").write_text(lock, encoding="utf-8")
+    (repo / "explainer" / "authoring" / "site").mkdir(parents=True, exist_ok=True)
+    (repo / "explainer" / "authoring" / "site" / "Makefile").write_text(f"# {message}\n", encoding="utf-8")
     for name in ("package.json", "package-lock.json"):
         (repo / name).write_text(json.dumps({"message": message}), encoding="utf-8")
     for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message]):
@@ -149,10 +151,26 @@ def test_upgrade_moves_the_pin_and_the_generators_own_pins_to_another_commit(tmp
     lock = (site / "requirements.lock").read_text(encoding="utf-8")
     assert f"explainer[test] @ git+file://{generator}@{second}\nJinja2==3.1.6\npelican==4.12.0\n" in lock
     assert json.loads((site / "package.json").read_text())["message"] == "second"
+    assert (site / "Makefile").read_text() == "# second\n"  # the site's Makefile is the generator's
 
     back = run_here(tmp_path, "upgrade", "--site", "site", "--to", first)
     assert back.returncode == 0 and f"@{first}\nJinja2==3.1.5\n" in (site / "requirements.lock").read_text()
     assert "nothing to change" in run_here(tmp_path, "upgrade", "--site", "site", "--to", first).stdout
+
+
+def test_upgrade_to_a_generator_older_than_sites_says_so_and_changes_nothing(tmp_path: Path):
+    generator = tmp_path / "generator"
+    generator.mkdir()
+    subprocess.run(["git", "init", "-q", str(generator)], check=True)
+    first = _commit(generator, "Jinja2==3.1.5\n", "first")
+    assert run_here(tmp_path, "new-site", "site", str(STORY), "--generator",
+                    f"git+file://{generator}@{first}").returncode == 0
+    (generator / "explainer" / "authoring" / "site" / "Makefile").unlink()
+    old = _commit(generator, "Jinja2==3.1.4\n", "old")
+    before = snapshot(tmp_path / "site")
+    said = run_here(tmp_path, "upgrade", "--site", "site", "--to", old)
+    assert said.returncode == 1 and "predates sites made by make new-site" in said.stderr
+    assert "Traceback" not in said.stderr and snapshot(tmp_path / "site") == before
 
 
 def test_upgrade_of_a_folder_that_is_not_a_site_says_so(tmp_path: Path):
