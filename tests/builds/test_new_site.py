@@ -123,10 +123,15 @@ def test_a_folder_that_is_not_empty_is_refused_and_left_as_it_was(tmp_path: Path
     assert run_here(tmp_path, "new-site", "empty", str(STORY)).returncode == 0  # an empty folder is fine
 
 
-def _commit(repo: Path, lock: str, message: str) -> str:
+def _commit(repo: Path, lock: str, message: str, makefile: bool = True) -> str:
+    """A commit of a stand-in generator: its pins and a site Makefile (none: an older generator)."""
     (repo / "requirements.lock").write_text(lock, encoding="utf-8")
-    (repo / "explainer" / "authoring" / "site").mkdir(parents=True, exist_ok=True)
-    (repo / "explainer" / "authoring" / "site" / "Makefile").write_text(f"# {message}\n", encoding="utf-8")
+    site_makefile = repo / "explainer" / "authoring" / "site" / "Makefile"
+    if makefile:
+        site_makefile.parent.mkdir(parents=True, exist_ok=True)
+        site_makefile.write_text(f"# {message}\n", encoding="utf-8")
+    else:
+        site_makefile.unlink()
     for name in ("package.json", "package-lock.json"):
         (repo / name).write_text(json.dumps({"message": message}), encoding="utf-8")
     for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message]):
@@ -165,8 +170,7 @@ def test_upgrade_to_a_generator_older_than_sites_says_so_and_changes_nothing(tmp
     first = _commit(generator, "Jinja2==3.1.5\n", "first")
     assert run_here(tmp_path, "new-site", "site", str(STORY), "--generator",
                     f"git+file://{generator}@{first}").returncode == 0
-    (generator / "explainer" / "authoring" / "site" / "Makefile").unlink()
-    old = _commit(generator, "Jinja2==3.1.4\n", "old")
+    old = _commit(generator, "Jinja2==3.1.4\n", "old", makefile=False)
     before = snapshot(tmp_path / "site")
     said = run_here(tmp_path, "upgrade", "--site", "site", "--to", old)
     assert said.returncode == 1 and "predates sites made by make new-site" in said.stderr
