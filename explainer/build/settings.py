@@ -15,6 +15,9 @@ THEME_TEMPLATES_OVERRIDES: list[str] = []
 # explainer, a newsroom's name: the home page's JSON-LD says so when it is given).
 SITE_PUBLISHER = ""
 SITEURL = ""
+# make publish (publishconf.py): the site as a production web server serves it (build/production.py);
+# make html's pages also load the styles of what is not written yet (draft.css), which a publish refuses.
+PRODUCTION = False
 RELATIVE_URLS = True
 DEFAULT_LANG = "en"
 TIMEZONE = "UTC"

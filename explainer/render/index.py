@@ -67,8 +67,8 @@ def build_index(site: Site) -> SiteIndex:
     index = SiteIndex(Linker(names))
     for form, target in names:
         index.names.setdefault(target.key, []).append(form)
-        if not target.in_article:
-            index.not_in_articles.add(target.key)
+    linked = {target.key for _, target in names if target.in_article}
+    index.not_in_articles = {target.key for _, target in names} - linked
     for article in site.articles.values():
         for paragraph in article.paragraphs.values():
             for sentence in sentences(paragraph.text):
@@ -86,21 +86,28 @@ def build_index(site: Site) -> SiteIndex:
 
 def _names(site: Site) -> list[tuple[str, Target]]:
     notes: list[Entity | Term] = [*site.entities.values(), *site.terms.values()]
-    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity", in_article=in_article(note)))
+    return [(form, Target(key, key.link, case_sensitive=key.kind == "entity", in_article=in_article(note, form)))
             for note in notes for key in (note_key(note),) for form in surface_forms(note)]
 
 
-def in_article(note: Entity | Term) -> bool:
-    """Whether an article's text links the note's first mention: every entity; a glossary
-    term if its note says so (`link: always` or `never`), else if a general reader may need
-    it explained there. A single word is measured: rarer in general English than UNUSUAL. A
-    term of several words ("salt marsh", "blank cheque", "fixed crossing") is not: a word
-    list knows its words, each of which may be everyday, not the phrase, so it would never
-    be rare enough; an author who put the phrase in the glossary made it a term, and it is
-    linked where the article first uses it."""
+def in_article(note: Entity | Term, form: str | None = None) -> bool:
+    """Whether an article's text links the note's first mention in this form (its name by
+    default): every entity; a glossary term if its note says so (`link: always` or `never`),
+    else if a general reader may need the words explained there. A single word is measured:
+    rarer in general English than UNUSUAL. Words of several ("salt marsh", "blank cheque",
+    "fixed crossing") are not: a word list knows each word, which may be everyday, not the
+    phrase, so it would never be rare enough; an author who put the phrase in the glossary
+    made it a term, and it is linked where the article first uses it. A one-word alias of such
+    a term ("connected" for "connected vehicle") is measured as the single word it is; a
+    one-word term's forms ("cryptocurrencies") as the term, since a plural is rarer in a word
+    list than the word it is a form of."""
     if isinstance(note, Entity) or note.link == "always":
         return True
-    return note.link == "auto" and (len(note.term.split()) > 1 or zipf(note.term) < UNUSUAL)
+    if note.link == "never":
+        return False
+    if len((form or note.term).split()) > 1:
+        return True
+    return zipf(note.term if len(note.term.split()) == 1 else form) < UNUSUAL
 
 
 def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:

@@ -166,3 +166,18 @@ def test_a_terms_words_split_across_a_sentence_or_apart_are_not_the_term(tmp_pat
     notes = "terms:\n" + term("salt-marsh", "salt marsh", 1, "They added salt") \
         + term("blank-cheque", "blank cheque", 1, "a blank wall")
     assert article_links(tmp_path, notes, story) == []
+
+
+def test_a_one_word_alias_is_measured_as_one_word_and_a_plural_as_its_term(tmp_path):
+    """A phrase is linked whatever its words, but its one-word alias only if that word is rare
+    ("connected" is everyday); a rare word's plural is measured as the word ("marshes" would be
+    rarer in a word list than "marsh" is)."""
+    story = ["Cars are more connected than ever.", "Two ferries cross where their saltings flood."]
+    notes = "terms:\n" + term("connected-vehicle", "connected vehicle", 1, "more connected") \
+        .replace("    definition:", "    aliases: [connected]\n    definition:") \
+        + term("ferry", "ferry", 2, "Two ferries").replace("    definition:", "    aliases: [ferries]\n    definition:") \
+        + term("salting", "salting", 2, "their saltings").replace("    definition:", "    aliases: [saltings]\n    definition:")
+    found = article_links(tmp_path, notes, story)
+    assert ("connected", "term-connected-vehicle") not in found
+    assert ("ferries", "term-ferry") not in found  # "ferry" is everyday, though "ferries" is rarer
+    assert ("saltings", "term-salting") in found  # "salting" is rare
