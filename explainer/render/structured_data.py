@@ -22,6 +22,7 @@ SCHEMA_TYPES = {  # entity kind -> schema.org type
     "company": "Organization", "organisation": "Organization", "body": "Organization",
     "publication": "Organization", "product": "Organization",
     "person": "Person", "place": "Place", "market": "Place",
+    "party": "PoliticalParty", "law": "Legislation", "programme": "Project",
 }
 _YEAR_ONLY = r"^(?:in |towards the end of )?(\d{4})$"
 

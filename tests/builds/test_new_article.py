@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from support import FIXTURES, ROOT, Result, build_here, copy_project, fold
 
 RECEIVED = FIXTURES / "received" / "halvorsen-follow-up.txt"
-EVALS = sorted((ROOT / "evals" / "draft").glob("*.txt"))
+EVALS = sorted((ROOT / "evals" / "draft").glob("*/*.txt"))  # dev/ and test/
 
 
 def new_article(project: Path, source: Path, *extra: str) -> Result:
@@ -151,8 +151,11 @@ def test_a_publish_without_the_source_url_is_refused_at_its_line(project: Path):
     assert f"content/articles/follow-up/article.md:{line}: source_url is empty" in built.stderr
 
 
-@pytest.mark.slow  # two builds each, of five articles
-@pytest.mark.skipif(not EVALS, reason="no evaluation articles")
+def test_the_evaluation_articles_are_found():
+    assert len(EVALS) >= 12, EVALS  # what the next test makes pages of, never silently none
+
+
+@pytest.mark.slow  # two builds each
 @pytest.mark.parametrize("source", EVALS, ids=[p.stem for p in EVALS])
 def test_each_evaluation_article_becomes_a_page_that_holds_its_text_verbatim(project: Path, source: Path):
     existing = {p.parent.name for p in (project / "content" / "articles").glob("*/source.txt")}

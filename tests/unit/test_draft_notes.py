@@ -120,6 +120,16 @@ The Ministry of Transport in Lisbon approved the Ferrolux app, according to a re
     assert kinds["tidings.net"] == "publication" and kinds["Ferrolux"] == "product"
 
 
+def test_a_party_a_law_and_a_programme_are_kinds_of_their_own():
+    result = sample("""
+The Liberal Reform Party voted against the Clean Harbours Act, which funds the Open Libraries Scheme.
+Its leader said the Harbours Act was rushed, and that Tidewell, a small centrist party, agreed.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Liberal Reform Party"] == "party" and kinds["Clean Harbours Act"] == "law"
+    assert kinds["Open Libraries Scheme"] == "programme" and kinds["Tidewell"] == "party"
+
+
 def test_relations_the_text_states():
     result = sample("""
 Ines Albuquerque, who led Corvana Group, joined Pelham Capital in June.
@@ -173,15 +183,17 @@ def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     assert "# already a note: halvorsen," in draft.read_text(encoding="utf-8")
 
 
-def test_draft_eval_prints_the_table_and_the_draft_meets_its_targets():
+def test_draft_eval_prints_test_then_dev_and_the_draft_keeps_its_targets_where_it_was_tuned():
     from explainer.authoring.draft_eval import main
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(ROOT / "evals" / "draft") == 0, out.getvalue()
+    said = out.getvalue()
+    assert said.index("test: the notes draft against") < said.index("dev: the notes draft against")
     for row in ("entity precision", "entity recall", "kind right", "numbers found", "numbers with the right unit",
-                "dates found", "glossary precision", "traps (count)"):
-        assert re.search(rf"^\| {re.escape(row)} \| \d", out.getvalue(), re.M), row
+                "dates found", "glossary precision", "traps (count)", "TODOs per 100 words"):
+        assert len(re.findall(rf"^\| {re.escape(row)} \| \d", said, re.M)) == 2, row  # test's table, dev's
 
 
 def test_draft_eval_fails_when_a_score_misses_its_target():
@@ -192,11 +204,11 @@ def test_draft_eval_fails_when_a_score_misses_its_target():
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: Prediction()) == 1
-    assert "below its target: entity recall: 0.00 < 0.9" in out.getvalue()
+    assert "below its target on the articles the rules were tuned on: entity recall: 0.00 < 0.9" in out.getvalue()
     trap = Prediction(dates=["may"])
     with contextlib.redirect_stdout(io.StringIO()) as said:
         assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: trap) == 1
-    assert re.search(r"below its target: traps \(count\): \d+ > 0", said.getvalue())
+    assert re.search(r"tuned on: traps \(count\): \d+ > 0", said.getvalue())
 
 
 def test_the_evaluation_set_and_its_answer_keys_hold():

@@ -37,10 +37,18 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
 BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
               "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
-              "Association", "Union", "Committee", "Authority", "Office", "Board", "Party", "Government",
+              "Association", "Union", "Committee", "Authority", "Office", "Board", "Government",
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+# A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
+# "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
+PARTY_WORDS = {"Party", "Partei", "Partido", "Parti"}
+LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
+             "Charter", "Ordinance", "Statute", "Accord", "Accords"}
+PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
+                   "Games", "Olympics", "Cup", "Championship", "Championships", "Summit", "Expo", "Biennale",
+                   "Fair", "Week", "Challenge", "Project", "Strategy"}
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire"}
 ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial officer", "chief operating officer",
@@ -64,7 +72,11 @@ CUES = {
                 "supplier", "developer", "airline", "chipmaker", "giant", "broker", "fund", "pension fund",
                 "investor", "owner", "publisher", "studio", "label", "consultancy", "bidder", "business",
                 "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor"),
-    "body": ("club", "side", "team", "franchise", "party", "coalition", "alliance", "university", "agency",
+    "party": ("party", "parties", "opposition party", "governing party"),
+    "law": ("law", "act", "regulation", "regulations", "directive", "bill", "legislation", "treaty", "rules", "code"),
+    "programme": ("programme", "program", "scheme", "initiative", "festival", "award", "prize", "plan", "tournament",
+                  "competition", "campaign"),
+    "body": ("club", "side", "team", "franchise", "coalition", "alliance", "university", "agency",
              "regulator", "ministry", "watchdog", "union", "league", "government", "parliament", "institute",
              "think tank", "think-tank", "committee", "court", "council", "authority", "association", "federation",
              "charity", "guild", "hospital", "body", "organisation", "organization", "commission", "school"),
@@ -214,6 +226,12 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["company"] += 6
     if any(w in BODY_WORDS for w in words) or name.startswith("Bank of") or "Central Bank" in name:
         evidence["body"] += 6
+    if words[-1] in PARTY_WORDS:
+        evidence["party"] += 8
+    if words[-1] in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
+        evidence["law"] += 8  # "the Data Act 2024"
+    if words[-1] in PROGRAMME_WORDS:
+        evidence["programme"] += 7
     if len(words) > 1 and words[-1] in PUBLICATION_WORDS or words[0] == "The" and len(words) > 1:
         evidence["publication"] += 3
     if re.search(r"\d", name):

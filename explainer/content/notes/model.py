@@ -36,12 +36,16 @@ NOTES_DIR = "notes"
 # into NOTES_DIR: a build shows none of them, and `make publish` refuses while one is left.
 DRAFTS_DIR = "notes-drafts"
 
-EntityKind = Literal["company", "person", "organisation", "body", "place", "market", "product", "publication"]
+EntityKind = Literal["company", "person", "organisation", "body", "party", "law", "programme", "place", "market", "product",
+                     "publication"]
 KIND_LABELS: dict[str, tuple[str, str]] = {  # kind -> (singular, plural heading)
     "company": ("Company", "Companies"),
     "person": ("Person", "People"),
     "organisation": ("Organisation", "Organisations"),
     "body": ("Body", "Boards and bodies"),
+    "party": ("Political party", "Political parties"),
+    "law": ("Law or regulation", "Laws and regulations"),  # an act, regulation, directive, treaty, bill
+    "programme": ("Programme or event", "Programmes and events"),  # a named scheme, plan, festival, award
     "product": ("Business unit or product", "Business units and products"),
     "place": ("Place", "Places"),
     "market": ("Market", "Markets"),

@@ -44,6 +44,7 @@ REQUIRED = {  # an article's author only where the received text names one (as i
     "Organization": {"name", "url"}, "Person": {"name", "url"}, "Place": {"name", "url"},
     "DefinedTermSet": {"name", "hasDefinedTerm"}, "Event": {"name", "url"},
     "WebSite": {"name", "url"}, "ItemList": {"itemListElement"}, "WebPage": {"name", "url"},
+    "PoliticalParty": {"name", "url"}, "Legislation": {"name", "url"}, "Project": {"name", "url"},
 }
 
 

@@ -18,7 +18,8 @@ from .common import cite, inline
 _KIND_NOUNS = {"company": ("company", "companies"), "person": ("person", "people"),
                "organisation": ("organisation", "organisations"), "body": ("body", "bodies"),
                "product": ("product", "products"), "place": ("place", "places"), "market": ("market", "markets"),
-               "publication": ("publication", "publications")}
+               "publication": ("publication", "publications"), "party": ("party", "parties"),
+               "law": ("law", "laws"), "programme": ("programme", "programmes")}
 
 
 def story_markdown(site: Site) -> str:
