@@ -46,9 +46,10 @@ new-site: $(STAMP)
 	@test -n "$(DIR)" -a -n "$(SOURCE)" || (echo 'usage: make new-site DIR=path SOURCE=story.txt [ID=slug]' >&2; exit 2)
 	"$(PY)" -m explainer new-site "$(DIR)" "$(SOURCE)" $(if $(ID),--id "$(ID)") $(if $(GENERATOR),--generator "$(GENERATOR)")
 
-# How right the notes draft is, against the hand-made answer keys in evals/draft/
+# How right the notes draft is, against the hand-made answer keys in evals/draft/: test, then dev
+# (SPLIT=dev while developing a rule)
 draft-eval: $(STAMP)
-	"$(PY)" -m explainer draft-eval
+	"$(PY)" -m explainer draft-eval $(if $(SPLIT),--split "$(SPLIT)")
 
 # How the build's cost grows with the number of articles, against bare Pelican
 # (docs/benchmarks.md). A benchmark, not a test: `make bench SIZES="10 100"` for a subset.
