@@ -220,3 +220,23 @@ def test_the_evaluation_set_and_its_answer_keys_hold():
     result = subprocess.run([sys.executable, str(ROOT / "evals" / "draft" / "check_keys.py")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_names_with_an_apostrophe_a_place_that_owns_one_clubs_and_parties():
+    result = sample("""
+The Taxpayers’ Party and the Harbour Supporters’ Trust met Norway’s Labour Alliance in Oslo.
+Forth Rovers beat Kilbride Albion, and the Civic Front leader said a poll put the Civic Front on 12%.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Taxpayers’ Party"] == "party" and "Harbour Supporters’ Trust" in kinds
+    assert kinds["Norway"] == "place" and "Labour Alliance" in kinds and "Norway’s Labour Alliance" not in kinds
+    assert kinds["Forth Rovers"] == kinds["Kilbride Albion"] == "body"
+    assert kinds["Civic Front"] == "party"
+
+
+def test_a_name_of_a_list_without_evidence_takes_the_kind_of_the_others():
+    result = sample("""
+Its trucks serve Lisbon, Porto, Braga and Quintela every day.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Quintela"] == "place", kinds

@@ -21,7 +21,9 @@ from ...core.lexicon import zipf
 from ...core.text import MONTHS, WEEKDAYS
 from .gazetteer import Gazetteer
 
-_WORD = r"(?:[A-Z][\w’'&.-]*[\w&]|[A-Z]\.?|[a-z]{1,2}[A-Z][\w-]*)"
+# A capitalised word; a plural ending in an apostrophe only inside a name ("Ratepayers’ Party",
+# "Supporters’ Trust": a capitalised word follows).
+_WORD = r"(?:[A-Z][\w’'&.-]*s[’'](?=\s+[A-Z])|[A-Z][\w’'&.-]*[\w&]|[A-Z]\.?|[a-z]{1,2}[A-Z][\w-]*)"
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
@@ -35,6 +37,9 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Systems", "Pharmaceuticals", "Pharma", "Capital", "Partners", "Ventures", "Industries", "Labs",
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
+# A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
+CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "FC", "AFC", "Hotspur", "Academicals",
+              "Thistle", "Harriers", "Villa", "United"}
 BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
               "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
               "Association", "Union", "Committee", "Authority", "Office", "Board", "Government",
@@ -121,7 +126,7 @@ def _initial(sentence: str, start: int) -> bool:
 
 def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> list[tuple[int, int, str]]:
     spans = []
-    for start, text in _split_for(sentence):
+    for start, text in _split_for(sentence, places):
         words = text.split()
         # Sentence-initial common words, titles and capitalised roles in front: not the name.
         while words and _not_the_name(words, text, _initial(sentence, start), places, capitalised_elsewhere):
@@ -162,16 +167,24 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
-def _split_for(sentence: str):
+def _split_for(sentence: str, places: Gazetteer):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
-    Fiscal Studies"), not in "Brussels for the Meridian Wire"."""
+    Fiscal Studies"), not in "Brussels for the Meridian Wire"; and a place's possessive ends
+    one ("Austria’s Centre Alliance": Austria, then the party)."""
     for match in _NAME.finditer(sentence):
-        begin, text = 0, match.group()
-        for sep in re.finditer(r"\s+for(?:\s+the)?\s+", text):
-            if text[begin:sep.start()].split()[-1] not in BODY_WORDS:
-                yield match.start() + begin, text[begin:sep.start()]
-                begin = sep.end()
-        yield match.start() + begin, text[begin:]
+        parts, begin = [], 0
+        for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s)\s+(?=[A-Z])", match.group()):
+            if places.place(owner.group(1)):
+                parts.append((begin, match.group()[begin:owner.end()].rstrip()))
+                begin = owner.end()
+        parts.append((begin, match.group()[begin:]))
+        for offset, part in parts:
+            begin = 0
+            for sep in re.finditer(r"\s+for(?:\s+the)?\s+", part):
+                if part[begin:sep.start()].split()[-1] not in BODY_WORDS:
+                    yield match.start() + offset + begin, part[begin:sep.start()]
+                    begin = sep.end()
+            yield match.start() + offset + begin, part[begin:]
 
 
 def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
@@ -204,8 +217,10 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                 mentions.append(mention)
                 found.setdefault(text, Candidate(text)).mentions.append(mention)
             in_sentence.append((mentions, sentence))
-    for name, candidate in list(found.items()):
+    for candidate in found.values():
         _kind(candidate, places)
+    _list_mates(in_sentence, found)
+    for name, candidate in list(found.items()):
         if " " not in name and not candidate.evidence and len(candidate.mentions) == 1 and zipf(name.lower()) >= 4.5:
             del found[name]  # a common word in title case ("a Master in Finance"), said once, nothing more
     merged = _merge(found, places)
@@ -213,6 +228,31 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
         _relations(mentions, sentence, merged, places)
     return sorted({id(c): c for c in merged.values()}.values(), key=lambda c: c.mentions[0].paragraph * 10_000
                   + c.mentions[0].start)
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, Candidate]) -> None:
+    """Names in one list ("Armley, Bramley, Seacroft and Otley"; "Alphabet, Amazon and Meta")
+    are of one kind: a name of the list without evidence of its own takes the kind the others'
+    evidence gives."""
+    for mentions, sentence in in_sentence:
+        run: list[Mention] = []
+        for mention in [*mentions, None]:
+            if mention is not None and run and _LIST_JOIN.match(sentence[run[-1].end: mention.start]):
+                run.append(mention)
+                continue
+            if len(run) >= 3:
+                items = [found[m.text] for m in run if m.text in found]
+                votes = Counter(c.kind for c in items if c.evidence)
+                if votes:
+                    kind, n = votes.most_common(1)[0]
+                    for candidate in items:
+                        if not candidate.evidence and n * 2 > len([c for c in items if c.evidence]):
+                            candidate.evidence[kind] += 1
+                            candidate.kind = kind
+            run = [mention] if mention is not None else []
 
 
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
@@ -225,6 +265,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     if words[-1] in COMPANY_SUFFIXES:
         evidence["company"] += 6
     if any(w in BODY_WORDS for w in words) or name.startswith("Bank of") or "Central Bank" in name:
+        evidence["body"] += 6
+    if len(words) > 1 and (words[-1] in CLUB_WORDS or words[0] in {"FC", "AFC"}):
         evidence["body"] += 6
     if words[-1] in PARTY_WORDS:
         evidence["party"] += 8
@@ -253,6 +295,12 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                     or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b", after) \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind == "product":
                 evidence[kind] += 3
+        # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
+        # deputies", a poll that "put the Socialist Union on 31%".
+        if re.match(r"^(?:’s|'s)?\s+(?:leader|deputy|deputies|mps?|councillors?|candidates?|voters|manifesto)\b",
+                    after) or re.match(r"^,\s+whose\s+(?:\w+\s+)?(?:deputies|mps|councillors|party|seats)\b", after) \
+                or re.search(r"\bput\s+(?:the\s+)?$", before) and re.match(r"^\s+on\s+\d+(?:\.\d+)?\s*%", after):
+            evidence["party"] += 4
         if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
             evidence["company"] += 2
         if _SOLD_AS.search(before):
