@@ -152,6 +152,15 @@ Sales grew in the second quarter, earlier this month and by mid next year, until
                                                       "until now"]
 
 
+def test_a_figure_in_a_compound_a_fraction_and_a_number_word_starting_a_sentence_have_their_units():
+    result = sample("""
+Nine clubs backed the 212-page plan, and a third of the bus routes will change.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units.get("Nine clubs") == "clubs" and units.get("212") == "pages", units
+    assert units.get("a third") == "bus routes", units
+
+
 def test_glossary_candidates_are_the_rare_words_with_their_sentence():
     result = sample("""
 The lenders tightened the covenant after the leveraged buyout, the company said on Friday.

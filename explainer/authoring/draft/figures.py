@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...core.lexicon import zipf
 from ...core.text import MONTHS, TENS, WEEKDAYS
 from ...core.text import NUMBER_WORDS as NUMBERS
 from .gazetteer import Gazetteer
@@ -90,7 +91,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-              rf"(?<![\w-])(?:{'|'.join(NUMBER_WORDS)}|one|a|half a)(?=[\s-]+(?:{_SCALE}|[a-z]+)))"
+              rf"(?<![\w-])(?:(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[a-z]+)))"
               rf"(?:\s?(?P<scale>{_SCALE})\b)?")
     found = []
     for match in re.finditer(rf"(?<![\w.,$€£¥])(?:(?P<code>{codes})\s)?{number}", sentence):
@@ -115,7 +116,28 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         if word_number and unit is None:
             continue
         found.append(Found(start, end, sentence[start:end].strip(), unit))
-    return found
+    return found + _fractions(sentence, found)
+
+
+_FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
+                       r"|[Hh]alf)(?=\s+of\s)")
+_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?((?:[a-z]+\s)?[a-z]+)\b")
+
+
+def _fractions(sentence: str, found: list[Found]) -> list[Found]:
+    """"a third of the route", "half of the money": a fraction of something, which is its unit
+    (the words after "of", two at most: "regional branches", "bus journeys")."""
+    out = []
+    for match in _FRACTION.finditer(sentence):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        of = _OF.match(sentence[match.end():])
+        words = of.group(1).split() if of else []
+        while words and words[0] in _NOT_UNITS:
+            words.pop(0)
+        unit = " ".join(words) if words else "none"
+        out.append(Found(match.start(), match.end(), match.group(), unit))
+    return out
 
 
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
@@ -129,6 +151,13 @@ _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|he
 # or after a later number of the same phrase ("118 votes to 104", "8, 16 and 24 weeks").
 _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b", False),
             (r"^(?:,?\s(?:and|or|to|of the|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b", False))
+
+
+def _plural(noun: str) -> str:
+    """The plural a unit is given in ("page" -> "pages", "match" -> "matches", "city" -> "cities")."""
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
 
 
 def _counted(word: str) -> bool:
@@ -147,6 +176,10 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return ("percentage points" if "point" in m.group() else "percent"), end + m.end()
     if m := re.match(rf"^-({'|'.join(_TIME_UNITS)})\b", rest):  # "a five-year contract"
         return m.group(1) + "s", end
+    if m := re.match(r"^-([a-z]+)\s+[a-z]", rest):  # "a 212-page report", "a 60-match season"
+        noun = m.group(1)
+        if noun not in _NOT_UNITS and not noun.endswith("s") and zipf(noun) >= 3.0:
+            return _plural(noun), end
     words = re.match(r"^\s((?:[A-Za-z]+\s){0,2}[A-Za-z]+)", rest)
     if words:
         tokens = words.group(1).split()
