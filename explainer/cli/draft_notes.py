@@ -21,6 +21,11 @@ def main(argv: list[str]) -> int:
     except ContentError as error:
         report(error.problems, "no draft was written.")
         return 1
+    from ..authoring.draft.wordnet import missing
+
+    lacks = missing()  # the draft without WordNet, said in one line
+    if lacks:
+        print(lacks)
     for line in known_report(result):
         print(line)
     print(f"Draft notes written to {target}: curate them, then move them into {args.input / 'notes'}.")

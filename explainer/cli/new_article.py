@@ -22,6 +22,11 @@ def main(argv: list[str]) -> int:
     except ContentError as error:
         report(error.problems, "nothing was written.")
         return 1
+    from ..authoring.draft.wordnet import missing
+
+    lacks = missing()  # the draft without WordNet, said in one line
+    if lacks:
+        print(lacks)
     for line in [*created.changed, *created.known]:
         print(line)
     for path in created.written:

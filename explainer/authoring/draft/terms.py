@@ -5,8 +5,15 @@ year), so the same rule serves any beat. A word a reader builds from an everyday
 an agent noun such as "lender") counts as rare as that base. Words the article itself marks as
 terms ("so-called X", "known as X", a short phrase in quotation marks) and lower-case
 hyphenated compounds ("sell-on clause", "double-blind") are candidates whatever their frequency.
-Terms made of common words only ("snap election", "peer review") need a phrase lexicon this
-rule does not have: they are its known gap."""
+Terms made of common words ("joint venture", "voting rights", "salt marsh") come from a lexical
+database, WordNet 3.0 (wordnet.py): two or three adjacent words that are one noun there, unless
+its definition spells out every one of its words ("bus fare: the fare charged for riding a
+bus", which a reader understands from its words) or it names a person's title or a time
+("prime minister", "second half"). WordNet also keeps verbs out: a word it knows only as a
+verb, adjective or adverb ("upheld", "reliably") is no term on its own, and a pair ends in a
+word it knows mostly as a noun ("users uninstall", "remains open" are not terms). Without
+WordNet (wordnet.missing()) only the rarity rules run. Terms of common words that WordNet
+(2006) lacks ("snap election", "app store") are the known gap."""
 
 from __future__ import annotations
 
@@ -14,11 +21,16 @@ import re
 from dataclasses import dataclass
 
 from ...core.lexicon import zipf
+from . import wordnet
 
 RARE = 3.8  # a single word rarer than this is a candidate
 RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
+DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rarer than their mean
+# A person's title, a time, an amount, a kind of group or place: "prime minister", "second half",
+# "large number", "investment firm", "city centre" are read from their words.
+_NOT_TERMS = {"noun.person", "noun.time", "noun.quantity", "noun.group", "noun.location"}
 MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
 
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w)")
@@ -63,9 +75,12 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
     for n, sentences in enumerate(paragraphs, 1):
         for sentence in sentences:
             for match in (*_MARKED.finditer(sentence), *_QUOTED.finditer(sentence)):
-                if not set(match.group(1).split()) <= _FUNCTION:
+                marked = match.group(1).split()
+                if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
+            for term in _dictionary_terms(words, sentence):
+                add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
             for i, (word, start) in enumerate(words):
                 if "-" in word:
                     if _compound(word):
@@ -76,17 +91,63 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 rarity = _rarity(word)
                 if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
-                    add(_pair(words, i, sentence) or word, n, sentence, rarity)
+                    pair = _pair(words, i, sentence)
+                    if pair or _noun_like(word, alone=True):
+                        add(pair or word, n, sentence, rarity)
                 elif i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
                     nxt = words[i + 1][0]
                     if nxt[0].islower() and nxt not in _FUNCTION and "-" not in nxt and len(nxt) > 3 \
                             and not _verb_like(word) and not _comparative(word) and not _verb_like(nxt) \
-                            and not _verb_at(words, i) \
+                            and not _verb_at(words, i) and not word.endswith("s") and _noun_like(nxt) \
                             and rarity + _rarity(nxt) < RARE_PAIR and min(rarity, _rarity(nxt)) < 4.0:
                         add(f"{word} {nxt}", n, sentence, (rarity + _rarity(nxt)) / 2)
     words_of_longer = {w for t in found.values() if " " in t.term for w in t.term.lower().split()}
     kept = [t for t in found.values() if " " in t.term or t.term.lower() not in words_of_longer]
     return sorted(kept, key=lambda t: t.rarity)[:MOST]  # "placebo effect" stands for "placebo"
+
+
+def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
+    """The runs of two or three adjacent lower-case words that are one noun in WordNet and
+    worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
+    fare charged for riding a bus", is its words), nor a title or a time ("chief executive")."""
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            run = words[i: i + size]
+            if len(run) < size or any(not _adjacent(sentence, a, b) for a, b in zip(run, run[1:])):
+                continue
+            texts = [w for w, _ in run]
+            if any(w[0].isupper() or "-" in w for w in texts) or texts[0] in _FUNCTION or texts[-1] in _FUNCTION \
+                    or (i > 0 and words[i - 1][0].lower() in _BEFORE_VERB - {"to"}):  # "to a data processor"
+                continue
+            entry = wordnet.noun_entry(texts)
+            if entry is None:
+                continue
+            sense = wordnet.reader().synsets(entry, pos="n")[0]
+            if sense.lexname() in _NOT_TERMS or _spelled_out(texts, sense.definition()):
+                continue
+            found.append(" ".join(texts))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def _spelled_out(words: list[str], gloss: str) -> bool:
+    """Every word of a compound is in its definition: a reader gets it from its words."""
+    said = {_singular(w) for w in re.findall(r"[a-z]+", gloss.lower())}
+    return all(_singular(w.lower()) in said or w.lower() in _FUNCTION for w in words)
+
+
+def _noun_like(word: str, alone: bool = False) -> bool:
+    """Whether `word` can end a term: WordNet knows it mostly as a noun, or not at all (then
+    the rarity rules decide). `alone`: as a term on its own, any noun sense will do."""
+    seen = wordnet.parts_of_speech(word)
+    if not seen:
+        return True
+    noun = seen.get("n", 0)
+    return noun > 0 if alone else noun >= max(seen.values())
 
 
 def _compound(word: str) -> bool:
@@ -175,6 +236,6 @@ def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
             and not _verb_at(words, i):
         after = words[i + 1][0]  # "offside trap", "caretaker government": a rare word naming a kind of thing
         if after[0].islower() and after not in _FUNCTION and "-" not in after and RARE <= zipf(after) < 5.6 \
-                and not after.endswith(("ly", "ed", "ing", "s")):
+                and not after.endswith(("ly", "ed", "ing", "s")) and _noun_like(after):
             return f"{word} {after}"
     return None

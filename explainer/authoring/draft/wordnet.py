@@ -1,0 +1,224 @@
+"""WordNet 3.0, read offline: the multi-word nouns the glossary proposes ("joint venture",
+"voting rights", "salt marsh") and a proposed definition for a term, its sense chosen by the
+article's context.
+
+The database is Debian's `wordnet-base` (/usr/share/wordnet, or $WNSEARCHDIR, WordNet's own
+variable for it), read with NLTK's WordNetCorpusReader. Three traps of NLTK 3.10 are handled
+here, and nothing is ever downloaded (`nltk.download` is never called):
+- the reader refuses a folder outside NLTK's data roots (and a symlink leaving one): the
+  files are copied once, at first use, into a private folder under the user's cache dir
+  ($XDG_CACHE_HOME/explainer/wordnet-3.0, made whole or not at all) and that folder is made
+  a data root;
+- it needs a `lexnames` file the Debian package lacks: its 45 lines (`man 5 lexnames`) are
+  LEXNAMES below, written beside the copy;
+- its `map_wn()` looks for NLTK's downloaded "wordnet" to map between versions: this is 3.0
+  itself, so there is nothing to map.
+Without the package every function here answers "nothing found", and `missing()` says in one
+line what the draft lacks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SOURCE = "WordNet 3.0"
+DEFAULT_DIR = Path("/usr/share/wordnet")
+MISSING = ("no WordNet (apt-get install wordnet-base): the glossary proposes rare single words and pairs only, "
+           "with no multi-word terms from a dictionary and no drafted definitions")
+# The database files the reader opens (cntlist.rev: how often each sense was seen in a tagged corpus).
+FILES = ("data.noun", "data.verb", "data.adj", "data.adv", "index.noun", "index.verb", "index.adj",
+         "index.adv", "noun.exc", "verb.exc", "adj.exc", "adv.exc", "cntlist.rev")
+LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body
+noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive
+noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation
+noun.shape noun.state noun.substance noun.time verb.body verb.change verb.cognition verb.communication
+verb.competition verb.consumption verb.contact verb.creation verb.emotion verb.motion verb.perception
+verb.possession verb.social verb.stative verb.weather adj.ppl""".split()
+_CATEGORY = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}  # the third field of a lexnames line
+_WORD = re.compile(r"[a-z]+")
+# Words that tell nothing about which sense is meant.
+_STOP = set("""a an the and or but of to in on at by for from with into as is are was were be been being has have
+had do does did will would can could may might must shall should not no it its this that these those there
+their they them he she his her we our you your i me my which who whom whose what when where why how all any each
+some such more most than then so if about over under after before also only just very one two said says""".split())
+
+
+def _source() -> Path:
+    return Path(os.environ.get("WNSEARCHDIR") or DEFAULT_DIR)
+
+
+def cache_root() -> Path:
+    """Where the private copy lives: the user's cache dir (XDG), never the project."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "explainer"
+
+
+def _stamp(source: Path) -> str:
+    """What the copy was made from: the source's path and each file's size and time."""
+    lines = [str(source.resolve())]
+    for name in FILES:
+        st = (source / name).stat()
+        lines.append(f"{name} {st.st_size} {int(st.st_mtime)}")
+    return "\n".join(lines) + "\n"
+
+
+def _private_copy(source: Path, cache: Path) -> Path | None:
+    """The folder NLTK may read: the database files and `lexnames`, copied from `source`
+    once (again only when the source changed). None when `source` lacks a file."""
+    if not all((source / name).is_file() for name in FILES):
+        return None
+    stamp = _stamp(source)
+    target = cache / "wordnet-3.0"
+    if (target / "source.txt").is_file() and (target / "source.txt").read_text(encoding="utf-8") == stamp:
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".wordnet-", dir=cache))
+    try:
+        for name in FILES:
+            shutil.copyfile(source / name, scratch / name)  # a copy, not a link: NLTK refuses links out
+        (scratch / "lexnames").write_text("".join(f"{i:02d}\t{name}\t{_CATEGORY[name.split('.')[0]]}\n"
+                                                  for i, name in enumerate(LEXNAMES)), encoding="utf-8")
+        (scratch / "source.txt").write_text(stamp, encoding="utf-8")  # last: a folder with it is whole
+        if target.exists():
+            shutil.rmtree(target, ignore_errors=True)
+        try:
+            os.replace(scratch, target)
+        except OSError:  # another process put a whole copy there first
+            if not (target / "source.txt").is_file():
+                raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+@lru_cache(maxsize=4)
+def _reader(source: Path, cache: Path):
+    folder = _private_copy(source, cache)
+    if folder is None:
+        return None
+    import nltk.data
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class Reader(WordNetCorpusReader):
+        def map_wn(self, version="wordnet"):  # this is 3.0: no other version to map from (nor to download)
+            return None
+
+    root = str(folder.parent.resolve())
+    if root not in nltk.data.path:
+        nltk.data.path.append(root)  # the private copy is a data root NLTK reads from
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "multilingual functions are not available": not wanted
+        return Reader(str(folder.resolve()), None)
+
+
+def reader(source: Path | None = None, cache: Path | None = None):
+    """NLTK's reader over WordNet 3.0, or None when the database is not installed."""
+    return _reader(Path(source or _source()), Path(cache or cache_root()))
+
+
+def missing() -> str | None:
+    """What the draft lacks without WordNet, in one line; None when it is there."""
+    return None if reader() is not None else MISSING
+
+
+def noun_entry(words: list[str]) -> str | None:
+    """The WordNet noun these words are, as WordNet writes it ("voting_right" for "voting
+    rights", "joint_venture"), or None."""
+    wn = reader()
+    if wn is None or not words:
+        return None
+    phrase = "_".join(w.lower() for w in words)
+    for form in dict.fromkeys((phrase, *_singulars(phrase))):
+        if wn.synsets(form, pos="n") and form in {l.lower() for s in wn.synsets(form, pos="n")
+                                                  for l in s.lemma_names()}:
+            return form
+    return None
+
+
+def _singulars(phrase: str) -> list[str]:
+    """The singular forms of a compound's last word, as WordNet's morphology gives them."""
+    wn = reader()
+    head, _, last = phrase.rpartition("_")
+    forms = wn._morphy(last, "n") if wn is not None else []
+    return [f"{head}_{form}" if head else form for form in forms]
+
+
+def parts_of_speech(word: str) -> dict[str, int]:
+    """How often WordNet's tagged corpus saw `word` as each part of speech (n, v, a, r),
+    one for each sense never seen, so a known word always counts; {} for a word it lacks."""
+    wn = reader()
+    if wn is None:
+        return {}
+    found: dict[str, int] = {}
+    for pos in "nvar":
+        for form in wn._morphy(word.lower(), pos):
+            for synset in wn.synsets(form, pos=pos):
+                lemma = next((l for l in synset.lemmas() if l.name().lower() == form), None)
+                found[pos] = found.get(pos, 0) + max(1, lemma.count() if lemma else 0)
+    return found
+
+
+def knows(word: str) -> bool:
+    return bool(parts_of_speech(word))
+
+
+@dataclass(frozen=True)
+class Sense:
+    name: str  # "bond.n.02"
+    gloss: str
+    examples: tuple[str, ...]
+    score: float  # the words it shares with the context
+
+
+def senses(term: str, context: str = "") -> list[Sense]:
+    """The noun senses of `term` (any part of speech if it is no noun), the one that fits the
+    context first: each scored by the words its gloss, examples, synonyms and the glosses of
+    its broader terms share with `context`; ties kept in WordNet's order (the most frequent
+    sense first)."""
+    wn = reader()
+    if wn is None:
+        return []
+    words = term.strip().lower().split()
+    entry = noun_entry(words)
+    synsets = wn.synsets(entry, pos="n") if entry else []
+    if not synsets:
+        synsets = wn.synsets("_".join(words))
+    around = _content(context) - set(words)
+    found = []
+    for rank, synset in enumerate(synsets):
+        own = _content(" ".join([synset.definition(), *synset.examples(),
+                                 *(l.replace("_", " ") for l in synset.lemma_names())]))
+        broader = _content(" ".join(h.definition() + " " + " ".join(h.lemma_names()).replace("_", " ")
+                                    for h in synset.hypernyms() + synset.topic_domains()))
+        score = len(own & around) + 0.5 * len(broader & around - own)
+        found.append((score, -rank, Sense(synset.name(), synset.definition(), tuple(synset.examples()), score)))
+    return [sense for _, _, sense in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
+
+
+def definition(term: str, context: str) -> tuple[str, str] | None:
+    """A proposed definition of `term` for a general reader, from WordNet, its sense chosen
+    by `context` (the sentence or paragraph that uses it): (text, source), or None."""
+    found = senses(term, context)
+    if not found:
+        return None
+    best = found[0]
+    text = best.gloss[0].upper() + best.gloss[1:]
+    return (text if text.endswith(".") else text + "."), SOURCE
+
+
+def _stem(word: str) -> str:
+    for end in ("ies", "es", "s", "ing", "ed", "al", "ical", "ic"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def _content(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}

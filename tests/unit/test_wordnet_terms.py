@@ -1,0 +1,127 @@
+"""The glossary's multi-word terms and drafted definitions from WordNet 3.0 (Debian's
+wordnet-base, read offline with NLTK): compounds found, verb phrases never proposed, the sense
+chosen by the article's context, the draft without WordNet, and nothing downloaded."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.authoring.draft import wordnet
+from explainer.authoring.draft.terms import terms
+from explainer.core.text import sentences
+
+HAVE_WORDNET = (wordnet.DEFAULT_DIR / "data.noun").is_file()
+needs_wordnet = pytest.mark.skipif(not HAVE_WORDNET, reason="wordnet-base is not installed (.ci/run installs it)")
+
+
+def _terms(*paragraphs: str) -> list[str]:
+    return [t.term for t in terms([sentences(p) for p in paragraphs], set(), set())]
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    """The private copy in a scratch cache dir, as on a machine where it was never made."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("WNSEARCHDIR", raising=False)
+    wordnet._reader.cache_clear()
+    yield tmp_path / "cache"
+    wordnet._reader.cache_clear()
+
+
+@needs_wordnet
+def test_compounds_of_common_words_are_found_in_wordnet():
+    found = _terms("The two grocers formed a joint venture last spring, and each keeps its voting rights "
+                   "over the shared warehouse.",
+                   "Walkers crossed the salt marsh while the council kept a waiting list for allotments.")
+    assert {"joint venture", "voting rights", "salt marsh", "waiting list"} <= set(found)
+
+
+@needs_wordnet
+def test_compounds_a_reader_gets_from_their_words_titles_and_times_are_not_proposed():
+    found = _terms("The prime minister met the chief executive in the second half of the meeting, "
+                   "and paid the bus fare herself.")
+    assert not {"prime minister", "chief executive", "second half", "bus fare"} & set(found)
+
+
+@needs_wordnet
+def test_a_verb_phrase_is_never_a_term():
+    found = _terms("When prices rise, many users uninstall the app within a week, and the offer remains open.",
+                   "Analysts said the broadband fast became a \u201cwill only grow\u201d story, and the court upheld it.")
+    assert not any(t in {"users uninstall", "remains open", "will only grow", "upheld", "broadband fast"}
+                   for t in found), found
+
+
+@needs_wordnet
+def test_the_sense_is_chosen_by_the_articles_context():
+    finance = wordnet.definition("bond", "The company sold a ten-year bond to investors, paying interest to "
+                                         "the holders of its debt until maturity.")
+    chemistry = wordnet.definition("bond", "In the molecule each carbon atom forms a covalent bond with "
+                                           "an oxygen atom, sharing electrons.")
+    assert finance and chemistry
+    assert finance[1] == chemistry[1] == "WordNet 3.0"
+    assert "debt" in finance[0] and "atoms" in chemistry[0]
+    assert finance[0] != chemistry[0]
+    assert wordnet.definition("joint venture", "The two chains formed a joint venture.")[0].startswith("A venture")
+    assert wordnet.definition("zzyzx quorble", "no such thing") is None
+
+
+@needs_wordnet
+def test_the_private_copy_is_made_once_with_lexnames_and_nothing_is_downloaded(private_cache, monkeypatch):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nothing may be downloaded")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    home = Path.home() / "nltk_data"
+    existed = home.exists()
+    assert wordnet.missing() is None
+    assert wordnet.noun_entry(["voting", "rights"]) == "voting_right"
+    copy = private_cache / "explainer" / "wordnet-3.0"
+    lexnames = (copy / "lexnames").read_text(encoding="utf-8").splitlines()
+    assert len(lexnames) == 45 and lexnames[0] == "00\tadj.all\t3" and lexnames[-1] == "44\tadj.ppl\t3"
+    assert not any(p.is_symlink() for p in copy.iterdir())
+    assert home.exists() == existed
+    made = (copy / "data.noun").stat().st_mtime_ns
+    wordnet._reader.cache_clear()
+    assert wordnet.reader() is not None
+    assert (copy / "data.noun").stat().st_mtime_ns == made  # made once, not again
+
+
+def test_without_wordnet_the_glossary_still_works_and_says_what_it_lacks(private_cache, monkeypatch, tmp_path):
+    empty = tmp_path / "no-wordnet"
+    empty.mkdir()
+    monkeypatch.setenv("WNSEARCHDIR", str(empty))
+    wordnet._reader.cache_clear()
+    assert wordnet.reader() is None
+    assert wordnet.definition("bond", "a ten-year bond") is None
+    assert wordnet.noun_entry(["joint", "venture"]) is None
+    assert "apt-get install wordnet-base" in wordnet.missing()
+    found = _terms("The insurer agreed a leveraged buyout with a covenant package attached.")
+    assert "leveraged buyout" in found  # the rarity rules still run
+    assert not (private_cache / "explainer" / "wordnet-3.0").exists()
+
+
+def test_new_article_without_wordnet_says_what_the_draft_lacks(tmp_path):
+    empty = tmp_path / "no-wordnet"
+    empty.mkdir()
+    source = tmp_path / "story.txt"
+    source.write_text("Grocers form a venture\n\nTwo grocers formed a joint venture on Tuesday, the company said.\n",
+                      encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "WNSEARCHDIR": str(empty),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, "-m", "explainer", "new-article", str(source), "--input", str(content)],
+                         capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2])
+    assert run.returncode == 0, run.stderr
+    lacks = [line for line in run.stdout.splitlines() if "no WordNet" in line]
+    assert len(lacks) == 1 and "apt-get install wordnet-base" in lacks[0]
+    assert (content / "notes-drafts" / "grocers-form-a-venture.yaml").is_file()
