@@ -249,3 +249,17 @@ Its trucks serve Lisbon, Porto, Braga and Quintela every day.
 """)
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds["Quintela"] == "place", kinds
+
+
+def test_a_name_that_only_starts_a_sentence_is_found_when_it_acts_and_no_common_word_is_spelt_so():
+    from explainer.authoring.draft.wordnet import reader
+
+    if reader() is None:
+        pytest.skip("WordNet is not installed (apt-get install wordnet-base)")
+    result = sample("""
+Samsung was not designated. Halloway declined to comment. Officials said the rules would change.
+Pseudonymised records were shared.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Samsung", "Halloway"} <= names, names
+    assert not names & {"Officials", "Pseudonymised"}, names

@@ -124,10 +124,27 @@ def _initial(sentence: str, start: int) -> bool:
     return not before or before.endswith(":")
 
 
+# What a name does as a sentence's subject: "Halloway declined to comment", "Samsung was not designated".
+_SUBJECT_OF = re.compile(r"^\s+(?:said|says|declined|was|is|has|had|have|will|would|did|does|announced|added|told|"
+                         r"agreed|refused|denied|confirmed|plans|wants|argued|insisted|warned|replied|responded)\b")
+
+
+def _a_name_at_the_start(word: str, after: str) -> bool:
+    """A single capitalised word starting a sentence is a name, not a common word capitalised,
+    when it acts as the subject and the lexical database knows no common word of that spelling
+    (without WordNet, nothing is said: the word-frequency rule decides, as before)."""
+    from .wordnet import parts_of_speech, reader
+
+    return bool(_SUBJECT_OF.match(after)) and reader() is not None and not parts_of_speech(_POSSESSIVE.sub("", word))
+
+
 def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> list[tuple[int, int, str]]:
     spans = []
     for start, text in _split_for(sentence, places):
         words = text.split()
+        if len(words) == 1 and _initial(sentence, start) and _a_name_at_the_start(text, sentence[start + len(text):]):
+            spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))
+            continue
         # Sentence-initial common words, titles and capitalised roles in front: not the name.
         while words and _not_the_name(words, text, _initial(sentence, start), places, capitalised_elsewhere):
             rest = text[len(words[0]):]
@@ -191,7 +208,10 @@ def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) ->
     """Whether a sentence's first word is a name rather than a word capitalised by its place."""
     if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 or places.place(word) or re.fullmatch(r"[A-Z]{2,}", word):
         return True
-    return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing"))
+    # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
+    # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
+    return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
+                                                                    "ible", "less", "ful"))
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
