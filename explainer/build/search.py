@@ -38,7 +38,7 @@ from pagefind.service import get_executable
 from ..core.problems import BuildError
 from ..content.notes import EDITORS_NOTE_LABELS, Site
 from ..core.routes import SEARCH_BUNDLE, NoteKey
-from ..render.drafts import plain
+from ..render.drafts import is_drafted, plain
 
 
 
@@ -63,11 +63,11 @@ def records(site: Site) -> list[Record]:
     for term in site.terms.values():
         name = term.display_name
         found.append(Record("/" + NoteKey("term", term.id).url, name, "Term",
-                            " ".join([name, *term.aliases, plain(term.definition), plain(term.in_article)])))
+                            " ".join([name, *term.aliases, plain(term.definition, is_drafted(term, "definition")), plain(term.in_article, is_drafted(term, "in_article"))])))
     for event in site.events:
-        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", f"{event.when}. {plain(event.what)}"))
+        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", f"{event.when}. {plain(event.what, is_drafted(event, 'what'))}"))
     for figure in site.figures:
-        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", f"{figure.value}: {plain(figure.measures)}"))
+        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", f"{figure.value}: {plain(figure.measures, is_drafted(figure, 'measures'))}"))
     for note in site.editors_notes:
         found.append(Record("/" + NoteKey("note", note.id).url, f"“{note.source.quote}”", "Editor’s note",
                             f"{EDITORS_NOTE_LABELS[note.kind]}: {note.source.quote}. {note.likely} {note.why}"))

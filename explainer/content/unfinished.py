@@ -6,6 +6,8 @@ build/stages.py, with PRODUCTION = True), and what `make html` marks "Draft" on 
 Unfinished, and a reader would see it (`unfinished`):
 - a `TODO` placeholder left in a note, or in an authored page (an article's front matter:
   its text is the article as received, not ours to mark);
+- a text the notes draft wrote that no author has reviewed: each field a note's (or a
+  fact's) `drafted:` list still names (notes/model.py), at the line of its name;
 - a notes draft (content/notes-drafts/) not yet curated and moved into content/notes/;
 - an article's front matter left to fill (publisher, source_url: the page says "Not given yet").
 
@@ -18,19 +20,28 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..core.problems import Problem, display_path
 from .document import Document
 from .frontmatter import TO_FILL, field_line
 from .notes import DRAFTS_DIR, NOTES_DIR, Site
+from .yamldata import LineList, LineMap, load_yaml
 
 PLACEHOLDER = re.compile(r"\bTODO\b")
 STORY = "story.yaml"  # where the story's summary and takeaways go, by convention
+DRAFTED = "drafted"  # the key of a note's (or a fact's) list of texts not reviewed yet
 
 
 def is_placeholder(text: str | None) -> bool:
     """Whether a text holds a `TODO` placeholder: not written yet."""
     return bool(text) and PLACEHOLDER.search(text) is not None  # type: ignore[arg-type]
+
+
+def is_drafted(item: Any, name: str) -> bool:
+    """Whether the text `name` of a note (or of a fact) was written by the draft and is not
+    reviewed yet: its `drafted:` list names it."""
+    return name in (getattr(item, DRAFTED, None) or ())
 
 
 def placeholder_hint(text: str) -> str:
@@ -67,6 +78,7 @@ def _placeholders(content: Path, documents: dict[str, Document]) -> list[Problem
             if _left(line):
                 problems.append(Problem(display_path(path), n, f"TODO left: {line.strip()}: write what it asks "
                                                                "for, or delete the note"))
+        problems += _drafted(path)
     for doc in documents.values():
         lines = _lines(doc.path)
         if doc.article is not None:
@@ -76,6 +88,46 @@ def _placeholders(content: Path, documents: dict[str, Document]) -> list[Problem
                 problems.append(Problem(display_path(doc.path), n, f"TODO left: {line.strip()}: write what it "
                                                                    "asks for"))
     return problems
+
+
+def _drafted(path: Path) -> list[Problem]:
+    """Each name in a `drafted:` list of a notes file, at its line, with the text it marks.
+    Read from the file as the TODOs are (a file that does not load is the check's to report)."""
+    lines = _lines(path)
+    if not any(DRAFTED in line for line in lines):
+        return []
+    shown = display_path(path)
+    data, problems = load_yaml("\n".join(lines), shown)
+    if problems:
+        return []
+    found: list[Problem] = []
+
+    def walk(node: Any, owner: str) -> None:  # owner: "nissan", "nissan, fact 2"
+        if isinstance(node, LineMap):
+            owner = str(node["id"]) if isinstance(node.get("id"), str) else owner
+            names = node.get(DRAFTED)
+            if isinstance(names, LineList):
+                for name, line in zip(names, names.item_lines):
+                    text = node.get(name) if isinstance(name, str) else None
+                    said = f' "{_clip(text)}"' if isinstance(text, str) else ""
+                    found.append(Problem(shown, line + 1, (
+                        f"drafted, not reviewed: {owner + ': ' if owner else ''}{name}{said}: check it against the "
+                        f'article (and its source), correct it, then delete "{name}" from {DRAFTED}')))
+            for key, value in node.items():
+                if isinstance(value, list):
+                    item = str(key)[:-1] if str(key).endswith("s") else str(key)
+                    for n, each in enumerate(value, 1):
+                        walk(each, f"{owner + ', ' if owner else ''}{item} {n}")
+                elif key != DRAFTED:
+                    walk(value, owner)
+
+    walk(data, "")
+    return found
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _front_matter_lines(lines: list[str]) -> list[str]:

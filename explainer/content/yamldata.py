@@ -194,6 +194,10 @@ def validate(model: type[Model], data: Any, path: str, first_line: int = 1) -> t
 def _message(field: str, err: Any) -> str:
     """A schema error in an author's words, with a suggestion where there is one."""
     value, kind = err.get("input"), err["type"]
+    if kind == "literal_error" and re.search(r"(^|\.)drafted\.\d+$", field):  # notes/model.py: `drafted: [summary]`
+        allowed = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        return (f'{field}: "{value}" is not a field of this note that can be drafted ({", ".join(allowed)})'
+                + did_you_mean(str(value), allowed) + ": name the field whose text is not reviewed yet, or delete it")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         return f'{field}: "{value}" is not one of {", ".join(allowed)}' + did_you_mean(str(value), allowed)

@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from markupsafe import escape
 
 from ..content.notes import EDITORS_NOTE_LABELS, KIND_LABELS, Entity, Fact, Site, Source
-from ..content.unfinished import is_placeholder
+from ..content.unfinished import is_drafted, is_placeholder
 from ..core.routes import NoteKey, link, to_page
-from .drafts import BADGE, plain
+from .drafts import BADGE, DRAFTED_BADGE, plain
 
 # Characters of each text on a card: a preview, not the page (every page carries the cards
 # of the notes it links to, so they count against its weight).
@@ -70,16 +70,18 @@ def card(site: Site, key: NoteKey, article: str | None = None) -> str:
         entity = site.entities[ident]
         fact = lead_fact(site, entity, article)
         return _render(key, KIND_LABELS[entity.kind][0], entity.name, fact.text if fact else "",
-                       background=entity.summary, cite=_cite(site, fact.source, article) if fact else {})
+                       background=entity.summary, cite=_cite(site, fact.source, article) if fact else {},
+                       drafted=(bool(fact) and is_drafted(fact, "text"), is_drafted(entity, "summary")))
     if kind == "term" and ident in site.terms:
         term = site.terms[ident]
         return _render(key, "Glossary", term.display_name,
-                       term.in_article, background=term.definition, cite=_cite(site, term.source, article))
+                       term.in_article, background=term.definition, cite=_cite(site, term.source, article),
+                       drafted=(is_drafted(term, "in_article"), is_drafted(term, "definition")))
     found = site.by_id.get(kind, {}).get(ident)
     if kind == "figure" and found:
-        return _render(key, "Key figure", found.value, found.measures)
+        return _render(key, "Key figure", found.value, found.measures, drafted=(is_drafted(found, "measures"), False))
     if kind == "event" and found:
-        return _render(key, "Timeline", found.when, found.what)
+        return _render(key, "Timeline", found.when, found.what, drafted=(is_drafted(found, "what"), False))
     if kind == "note" and found:
         return _render(key, f"Editor’s note · {EDITORS_NOTE_LABELS[found.kind]}", f"“{found.source.quote}”",
                        f"Most likely: {found.likely}")
@@ -115,13 +117,19 @@ def _cite(site: Site, source: Source, article: str | None) -> dict[str, str]:
 
 
 def _render(key: NoteKey, kind: str, name: str, text: str, background: str | None = None,
-            cite: dict[str, str] | None = None) -> str:
+            cite: dict[str, str] | None = None, drafted: tuple[bool, bool] = (False, False)) -> str:
     """One card as data; the script lays it out and links it to the hovered link's target.
     A card whose text is not written yet (make html) says "Draft" beside its kind, in
-    words, and what is left to write instead of the placeholder (render/drafts.py)."""
+    words, and what is left to write instead of the placeholder (render/drafts.py). One
+    whose text the draft wrote and no author has reviewed (`drafted`: the text's, the
+    background's) says "Drafted, not reviewed" beside its kind and before that text."""
     if any(is_placeholder(t) for t in (text, background)):
         kind, cite = f"{kind} \u00b7 {BADGE}", {**(cite or {}), "data-draft": BADGE.lower()}
         text, background = plain(text), None if background is None else plain(background)
+    elif any(drafted):
+        kind, cite = f"{kind} \u00b7 {DRAFTED_BADGE}", {**(cite or {}), "data-draft": "drafted"}
+        text = plain(text, drafted[0])
+        background = None if background is None else plain(background, drafted[1])
     attributes = "".join(f' {attribute}="{escape(value)}"' for attribute, value in (cite or {}).items())
     if background is None:
         content = escape(_clip(text, MAX_TEXT))

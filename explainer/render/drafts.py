@@ -3,6 +3,12 @@ holds the rule): never as if it were a fact, but as a "Draft" badge, in words (n
 only), and what the placeholder asks for.
 
     'TODO: what it measures'  ->  [Draft]{.draft-badge} [Not written yet: what it measures]{.draft-text}
+
+A text the notes draft wrote that no author has reviewed (named in its note's `drafted:`)
+is shown, since it is written, but with a "Drafted, not reviewed" badge before it:
+
+    measures: Renault will cut its stake, drafted: [measures]
+        ->  [Drafted, not reviewed]{.draft-badge} Renault will cut its stake
 """
 
 from __future__ import annotations
@@ -10,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..content.notes import Entity, Note, Term
-from ..content.unfinished import is_placeholder, placeholder_hint
+from ..content.unfinished import DRAFTED, is_drafted, is_placeholder, placeholder_hint
 
 BADGE = "Draft"
 NOT_WRITTEN = "Not written yet"
+DRAFTED_BADGE = "Drafted, not reviewed"
 
 
 def draft_markdown(text: str, escape: Callable[[str], str]) -> str | None:
@@ -26,13 +33,24 @@ def draft_markdown(text: str, escape: Callable[[str], str]) -> str | None:
     return f"[{BADGE}]{{.draft-badge}} [{said}]{{.draft-text}}"
 
 
-def plain(text: str) -> str:
+def drafted_markdown(text: str) -> str:
+    """The badge that goes before a drafted text, not reviewed yet, as inline Markdown."""
+    return f"[{DRAFTED_BADGE}]{{.draft-badge .drafted-badge}} {text}"
+
+
+def plain(text: str, drafted: bool = False) -> str:
     """A text as plain words where no badge can go (a card, a page's description, a search
-    result): a placeholder says it is a draft."""
+    result): a placeholder says it is a draft, a drafted text that it is not reviewed."""
     if not is_placeholder(text):
-        return text
+        return f"{DRAFTED_BADGE}: {text}" if drafted and text else text
     hint = placeholder_hint(text)
     return f"{BADGE}, {NOT_WRITTEN.lower()}" + (f": {hint}" if hint else ".")
+
+
+def drafted(note: Note) -> bool:
+    """Whether a note (or one of an entity's facts) holds text not reviewed yet."""
+    facts = note.facts if isinstance(note, Entity) else []
+    return any(getattr(item, DRAFTED, None) for item in (note, *facts))
 
 
 def texts(note: Note) -> list[str]:
@@ -46,5 +64,10 @@ def texts(note: Note) -> list[str]:
 
 
 def is_draft(note: Note) -> bool:
-    """Whether a note still holds a placeholder in any of its texts."""
-    return any(is_placeholder(text) for text in texts(note))
+    """Whether a note still holds a placeholder in any of its texts, or a drafted text not
+    reviewed yet."""
+    return any(is_placeholder(text) for text in texts(note)) or drafted(note)
+
+
+__all__ = ["BADGE", "DRAFTED_BADGE", "NOT_WRITTEN", "draft_markdown", "drafted", "drafted_markdown", "is_draft",
+           "is_drafted", "plain", "texts"]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .index import SiteIndex, note_key
 from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site
 from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
-from .drafts import plain
+from .drafts import is_drafted, plain
 
 SCHEMA_TYPES = {  # entity kind -> schema.org type
     "company": "Organization", "organisation": "Organization", "body": "Organization",
@@ -64,7 +64,7 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str,
         return [{"@context": "https://schema.org", "@type": "DefinedTermSet", "name": page.title, "url": url(save_as),
                  "hasDefinedTerm": [
                      {"@type": "DefinedTerm", "@id": url(NoteKey("term", t.id).url), "name": t.term,
-                      "description": plain(t.definition), "url": url(NoteKey("term", t.id).url),
+                      "description": plain(t.definition, is_drafted(t, "definition")), "url": url(NoteKey("term", t.id).url),
                       **({"termCode": t.abbreviation} if t.abbreviation else {})}
                      for t in site.terms.values()]}]
     if save_as == TIMELINE.save_as:
@@ -100,7 +100,7 @@ def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
 def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind],
                             "@id": url(entity_page(entity.id).save_as), "name": entity.name,
-                            "description": plain(entity.summary), "url": url(entity_page(entity.id).save_as)}
+                            "description": plain(entity.summary, is_drafted(entity, "summary")), "url": url(entity_page(entity.id).save_as)}
     if entity.aliases:
         data["alternateName"] = entity.aliases
     return data
@@ -111,8 +111,8 @@ def _ref(entity: Entity, url) -> dict[str, Any]:
 
 
 def _event(event, site: Site, url) -> dict[str, Any]:
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": plain(event.what),
-                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {plain(event.what)}",
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": plain(event.what, is_drafted(event, "what")),
+                            "url": url(NoteKey("event", event.id).url), "description": f"{event.when}: {plain(event.what, is_drafted(event, 'what'))}",
                             "about": [_ref(site.entities[e], url) for e in event.entities]}
     year = re.match(_YEAR_ONLY, event.when.strip(), re.IGNORECASE)
     if year and year.group(1) in event.source.quote:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..content.notes import KIND_LABELS, RELATION_LABELS, Site
 from ..core.routes import TIMELINE, entity_page
-from .drafts import plain
+from .drafts import is_drafted, plain
 
 Visual = Callable[[Site], str]
 
@@ -191,7 +191,7 @@ def timeline_strip(site: Site) -> str:
                     f'<text class="strip-label" text-anchor="middle">{label}</text></a>')
     several = site.several_articles
     own = "the articles'" if several else "the article's"
-    desc = ("The events in order: " + "; ".join(f"{e.when}: {plain(e.what)}" for e in site.events)
+    desc = ("The events in order: " + "; ".join(f"{e.when}: {plain(e.what, is_drafted(e, 'what'))}" for e in site.events)
             + f" Dates are {own} own words; the events are listed in full below.")
     return _figure("timeline-strip", "The events of the story in order", desc, width, height, "".join(body),
                    f"The events in order, dates as {'the articles give' if several else 'the article gives'} them. "

@@ -9,6 +9,10 @@ as its quote, for the author to curate:
   date-like phrases as events, never resolved to a date the text does not give
   (figures.py);
 - glossary candidates by their rarity in general English (terms.py).
+Where it honestly can, it writes the text too, marked `drafted: [field]` for an author to
+review (written.py): a fact, what a figure measures, what happens at a date and how a term
+is used as the article's clause that holds it; a place's background from the gazetteer; a
+term's definition from the dictionary. Everything else is a `TODO`.
 The draft goes to content/notes-drafts/ (not read by the build) and is never written over.
 It names its article (`article: <id>`), so its citations are plain paragraphs (`p4`).
 """
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedSeq
 
 from ...content import site as content_site
 from ...content.source import is_heading
@@ -32,6 +37,7 @@ from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, terms
+from .written import as_text, fact_text, place_background, term_definition, term_use
 
 DRAFTS = "notes-drafts"
 
@@ -126,13 +132,18 @@ def as_yaml(result: Draft) -> dict:
         ids[candidate.name] = _unique(_slug(candidate.name), taken)
     entities = []
     for candidate in result.entities:
-        facts = [{"text": "TODO: what the article says", "source": {"paragraph": f"p{m.paragraph}",
-                                                                     "quote": m.sentence.rstrip()}}
+        facts = [{"text": fact_text(m.sentence, m.start, m.end), "drafted": _drafted("text"),
+                  "source": {"paragraph": f"p{m.paragraph}", "quote": m.sentence.rstrip()}}
                  for m in list(_distinct(candidate))[:3]]
         entity = {"id": ids[candidate.name], "name": candidate.name, "kind": candidate.kind}
         if candidate.aliases:
             entity["aliases"] = sorted(set(candidate.aliases))
-        entity |= {"summary": "TODO: who or what this is (background)", "facts": facts}
+        background = place_background(candidate.name) if candidate.kind == "place" else None
+        if background:
+            entity |= {"summary": background, "drafted": _drafted("summary")}
+        else:
+            entity["summary"] = "TODO: who or what this is (background)"
+        entity["facts"] = facts
         relations = []
         for kind, other, mention in candidate.relations:
             target = ids.get(other) or result.ids.get(other) or _slug(other)
@@ -148,18 +159,35 @@ def as_yaml(result: Draft) -> dict:
         figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": found.text}
         if found.unit:
             figure["unit"] = found.unit
-        figure |= {"measures": f"TODO: what it measures; the article: \u201c{clause}\u201d",
+        figure |= {"measures": as_text(clause), "drafted": _drafted("measures"),
                    "source": {"paragraph": f"p{n}", "quote": clause}}
         figures.append(figure)
-    events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text, "what": "TODO: what happens",
-               "source": {"paragraph": f"p{n}", "quote": _clause(sentence, found.start, found.end)}}
+    events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text,
+               "what": as_text(clause := _clause(sentence, found.start, found.end)), "drafted": _drafted("what"),
+               "source": {"paragraph": f"p{n}", "quote": clause}}
               for found, n, sentence in result.events]
-    glossary = [{"id": _unique(_slug(term.term), taken), "term": term.term,
-                 "definition": "TODO: what it means, for a general reader", "in_article": "TODO: how the article uses it",
-                 "source": {"paragraph": f"p{term.paragraph}", "quote": term.sentence.rstrip()}}
-                for term in result.terms]
+    glossary = []
+    for term in result.terms:
+        entry = {"id": _unique(_slug(term.term), taken), "term": term.term}
+        # The dictionary's sense that fits the paragraph, its source named in the text.
+        defined = term_definition(term.term, result.paragraphs[term.paragraph - 1])
+        entry["definition"] = defined or "TODO: what it means, for a general reader"
+        use = term_use(term.term, term.sentence)
+        entry["in_article"] = use or "TODO: how the article uses it"
+        marked = [name for name, written in (("definition", defined), ("in_article", use)) if written]
+        if marked:
+            entry["drafted"] = _drafted(*marked)
+        entry["source"] = {"paragraph": f"p{term.paragraph}", "quote": term.sentence.rstrip()}
+        glossary.append(entry)
     return {"article": result.article_id, "entities": entities, "terms": glossary, "events": events,
             "figures": figures}
+
+
+def _drafted(*fields: str) -> CommentedSeq:
+    """A `drafted:` list (content/notes/model.py), written on one line: `drafted: [text]`."""
+    marked = CommentedSeq(fields)
+    marked.fa.set_flow_style()
+    return marked
 
 
 def _distinct(candidate: Candidate):
@@ -193,7 +221,9 @@ def draft_text(text: str, article_id: str, content: Path) -> tuple[str, Draft]:
     yaml.width = 4096
     out = io.StringIO()
     out.write(f"# Draft notes for {article_id}: candidates to curate (fill in each TODO, delete what is not\n"
-              "# worth a note), then move into content/notes/. Every quote is the article's own words.\n")
+              "# worth a note), then move into content/notes/. Every quote is the article's own words.\n"
+              "# `drafted: [...]` names the texts the draft wrote (the article's clause, the gazetteer, the\n"
+              "# dictionary): check each, then delete its name; make publish refuses them until you do.\n")
     for line in known_report(result):
         out.write(f"# {line} (not listed again)\n")
     yaml.dump(as_yaml(result), out)

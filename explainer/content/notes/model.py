@@ -14,6 +14,14 @@ source, events, figures, editor's notes, how a term is used) always carries a `s
 paragraph id and a quote that the check finds in that paragraph. Background from outside
 the article (an entity's summary, a term's definition, a relation without a source) is
 shown as background, never as the article's claim.
+
+Text the notes draft wrote (make new-article: an entity's fact from the clause that names
+it, a place's background from the gazetteer, ...) is kept but marked: `drafted:` lists the
+fields of that item no author has reviewed yet (`drafted: [summary]` on an entity,
+`drafted: [text]` on a fact). An author deletes a name once the text is right; until then
+`make html` shows it as "Drafted, not reviewed" and `make publish` refuses it
+(content/unfinished.py). It can name only the item's own texts: anything else is an error
+at its line.
 """
 
 from __future__ import annotations
@@ -91,9 +99,18 @@ class Source(BaseModel):
     quote: Text
 
 
+# The texts of each kind of item that `drafted:` may name (those the draft can write).
+FactDrafted = Literal["text"]
+EntityDrafted = Literal["summary"]
+TermDrafted = Literal["definition", "in_article"]
+EventDrafted = Literal["what"]
+FigureDrafted = Literal["measures"]
+
+
 class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: Text
+    drafted: list[FactDrafted] = []  # written by the draft, not reviewed yet
     source: Source
 
 
@@ -117,6 +134,7 @@ class Entity(Note):
     kind: EntityKind
     aliases: list[Text] = []
     summary: Text  # background, in the site's words
+    drafted: list[EntityDrafted] = []
     facts: list[Fact] = []
     relations: list[Relation] = []
 
@@ -128,6 +146,7 @@ class Term(Note):
     aliases: list[Text] = []
     definition: Text  # background, for a general reader
     in_article: Text  # how this article uses it
+    drafted: list[TermDrafted] = []
     source: Source
     # Whether an article's text links its first mention: "auto" if it is rarer than everyday
     # English (what a general reader may need explained), or always, or never.
@@ -143,6 +162,7 @@ class Event(Note):
     id: Slug
     when: Text  # as the article states it; relative dates stay relative
     what: Text
+    drafted: list[EventDrafted] = []
     entities: list[Slug] = []
     source: Source
 
@@ -154,6 +174,7 @@ class Figure(Note):
     unit: Text | None = None
     before: Text | None = None
     after: Text | None = None
+    drafted: list[FigureDrafted] = []
     entities: list[Slug] = []
     source: Source
 

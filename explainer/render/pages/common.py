@@ -9,7 +9,7 @@ from typing import Any
 from ...content.articles import Article, Paragraph
 from ...content.notes import Site, Source
 from ...core.routes import NoteKey
-from ..drafts import draft_markdown
+from ..drafts import draft_markdown, drafted_markdown
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -52,13 +52,18 @@ def from_article(site: Site, source: Source) -> str:
     return f"From [{escape(article.title)}]({article.source_link})"
 
 
-def inline(text: str | None) -> str:
+def inline(text: str | None, drafted: bool = False) -> str:
     """A note's text on one line: it stays inline Markdown (emphasis, links) and cannot
     start a block of its own (a heading, a `:::` block, an attribute line). A text not
     written yet (a `TODO` placeholder) is never shown as the note's words: a "Draft" badge
-    and what it asks for instead (render/drafts.py; make publish refuses it)."""
-    drafted = draft_markdown(text or "", escape)
-    return drafted if drafted is not None else " ".join((text or "").split())
+    and what it asks for instead (render/drafts.py; make publish refuses it). A text the
+    draft wrote that no author has reviewed (`drafted`) is shown after a "Drafted, not
+    reviewed" badge."""
+    placeholder = draft_markdown(text or "", escape)
+    if placeholder is not None:
+        return placeholder
+    words = " ".join((text or "").split())
+    return drafted_markdown(words) if drafted and words else words
 
 
 def quoted(text: str) -> str:

@@ -8,7 +8,7 @@ from ..index import Mention, SiteIndex, note_key
 from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Site
 from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
-from ..drafts import is_draft, plain
+from ..drafts import is_draft, is_drafted, plain
 from .common import GeneratedPage, cite, escape, inline
 
 
@@ -23,11 +23,11 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
     several = site.several_articles
     lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}.** "
-             f"{inline(entity.summary)}", ":::", ""]
+             f"{inline(entity.summary, is_drafted(entity, 'summary'))}", ":::", ""]
 
     if entity.facts:
         lines += ["## What the articles say" if several else "## What the article says", ""]
-        lines += [f"- {inline(fact.text)} {cite(site, fact.source)}" for fact in entity.facts]
+        lines += [f"- {inline(fact.text, is_drafted(fact, 'text'))} {cite(site, fact.source)}" for fact in entity.facts]
         lines.append("")
 
     relations = _relations(site, entity)
@@ -45,7 +45,7 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
         source=route.source,
         save_as=route.save_as,
         title=entity.name,
-        summary=plain(entity.summary),
+        summary=plain(entity.summary, is_drafted(entity, "summary")),
         template="entity",
         markdown="\n".join(lines),
         self_key=note_key(entity),
@@ -67,7 +67,7 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
         for other in site.entities.values() for r in other.relations if r.target == entity.id
     ]
     return {
-        "figures": [{"value": f.value, "measures": plain(f.measures), "url": f"{FIGURES.save_as}#{f.id}"}
+        "figures": [{"value": f.value, "measures": plain(f.measures, is_drafted(f, "measures")), "url": f"{FIGURES.save_as}#{f.id}"}
                     for f in site.figures if entity.id in f.entities],
         "relations": relations,
         "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
@@ -140,7 +140,7 @@ def _index(site: Site) -> GeneratedPage:
         if not members:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary))}" for e in members]
+        lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary), is_drafted(e, 'summary'))}" for e in members]
         lines.append("")
     return GeneratedPage(
         source=ENTITIES.source, save_as=ENTITIES.save_as, title="Who’s who",

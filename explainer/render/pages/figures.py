@@ -6,6 +6,7 @@ from ..index import SiteIndex
 from ...content.notes import Figure, Site
 from ...content.site import fixed_pages
 from ...core.routes import FIGURES, entity_page
+from ..drafts import is_drafted
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
@@ -15,7 +16,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     the_article = "the articles" if site.several_articles else "the article"
     lines = [f"Every number in {the_article} and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
-        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures)} {cite(site, figure.source)}", ""]
+        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures, is_drafted(figure, 'measures'))} {cite(site, figure.source)}", ""]
         details = _details(site, figure)
         if details:
             lines += [*details, ""]

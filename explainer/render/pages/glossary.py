@@ -8,6 +8,7 @@ from ..index import SiteIndex, note_key
 from ...content.notes import Site, Term
 from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
+from ..drafts import is_drafted
 from .common import GeneratedPage, cite, cite_paragraph, escape, inline
 
 
@@ -40,8 +41,8 @@ def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
     heading = escape(term.display_name)
     used = sorted({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(term), [])},
                   key=lambda ref: (ref[0], int(ref[1][1:])))
-    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition), "",
-             f"*In this article:* {inline(term.in_article)} {cite(site, term.source)}", ""]
+    lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition, is_drafted(term, "definition")), "",
+             f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(site, term.source)}", ""]
     if used:
         paragraphs = ", ".join(cite_paragraph(site.articles[aid], site.articles[aid].paragraphs[pid]) for aid, pid in used)
         lines += [f"Used in paragraphs {paragraphs}.", ""]

