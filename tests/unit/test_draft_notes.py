@@ -161,6 +161,15 @@ Nine clubs backed the 212-page plan, and a third of the bus routes will change.
     assert units.get("a third") == "bus routes", units
 
 
+def test_an_age_is_in_years_and_a_share_of_a_count_has_its_unit():
+    result = sample("""
+Okafor, 34, joined patients aged between 55 and 80 and users under 16; 1,200 of its 9,000 members voted.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units.get("34") == units.get("55") == units.get("80") == units.get("16") == "years", units
+    assert units.get("1,200") == "members", units
+
+
 def test_glossary_candidates_are_the_rare_words_with_their_sentence():
     result = sample("""
 The lenders tightened the covenant after the leveraged buyout, the company said on Friday.

@@ -150,7 +150,12 @@ _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|he
 # word that qualifies it ("12,000 new employees", "6.3 more goals", "14 European countries"),
 # or after a later number of the same phrase ("118 votes to 104", "8, 16 and 24 weeks").
 _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b", False),
-            (r"^(?:,?\s(?:and|or|to|of the|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b", False))
+            (r"^(?:,?\s(?:and|or|to|of the|of its|of their|of our|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b",
+             False))
+# A person's age: "Mendes, 23, has agreed", "aged between 55 and 80", "users under 16".
+_AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+between\s+\d+\s+and\s+"
+                         r"|\b(?:users|people|children|adults|anyone|patients|players|pupils|men|women)\s+"
+                         r"(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
 
 
 def _plural(noun: str) -> str:
@@ -187,6 +192,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             name = " ".join(tokens[:n]).lower()
             if len(tokens) >= n and name in places.currency_names:
                 return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
+    if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(r"\d{1,3}", match.group("num")) \
+            and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")):
+        return "years", end
     for pattern, takes in _COUNTED:
         m = re.match(pattern, rest)
         if not m:
