@@ -272,3 +272,17 @@ Pseudonymised records were shared.
     names = {c.name for c in result.entities}
     assert {"Samsung", "Halloway"} <= names, names
     assert not names & {"Officials", "Pseudonymised"}, names
+
+
+def test_kinds_from_the_lexical_database_and_names_in_other_languages():
+    from explainer.authoring.draft.wordnet import reader
+
+    if reader() is None:
+        pytest.skip("WordNet is not installed (apt-get install wordnet-base)")
+    result = sample("""
+Nadia Williams said the Harbour Independents and the Institut Marchetti had studied Tyrol for NATO.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Tyrol"] == "place" and kinds["NATO"] == "body", kinds  # WordNet: a state; an organization
+    assert kinds["Institut Marchetti"] == "body" and kinds["Nadia Williams"] == "person", kinds
+    assert kinds["Harbour Independents"] != "person", kinds  # a plural common noun ends no one's name

@@ -42,7 +42,10 @@ CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "FC", "AFC
               "Thistle", "Harriers", "Villa", "United"}
 BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
               "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
-              "Association", "Union", "Committee", "Authority", "Office", "Board", "Government",
+              "Association", "Union", "Committee", "Authority", "Office", "Board", "Government", "Guild", "Trust",
+              # the same words in the languages names come in ("Institut Kellerhals", "Centro de Estudos")
+              "Institut", "Instituto", "Istituto", "Universität", "Universidad", "Université", "Universidade",
+              "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
@@ -275,9 +278,48 @@ def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, C
             run = [mention] if mention is not None else []
 
 
+# What a proper noun WordNet knows is, by the broader terms of its sense (Tyrol -> state ->
+# ... -> location; NATO -> world_organization -> ... -> organization), the first that holds.
+_LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("location.n.01", "place"),
+                  ("company.n.01", "company"), ("business.n.01", "company"), ("organization.n.01", "body"),
+                  ("person.n.01", "person"))
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural common noun ends no one's name ("the Leeds Independents": a group; but
+    "Serena Williams": William is no common noun)."""
+    from .wordnet import reader
+
+    wn = reader()
+    if wn is None or not word.endswith("s") or word.endswith("ss"):
+        return False
+    singular = word[:-1].lower()
+    return any(lemma.name() == singular for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
+
+
+def _lexical_kind(name: str) -> str | None:
+    """The kind WordNet 3.0 gives a proper name it knows (an instance, or a capitalised lemma),
+    or None (not known, or no WordNet)."""
+    from .wordnet import reader
+
+    wn = reader()
+    if wn is None or not name[:1].isupper():
+        return None
+    for synset in wn.synsets(name.replace(" ", "_"), pos="n")[:1]:
+        proper = synset.instance_hypernyms() or any(l.name()[:1].isupper() for l in synset.lemmas())
+        if not proper:
+            return None
+        above = {h.name() for path in synset.hypernym_paths() for h in path}
+        above |= {h.name() for i in synset.instance_hypernyms() for path in i.hypernym_paths() for h in path}
+        return next((kind for anchor, kind in _LEXICAL_KINDS if anchor in above), None)
+    return None
+
+
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
     name, words = candidate.name, candidate.name.split()
     evidence = candidate.evidence
+    if lexical := _lexical_kind(name):
+        evidence[lexical] += 5
     if _DOMAIN.fullmatch(name):
         evidence["publication"] += 10
     if places.place(name):
@@ -333,7 +375,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         candidate.kind = evidence.most_common(1)[0][0]
     else:  # two or three words none of which is a common word: a person's name
         person = 2 <= len(words) <= 3 and not re.search(r"[A-Z]{2}|\d|&", name) \
-            and all(zipf(w.lower()) < 4.0 for w in words[1:])
+            and all(zipf(w.lower()) < 4.0 for w in words[1:]) and not _plural_noun(words[-1])
         candidate.kind = "person" if person else "company"
 
 
