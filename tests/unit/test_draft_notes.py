@@ -286,3 +286,11 @@ Nadia Williams said the Harbour Independents and the Institut Marchetti had stud
     assert kinds["Tyrol"] == "place" and kinds["NATO"] == "body", kinds  # WordNet: a state; an organization
     assert kinds["Institut Marchetti"] == "body" and kinds["Nadia Williams"] == "person", kinds
     assert kinds["Harbour Independents"] != "person", kinds  # a plural common noun ends no one's name
+
+
+def test_what_a_role_of_the_leads_is_no_person():
+    result = sample("""
+The leader of the Coastal Ratepayers, Tom Whitaker, said the minister of finance Ana Ruas had agreed.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Coastal Ratepayers"] != "person" and kinds["Ana Ruas"] == "person", kinds

@@ -343,7 +343,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     for mention in candidate.mentions:
         before = mention.sentence[: mention.start].lower()
         after = mention.sentence[mention.end:].lower()
-        if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
+        if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+(?!the\s|a\s|an\s)\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
                      before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
                                          rf"(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
                 or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
