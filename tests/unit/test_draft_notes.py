@@ -294,3 +294,12 @@ The leader of the Coastal Ratepayers, Tom Whitaker, said the minister of finance
 """)
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds["Coastal Ratepayers"] != "person" and kinds["Ana Ruas"] == "person", kinds
+
+
+def test_a_name_no_gazetteer_knows_is_a_place_where_only_a_place_goes_and_so_are_its_list_mates():
+    result = sample("""
+Buses serving Millbeck, Tarnholme and Askby will run hourly, the operator Dalegate said.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Millbeck"] == kinds["Tarnholme"] == kinds["Askby"] == "place", kinds
+    assert kinds["Dalegate"] != "place", kinds

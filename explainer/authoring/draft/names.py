@@ -268,11 +268,12 @@ def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, C
                 continue
             if len(run) >= 3:
                 items = [found[m.text] for m in run if m.text in found]
-                votes = Counter(c.kind for c in items if c.evidence)
-                if votes:
-                    kind, n = votes.most_common(1)[0]
+                voters = [c for c in items if c.evidence]
+                votes = Counter(c.kind for c in voters)
+                if votes and votes.most_common(1)[0][1] * 2 > len(voters):  # a majority of those with evidence
+                    kind = votes.most_common(1)[0][0]
                     for candidate in items:
-                        if not candidate.evidence and n * 2 > len([c for c in items if c.evidence]):
+                        if not candidate.evidence:
                             candidate.evidence[kind] += 1
                             candidate.kind = kind
             run = [mention] if mention is not None else []
@@ -371,6 +372,11 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["publication"] += 2
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
             evidence["place"] += 1
+        # A name no gazetteer knows, where only a place goes: "routes serving Armley", "near
+        # Otley", "linking Headingley" (not "a stake in X", "invested in X").
+        elif re.search(r"\b(?:near|around|outside|serving|serve|serves|linking|link|links|via|towns? of|"
+                       r"villages? of|districts? of|suburbs? of)\s+$", before):
+            evidence["place"] += 2
     if evidence:
         candidate.kind = evidence.most_common(1)[0][0]
     else:  # two or three words none of which is a common word: a person's name
