@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from ..content.unfinished import is_placeholder
+
 EVALS = Path("evals/draft")
 TARGETS = {  # metric -> target (the table); traps are a count, to be 0
     "entity precision": 0.8, "entity recall": 0.9, "kind right": 0.8, "numbers found": 0.85,
@@ -57,7 +59,7 @@ class Tally:
         if metric == "traps (count)":
             return str(hits)
         if metric == "TODOs per 100 words":
-            return f"{hits / of:.1f} ({hits // 100}/{of})" if of else "n/a"
+            return f"{100 * hits / of:.1f} ({hits}/{of})" if of else "n/a"
         return f"{hits / of:.2f} ({hits}/{of})" if of else "n/a"
 
 
@@ -81,7 +83,7 @@ def _todos(data) -> int:
         return sum(_todos(value) for value in data.values())
     if isinstance(data, list):
         return sum(_todos(value) for value in data)
-    return int(isinstance(data, str) and "TODO" in data)
+    return int(isinstance(data, str) and is_placeholder(data))  # the rule make todo and make publish use
 
 
 def _in(needle: str, haystack: str) -> bool:
@@ -92,7 +94,7 @@ def _in(needle: str, haystack: str) -> bool:
 def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
     body = "\n".join(_paragraphs(text))
     in_body = lambda s: _in(s, body)  # noqa: E731
-    tally.add("TODOs per 100 words", predicted.todos * 100, len(body.split()))
+    tally.add("TODOs per 100 words", predicted.todos, len(body.split()))
     entities = [e for e in key.get("entities", []) if any(in_body(f) for f in (e["name"], *e.get("aliases", [])))]
     demonyms = set(key.get("demonyms") or [])
     traps = set(key.get("traps") or [])

@@ -15,7 +15,6 @@ from pathlib import Path
 from string import Template
 
 from ..core.problems import ContentError, Problem, display_path
-from ..core.version import generator
 from . import pin as pins
 from .new_article import new_article, read_received
 
@@ -67,11 +66,11 @@ def new_site(folder: Path, source: Path, article_id: str | None = None, generato
         created = new_article(source, scratch / "content", article_id)
         sitename = site_name(headline)
         values = {"name": sitename, "headline": headline, "article_id": created.article_id,
+                  # quoted once: a Python string in pelicanconf.py, a YAML one in index.md
                   "sitename": json.dumps(sitename, ensure_ascii=False),
-                  "sitename_yaml": json.dumps(sitename, ensure_ascii=False),
                   "summary_yaml": json.dumps(f"What the news \u201c{headline}\u201d says, who is in it, and what its "
                                              "words mean.", ensure_ascii=False),
-                  "generator": f"{generator()}, commit {pin.commit[:12]}"}
+                  "generator": f"pinned to commit {pin.commit[:12]} of {pin.url}"}
         for name, target in FILES.items():
             text = Template((SKELETON / name).read_text(encoding="utf-8")).substitute(values)
             (scratch / target).parent.mkdir(parents=True, exist_ok=True)

