@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from explainer.build.settings import THEME
 from explainer.ops.site_suite.support import (  # noqa: F401  (the site suite's helpers, shared)
     BASE, CSS_URL, PAGE_TYPES, PUBLISHED_SITEURL, REFERENCES, SERVERS, VISIBLE_LINKS, WCAG_TAGS, WORD,
@@ -88,6 +90,32 @@ def copy_project(dest: Path, content_from: Path = FULL_SITE) -> Path:
         if extra.is_file():
             settings.write("\n" + extra.read_text(encoding="utf-8"))
     return dest
+
+
+def require_wordnet() -> None:
+    """WordNet 3.0 (Debian's wordnet-base), or a skip (a failure where EXPLAINER_REQUIRE_WORDNET=1: CI)."""
+    from explainer.authoring.draft.wordnet import reader
+
+    if reader() is None:
+        reason = "WordNet is not installed (apt-get install wordnet-base; .ci/run installs it)"
+        if os.environ.get("EXPLAINER_REQUIRE_WORDNET") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def fixture_content(dest: Path, content_from: Path = FULL_SITE) -> Path:
+    """A scratch copy of a fixture's content/ (the full site's by default), to edit."""
+    shutil.copytree(content_from / "content", dest / "content")
+    return dest / "content"
+
+
+def coverage_gaps(content: Path) -> list:
+    """The coverage rule's problems for `content` (content/coverage.py, as make todo lists them)."""
+    from explainer.content import site as content_site
+    from explainer.content.coverage import ignore_list, uncovered
+
+    ignored, _ = ignore_list(content)
+    return uncovered(content_site.read_sound(content).site, ignored)
 
 
 def copy_built(project: Path, dest: Path) -> Path:

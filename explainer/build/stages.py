@@ -62,14 +62,13 @@ def check(ctx: BuildContext) -> list[Problem]:
     """Every problem the content has, before anything is rendered."""
     assert ctx.site is not None
     ctx.notes_problems, problems = content.check(ctx.content, ctx.documents, ctx.site, ctx.notes_problems,
-                                                 lint=ctx.lint, publishing=bool((ctx.settings or {}).get("SITEURL")))
+                                                 lint=ctx.lint)
     if ctx.settings:  # a build (a check alone reads no settings)
         where = ctx.settings_file or "the Pelican settings"
         problems += [Problem(where, 0, message) for message in check_settings(ctx.settings)]
     ctx.unfinished = unfinished(ctx.content, ctx.documents)
     if publishing(ctx):  # nothing unfinished reaches a reader; make html shows it, marked
-        said = {(p.path, p.line) for p in problems}  # an empty source_url, say, is one problem
-        problems += [p for p in ctx.unfinished if (p.path, p.line) not in said]
+        problems += ctx.unfinished
         if not ctx.settings.get("SITEURL"):
             problems.append(Problem(ctx.settings_file or "the Pelican settings", 0, (
                 "SITEURL is empty: a published site needs its address (its canonical links, sitemap and share "
@@ -158,7 +157,7 @@ def index(ctx: BuildContext) -> None:
                                                ctx.pages[key].html)])
     last = ctx.cache.search_bundle(ctx.published) if ctx.cache and ctx.published else None
     previous = Previous(last[0], ctx.published / SEARCH_BUNDLE, last[1]) if last and ctx.published else None
-    ctx.search = SearchIndex(found, ctx.output, previous, production=bool(ctx.settings.get("PRODUCTION")))
+    ctx.search = SearchIndex(found, ctx.output, previous, production=publishing(ctx))
 
 
 def prepare(ctx: BuildContext) -> list[Problem]:

@@ -64,11 +64,12 @@ def uncovered(site: Site, ignored: set[str], drafts: Site | None = None) -> list
     quoted: dict[tuple[str, str], str] = {}  # (article, paragraph) -> the quotes of its figures and events
     dated: dict[str, set[str]] = {}  # article -> the words of its events' quotes and dates
     for s in notes:
-        for note in (*s.figures, *s.events):
+        # A draft's notes are not checked: one that cites no paragraph of the site covers nothing.
+        for note in (n for n in (*s.figures, *s.events) if site.cites(n.source.paragraph)):
             article, paragraph = site.resolve(note.source.paragraph)
             for key in ((article.id, paragraph.id), (article.id, "")):  # "": anywhere in the article
                 quoted[key] = quoted.get(key, "") + " " + fold(note.source.quote)
-        for event in s.events:
+        for event in (e for e in s.events if site.cites(e.source.paragraph)):
             article, _ = site.resolve(event.source.paragraph)
             dated.setdefault(article.id, set()).update(capitalised(f"{event.when} {event.source.quote}"))
     gaps = []

@@ -18,7 +18,6 @@ from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, FIXED_PAGES, GLOSSARY, TIMELINE, Route, entity_page
 from .articles import Article
 from .document import Document, content_documents, load_document
-from .frontmatter import field_line
 from .lint import foreign_images, lint_notes
 from .notes import Site, check_site, load_site
 
@@ -46,7 +45,7 @@ def _check_notes(site: Site) -> list[Problem]:
 
 
 def check(content: Path, documents: dict[str, Document], site: Site, loaded: list[Problem], lint: bool = True,
-          publishing: bool = False) -> tuple[list[Problem], list[Problem]]:
+          ) -> tuple[list[Problem], list[Problem]]:
     """The check, whole: (the notes' problems, those of loading them included; every
     problem). Text that would not show as meant (`lint`) is looked for in notes that are
     sound only: a note that did not load is reported once, as it is."""
@@ -54,15 +53,14 @@ def check(content: Path, documents: dict[str, Document], site: Site, loaded: lis
     problems = list(notes_problems)
     if lint and not notes_problems:
         problems += lint_notes(site)
-    problems += check_pages(content, documents, site, lint=lint, publishing=publishing)
+    problems += check_pages(content, documents, site, lint=lint)
     return notes_problems, sorted(problems)
 
 
-def check_pages(content: Path, documents: dict[str, Document], site: Site, lint: bool = True,
-                publishing: bool = False) -> list[Problem]:
+def check_pages(content: Path, documents: dict[str, Document], site: Site, lint: bool = True) -> list[Problem]:
     """Every page's own problems (with `lint`, text that would not show as meant), its links
-    to pages that are not there, two pages becoming one file, and, `publishing`, an article
-    without the address it was published at."""
+    to pages that are not there, two pages becoming one file. (An article without the address
+    it was published at is unfinished: content/unfinished.py, which make publish refuses.)"""
     problems: list[Problem] = []
     outputs = {route.save_as: f"the generated page {route.source}" for route in FIXED_PAGES}
     pages = _page_sources(content, documents, site)
@@ -72,10 +70,6 @@ def check_pages(content: Path, documents: dict[str, Document], site: Site, lint:
         if not doc.output:
             continue
         shown = display_path(doc.path)
-        if doc.article is not None and publishing and not (doc.metadata or {}).get("source_url"):
-            problems.append(Problem(shown, field_line(doc.path, "source_url"), "source_url is empty: give "
-                                    "the address where the article was published before publishing it "
-                                    "(make html previews it without)"))
         if doc.output in outputs:
             problems.append(Problem(shown, doc.output_line, f"becomes {doc.output}, which {outputs[doc.output]} "
                                                             "already becomes: give it another slug"))

@@ -140,7 +140,7 @@ def _front_matter_lines(lines: list[str]) -> list[str]:
 
 def _drafts(content: Path) -> list[Problem]:
     problems = []
-    for path in sorted((content / DRAFTS_DIR).glob("*.yaml")):
+    for path in sorted((content / DRAFTS_DIR).rglob("*.yaml")):  # as load_site reads them
         left = sum(1 for line in _lines(path) if _left(line))
         problems.append(Problem(display_path(path), 1, f"a draft not yet moved into {content.name}/{NOTES_DIR}/ "
                                                        f"({left} TODO{'' if left == 1 else 's'} left): curate it, "

@@ -51,7 +51,7 @@ def _stakes(site: Site) -> tuple[list, list[str]]:
     draws them between; none unless there are exactly two."""
     stakes = [(owner, relation) for owner in site.entities.values() for relation in owner.relations
               if relation.type == "holds-stake-in" and relation.before and relation.after]
-    names = sorted({e.id for e, _ in stakes} | {r.target for _, r in stakes})[:2]
+    names = sorted({e.id for e, _ in stakes} | {r.target for _, r in stakes})
     return (stakes, names) if stakes and len(names) == 2 else ([], [])
 
 

@@ -113,6 +113,7 @@ def test_make_html_after_make_publish_is_the_same_as_make_html_from_nothing(tmp_
     again = snapshot(project / "output")
     assert sorted(again) == sorted(fresh)
     assert [name for name in again if name.startswith("pagefind/") and again[name] != fresh[name]] == []
+    assert [name for name in again if again[name] != fresh[name]] == []  # nothing of the publish left anywhere
 
 
 @pytest.mark.slow

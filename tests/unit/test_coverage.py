@@ -4,27 +4,23 @@ with why. On scratch copies of the fixture site, each gap at its line in source.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from explainer.content import site as content_site
-from explainer.content.coverage import ignore_list, uncovered
-from support import FULL_SITE, edit, line_of
+from explainer.content.coverage import ignore_list
+from support import coverage_gaps, edit, fixture_content, line_of
 
 ARTICLE = "articles/halvorsen-brightwater"
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    shutil.copytree(FULL_SITE / "content", tmp_path / "content")
-    return tmp_path / "content"
+    return fixture_content(tmp_path)
 
 
 def gaps(content: Path) -> list[str]:
-    ignored, _ = ignore_list(content)
-    return [f"{p.line}: {p.message}" for p in uncovered(content_site.read_sound(content).site, ignored)]
+    return [f"{p.line}: {p.message}" for p in coverage_gaps(content)]
 
 
 def test_the_fixture_site_is_covered(content: Path):

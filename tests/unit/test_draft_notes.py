@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from support import FULL_SITE, ROOT, Result, fold
+from support import FULL_SITE, ROOT, Result, fold, require_wordnet
 
 SOURCE = next((FULL_SITE / "content" / "articles").glob("*/source.txt"))
 REAL = YAML(typ="safe").load((FULL_SITE / "content" / "notes" / "entities.yaml").read_text(encoding="utf-8"))["entities"]
@@ -261,10 +261,7 @@ Its trucks serve Lisbon, Porto, Braga and Quintela every day.
 
 
 def test_a_name_that_only_starts_a_sentence_is_found_when_it_acts_and_no_common_word_is_spelt_so():
-    from explainer.authoring.draft.wordnet import reader
-
-    if reader() is None:
-        pytest.skip("WordNet is not installed (apt-get install wordnet-base)")
+    require_wordnet()
     result = sample("""
 Samsung was not designated. Halloway declined to comment. Officials said the rules would change.
 Pseudonymised records were shared.
@@ -275,10 +272,7 @@ Pseudonymised records were shared.
 
 
 def test_kinds_from_the_lexical_database_and_names_in_other_languages():
-    from explainer.authoring.draft.wordnet import reader
-
-    if reader() is None:
-        pytest.skip("WordNet is not installed (apt-get install wordnet-base)")
+    require_wordnet()
     result = sample("""
 Nadia Williams said the Harbour Independents and the Institut Marchetti had studied Tyrol for NATO.
 """)

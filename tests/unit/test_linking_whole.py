@@ -154,7 +154,7 @@ def test_a_glossary_term_of_several_everyday_words_is_linked_where_the_article_u
 
 
 def test_a_term_is_linked_once_and_never_when_its_note_says_so(tmp_path):
-    story = ["A salt marsh floods. Salt marsh birds nest there.", "Another salt marsh and a grant."]
+    story = ["A salt marsh floods. Salt marsh birds nest there.", "Another salt marsh, a blank cheque and a grant."]
     notes = "terms:\n" + term("salt-marsh", "salt marsh", 1, "A salt marsh floods") \
         + term("grant", "grant", 2, "a grant", link="always") \
         + term("blank-cheque", "blank cheque", 2, "Another salt marsh", link="never")

@@ -14,9 +14,11 @@ import pytest
 from explainer.authoring.draft import wordnet
 from explainer.authoring.draft.terms import terms
 from explainer.core.text import sentences
+from support import require_wordnet
 
-HAVE_WORDNET = (wordnet.DEFAULT_DIR / "data.noun").is_file()
-needs_wordnet = pytest.mark.skipif(not HAVE_WORDNET, reason="wordnet-base is not installed (.ci/run installs it)")
+@pytest.fixture
+def needs_wordnet() -> None:
+    require_wordnet()
 
 
 def _terms(*paragraphs: str) -> list[str]:
@@ -33,7 +35,7 @@ def private_cache(tmp_path, monkeypatch):
     wordnet._reader.cache_clear()
 
 
-@needs_wordnet
+@pytest.mark.usefixtures("needs_wordnet")
 def test_compounds_of_common_words_are_found_in_wordnet():
     found = _terms("The two grocers formed a joint venture last spring, and each keeps its voting rights "
                    "over the shared warehouse.",
@@ -41,14 +43,14 @@ def test_compounds_of_common_words_are_found_in_wordnet():
     assert {"joint venture", "voting rights", "salt marsh", "waiting list"} <= set(found)
 
 
-@needs_wordnet
+@pytest.mark.usefixtures("needs_wordnet")
 def test_compounds_a_reader_gets_from_their_words_titles_and_times_are_not_proposed():
     found = _terms("The prime minister met the chief executive in the second half of the meeting, "
                    "and paid the bus fare herself.")
     assert not {"prime minister", "chief executive", "second half", "bus fare"} & set(found)
 
 
-@needs_wordnet
+@pytest.mark.usefixtures("needs_wordnet")
 def test_a_verb_phrase_is_never_a_term():
     found = _terms("When prices rise, many users uninstall the app within a week, and the offer remains open.",
                    "Analysts said the broadband fast became a \u201cwill only grow\u201d story, and the court upheld it.")
@@ -56,7 +58,7 @@ def test_a_verb_phrase_is_never_a_term():
                    for t in found), found
 
 
-@needs_wordnet
+@pytest.mark.usefixtures("needs_wordnet")
 def test_the_sense_is_chosen_by_the_articles_context():
     finance = wordnet.definition("bond", "The company sold a ten-year bond to investors, paying interest to "
                                          "the holders of its debt until maturity.")
@@ -70,7 +72,7 @@ def test_the_sense_is_chosen_by_the_articles_context():
     assert wordnet.definition("zzyzx quorble", "no such thing") is None
 
 
-@needs_wordnet
+@pytest.mark.usefixtures("needs_wordnet")
 def test_the_private_copy_is_made_once_with_lexnames_and_nothing_is_downloaded(private_cache, monkeypatch):
     import nltk
 

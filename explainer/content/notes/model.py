@@ -253,6 +253,11 @@ class Site:
         article = self.articles[article_id] if article_id else next(iter(self.articles.values()))
         return article, article.paragraphs[pid]
 
+    def cites(self, ref: str) -> bool:
+        """Whether a reference names a paragraph of this site (a draft's are not checked)."""
+        article_id, _, pid = ref.rpartition("#")
+        article = self.articles.get(article_id) if article_id else next(iter(self.articles.values()), None)
+        return article is not None and pid in article.paragraphs
 
 
 DEFAULT_ARTICLE = "article"  # a notes file's key: the article its plain citations (`p4`) are from
