@@ -20,11 +20,13 @@ from ruamel.yaml import YAML
 from ..content.unfinished import is_placeholder
 
 EVALS = Path("evals/draft")
-TARGETS = {  # metric -> target (the issue's table); traps are a count, to be 0
-    "entity precision": 0.8, "entity recall": 0.9, "kind right": 0.8, "numbers found": 0.85,
-    "numbers with the right unit": 0.8, "dates found": 0.8, "glossary precision": 0.5,
-    "glossary recall": 0.5, "relations found": None, "traps (count)": 0, "TODOs per 100 words": None,
+TARGETS = {  # metric -> target: issue 23's table (traps, a count, our own: to be 0); None: reported only
+    "entity precision": 0.9, "entity recall": 0.9, "kind right": 0.85, "numbers found": 0.9,
+    "numbers with the right unit": 0.9, "dates found": 0.8, "glossary precision": 0.5,
+    "glossary recall": 0.5, "relations found": None, "traps (count)": 0, "TODOs per 100 words": 8.0,
 }
+AT_MOST = {"traps (count)", "TODOs per 100 words"}  # lower is better: the target is a ceiling
+PER_100 = {"TODOs per 100 words"}
 SPLITS = ("test", "dev")  # printed in this order: test, never tuned on, first
 # The articles the drafter's rules were tuned on when they were written (issue 12): `make
 # draft-eval` fails when these fall below a target, a guard against a rule that breaks what
@@ -91,6 +93,17 @@ def _in(needle: str, haystack: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(needle)}(?![\w]|[.,]\d)", haystack) is not None
 
 
+def _same_unit(predicted: str, wanted: str) -> bool:
+    """The same unit, or the same counted noun with a qualifier on one side only: "branches"
+    for "regional branches", "bus routes" for "routes" (the keys write either); not
+    "millimetres" for "millimetres of mercury", whose last word is another noun."""
+    predicted, wanted = predicted.lower(), wanted.lower()
+    if predicted == wanted:
+        return True
+    shorter, longer = sorted((predicted, wanted), key=len)
+    return " " not in shorter and shorter != "none" and longer.endswith(" " + shorter) and " of " not in longer
+
+
 def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
     body = "\n".join(_paragraphs(text))
     in_body = lambda s: _in(s, body)  # noqa: E731
@@ -124,7 +137,7 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
         want = str(number["text"])
         hits = [unit for value, unit in predicted.figures if _in(want, value) or _in(value, want)]
         found += bool(hits)
-        with_unit += any(unit.lower() == str(number["unit"]).lower() for unit in hits)
+        with_unit += any(_same_unit(unit, str(number["unit"])) for unit in hits)
     tally.add("numbers found", found, len(numbers))
     tally.add("numbers with the right unit", with_unit, len(numbers))
 
@@ -176,24 +189,25 @@ def table(total: Tally, per_article: dict[str, Tally]) -> str:
     lines = ["| | all articles | target | " + " | ".join(n.split("-")[0] for n in names) + " |",
              "|---|---|---|" + "---|" * len(names)]
     for metric, target in TARGETS.items():
-        goal = "" if target is None else (f"= {target}" if metric.startswith("traps") else f">= {target}")
+        goal = "" if target is None else (f"<= {target}" if metric in AT_MOST else f">= {target}")
         cells = [per_article[n].value(metric).split(" ")[0] for n in names]
         lines.append(f"| {metric} | {total.value(metric)} | {goal} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def missed(total: Tally) -> list[str]:
-    """The metrics below their target (traps: more than their count), as "metric: value < target"."""
+    """The metrics that miss their target, as "metric: value < target" (or "> target")."""
     found = []
     for metric, target in TARGETS.items():
         hits, of = total.counts.get(metric, [0, 0])
-        if target is None or (of == 0 and not metric.startswith("traps")):
+        if target is None or (of == 0 and metric != "traps (count)"):
             continue
-        if metric.startswith("traps"):
-            if hits > target:
-                found.append(f"{metric}: {hits} > {target}")
-        elif hits / of < target:
-            found.append(f"{metric}: {hits / of:.2f} < {target}")
+        value = hits if metric == "traps (count)" else hits / of * (100 if metric in PER_100 else 1)
+        if metric in AT_MOST and value > target:
+            found.append(f"{metric}: {value:g} > {target}" if metric == "traps (count)"
+                         else f"{metric}: {value:.1f} > {target}")
+        elif metric not in AT_MOST and value < target:
+            found.append(f"{metric}: {value:.2f} < {target}")
     return found
 
 

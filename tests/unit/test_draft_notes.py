@@ -297,3 +297,40 @@ Buses serving Millbeck, Tarnholme and Askby will run hourly, the operator Dalega
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds["Millbeck"] == kinds["Tarnholme"] == kinds["Askby"] == "place", kinds
     assert kinds["Dalegate"] != "place", kinds
+
+
+def test_names_joined_by_and_for_and_of_the_and_capitals_beyond_ascii():
+    result = sample("""
+The Cabin and Ground Staff Union met the Court of Arbitration for Sport in Lausanne.
+Councillor Ruth Atherton of the Fell Independents thanked Élodie Marchetti, of the Milan-based Halvard Aero.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Cabin and Ground Staff Union", "Court of Arbitration for Sport", "Ruth Atherton", "Fell Independents",
+            "Élodie Marchetti", "Milan", "Halvard Aero"} <= names, names
+    assert not names & {"Cabin", "Sport", "Ruth Atherton of the Fell Independents", "Milan-based Halvard Aero"}, names
+
+
+def test_a_partys_words_a_landform_an_orchestra_and_a_publication_of_something():
+    require_wordnet()
+    result = sample("""
+Rural Voice, which holds nine of the council’s 46 seats, opposed the turbines on Skellbeck Moor.
+The Kelvin Philharmonic Orchestra and the Nordic Journal of Infection wrote to the Moor Action Group.
+Maria Lund, whose party runs the city, said the Civic League leader had resigned.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Rural Voice"] == kinds["Civic League"] == "party", kinds
+    assert kinds["Skellbeck Moor"] == "place" and kinds["Kelvin Philharmonic Orchestra"] == "body", kinds
+    assert kinds["Nordic Journal of Infection"] == "publication" and kinds["Moor Action Group"] == "body", kinds
+    assert kinds["Maria Lund"] == "person", kinds
+
+
+def test_a_part_of_a_count_a_vote_a_multiple_and_rough_counts_have_their_units():
+    result = sample("""
+The union represents about 3,800 of Corrib’s workers and nine of the council’s 46 seats went to it.
+The committee voted 8 to 5, debt is 3.1 times earnings, and leasing costs twice as much.
+Hundreds of schemes may be affected, and appeals take between six and nine months.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["3,800"] == "workers" and units["nine"] == "seats" and units["46 seats"] == "seats", units
+    assert units["8"] == units["5"] == "votes" and units["3.1 times"] == "times" and units["twice"] == "times", units
+    assert units["Hundreds"] == "schemes" and units["six"] == "months", units

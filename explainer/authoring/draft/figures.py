@@ -13,6 +13,7 @@ from ...core.text import NUMBER_WORDS as NUMBERS
 from .gazetteer import Gazetteer
 
 NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
+ROUGH_COUNTS = ["dozens", "hundreds", "thousands", "millions"]  # "hundreds of schemes": counts, with "of"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")
 _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
@@ -91,7 +92,8 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-              rf"(?<![\w-])(?:(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[a-z]+)))"
+              rf"(?<![\w-])(?:(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
+              rf"|(?<![\w-])(?i:{'|'.join(ROUGH_COUNTS)})(?=\s+of\s))"
               rf"(?:\s?(?P<scale>{_SCALE})\b)?")
     found = []
     for match in re.finditer(rf"(?<![\w.,$€£¥])(?:(?P<code>{codes})\s)?{number}", sentence):
@@ -116,12 +118,28 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         if word_number and unit is None:
             continue
         found.append(Found(start, end, sentence[start:end].strip(), unit))
+    found += [Found(m.start(), m.end(), m.group(), "times") for m in _TWICE.finditer(sentence)]
     return found + _fractions(sentence, found)
 
 
+_TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
                        r"|[Hh]alf)(?=\s+of\s)")
-_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?((?:[a-z]+\s)?[a-z]+)\b")
+# What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
+_OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
+                 r"((?:[a-z]+\s)?[a-z]+)\b")
+
+
+def _of_what(rest: str) -> str | None:
+    """What a part is of, where it is counted: "workers" in " of Corrib’s workers", "app
+    makers" in " of the four app makers" (a noun compound), or None."""
+    of = _OF.match(rest)
+    words = of.group(1).split() if of else []
+    if len(words) == 2 and not _counted(words[1]):
+        words = words[:1]  # "seats and"
+    if not words or not _counted(words[-1]):
+        return None
+    return " ".join(words) if len(words) == 2 and _noun(words[0]) else words[-1]
 
 
 def _fractions(sentence: str, found: list[Found]) -> list[Found]:
@@ -135,6 +153,8 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
         words = of.group(1).split() if of else []
         while words and words[0] in _NOT_UNITS:
             words.pop(0)
+        if len(words) == 2 and words[1] in _NOT_UNITS:
+            words.pop()  # "half of the money is": one noun
         unit = " ".join(words) if words else "none"
         out.append(Found(match.start(), match.end(), match.group(), unit))
     return out
@@ -150,12 +170,12 @@ _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|he
 # word that qualifies it ("12,000 new employees", "6.3 more goals", "14 European countries"),
 # or after a later number of the same phrase ("118 votes to 104", "8, 16 and 24 weeks").
 _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-z]+)\b", False),
-            (r"^(?:,?\s(?:and|or|to|of the|of its|of their|of our|of|out of)\s[\d.,]+|,\s[\d.,]+)+\s([a-z]+)\b",
+            (rf"^(?:,?\s(?:and|or|to|of the|of its|of their|of our|of|out of)\s(?:[\d.,]+|{'|'.join(NUMBER_WORDS)})"
+             r"|,\s[\d.,]+)+\s([a-z]+)\b",
              False))
 # A person's age: "Mendes, 23, has agreed", "aged between 55 and 80", "users under 16".
 _AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+between\s+\d+\s+and\s+"
-                         r"|\b(?:users|people|children|adults|anyone|patients|players|pupils|men|women)\s+"
-                         r"(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
+                         r"|\b(?:[a-z]+s|people|children|anyone|men|women)\s+(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
 
 
 def _plural(noun: str) -> str:
@@ -163,6 +183,20 @@ def _plural(noun: str) -> str:
     if re.search(r"(?:s|x|z|ch|sh)$", noun):
         return noun + "es"
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
+
+
+def _noun(word: str) -> bool:
+    """A word that qualifies a counted noun as a noun does ("app", "advertising", "bus"), not
+    as an adjective ("new", "regional"): WordNet knows it mostly as a noun, or a rare word
+    it lacks that no ending makes an adjective or an adverb (without WordNet: never)."""
+    from .wordnet import parts_of_speech, reader
+
+    if reader() is None:
+        return False
+    seen = parts_of_speech(word)
+    if not seen:
+        return zipf(word) < 4.0 and not word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ic", "er", "est"))
+    return seen.get("n", 0) > max(seen.get("a", 0), seen.get("v", 0), seen.get("r", 0))
 
 
 def _counted(word: str) -> bool:
@@ -192,9 +226,16 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             name = " ".join(tokens[:n]).lower()
             if len(tokens) >= n and name in places.currency_names:
                 return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
+    if m := re.match(r"^\s(times)\b", rest):  # "3.1 times annual earnings"
+        return m.group(1), end + m.end()
+    if of := _of_what(rest):  # "3,800 of Corrib’s workers", "nine of the council’s 46 seats"
+        return of, end
+    if re.search(r"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:\d+\s+to\s+)?$", sentence[: match.start()]):
+        return "votes", end  # "voting 8 to 5"
     if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(r"\d{1,3}", match.group("num")) \
-            and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")):
-        return "years", end
+            and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")) \
+            and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
+        return "years", end  # not "employees over 18 months"
     for pattern, takes in _COUNTED:
         m = re.match(pattern, rest)
         if not m:
@@ -204,11 +245,14 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if _counted(word):
             unit, stop = word, m.end()
+            qualifier = rest.split()[0] if not takes else ""
+            if qualifier.islower() and _noun(qualifier):
+                unit = f"{qualifier} {word}"  # a noun compound: "four app makers", "three advertising partners"
             if more := re.match(r"^\s(per\s[a-z]+|of\s[a-z]+)\b", rest[stop:]):  # "millimoles per litre"
                 if _MEASURES.search(word) and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
             return unit, end + (stop if takes else 0)
-    before = re.search(r"\b([a-z]+)\s(?:to|of)\s$", sentence[: match.start()])
+    before = re.search(r"\b([a-z]+)\s(?:to|of|out of)\s$", sentence[: match.start()])
     if before and _counted(before.group(1)):
-        return before.group(1), end  # "by 118 votes to 104"
+        return before.group(1), end  # "by 118 votes to 104", "four stars out of five"
     return None, end

@@ -23,7 +23,10 @@ from .gazetteer import Gazetteer
 
 # A capitalised word; a plural ending in an apostrophe only inside a name ("Ratepayers’ Party",
 # "Supporters’ Trust": a capitalised word follows).
-_WORD = r"(?:[A-Z][\w’'&.-]*s[’'](?=\s+[A-Z])|[A-Z][\w’'&.-]*[\w&]|[A-Z]\.?|[a-z]{1,2}[A-Z][\w-]*)"
+# Capitals beyond ASCII too: "Élodie", "Åland", "Łódź".
+_UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
+_WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
+         rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
@@ -34,7 +37,8 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Holdings", "Holding", "AG", "SE", "SA",
                     "S.A.", "plc", "PLC", "Ltd", "Ltd.", "Limited", "LLC", "GmbH", "NV", "N.V.", "BV", "Co", "Co.",
                     "Company", "Motors", "Motor", "Airlines", "Airways", "Energy", "Technologies", "Technology",
-                    "Systems", "Pharmaceuticals", "Pharma", "Capital", "Partners", "Ventures", "Industries", "Labs",
+                    "Systems", "Pharmaceuticals", "Pharma", "Capital", "Partners", "Ventures", "Industries", "Labs", "Aero", "Energie", "Energia", "Gruppe",
+                    "Groupe", "Grupo", "Gruppo",
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
@@ -48,10 +52,14 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
-              "Academy", "Society", "Club", "FC", "AFC", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
+              "Ensemble", "Opera", "Ballet", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
-PARTY_WORDS = {"Party", "Partei", "Partido", "Parti"}
+PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
+               "Socialists", "Liberals", "Conservatives", "Nationalists"}
+# Body words that as often name a party ("the Civic League", "the Green Alliance"): weaker evidence.
+SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "Union"}
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
@@ -65,7 +73,11 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "professor", "researcher",
          "scientist", "analyst", "economist", "coach", "manager", "captain", "striker", "midfielder", "defender",
          "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
-         "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author")
+         "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
+         "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor")
+PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest"}
+CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
+                  "Parents", "Parents’", "Tenants", "Tenants’", "Protest"}
 _TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
 # Capitalised role words in front of a name ("Chief Executive Makoto Uchida"): not the name.
 _ROLE_WORDS = {w.title() for role in ROLES for w in role.split()} | {"Finance", "Foreign", "Health", "Prime",
@@ -189,22 +201,71 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
 
 def _split_for(sentence: str, places: Gazetteer):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
-    Fiscal Studies"), not in "Brussels for the Meridian Wire"; and a place's possessive ends
-    one ("Austria’s Centre Alliance": Austria, then the party)."""
-    for match in _NAME.finditer(sentence):
+    Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
+    Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
+    party), so does a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
+    person's name ends it ("Ruth Atherton of the Fell Independents"). A common word and a
+    body's name are one name ("Food and Allied Workers Union")."""
+    for match in _joined_by_and(sentence):
         parts, begin = [], 0
-        for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s)\s+(?=[A-Z])", match.group()):
-            if places.place(owner.group(1)):
+        for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
+            if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based"):
                 parts.append((begin, match.group()[begin:owner.end()].rstrip()))
                 begin = owner.end()
         parts.append((begin, match.group()[begin:]))
         for offset, part in parts:
             begin = 0
-            for sep in re.finditer(r"\s+for(?:\s+the)?\s+", part):
-                if part[begin:sep.start()].split()[-1] not in BODY_WORDS:
+            for sep in re.finditer(r"\s+(for|of)(?:\s+the)?\s+", part):
+                before = part[begin:sep.start()].split()
+                if sep.group(1) == "for" and not any(w in BODY_WORDS for w in before) \
+                        or sep.group(1) == "of" and "the" in sep.group() and _a_persons_name(before) \
+                        and not places.place(part[begin:]):
                     yield match.start() + offset + begin, part[begin:sep.start()]
                     begin = sep.end()
             yield match.start() + offset + begin, part[begin:]
+
+
+_KIND_WORDS = BODY_WORDS | COMPANY_SUFFIXES | PARTY_WORDS | LAW_WORDS | PROGRAMME_WORDS | PUBLICATION_WORDS \
+    | CLUB_WORDS | {"Bank", "Republic", "Kingdom", "Church", "House", "Friends", "Order", "Isle", "Museum", "The"}
+
+
+def _a_persons_name(words: list[str]) -> bool:
+    """Two or three words, none a word that names a kind of thing ("Bank of the West",
+    "Democratic Republic of the Congo" stay whole), none a common word."""
+    while words and (words[0] in _TITLES or words[0] in _ROLE_WORDS):
+        words = words[1:]  # "Councillor Ruth Atherton"
+    return 2 <= len(words) <= 3 and not any(w in _KIND_WORDS or w in _ROLE_WORDS or zipf(w.lower()) >= 4.5
+                                            for w in words)
+
+
+def _joined_by_and(sentence: str):
+    """The capitalised runs, a common word and the body's name after "and" made one ("Cabin
+    and Ground Staff Union", "Food and Allied Workers Union"): as match-like (start, group)."""
+    runs = list(_NAME.finditer(sentence))
+    skip = set()
+    for i, run in enumerate(runs):
+        if i in skip:
+            continue
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        word = re.sub(r"^The\s+", "", run.group())
+        if nxt is not None and sentence[run.end(): nxt.start()] == " and " and " " not in word \
+                and nxt.group().split()[-1] in BODY_WORDS and zipf(word.lower()) >= 3.5:
+            skip.add(i + 1)
+            yield _Run(run.start(), sentence[run.start(): nxt.end()])
+            continue
+        yield _Run(run.start(), run.group())
+
+
+@dataclass(frozen=True)
+class _Run:
+    begin: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def group(self) -> str:
+        return self.text
 
 
 def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
@@ -286,6 +347,25 @@ _LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("
                   ("person.n.01", "person"))
 
 
+def _landform(word: str) -> bool:
+    """A land or water form ("Hill", "Bay", "Estuary", "Glen"): a sense among WordNet's
+    first three for the word is a geological formation, a body of water or a land mass."""
+    from .wordnet import reader
+
+    wn = reader()
+    if wn is None or not word[:1].isupper():
+        return False
+    anchors = {"geological_formation.n.01", "body_of_water.n.01", "land.n.04"}
+    return any(anchors & {h.name() for path in synset.hypernym_paths() for h in path}
+               for synset in wn.synsets(word.lower(), pos="n")[:3] if synset.lexname() == "noun.object")
+
+
+def _could_be_a_person(words: list[str], places: Gazetteer) -> bool:
+    """No word of a person's name is a place or a plural noun ("Public Health Finland",
+    "Halvard Biologics" are bodies)."""
+    return not any(places.place(w) for w in words) and not _plural_noun(words[-1])
+
+
 def _plural_noun(word: str) -> bool:
     """A plural common noun ends no one's name ("the Leeds Independents": a group; but
     "Serena Williams": William is no common noun)."""
@@ -327,8 +407,12 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["place"] += 8
     if words[-1] in COMPANY_SUFFIXES:
         evidence["company"] += 6
-    if any(w in BODY_WORDS for w in words) or name.startswith("Bank of") or "Central Bank" in name:
+    if any(w in BODY_WORDS - SHARED_WITH_PARTIES for w in words) or name.startswith("Bank of") or "Central Bank" in name:
         evidence["body"] += 6
+    elif any(w in SHARED_WITH_PARTIES for w in words):
+        evidence["body"] += 3  # a party's own words outweigh it
+    if words[-1].lower().endswith("bank") and len(words[-1]) > 4 and not evidence["body"]:
+        evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound
     if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
     if words[-1] in PARTY_WORDS:
@@ -341,6 +425,12 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["publication"] += 3
     if re.search(r"\d", name):
         evidence["product"] += 1
+    if len(words) > 1 and (words[-1] in PLACE_WORDS or _landform(words[-1])):
+        evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
+    if any(w in PUBLICATION_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])):
+        evidence["publication"] += 6  # "Nordic Journal of Infection"
+    if len(words) > 1 and words[-1] == "Group" and words[-2] in CAMPAIGN_WORDS:
+        evidence["body"] += 8  # "Skellbeck Moor Action Group": no company
     for mention in candidate.mentions:
         before = mention.sentence[: mention.start].lower()
         after = mention.sentence[mention.end:].lower()
@@ -348,22 +438,27 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                      before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
                                          rf"(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
                 or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
-                or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) and len(words) in (2, 3):
-            evidence["person"] += 3
+                or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) and len(words) in (2, 3) \
+                and _could_be_a_person(words, places):
+            evidence["person"] += 3 if re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) is None \
+                else 2  # a body says things too: a cue beside the name ("the law firm X, said") outweighs it
         if re.search(rf"\b(?:{'|'.join(map(re.escape, ROLES))})\s+(?:of|at)\s+(?:the\s+)?$", before):
             evidence["company"] += 2  # "chief executive of X": X leads nothing itself
         for kind, cues in CUES.items():
             cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-            if re.search(rf"\b(?:{cue})\s+(?:of\s+)?$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
+            if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+)$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
                     or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b", after) \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind == "product":
                 evidence[kind] += 3
         # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
         # deputies", a poll that "put the Socialist Union on 31%".
         if re.match(r"^(?:’s|'s)?\s+(?:leader|deputy|deputies|mps?|councillors?|candidates?|voters|manifesto)\b",
-                    after) or re.match(r"^,\s+whose\s+(?:\w+\s+)?(?:deputies|mps|councillors|party|seats)\b", after) \
+                    after) or re.match(r"^,\s+whose\s+(?:\w+\s+)?(?:deputies|mps|councillors|seats)\b", after) \
+                or re.match(r"^,\s+which\s+(?:holds|has|won|lost|held)\s+(?:[\w’']+\s+){1,5}?seats\b", after) \
                 or re.search(r"\bput\s+(?:the\s+)?$", before) and re.match(r"^\s+on\s+\d+(?:\.\d+)?\s*%", after):
             evidence["party"] += 4
+        if re.match(r"^,\s+whose\s+party\b", after):
+            evidence["person"] += 3  # "Chaudhry, whose party has run the council"
         if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
             evidence["company"] += 2
         if _SOLD_AS.search(before):
