@@ -334,3 +334,28 @@ Hundreds of schemes may be affected, and appeals take between six and nine month
     assert units["3,800"] == "workers" and units["nine"] == "seats" and units["46 seats"] == "seats", units
     assert units["8"] == units["5"] == "votes" and units["3.1 times"] == "times" and units["twice"] == "times", units
     assert units["Hundreds"] == "schemes" and units["six"] == "months", units
+
+
+def test_and_inside_a_name_a_town_an_acronym_and_a_product_beside_the_thing_it_is():
+    require_wordnet()
+    result = sample("""
+The Party of Rural and Regional Renewal and the Burslem and Tunstall Independents opposed the Bank of England and Barclays.
+Under the Public Libraries and Museums Act, the plant in Penrith makes its StratoJet engines, the UCI said.
+Work will be done in Liège, said Joost Verhaar, the authority’s director of investigations.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Party of Rural and Regional Renewal"] == kinds["Burslem and Tunstall Independents"] == "party", kinds
+    assert "Bank of England" in kinds and "Barclays" in kinds, kinds  # a place after "of": two names
+    assert kinds["Public Libraries and Museums Act"] == "law" and kinds["Penrith"] == "place", kinds
+    assert kinds["StratoJet"] == "product" and kinds["UCI"] == "body", kinds
+    assert kinds["Liège"] == "place" and kinds["Joost Verhaar"] == "person", kinds
+
+
+def test_a_bare_number_compared_with_a_figure_takes_its_unit_and_half_the_people_counts_people():
+    result = sample("""
+Levels averaged 31 micrograms per cubic metre at the gates, compared with 19 in classrooms.
+Half the people who use the library have no computer, and the chain will keep between 15 and 20 stores.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["31 micrograms per cubic metre"] == units["19"] == "micrograms per cubic metre", units
+    assert units["Half"] == "people" and units["15"] == "stores", units

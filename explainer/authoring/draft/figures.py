@@ -118,13 +118,30 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         if word_number and unit is None:
             continue
         found.append(Found(start, end, sentence[start:end].strip(), unit))
+    found = _compared(sentence, found)
     found += [Found(m.start(), m.end(), m.group(), "times") for m in _TWICE.finditer(sentence)]
     return found + _fractions(sentence, found)
 
 
+_COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
+                       r"\bfrom|\bto|\band|\bor)\s+$")
+
+
+def _compared(sentence: str, found: list[Found]) -> list[Found]:
+    """A bare number compared with an earlier figure of the sentence is in its unit: "31
+    micrograms per cubic metre at the gates, compared with 19 in classrooms and 14 in parks"."""
+    out: list[Found] = []
+    for item in found:
+        if item.unit is None and out and out[-1].unit not in (None, "none", "years") and item.text[:1].isdigit() \
+                and _COMPARED.search(sentence[: item.start]) and re.match(r"^\d", out[-1].text.lstrip("$€£¥")):
+            item = Found(item.start, item.end, item.text, out[-1].unit)
+        out.append(item)
+    return out
+
+
 _TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
-                       r"|[Hh]alf)(?=\s+of\s)")
+                       r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
 _OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
                  r"((?:[a-z]+\s)?[a-z]+)\b")
@@ -149,17 +166,18 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        of = _OF.match(sentence[match.end():])
+        of = _OF.match(sentence[match.end():]) or _OF.match(" of" + sentence[match.end():])  # "half the people"
         words = of.group(1).split() if of else []
         while words and words[0] in _NOT_UNITS:
             words.pop(0)
-        if len(words) == 2 and words[1] in _NOT_UNITS:
-            words.pop()  # "half of the money is": one noun
+        if len(words) == 2 and (words[1] in _NOT_UNITS or zipf(words[1]) >= 6.0):
+            words.pop()  # "half of the money is", "half the people who": one noun
         unit = " ".join(words) if words else "none"
         out.append(Found(match.start(), match.end(), match.group(), unit))
     return out
 
 
+_PREPOSITIONS = {"in", "at", "on", "by", "to", "from", "of", "for", "with", "and", "or", "than", "per"}
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
                       "fish", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "criteria"}
 _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|hertz|byte|calorie|tonne|ton|mile|"
@@ -174,7 +192,7 @@ _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-
              r"|,\s[\d.,]+)+\s([a-z]+)\b",
              False))
 # A person's age: "Mendes, 23, has agreed", "aged between 55 and 80", "users under 16".
-_AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+between\s+\d+\s+and\s+"
+_AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+(?:between\s+)?\w+\s+(?:and|to)\s+"
                          r"|\b(?:[a-z]+s|people|children|anyone|men|women)\s+(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
 
 
@@ -232,7 +250,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return of, end
     if re.search(r"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:\d+\s+to\s+)?$", sentence[: match.start()]):
         return "votes", end  # "voting 8 to 5"
-    if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(r"\d{1,3}", match.group("num")) \
+    if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
             and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")) \
             and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
         return "years", end  # not "employees over 18 months"
@@ -243,12 +261,15 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         word = m.group(1)
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
+        if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:
+            continue  # "19 in classrooms": no qualifier ("6.3 more goals" has one)
         if _counted(word):
             unit, stop = word, m.end()
             qualifier = rest.split()[0] if not takes else ""
             if qualifier.islower() and _noun(qualifier):
                 unit = f"{qualifier} {word}"  # a noun compound: "four app makers", "three advertising partners"
-            if more := re.match(r"^\s(per\s[a-z]+|of\s[a-z]+)\b", rest[stop:]):  # "millimoles per litre"
+            if more := re.match(r"^\s(per\s(?:(?:square|cubic)\s)?[a-z]+|of\s[a-z]+)\b", rest[stop:]):
+                # "millimoles per litre", "micrograms per cubic metre"
                 if _MEASURES.search(word) and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
             return unit, end + (stop if takes else 0)

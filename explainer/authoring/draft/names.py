@@ -53,7 +53,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
-              "Ensemble", "Opera", "Ballet", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Ensemble", "Opera", "Ballet", "Chamber", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -66,7 +66,8 @@ PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Fest
                    "Games", "Olympics", "Cup", "Championship", "Championships", "Summit", "Expo", "Biennale",
                    "Fair", "Week", "Challenge", "Project", "Strategy"}
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
-                     "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire"}
+                     "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
+                     "Bulletin", "Proceedings", "Annals", "Quarterly"}
 ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial officer", "chief operating officer",
          "cfo", "coo", "chairman", "chairwoman", "chair", "president", "vice president", "founder", "co-founder",
          "director", "managing director", "head", "boss", "minister", "prime minister", "secretary", "senator",
@@ -75,7 +76,8 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
          "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
          "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor")
-PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest"}
+PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
+               "Street", "Road", "Square", "Avenue", "Lane", "Boulevard", "Quay", "Wharf", "Estate"}
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
                   "Parents", "Parents’", "Tenants", "Tenants’", "Protest"}
 _TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
@@ -107,7 +109,8 @@ CUES = {
                 "headset", "tablet", "laptop", "truck", "sedan", "pill", "product", "substitute", "supplement",
                 "e-reader", "reader", "range", "line", "feature", "tool"),
 }
-_SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+$"
+_SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+"
+                      r"(?:the\s+|an?\s+)?$"
                       r"|\b(?:launched|released|unveiled|the new|its new)\s+(?:(?:its|the|a)\s+)?$")
 PUBLICATION_CUES = (r"\btold\s+$", r"\binterview with\s+$", r"\breported by\s+$", r"\bwrote in\s+$",
                     r"\bpublished (?:in|by)\s+$")
@@ -172,10 +175,10 @@ def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str
         if not words:
             continue
         text = _POSSESSIVE.sub("", text.rstrip("."))
-        based = re.search(r"-based$", text)
-        if based:  # "the Oslo-based insurer": a place, and what is based there follows
+        based = re.search(r"-(?:based|language|speaking|born|owned|led|registered|listed|made)$", text)
+        if based:  # "the Oslo-based insurer", "Welsh-language": a place or a demonym, then what it qualifies
             text = text[: based.start()]
-        if len(text) < 2 or text in MONTHS or text in WEEKDAYS or re.fullmatch(r"[QH][1-4]", text):
+        if len(text) < 2 or text in MONTHS or text.removesuffix("s") in WEEKDAYS or re.fullmatch(r"[QH][1-4]", text):
             continue
         if re.fullmatch(r"[A-Z]{2,}s", text):
             continue  # "EVs": an abbreviation in the plural is a term, not a name
@@ -206,7 +209,7 @@ def _split_for(sentence: str, places: Gazetteer):
     party), so does a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
     person's name ends it ("Ruth Atherton of the Fell Independents"). A common word and a
     body's name are one name ("Food and Allied Workers Union")."""
-    for match in _joined_by_and(sentence):
+    for match in _joined_by_and(sentence, places):
         parts, begin = [], 0
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
             if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based"):
@@ -217,7 +220,7 @@ def _split_for(sentence: str, places: Gazetteer):
             begin = 0
             for sep in re.finditer(r"\s+(for|of)(?:\s+the)?\s+", part):
                 before = part[begin:sep.start()].split()
-                if sep.group(1) == "for" and not any(w in BODY_WORDS for w in before) \
+                if sep.group(1) == "for" and not any(w in _KIND_WORDS for w in before) \
                         or sep.group(1) == "of" and "the" in sep.group() and _a_persons_name(before) \
                         and not places.place(part[begin:]):
                     yield match.start() + offset + begin, part[begin:sep.start()]
@@ -238,22 +241,35 @@ def _a_persons_name(words: list[str]) -> bool:
                                             for w in words)
 
 
-def _joined_by_and(sentence: str):
-    """The capitalised runs, a common word and the body's name after "and" made one ("Cabin
-    and Ground Staff Union", "Food and Allied Workers Union"): as match-like (start, group)."""
+def _joined_by_and(sentence: str, places: Gazetteer):
+    """The capitalised runs, two joined by "and" where they are one name: a body's "of" or
+    "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal"; not "Bank of
+    England and Barclays"), a common word before a body's name ("Cabin and Ground Staff
+    Union"), names before a party's ("Burslem and Tunstall Independents") or a law's ("Public
+    Libraries and Museums Act"): as match-like (start, group)."""
     runs = list(_NAME.finditer(sentence))
     skip = set()
     for i, run in enumerate(runs):
         if i in skip:
             continue
         nxt = runs[i + 1] if i + 1 < len(runs) else None
-        word = re.sub(r"^The\s+", "", run.group())
-        if nxt is not None and sentence[run.end(): nxt.start()] == " and " and " " not in word \
-                and nxt.group().split()[-1] in BODY_WORDS and zipf(word.lower()) >= 3.5:
+        if nxt is not None and sentence[run.end(): nxt.start()] == " and " and _one_name(run.group(), nxt.group(), places):
             skip.add(i + 1)
             yield _Run(run.start(), sentence[run.start(): nxt.end()])
             continue
         yield _Run(run.start(), run.group())
+
+
+def _one_name(first: str, second: str, places: Gazetteer) -> bool:
+    """Whether "<first> and <second>" is one name (see _joined_by_and)."""
+    words, last = re.sub(r"^The\s+", "", first).split(), second.split()[-1]
+    of = re.search(r"\s(?:for|of)\s+(?:the\s+)?(\S+)$", first)
+    if of and len(second.split()) <= 3 and not places.place(of.group(1)) and last not in _KIND_WORDS:
+        return True
+    if len(words) == 1 and last in BODY_WORDS and zipf(words[0].lower()) >= 3.5:
+        return True
+    return len(words) == 1 and last in PARTY_WORDS and not places.place(words[0]) \
+        or len(words) <= 3 and last in LAW_WORDS
 
 
 @dataclass(frozen=True)
@@ -305,7 +321,8 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
         _kind(candidate, places)
     _list_mates(in_sentence, found)
     for name, candidate in list(found.items()):
-        if " " not in name and not candidate.evidence and len(candidate.mentions) == 1 and zipf(name.lower()) >= 4.5:
+        if " " not in name and not candidate.evidence and len(candidate.mentions) == 1 and zipf(name.lower()) >= 4.5 \
+                and not name.isupper():
             del found[name]  # a common word in title case ("a Master in Finance"), said once, nothing more
     merged = _merge(found, places)
     for mentions, sentence in in_sentence:
@@ -327,7 +344,7 @@ def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, C
             if mention is not None and run and _LIST_JOIN.match(sentence[run[-1].end: mention.start]):
                 run.append(mention)
                 continue
-            if len(run) >= 3:
+            if len(run) >= 3 or len(run) == 2 and re.match(r"^\s+(?:and|or)\s+$", sentence[run[0].end: run[1].start]):
                 items = [found[m.text] for m in run if m.text in found]
                 voters = [c for c in items if c.evidence]
                 votes = Counter(c.kind for c in voters)
@@ -358,6 +375,19 @@ def _landform(word: str) -> bool:
     anchors = {"geological_formation.n.01", "body_of_water.n.01", "land.n.04"}
     return any(anchors & {h.name() for path in synset.hypernym_paths() for h in path}
                for synset in wn.synsets(word.lower(), pos="n")[:3] if synset.lexname() == "noun.object")
+
+
+def _made_thing(plural: str) -> bool:
+    """A plural noun for things made or sold ("engines", "crisps", "vehicles"): WordNet's
+    first sense of its singular is an artifact, a food or a substance."""
+    from .wordnet import reader
+
+    wn = reader()
+    if wn is None:
+        return False
+    forms = wn._morphy(plural, "n")
+    synsets = wn.synsets(forms[0], pos="n") if forms else []
+    return bool(synsets) and synsets[0].lexname() in {"noun.artifact", "noun.food", "noun.substance"}
 
 
 def _could_be_a_person(words: list[str], places: Gazetteer) -> bool:
@@ -405,6 +435,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["publication"] += 10
     if places.place(name):
         evidence["place"] += 8
+    elif places.town(name):
+        evidence["place"] += 2  # a smaller town's name: a cue beside it outweighs it
     if words[-1] in COMPANY_SUFFIXES:
         evidence["company"] += 6
     if any(w in BODY_WORDS - SHARED_WITH_PARTIES for w in words) or name.startswith("Bank of") or "Central Bank" in name:
@@ -415,8 +447,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound
     if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
-    if words[-1] in PARTY_WORDS:
-        evidence["party"] += 8
+    if words[-1] in PARTY_WORDS or len(words) > 2 and words[0] in PARTY_WORDS and words[1] in ("of", "for"):
+        evidence["party"] += 8  # "the Green Party", "the Party for Fair Care"
     if words[-1] in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
         evidence["law"] += 8  # "the Data Act 2024"
     if words[-1] in PROGRAMME_WORDS:
@@ -436,7 +468,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         after = mention.sentence[mention.end:].lower()
         if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+(?!the\s|a\s|an\s)\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
                      before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
-                                         rf"(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
+                                         rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
                 or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
                 or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) and len(words) in (2, 3) \
                 and _could_be_a_person(words, places):
@@ -447,7 +479,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         for kind, cues in CUES.items():
             cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
             if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+)$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
-                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b", after) \
+                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b(?![’']s)", after) \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind == "product":
                 evidence[kind] += 3
         # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
@@ -463,6 +495,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["company"] += 2
         if _SOLD_AS.search(before):
             evidence["product"] += 3
+        if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+([a-z]+s)\b", after)) \
+                and _made_thing(thing.group(1)):
+            evidence["product"] += 2  # "its StratoJet engines", "146 Tatran vehicles", "of Goldcrest crisps"
         if any(re.search(cue, before) for cue in PUBLICATION_CUES) or _AFTER_PUBLICATION.match(after):
             evidence["publication"] += 2
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
@@ -477,7 +512,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     else:  # two or three words none of which is a common word: a person's name
         person = 2 <= len(words) <= 3 and not re.search(r"[A-Z]{2}|\d|&", name) \
             and all(zipf(w.lower()) < 4.0 for w in words[1:]) and not _plural_noun(words[-1])
-        candidate.kind = "person" if person else "company"
+        # an acronym no one explains is more often an institution's ("FIFA", "the UCI") than a firm's
+        candidate.kind = "person" if person else "body" if re.fullmatch(r"[A-Z]{2,5}", name) else "company"
 
 
 def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidate]:
@@ -498,9 +534,12 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
         if full is None:
             longer = [c for name, c in found.items() if name != short and len(name.split()) > 1 and c is not candidate]
             generic = COMPANY_SUFFIXES | BODY_WORDS | PUBLICATION_WORDS
-            full = next((c for c in longer if c.kind == "person" and short in (c.name.split()[-1], c.name.split()[0])
-                         and not candidate.evidence.keys() - {"person"}), None) \
+            other = sum(v for k, v in candidate.evidence.items() if k != "person")  # a town's 2, a cue's 3
+            full = next((c for c in longer if c.kind == "person" and (short == c.name.split()[-1] and other < 3
+                                                                       or short == c.name.split()[0] and not other)),
+                        None) \
                 or next((c for c in longer if c.kind != "person" and short in c.name.split() and short not in generic
+                         and candidate.evidence[c.kind] >= other
                          and zipf(short.lower()) < 4.5 and places.place(short) is None), None) \
                 or next((c for c in longer if re.fullmatch(r"[A-Z]{2,}", short)
                          and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None)
