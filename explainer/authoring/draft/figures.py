@@ -92,7 +92,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-              rf"(?<![\w-])(?:(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
+              rf"(?<![\w-])(?:(?:[Aa]\s)?(?i:dozen)|(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
               rf"|(?<![\w-])(?i:{'|'.join(ROUGH_COUNTS)})(?=\s+of\s))"
               rf"(?:\s?(?P<scale>{_SCALE})\b)?")
     found = []
@@ -139,6 +139,9 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
     return out
 
 
+_BARE_FRACTION = re.compile("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("by", "than", "about", "roughly", "nearly",
+                                                                      "almost", "around", "some")) + ")"
+                            r"(?:a|one|two|three)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?\b")
 _TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
                        r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their)\s)")
@@ -163,6 +166,9 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
     """"a third of the route", "half of the money": a fraction of something, which is its unit
     (the words after "of", two at most: "regional branches", "bus journeys")."""
     out = []
+    for match in _BARE_FRACTION.finditer(sentence):  # "cut by a fifth", "risen by more than a third"
+        if not any(f.start <= match.start() < f.end for f in found) and not re.match(r"^\s+of\s", sentence[match.end():]):
+            out.append(Found(match.start(), match.end(), match.group(), "none"))
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
@@ -246,9 +252,14 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
                 return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
     if m := re.match(r"^\s(times)\b", rest):  # "3.1 times annual earnings"
         return m.group(1), end + m.end()
+    if rest.startswith("p") and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")) and re.match(r"^p\b", rest):
+        return "pence", end + 1  # "312p"
+    if of_the := re.search(r"\b[Oo]f\s+the\s+[\d,]+\s+(?:[a-z]+\s+)??([a-z]+s)\b[^.;]*,\s+$", sentence[: match.start()]):
+        if _counted(of_the.group(1)):
+            return of_the.group(1), end  # "Of the 18 films in competition, eight were"
     if of := _of_what(rest):  # "3,800 of Corrib’s workers", "nine of the council’s 46 seats"
         return of, end
-    if re.search(r"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:\d+\s+to\s+)?$", sentence[: match.start()]):
+    if re.search(rf"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+to\s+)?$", sentence[: match.start()]):
         return "votes", end  # "voting 8 to 5"
     if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
             and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")) \
@@ -259,6 +270,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         if not m:
             continue
         word = m.group(1)
+        if not takes and rest.split()[0].lower() in ("a", "an", "each", "every", "per") and word in _TIME_UNITS:
+            break  # "1,640 a year earlier": a rate's period, not the unit
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:

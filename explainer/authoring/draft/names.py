@@ -50,24 +50,28 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               # the same words in the languages names come in ("Institut Kellerhals", "Centro de Estudos")
               "Institut", "Instituto", "Istituto", "Universität", "Universidad", "Université", "Universidade",
               "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
-              "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Fund", "Reserve",
+              "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
-              "Ensemble", "Opera", "Ballet", "Chamber", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
-               "Socialists", "Liberals", "Conservatives", "Nationalists"}
+               "Socialists", "Liberals", "Conservatives", "Nationalists", "List", "Liste", "Lista"}
+# A party's words inside a name ending in a word bodies share ("the Social Labour Movement").
+PARTY_INSIDE = {"Labour", "Labor", "Socialist", "Social", "Democratic", "Conservative", "Liberal", "Green", "Christian",
+                "Republican", "Progressive", "Nationalist", "People’s", "People's", "Workers’", "Civic", "Popular"}
 # Body words that as often name a party ("the Civic League", "the Green Alliance"): weaker evidence.
 SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "Union"}
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
-                   "Games", "Olympics", "Cup", "Championship", "Championships", "Summit", "Expo", "Biennale",
+                   "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
                    "Fair", "Week", "Challenge", "Project", "Strategy"}
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
-                     "Bulletin", "Proceedings", "Annals", "Quarterly"}
+                     "Bulletin", "Proceedings", "Annals", "Quarterly", "Ledger", "Courier", "Mirror", "Monitor", "Echo",
+                     "Mail", "Standard", "Express", "Record"}
 ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial officer", "chief operating officer",
          "cfo", "coo", "chairman", "chairwoman", "chair", "president", "vice president", "founder", "co-founder",
          "director", "managing director", "head", "boss", "minister", "prime minister", "secretary", "senator",
@@ -75,9 +79,15 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "scientist", "analyst", "economist", "coach", "manager", "captain", "striker", "midfielder", "defender",
          "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
          "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
-         "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor")
+         "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor",
+         "producer", "actor", "actress", "critic", "cinematographer", "writer", "novelist", "artist", "curator",
+         "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
-               "Street", "Road", "Square", "Avenue", "Lane", "Boulevard", "Quay", "Wharf", "Estate"}
+               "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows"}
+# A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
+PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+            "Lower", "Greater", "Inner", "Outer"}
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
                   "Parents", "Parents’", "Tenants", "Tenants’", "Protest"}
 _TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
@@ -107,13 +117,16 @@ CUES = {
     "product": ("app", "apps", "platform", "model", "smartphone", "phone", "device", "software", "service",
                 "console", "chip", "drug", "vaccine", "game", "album", "film", "show", "chatbot", "handset",
                 "headset", "tablet", "laptop", "truck", "sedan", "pill", "product", "substitute", "supplement",
-                "e-reader", "reader", "range", "line", "feature", "tool"),
+                "e-reader", "reader", "range", "line", "feature", "tool", "comedy", "drama", "documentary", "thriller",
+                "novel", "memoir", "series", "sitcom", "musical", "opera", "play", "painting", "sculpture"),
 }
 _SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+"
                       r"(?:the\s+|an?\s+)?$"
                       r"|\b(?:launched|released|unveiled|the new|its new)\s+(?:(?:its|the|a)\s+)?$")
 PUBLICATION_CUES = (r"\btold\s+$", r"\binterview with\s+$", r"\breported by\s+$", r"\bwrote in\s+$",
-                    r"\bpublished (?:in|by)\s+$")
+                    r"\bpublished (?:in|by)\s+$",
+                    r"\b(?:writes|wrote|writing|covered|covers|reporting|reported|reports|columnist|correspondent)\b"
+                    r"[^.,;]{0,40}\bfor\s+(?:the\s+)?$")  # "covered tourism for the Adriatic Ledger"
 _AFTER_PUBLICATION = re.compile(r"^\s+(?:reported|reports|wrote)\b")
 
 
@@ -390,6 +403,11 @@ def _made_thing(plural: str) -> bool:
     return bool(synsets) and synsets[0].lexname() in {"noun.artifact", "noun.food", "noun.substance"}
 
 
+def _person_shaped(words: list[str], places: Gazetteer) -> bool:
+    """Two or three words, none common, none a place's: the shape of a person's name."""
+    return 2 <= len(words) <= 3 and all(zipf(w.lower()) < 4.0 for w in words[1:]) and _could_be_a_person(words, places)
+
+
 def _could_be_a_person(words: list[str], places: Gazetteer) -> bool:
     """No word of a person's name is a place or a plural noun ("Public Health Finland",
     "Halvard Biologics" are bodies)."""
@@ -408,28 +426,32 @@ def _plural_noun(word: str) -> bool:
     return any(lemma.name() == singular for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
 
 
-def _lexical_kind(name: str) -> str | None:
+def _lexical_kind(name: str, town: bool = False) -> str | None:
     """The kind WordNet 3.0 gives a proper name it knows (an instance, or a capitalised lemma),
-    or None (not known, or no WordNet)."""
+    by its first sense; a place by any sense where the gazetteer knows a town of that name
+    ("Worcester": a lexicographer first, then the city). None: not known, or no WordNet."""
     from .wordnet import reader
 
     wn = reader()
     if wn is None or not name[:1].isupper():
         return None
-    for synset in wn.synsets(name.replace(" ", "_"), pos="n")[:1]:
+    kinds = []
+    for synset in wn.synsets(name.replace(" ", "_"), pos="n"):
         proper = synset.instance_hypernyms() or any(l.name()[:1].isupper() for l in synset.lemmas())
         if not proper:
-            return None
+            break
         above = {h.name() for path in synset.hypernym_paths() for h in path}
         above |= {h.name() for i in synset.instance_hypernyms() for path in i.hypernym_paths() for h in path}
-        return next((kind for anchor, kind in _LEXICAL_KINDS if anchor in above), None)
-    return None
+        kinds.append(next((kind for anchor, kind in _LEXICAL_KINDS if anchor in above), None))
+    if town and "place" in kinds:
+        return "place"
+    return kinds[0] if kinds else None
 
 
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
     name, words = candidate.name, candidate.name.split()
     evidence = candidate.evidence
-    if lexical := _lexical_kind(name):
+    if lexical := _lexical_kind(name, town=places.town(name)):
         evidence[lexical] += 5
     if _DOMAIN.fullmatch(name):
         evidence["publication"] += 10
@@ -443,6 +465,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["body"] += 6
     elif any(w in SHARED_WITH_PARTIES for w in words):
         evidence["body"] += 3  # a party's own words outweigh it
+        if words[-1] in SHARED_WITH_PARTIES and set(words[:-1]) & PARTY_INSIDE:
+            evidence["party"] += 4
     if words[-1].lower().endswith("bank") and len(words[-1]) > 4 and not evidence["body"]:
         evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound
     if len(words) > 1 and words[-1] in CLUB_WORDS:
@@ -459,6 +483,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["product"] += 1
     if len(words) > 1 and (words[-1] in PLACE_WORDS or _landform(words[-1])):
         evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
+    if len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[0] in _COMPASS and not set(words) & _KIND_WORDS):
+        evidence["place"] += 4  # "River Wenn", "West Midlands", "South Holland"
     if any(w in PUBLICATION_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])):
         evidence["publication"] += 6  # "Nordic Journal of Infection"
     if len(words) > 1 and words[-1] == "Group" and words[-2] in CAMPAIGN_WORDS:
@@ -480,7 +506,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
             if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+)$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
                     or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b(?![’']s)", after) \
-                    or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind == "product":
+                    or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind in ("product", "programme"):
                 evidence[kind] += 3
         # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
         # deputies", a poll that "put the Socialist Union on 31%".
@@ -489,6 +515,10 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                 or re.match(r"^,\s+which\s+(?:holds|has|won|lost|held)\s+(?:[\w’']+\s+){1,5}?seats\b", after) \
                 or re.search(r"\bput\s+(?:the\s+)?$", before) and re.match(r"^\s+on\s+\d+(?:\.\d+)?\s*%", after):
             evidence["party"] += 4
+        if re.search(r"\b(?:governing|ruling)\s+(?:the\s+)?$", before):
+            evidence["party"] += 3  # "the governing Social Labour Movement"
+        if re.search(r"\bwon\s+(?:the\s+|this\s+year’s\s+|last\s+year’s\s+)?$", before):
+            evidence["programme"] += 3  # "won the Golden Lantern": a prize, a title, a race
         if re.match(r"^,\s+whose\s+party\b", after):
             evidence["person"] += 3  # "Chaudhry, whose party has run the council"
         if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
@@ -498,7 +528,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+([a-z]+s)\b", after)) \
                 and _made_thing(thing.group(1)):
             evidence["product"] += 2  # "its StratoJet engines", "146 Tatran vehicles", "of Goldcrest crisps"
-        if any(re.search(cue, before) for cue in PUBLICATION_CUES) or _AFTER_PUBLICATION.match(after):
+        if any(re.search(cue, before) for cue in PUBLICATION_CUES) \
+                or _AFTER_PUBLICATION.match(after) and not _person_shaped(words, places):  # "Petra Horvat reports on"
             evidence["publication"] += 2
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
             evidence["place"] += 1

@@ -102,8 +102,26 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                             and rarity + _rarity(nxt) < RARE_PAIR and min(rarity, _rarity(nxt)) < 4.0:
                         add(f"{word} {nxt}", n, sentence, (rarity + _rarity(nxt)) / 2)
     words_of_longer = {w for t in found.values() if " " in t.term for w in t.term.lower().split()}
-    kept = [t for t in found.values() if " " in t.term or t.term.lower() not in words_of_longer]
+    kept = [t for t in found.values() if (" " in t.term or t.term.lower() not in words_of_longer)
+            and (t.rarity < 0 or _worth_explaining(t.term))]
     return sorted(kept, key=lambda t: t.rarity)[:MOST]  # "placebo effect" stands for "placebo"
+
+
+# What a reader knows by sight: people by their work ("spokesperson", "cellist", "insurer"),
+# parts of the body, animals, plants, foods.
+_EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "noun.food"}
+
+
+def _worth_explaining(term: str) -> bool:
+    """A candidate's last test: a single word whose first noun sense names a person by their
+    work, a part of the body, an animal, a plant or a food is read at sight (WordNet)."""
+    words = term.split()
+    wn = wordnet.reader()
+    if wn is None or len(words) > 1 or "-" in term:
+        return True
+    forms = wn._morphy(term.lower(), "n")
+    senses = wn.synsets(forms[0], pos="n") if forms else []
+    return not senses or senses[0].lexname() not in _EVERYDAY_KINDS
 
 
 def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
