@@ -211,9 +211,22 @@ def missed(total: Tally) -> list[str]:
     return found
 
 
+def _glossary_f1(total: Tally) -> list[str]:
+    """The glossary's guard on the tuned articles: its F1 (precision and recall together)
+    against the target both share. Proposing more terms trades one for the other, which the
+    author curates; a rule that breaks the glossary lowers both."""
+    (right, proposed), (found, wanted) = (total.counts.get(m, [0, 0]) for m in ("glossary precision",
+                                                                                 "glossary recall"))
+    precision, recall = right / proposed if proposed else 0.0, found / wanted if wanted else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    target = TARGETS["glossary recall"]
+    return [f"glossary F1: {f1:.2f} < {target}"] if wanted and f1 < target else []
+
+
 def main(folder: Path = EVALS, predictor=predict, splits: tuple[str, ...] | None = None) -> int:
-    """The tables, test first, then 1 if a score of the tuned articles misses its target: a
-    regression is held here, by `make draft-eval` (and the test that runs it), not only reported."""
+    """The tables, test first, then 1 if a score of the tuned articles misses its target (the
+    glossary's precision and recall as their F1): a regression is held here, by `make
+    draft-eval` (and the test that runs it), not only reported."""
     tuned = Tally()
     for split in splits or SPLITS:
         total, per_article = evaluate(folder / split, predictor)
@@ -230,7 +243,7 @@ def main(folder: Path = EVALS, predictor=predict, splits: tuple[str, ...] | None
             for metric, (hits, of) in per_article.get(name, Tally()).counts.items():
                 tuned.add(metric, hits, of)
         print()
-    below = missed(tuned)
+    below = [line for line in missed(tuned) if not line.startswith("glossary")] + _glossary_f1(tuned)
     for line in below:
         print(f"below its target on the articles the rules were tuned on: {line}")
     return 1 if below else 0

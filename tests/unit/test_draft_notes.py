@@ -359,3 +359,25 @@ Half the people who use the library have no computer, and the chain will keep be
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["31 micrograms per cubic metre"] == units["19"] == "micrograms per cubic metre", units
     assert units["Half"] == "people" and units["15"] == "stores", units
+
+
+def test_glossary_takes_a_domains_compounds_and_leaves_people_by_their_work():
+    require_wordnet()
+    result = sample("""
+The spokesperson said the carbon price and the structural deficit would seek permission to end the hourly service.
+Councils must grant planning permission first.
+""")
+    proposed = {t.term for t in result.terms}
+    assert {"carbon price", "structural deficit", "planning permission"} <= proposed, proposed
+    assert not proposed & {"spokesperson", "hourly service", "seek permission"}, proposed
+
+
+def test_a_plural_common_noun_starting_a_sentence_is_no_name_even_inside_a_name_elsewhere():
+    require_wordnet()
+    result = sample("""
+Libraries at Meir and Fenton will shut. Campaigners cite the Public Libraries and Museums Act.
+Objectors said the plan was rushed.
+""")
+    forms = {f for c in result.entities for f in (c.name, *c.aliases)}
+    assert "Public Libraries and Museums Act" in forms, forms
+    assert not forms & {"Libraries", "Campaigners", "Objectors"}, forms

@@ -299,12 +299,15 @@ class _Run:
 
 def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
     """Whether a sentence's first word is a name rather than a word capitalised by its place."""
-    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 or places.place(word) or re.fullmatch(r"[A-Z]{2,}", word):
+    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 and not _plural_noun(word) or places.place(word) \
+            or re.fullmatch(r"[A-Z]{2,}", word):  # not "Libraries" for "the Public Libraries and Museums Act"
         return True
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
     # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
+    # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one.
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
-                                                                    "ible", "less", "ful"))
+                                                                    "ible", "less", "ful")) \
+        and not _plural_noun(word)
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
@@ -422,8 +425,9 @@ def _plural_noun(word: str) -> bool:
     wn = reader()
     if wn is None or not word.endswith("s") or word.endswith("ss"):
         return False
-    singular = word[:-1].lower()
-    return any(lemma.name() == singular for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
+    singulars = [form for form in wn._morphy(word.lower(), "n") if form != word.lower()]  # "libraries": "library"
+    return any(lemma.name() == singular for singular in singulars
+               for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
 
 
 def _lexical_kind(name: str, town: bool = False) -> str | None:

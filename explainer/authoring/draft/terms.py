@@ -9,7 +9,11 @@ Terms made of common words ("joint venture", "voting rights", "salt marsh") come
 database, WordNet 3.0 (wordnet.py): two or three adjacent words that are one noun there, unless
 its definition spells out every one of its words ("bus fare: the fare charged for riding a
 bus", which a reader understands from its words) or it names a person's title or a time
-("prime minister", "second half"). WordNet also keeps verbs out: a word it knows only as a
+("prime minister", "second half"). Terms of a domain that WordNet does not list ("carbon
+price", "structural deficit", "planning permission") are two adjacent words whose head is
+abstract there (an act, a possession, a communication: not a thing, a person, a time) and
+whose first word is a noun or a relational adjective. A single word for a person by their
+work, a part of the body, an animal, a plant or a food is read at sight. WordNet also keeps verbs out: a word it knows only as a
 verb, adjective or adverb ("upheld", "reliably") is no term on its own, and a pair ends in a
 word it knows mostly as a noun ("users uninstall", "remains open" are not terms). Without
 WordNet (wordnet.missing()) only the rarity rules run. Terms of common words that WordNet
@@ -23,7 +27,8 @@ from dataclasses import dataclass
 from ...core.lexicon import zipf
 from . import wordnet
 
-RARE = 3.8  # a single word rarer than this is a candidate
+RARE = 3.8  # a word rarer than this is a candidate, with the word beside it
+SINGLE = 3.8  # alone, rarer than this
 RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
@@ -31,6 +36,8 @@ DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rare
 # A person's title, a time, an amount, a kind of group or place: "prime minister", "second half",
 # "large number", "investment firm", "city centre" are read from their words.
 _NOT_TERMS = {"noun.person", "noun.time", "noun.quantity", "noun.group", "noun.location"}
+EVERYDAY_PAIR = 10.0  # two words this common together ("annual cost", "business model") a reader knows
+COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer than their mean
 MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
 
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w)")
@@ -81,6 +88,8 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term in _dictionary_terms(words, sentence):
                 add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
+            for term in _domain_compounds(words, sentence):
+                add(term, n, sentence, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
                 if "-" in word:
                     if _compound(word):
@@ -92,7 +101,7 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
                     pair = _pair(words, i, sentence)
-                    if pair or _noun_like(word, alone=True):
+                    if pair or _noun_like(word, alone=True) and rarity < SINGLE:
                         add(pair or word, n, sentence, rarity)
                 elif i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
                     nxt = words[i + 1][0]
@@ -109,7 +118,7 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
 
 # What a reader knows by sight: people by their work ("spokesperson", "cellist", "insurer"),
 # parts of the body, animals, plants, foods.
-_EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "noun.food"}
+_EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.artifact", "noun.quantity"}
 
 
 def _worth_explaining(term: str) -> bool:
@@ -150,6 +159,51 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
             break
         i += 1
     return found
+
+
+# The senses of an abstract head: what a term names ("cap" aside, "price", "deficit", "consent",
+# "permission", "basis", "action", "election", "rights") rather than a thing, a person, a time.
+_ABSTRACT = {"noun.communication", "noun.possession", "noun.attribute", "noun.relation", "noun.cognition",
+             "noun.act", "noun.state", "noun.phenomenon", "noun.event"}
+_CONCRETE = {"noun.person", "noun.time", "noun.group", "noun.location", "noun.quantity", "noun.Tops", "noun.body",
+             "noun.plant", "noun.shape", "noun.animal", "noun.food"}
+
+
+def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
+    """Two adjacent lower-case words that name a concept of a domain: an abstract head
+    ("price", "deficit", "permission") qualified by a noun or a relational adjective
+    ("carbon price", "structural deficit", "planning permission"); not by a person, a time
+    or a place ("council spokesman", "winter months"), nor by an everyday adjective ("final
+    decision", "hourly service"; a rare one may: "snap election")."""
+    found = []
+    for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
+        if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
+                or b[0].isupper() or a.endswith("ly") or "-" in b or not _noun_like(b) or b.endswith(("ly", "ed", "ing")):
+            continue
+        head = _lexname(b, "n")
+        if head not in _ABSTRACT:
+            continue
+        seen = wordnet.parts_of_speech(a)
+        if not seen:
+            qualifier = 0.5 if zipf(a) < 3.5 else 0  # a word WordNet lacks: rare, a domain's
+        elif seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
+            # a noun, or a verb's own noun ("planning", "broadcasting"; not "seek", "entering");
+            # not a person, a time, a place or a thing
+            qualifier = 0 if _lexname(a, "n") in {"noun.person", "noun.time", "noun.location", "noun.artifact"} else 1
+        else:
+            adjective = _lexname(a, "a") or _lexname(a, "s")
+            qualifier = 1 if adjective == "adj.pert" else 0 if zipf(a) < 3.5 else -1
+        if qualifier >= 1 and zipf(a) + zipf(b) < EVERYDAY_PAIR:
+            found.append(f"{a} {b}")
+    return found
+
+
+def _lexname(word: str, pos: str) -> str | None:
+    """The lexicographer's file of a word's first sense in WordNet ("noun.act"), or None."""
+    wn = wordnet.reader()
+    forms = wn._morphy(word.lower(), pos) if wn is not None else []
+    senses = wn.synsets(forms[0], pos=pos) if forms else []
+    return senses[0].lexname() if senses else None
 
 
 def _spelled_out(words: list[str], gloss: str) -> bool:
@@ -251,7 +305,7 @@ def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
                 and zipf(before) < 4.5:
             return f"{before} {word}"
     if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]) and not word.endswith("s") \
-            and not _verb_at(words, i):
+            and not _verb_at(words, i) and _noun_like(word):  # "caretaker government", not "hourly service"
         after = words[i + 1][0]  # "offside trap", "caretaker government": a rare word naming a kind of thing
         if after[0].islower() and after not in _FUNCTION and "-" not in after and RARE <= zipf(after) < 5.6 \
                 and not after.endswith(("ly", "ed", "ing", "s")) and _noun_like(after):
