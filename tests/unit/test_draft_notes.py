@@ -381,3 +381,34 @@ Objectors said the plan was rushed.
     forms = {f for c in result.entities for f in (c.name, *c.aliases)}
     assert "Public Libraries and Museums Act" in forms, forms
     assert not forms & {"Libraries", "Campaigners", "Objectors"}, forms
+
+
+def test_a_names_head_before_of_or_for_and_a_name_only_found_in_a_place_is_a_place():
+    result = sample("""
+The Halcyon Fund for Digital Skills paid for homes in Kirkby Thore, said Tom Aske, a partner at Crane Whitlock.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Halcyon Fund for Digital Skills"] == "programme" and kinds["Kirkby Thore"] == "place", kinds
+    assert kinds["Crane Whitlock"] != "place", kinds  # "a partner at X": where someone works
+
+
+def test_a_seasons_years_are_a_date_and_a_comparison_skips_a_duration():
+    result = sample("""
+In all, 228 league matches will be shown from the 2026-27 season, up from 60 under the old contract.
+Some 2,310 people had waited more than 52 weeks, up from 1,640 a year earlier.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert "27 season" not in units and units["60"] == "league matches", units
+    assert units["1,640"] == "people", units
+
+
+def test_a_named_event_a_race_a_cafe_a_law_on_something_and_words_inside_names_at_a_sentence_start():
+    require_wordnet()
+    result = sample("""
+Storm Idris closed The Ropewalk Café before the Longitude Ocean Race, under the Law on Public Procurement.
+The plans worried Shannon Lyric Opera. “Opera is loud,” she said. The High Court on Tuesday agreed.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Storm Idris"] == kinds["Longitude Ocean Race"] == "programme", kinds
+    assert kinds["The Ropewalk Café"] == "company" and kinds["Law on Public Procurement"] == "law", kinds
+    assert "High Court" in kinds and not {"The", "Opera", "High Court on Tuesday"} & set(kinds), kinds

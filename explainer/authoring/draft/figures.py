@@ -100,7 +100,8 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         num, start, end = match.group("num"), match.start(), match.end()
         word_number = not num[0].isdigit()
         if any(d.start <= start < d.end for d in in_dates) and not match.group("cur") \
-                and not re.match(rf"^[\s-](?:{'|'.join(_TIME_UNITS)})s?\b", sentence[end:]):
+                and (not re.match(rf"^[\s-](?:{'|'.join(_TIME_UNITS)})s?\b", sentence[end:])
+                     or re.fullmatch(_YEAR, num) or re.search(r"\d[-–/]$", sentence[:start])):  # "2026-27 season"
             continue  # a date's number ("May 5", "2024"), not a duration ("over the next 18 months")
         if word_number and num in ("one", "a", "half a") and not match.group("scale"):
             continue  # "one of them", "a company": not quantities
@@ -124,7 +125,8 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
 
 
 _COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
-                       r"\bfrom|\bto|\band|\bor)\s+$")
+                       r"\bfrom|\bto|\band|\bor)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
+                       r"(?:more|less|fewer)\s+than)\s+)?$")
 
 
 def _compared(sentence: str, found: list[Found]) -> list[Found]:
@@ -132,9 +134,13 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
     micrograms per cubic metre at the gates, compared with 19 in classrooms and 14 in parks"."""
     out: list[Found] = []
     for item in found:
-        if item.unit is None and out and out[-1].unit not in (None, "none", "years") and item.text[:1].isdigit() \
-                and _COMPARED.search(sentence[: item.start]) and re.match(r"^\d", out[-1].text.lstrip("$€£¥")):
-            item = Found(item.start, item.end, item.text, out[-1].unit)
+        # the nearest earlier figure counting something (not a duration: "more than 52 weeks")
+        earlier = next((f for f in reversed(out) if f.unit not in (None, "none")
+                        and f.unit.rstrip("s") not in _TIME_UNITS), None)
+        compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
+            and re.match(r"^\d", earlier.text.lstrip("$€£¥")) and item.text[:1].isdigit()
+        if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
+            item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
     return out
 
@@ -144,9 +150,9 @@ _BARE_FRACTION = re.compile("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("by", "th
                             r"(?:a|one|two|three)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?\b")
 _TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
-                       r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their)\s)")
+                       r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their|my|our|your|his|her)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
-_OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
+_OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|my\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
                  r"((?:[a-z]+\s)?[a-z]+)\b")
 
 
@@ -239,7 +245,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return ("percentage points" if "point" in m.group() else "percent"), end + m.end()
     if m := re.match(rf"^-({'|'.join(_TIME_UNITS)})\b", rest):  # "a five-year contract"
         return m.group(1) + "s", end
-    if m := re.match(r"^-([a-z]+)\s+[a-z]", rest):  # "a 212-page report", "a 60-match season"
+    if m := re.match(r"^-([a-z]+)\s+[A-Za-z]", rest):  # "a 212-page report", "the 1,240-seat Riverpoint Theatre"
         noun = m.group(1)
         if noun not in _NOT_UNITS and not noun.endswith("s") and zipf(noun) >= 3.0:
             return _plural(noun), end

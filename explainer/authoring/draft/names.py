@@ -40,10 +40,11 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Systems", "Pharmaceuticals", "Pharma", "Capital", "Partners", "Ventures", "Industries", "Labs", "Aero", "Energie", "Energia", "Gruppe",
                     "Groupe", "Grupo", "Gruppo",
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
-                    "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics"}
+                    "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics",
+                    "Café", "Cafe", "Restaurant", "Hotel", "Bakery", "Brewery", "Pub", "Inn", "Stores"}
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
 CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "Hotspur", "Academicals",
-              "Thistle", "Harriers", "Villa", "United"}
+              "Thistle", "Harriers", "Villa", "United", "Racing"}
 BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parliament", "Senate", "Congress",
               "Assembly", "Court", "University", "Institute", "College", "School", "League", "Federation",
               "Association", "Union", "Committee", "Authority", "Office", "Board", "Government", "Guild",
@@ -53,7 +54,8 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
-              "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Teatro", "Théâtre", "Museo",
+              "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -67,11 +69,12 @@ LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Tr
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
                    "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
-                   "Fair", "Week", "Challenge", "Project", "Strategy"}
+                   "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta"}
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
                      "Bulletin", "Proceedings", "Annals", "Quarterly", "Ledger", "Courier", "Mirror", "Monitor", "Echo",
-                     "Mail", "Standard", "Express", "Record"}
+                     "Mail", "Standard", "Express", "Record", "Bugle", "Advertiser", "Argus", "Clarion", "Sentinel",
+                     "Examiner", "Dispatch"}
 ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial officer", "chief operating officer",
          "cfo", "coo", "chairman", "chairwoman", "chair", "president", "vice president", "founder", "co-founder",
          "director", "managing director", "head", "boss", "minister", "prime minister", "secretary", "senator",
@@ -83,9 +86,11 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "producer", "actor", "actress", "critic", "cinematographer", "writer", "novelist", "artist", "curator",
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
-               "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows"}
+               "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock"}
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
+# A named event's first word: "Storm Idris", "Operation Sealion".
+EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation"}
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
             "Lower", "Greater", "Inner", "Outer"}
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
@@ -103,7 +108,8 @@ CUES = {
                 "retailer", "startup", "start-up", "rival", "manufacturer", "insurer", "conglomerate", "operator",
                 "supplier", "developer", "airline", "chipmaker", "giant", "broker", "fund", "pension fund",
                 "investor", "owner", "publisher", "studio", "label", "consultancy", "bidder", "business",
-                "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor"),
+                "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor",
+                "exchange", "chain"),
     "party": ("party", "parties", "opposition party", "governing party"),
     "law": ("law", "act", "regulation", "regulations", "directive", "bill", "legislation", "treaty", "rules", "code"),
     "programme": ("programme", "program", "scheme", "initiative", "festival", "award", "prize", "plan", "tournament",
@@ -166,7 +172,8 @@ def _a_name_at_the_start(word: str, after: str) -> bool:
     (without WordNet, nothing is said: the word-frequency rule decides, as before)."""
     from .wordnet import parts_of_speech, reader
 
-    return bool(_SUBJECT_OF.match(after)) and reader() is not None and not parts_of_speech(_POSSESSIVE.sub("", word))
+    return bool(_SUBJECT_OF.match(after)) and reader() is not None and not parts_of_speech(_POSSESSIVE.sub("", word)) \
+        and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
 def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> list[tuple[int, int, str]]:
@@ -266,7 +273,11 @@ def _joined_by_and(sentence: str, places: Gazetteer):
         if i in skip:
             continue
         nxt = runs[i + 1] if i + 1 < len(runs) else None
-        if nxt is not None and sentence[run.end(): nxt.start()] == " and " and _one_name(run.group(), nxt.group(), places):
+        between = sentence[run.end(): nxt.start()] if nxt is not None else ""
+        if between == " and " and _one_name(run.group(), nxt.group(), places) \
+                or between == " on " and run.group().split()[-1] in LAW_WORDS | BODY_WORDS \
+                and nxt.group().split()[0] not in MONTHS + WEEKDAYS and not places.place(nxt.group()):
+            # "the Law on Public Procurement", "the Committee on Climate Change"; not "the Court on Tuesday"
             skip.add(i + 1)
             yield _Run(run.start(), sentence[run.start(): nxt.end()])
             continue
@@ -319,7 +330,10 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
         for sentence in sentences:
             for match in _NAME.finditer(sentence):
                 if not _initial(sentence, match.start()):
-                    elsewhere |= {_POSSESSIVE.sub("", w) for w in match.group().split()}
+                    run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
+                    # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
+                    # Opera" does not make "Opera is the only form" a name)
+                    elsewhere |= {w for w in run if len(run) == 1 or not _common_noun(w)}
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
@@ -380,6 +394,15 @@ _LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("
                   ("person.n.01", "person"))
 
 
+def _head(words: list[str]) -> str:
+    """The word a name's kind is read from: its last, or the last before its "of" or "for"
+    ("Code of Economic Law": Code; "Morfa Prize for Fiction": Prize)."""
+    for i, word in enumerate(words[1:], 1):
+        if word in ("of", "for", "on"):  # "the Law on Public Procurement": Law
+            return words[i - 1]
+    return words[-1]
+
+
 def _landform(word: str) -> bool:
     """A land or water form ("Hill", "Bay", "Estuary", "Glen"): a sense among WordNet's
     first three for the word is a geological formation, a body of water or a land mass."""
@@ -415,6 +438,15 @@ def _could_be_a_person(words: list[str], places: Gazetteer) -> bool:
     """No word of a person's name is a place or a plural noun ("Public Health Finland",
     "Halvard Biologics" are bodies)."""
     return not any(places.place(w) for w in words) and not _plural_noun(words[-1])
+
+
+def _common_noun(word: str) -> bool:
+    """WordNet knows the word, in lower case, as a common noun or a common noun's plural."""
+    from .wordnet import reader
+
+    wn = reader()
+    return wn is not None and any(lemma.name() == form for form in wn._morphy(word.lower(), "n")
+                                  for synset in wn.synsets(form, pos="n") for lemma in synset.lemmas())
 
 
 def _plural_noun(word: str) -> bool:
@@ -463,8 +495,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["place"] += 8
     elif places.town(name):
         evidence["place"] += 2  # a smaller town's name: a cue beside it outweighs it
-    if words[-1] in COMPANY_SUFFIXES:
-        evidence["company"] += 6
+    head = _head(words)  # "Party" in "the Party for Fair Care", "Fund" in "the Halcyon Fund for Digital Skills"
+    if head in COMPANY_SUFFIXES:
+        evidence["company"] += 6  # not "the Riga Institute of Financial Technology"
     if any(w in BODY_WORDS - SHARED_WITH_PARTIES for w in words) or name.startswith("Bank of") or "Central Bank" in name:
         evidence["body"] += 6
     elif any(w in SHARED_WITH_PARTIES for w in words):
@@ -475,20 +508,24 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound
     if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
-    if words[-1] in PARTY_WORDS or len(words) > 2 and words[0] in PARTY_WORDS and words[1] in ("of", "for"):
-        evidence["party"] += 8  # "the Green Party", "the Party for Fair Care"
-    if words[-1] in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
+    if head in PARTY_WORDS:
+        evidence["party"] += 8
+    if head in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
         evidence["law"] += 8  # "the Data Act 2024"
-    if words[-1] in PROGRAMME_WORDS:
+    if head in PROGRAMME_WORDS:
         evidence["programme"] += 7
-    if len(words) > 1 and words[-1] in PUBLICATION_WORDS or words[0] == "The" and len(words) > 1:
+    if len(words) > 1 and words[-1] in PUBLICATION_WORDS:
         evidence["publication"] += 3
+    elif words[0] == "The" and len(words) > 1:
+        evidence["publication"] += 2  # "The Meridian": a paper's, or a work's title ("the opera The Glass Harbour")
     if re.search(r"\d", name):
         evidence["product"] += 1
     if len(words) > 1 and (words[-1] in PLACE_WORDS or _landform(words[-1])):
         evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
     if len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[0] in _COMPASS and not set(words) & _KIND_WORDS):
         evidence["place"] += 4  # "River Wenn", "West Midlands", "South Holland"
+    if len(words) > 1 and words[0] in EVENT_FIRST_WORDS:
+        evidence["programme"] += 6
     if any(w in PUBLICATION_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])):
         evidence["publication"] += 6  # "Nordic Journal of Infection"
     if len(words) > 1 and words[-1] == "Group" and words[-2] in CAMPAIGN_WORDS:
@@ -500,7 +537,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                      before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
                                          rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
                 or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
-                or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) and len(words) in (2, 3) \
+                or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) \
+                and not re.match(r"^,\s+(?:said|says)\s+(?:the\s+)?[A-Z]", mention.sentence[mention.end:]) \
+                and len(words) in (2, 3) \
                 and _could_be_a_person(words, places):
             evidence["person"] += 3 if re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) is None \
                 else 2  # a body says things too: a cue beside the name ("the law firm X, said") outweighs it
@@ -509,7 +548,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         for kind, cues in CUES.items():
             cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
             if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+)$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
-                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{cue})\b(?![’']s)", after) \
+                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:(?!(?:at|of|for|in|with|from|on)\s)[\w-]+\s+){{0,3}}?"
+                                rf"(?:{cue})\b(?![’']s)", after) \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind in ("product", "programme"):
                 evidence[kind] += 3
         # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
@@ -542,6 +582,13 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         elif re.search(r"\b(?:near|around|outside|serving|serve|serves|linking|link|links|via|towns? of|"
                        r"villages? of|districts? of|suburbs? of)\s+$", before):
             evidence["place"] += 2
+        # "homes in Kirkby Thore", "a meeting in Penrith", "slots at Heathrow": a weak sign, which
+        # any other evidence outweighs (not "a stake in X", "invested in X", "works at X").
+        elif re.search(r"\b(?:in|at)\s+$", before) and not set(words) & _KIND_WORDS \
+                and not re.search(r"\b(?:stakes?|shares?|invest\w*|interest|role|job|jobs|work\w*|position|"
+                                  r"career|director|partner|analyst|professor|researcher|stock|holding|lead|"
+                                  r"\w+ed|\w+ing)\s+(?:in|at)\s+$", before):
+            evidence["place"] += 1
     if evidence:
         candidate.kind = evidence.most_common(1)[0][0]
     else:  # two or three words none of which is a common word: a person's name
