@@ -62,7 +62,7 @@ PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats
                "Socialists", "Liberals", "Conservatives", "Nationalists", "List", "Liste", "Lista"}
 # A party's words inside a name ending in a word bodies share ("the Social Labour Movement").
 PARTY_INSIDE = {"Labour", "Labor", "Socialist", "Social", "Democratic", "Conservative", "Liberal", "Green", "Christian",
-                "Republican", "Progressive", "Nationalist", "People’s", "People's", "Workers’", "Civic", "Popular"}
+                "Republican", "Progressive", "Nationalist", "People’s", "People's", "Civic", "Popular"}
 # Body words that as often name a party ("the Civic League", "the Green Alliance"): weaker evidence.
 SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "Union"}
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
@@ -575,6 +575,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if any(re.search(cue, before) for cue in PUBLICATION_CUES) \
                 or _AFTER_PUBLICATION.match(after) and not _person_shaped(words, places):  # "Petra Horvat reports on"
             evidence["publication"] += 2
+        if re.match(r"^-(?:based|born)\b", after):
+            evidence["place"] += 4  # "the Achill-born composer", "a Wrocław-based company"
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
             evidence["place"] += 1
         # A name no gazetteer knows, where only a place goes: "routes serving Armley", "near
