@@ -412,3 +412,12 @@ The plans worried Shannon Lyric Opera. “Opera is loud,” she said. The High C
     assert kinds["Storm Idris"] == kinds["Longitude Ocean Race"] == "programme", kinds
     assert kinds["The Ropewalk Café"] == "company" and kinds["Law on Public Procurement"] == "law", kinds
     assert "High Court" in kinds and not {"The", "Opera", "High Court on Tuesday"} & set(kinds), kinds
+
+
+def test_a_compass_word_starting_a_sentence_stays_in_the_name_after_it():
+    result = sample("""
+East Ayrshire Council is to buy the centre. Western ministers said nothing.
+""")
+    names = {c.name for c in result.entities}
+    assert "East Ayrshire Council" in names and "Ayrshire Council" not in names, names
+    assert not any(n.startswith("Western") for n in names), names

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ...core.lexicon import zipf
 from ...core.text import MONTHS, WEEKDAYS
+from . import wordnet
 from .gazetteer import Gazetteer
 
 # A capitalised word; a plural ending in an apostrophe only inside a name ("Ratepayers’ Party",
@@ -170,9 +171,8 @@ def _a_name_at_the_start(word: str, after: str) -> bool:
     """A single capitalised word starting a sentence is a name, not a common word capitalised,
     when it acts as the subject and the lexical database knows no common word of that spelling
     (without WordNet, nothing is said: the word-frequency rule decides, as before)."""
-    from .wordnet import parts_of_speech, reader
-
-    return bool(_SUBJECT_OF.match(after)) and reader() is not None and not parts_of_speech(_POSSESSIVE.sub("", word)) \
+    return bool(_SUBJECT_OF.match(after)) and wordnet.reader() is not None \
+        and not wordnet.parts_of_speech(_POSSESSIVE.sub("", word)) \
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
@@ -212,11 +212,13 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     """Whether the first word of a capitalised run is not part of the name after it: a title
     or a capitalised role ("Chief Executive Makoto Uchida"), a month, a connector, a language,
     or a common word capitalised only because it starts the sentence ("However", "Analysts";
-    "The" before a name, but not "Tom" in "Tom Achterberg")."""
+    "The" before a name, but not "Tom" in "Tom Achterberg", nor "East" in "East Ayrshire
+    Council")."""
     word = _POSSESSIVE.sub("", words[0])
     if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
         return True
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
+            and not (word in _COMPASS and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
         return True
     return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
@@ -310,7 +312,7 @@ class _Run:
 
 def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
     """Whether a sentence's first word is a name rather than a word capitalised by its place."""
-    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 and not _plural_noun(word) or places.place(word) \
+    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 and not wordnet.plural_noun(word) or places.place(word) \
             or re.fullmatch(r"[A-Z]{2,}", word):  # not "Libraries" for "the Public Libraries and Museums Act"
         return True
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
@@ -318,7 +320,7 @@ def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) ->
     # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one.
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not _plural_noun(word)
+        and not wordnet.plural_noun(word)
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
@@ -333,7 +335,7 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                     run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
                     # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
                     # Opera" does not make "Opera is the only form" a name)
-                    elsewhere |= {w for w in run if len(run) == 1 or not _common_noun(w)}
+                    elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
@@ -403,32 +405,6 @@ def _head(words: list[str]) -> str:
     return words[-1]
 
 
-def _landform(word: str) -> bool:
-    """A land or water form ("Hill", "Bay", "Estuary", "Glen"): a sense among WordNet's
-    first three for the word is a geological formation, a body of water or a land mass."""
-    from .wordnet import reader
-
-    wn = reader()
-    if wn is None or not word[:1].isupper():
-        return False
-    anchors = {"geological_formation.n.01", "body_of_water.n.01", "land.n.04"}
-    return any(anchors & {h.name() for path in synset.hypernym_paths() for h in path}
-               for synset in wn.synsets(word.lower(), pos="n")[:3] if synset.lexname() == "noun.object")
-
-
-def _made_thing(plural: str) -> bool:
-    """A plural noun for things made or sold ("engines", "crisps", "vehicles"): WordNet's
-    first sense of its singular is an artifact, a food or a substance."""
-    from .wordnet import reader
-
-    wn = reader()
-    if wn is None:
-        return False
-    forms = wn._morphy(plural, "n")
-    synsets = wn.synsets(forms[0], pos="n") if forms else []
-    return bool(synsets) and synsets[0].lexname() in {"noun.artifact", "noun.food", "noun.substance"}
-
-
 def _person_shaped(words: list[str], places: Gazetteer) -> bool:
     """Two or three words, none common, none a place's: the shape of a person's name."""
     return 2 <= len(words) <= 3 and all(zipf(w.lower()) < 4.0 for w in words[1:]) and _could_be_a_person(words, places)
@@ -437,38 +413,14 @@ def _person_shaped(words: list[str], places: Gazetteer) -> bool:
 def _could_be_a_person(words: list[str], places: Gazetteer) -> bool:
     """No word of a person's name is a place or a plural noun ("Public Health Finland",
     "Halvard Biologics" are bodies)."""
-    return not any(places.place(w) for w in words) and not _plural_noun(words[-1])
-
-
-def _common_noun(word: str) -> bool:
-    """WordNet knows the word, in lower case, as a common noun or a common noun's plural."""
-    from .wordnet import reader
-
-    wn = reader()
-    return wn is not None and any(lemma.name() == form for form in wn._morphy(word.lower(), "n")
-                                  for synset in wn.synsets(form, pos="n") for lemma in synset.lemmas())
-
-
-def _plural_noun(word: str) -> bool:
-    """A plural common noun ends no one's name ("the Leeds Independents": a group; but
-    "Serena Williams": William is no common noun)."""
-    from .wordnet import reader
-
-    wn = reader()
-    if wn is None or not word.endswith("s") or word.endswith("ss"):
-        return False
-    singulars = [form for form in wn._morphy(word.lower(), "n") if form != word.lower()]  # "libraries": "library"
-    return any(lemma.name() == singular for singular in singulars
-               for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
+    return not any(places.place(w) for w in words) and not wordnet.plural_noun(words[-1])
 
 
 def _lexical_kind(name: str, town: bool = False) -> str | None:
     """The kind WordNet 3.0 gives a proper name it knows (an instance, or a capitalised lemma),
     by its first sense; a place by any sense where the gazetteer knows a town of that name
     ("Worcester": a lexicographer first, then the city). None: not known, or no WordNet."""
-    from .wordnet import reader
-
-    wn = reader()
+    wn = wordnet.reader()
     if wn is None or not name[:1].isupper():
         return None
     kinds = []
@@ -520,7 +472,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["publication"] += 2  # "The Meridian": a paper's, or a work's title ("the opera The Glass Harbour")
     if re.search(r"\d", name):
         evidence["product"] += 1
-    if len(words) > 1 and (words[-1] in PLACE_WORDS or _landform(words[-1])):
+    if len(words) > 1 and (words[-1] in PLACE_WORDS or wordnet.landform(words[-1])):
         evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
     if len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[0] in _COMPASS and not set(words) & _KIND_WORDS):
         evidence["place"] += 4  # "River Wenn", "West Midlands", "South Holland"
@@ -570,7 +522,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if _SOLD_AS.search(before):
             evidence["product"] += 3
         if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+([a-z]+s)\b", after)) \
-                and _made_thing(thing.group(1)):
+                and wordnet.made_thing(thing.group(1)):
             evidence["product"] += 2  # "its StratoJet engines", "146 Tatran vehicles", "of Goldcrest crisps"
         if any(re.search(cue, before) for cue in PUBLICATION_CUES) \
                 or _AFTER_PUBLICATION.match(after) and not _person_shaped(words, places):  # "Petra Horvat reports on"
@@ -595,7 +547,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         candidate.kind = evidence.most_common(1)[0][0]
     else:  # two or three words none of which is a common word: a person's name
         person = 2 <= len(words) <= 3 and not re.search(r"[A-Z]{2}|\d|&", name) \
-            and all(zipf(w.lower()) < 4.0 for w in words[1:]) and not _plural_noun(words[-1])
+            and all(zipf(w.lower()) < 4.0 for w in words[1:]) and not wordnet.plural_noun(words[-1])
         # an acronym no one explains is more often an institution's ("FIFA", "the UCI") than a firm's
         candidate.kind = "person" if person else "body" if re.fullmatch(r"[A-Z]{2,5}", name) else "company"
 

@@ -180,7 +180,7 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
                 or b[0].isupper() or a.endswith("ly") or "-" in b or not _noun_like(b) or b.endswith(("ly", "ed", "ing")):
             continue
-        head = _lexname(b, "n")
+        head = wordnet.lexname(b, "n")
         if head not in _ABSTRACT:
             continue
         seen = wordnet.parts_of_speech(a)
@@ -189,21 +189,13 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         elif seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
             # a noun, or a verb's own noun ("planning", "broadcasting"; not "seek", "entering");
             # not a person, a time, a place or a thing
-            qualifier = 0 if _lexname(a, "n") in {"noun.person", "noun.time", "noun.location", "noun.artifact"} else 1
+            qualifier = 0 if wordnet.lexname(a, "n") in {"noun.person", "noun.time", "noun.location", "noun.artifact"} else 1
         else:
-            adjective = _lexname(a, "a") or _lexname(a, "s")
+            adjective = wordnet.lexname(a, "a") or wordnet.lexname(a, "s")
             qualifier = 1 if adjective == "adj.pert" else 0 if zipf(a) < 3.5 else -1
         if qualifier >= 1 and zipf(a) + zipf(b) < EVERYDAY_PAIR:
             found.append(f"{a} {b}")
     return found
-
-
-def _lexname(word: str, pos: str) -> str | None:
-    """The lexicographer's file of a word's first sense in WordNet ("noun.act"), or None."""
-    wn = wordnet.reader()
-    forms = wn._morphy(word.lower(), pos) if wn is not None else []
-    senses = wn.synsets(forms[0], pos=pos) if forms else []
-    return senses[0].lexname() if senses else None
 
 
 def _spelled_out(words: list[str], gloss: str) -> bool:

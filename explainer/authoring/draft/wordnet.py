@@ -221,3 +221,46 @@ def _stem(word: str) -> str:
 
 def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def lexname(word: str, pos: str) -> str | None:
+    """The lexicographer's file of a word's first sense ("noun.act", "adj.pert"), or None."""
+    wn = reader()
+    forms = wn._morphy(word.lower(), pos) if wn is not None else []
+    found = wn.synsets(forms[0], pos=pos) if forms else []
+    return found[0].lexname() if found else None
+
+
+def common_noun(word: str) -> bool:
+    """WordNet knows the word, in lower case, as a common noun or a common noun's plural."""
+    wn = reader()
+    return wn is not None and any(lemma.name() == form for form in wn._morphy(word.lower(), "n")
+                                  for synset in wn.synsets(form, pos="n") for lemma in synset.lemmas())
+
+
+def plural_noun(word: str) -> bool:
+    """The plural of a common noun ("Independents", "Libraries"; not "Williams": William is
+    no common noun)."""
+    wn = reader()
+    if wn is None or not word.endswith("s") or word.endswith("ss"):
+        return False
+    singulars = [form for form in wn._morphy(word.lower(), "n") if form != word.lower()]  # "libraries": "library"
+    return any(lemma.name() == singular for singular in singulars
+               for synset in wn.synsets(singular, pos="n") for lemma in synset.lemmas())
+
+
+def landform(word: str) -> bool:
+    """A land or water form ("Hill", "Bay", "Estuary", "Glen"): a sense among the first
+    three of the word is a geological formation, a body of water or a land mass."""
+    wn = reader()
+    if wn is None:
+        return False
+    anchors = {"geological_formation.n.01", "body_of_water.n.01", "land.n.04"}
+    return any(anchors & {h.name() for path in synset.hypernym_paths() for h in path}
+               for synset in wn.synsets(word.lower(), pos="n")[:3] if synset.lexname() == "noun.object")
+
+
+def made_thing(plural: str) -> bool:
+    """A noun for things made or sold ("engines", "crisps", "vehicles"): its first sense is an
+    artifact, a food or a substance."""
+    return lexname(plural, "n") in {"noun.artifact", "noun.food", "noun.substance"}
