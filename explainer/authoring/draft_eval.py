@@ -94,14 +94,15 @@ def _in(needle: str, haystack: str) -> bool:
 
 
 def _same_unit(predicted: str, wanted: str) -> bool:
-    """The same unit, or the same counted noun with a qualifier on one side only: "branches"
-    for "regional branches", "bus routes" for "routes" (the keys write either); not
-    "millimetres" for "millimetres of mercury", whose last word is another noun."""
+    """The same unit, or the same counted noun with other qualifiers: "branches" for "regional
+    branches", "bus routes" for "routes", "utility vehicles" for "sport utility vehicles" (the
+    keys write either); not "millimetres" for "millimetres of mercury", a measure of something."""
     predicted, wanted = predicted.lower(), wanted.lower()
     if predicted == wanted:
         return True
-    shorter, longer = sorted((predicted, wanted), key=len)
-    return " " not in shorter and shorter != "none" and longer.endswith(" " + shorter) and " of " not in longer
+    measured = (" of " in predicted or " per " in predicted, " of " in wanted or " per " in wanted)
+    return "none" not in (predicted, wanted) and not any(measured) \
+        and predicted.split()[-1] == wanted.split()[-1]  # "utility vehicles", "sport utility vehicles"
 
 
 def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:

@@ -421,3 +421,18 @@ East Ayrshire Council is to buy the centre. Western ministers said nothing.
     names = {c.name for c in result.entities}
     assert "East Ayrshire Council" in names and "Ayrshire Council" not in names, names
     assert not any(n.startswith("Western") for n in names), names
+
+
+def test_a_partitive_through_a_brand_a_comparison_in_words_a_teams_count_and_a_national_agency():
+    require_wordnet()
+    result = sample("""
+Voltera is recalling 48,200 of its Arden sport utility vehicles, and deliveries of 131,000 cars, rather than the 140,000 forecast.
+The Greens fell from six seats to four. The club fields four men’s teams and a Cambridge firm measured 40 and 80 hertz.
+Sport England objected.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    fours = {f.unit for f, _, _ in result.figures if f.text == "four"}
+    assert units["48,200"].endswith("vehicles") and units["140,000"] == "cars" and fours == {"seats", "teams"}, units
+    assert units["80 hertz"] == "hertz", units
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Sport England"] == "body", kinds

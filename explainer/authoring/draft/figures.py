@@ -93,7 +93,8 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
               rf"(?<![\w-])(?:(?:[Aa]\s)?(?i:dozen)|(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
-              rf"|(?<![\w-])(?i:{'|'.join(ROUGH_COUNTS)})(?=\s+of\s))"
+              rf"|(?<![\w-])(?i:{'|'.join(ROUGH_COUNTS)})(?=\s+of\s)"
+              rf"|(?<![\w-])(?:{'|'.join(NUMBER_WORDS)})(?=[.,;:]))"  # "from six seats to four.": kept if compared
               rf"(?:\s?(?P<scale>{_SCALE})\b)?")
     found = []
     for match in re.finditer(rf"(?<![\w.,$€£¥])(?:(?P<code>{codes})\s)?{number}", sentence):
@@ -116,16 +117,16 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
             continue  # ordinals
         unit, end = _unit(sentence, end, match, places)
-        if word_number and unit is None:
-            continue
+        if word_number and unit is None and not (found and _COMPARED.search(sentence[:start])):
+            continue  # "fell from six seats to four" keeps "four", for _compared
         found.append(Found(start, end, sentence[start:end].strip(), unit))
-    found = _compared(sentence, found)
+    found = [f for f in _compared(sentence, found) if f.unit is not None or f.text[:1].isdigit() or f.text[:1] in "$€£¥"]
     found += [Found(m.start(), m.end(), m.group(), "times") for m in _TWICE.finditer(sentence)]
     return found + _fractions(sentence, found)
 
 
 _COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
-                       r"\bfrom|\bto|\band|\bor)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
+                       r"\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
                        r"(?:more|less|fewer)\s+than)\s+)?$")
 
 
@@ -138,7 +139,7 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
         earlier = next((f for f in reversed(out) if f.unit not in (None, "none")
                         and f.unit.rstrip("s") not in _TIME_UNITS), None)
         compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
-            and re.match(r"^\d", earlier.text.lstrip("$€£¥")) and item.text[:1].isdigit()
+            and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower())
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
             item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
@@ -153,7 +154,7 @@ _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:hal
                        r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their|my|our|your|his|her)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
 _OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|my\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
-                 r"((?:[a-z]+\s)?[a-z]+)\b")
+                 r"(?:[A-Z][\w-]*\s+)?((?:[a-z]+\s){0,2}[a-z]+)\b")  # "of its Arden sport utility vehicles"
 
 
 def _of_what(rest: str) -> str | None:
@@ -161,11 +162,11 @@ def _of_what(rest: str) -> str | None:
     makers" in " of the four app makers" (a noun compound), or None."""
     of = _OF.match(rest)
     words = of.group(1).split() if of else []
-    if len(words) == 2 and not _counted(words[1]):
-        words = words[:1]  # "seats and"
-    if not words or not _counted(words[-1]):
+    while words and not _counted(words[-1]):
+        words.pop()  # "seats and"
+    if not words:
         return None
-    return " ".join(words) if len(words) == 2 and _noun(words[0]) else words[-1]
+    return " ".join(words[-2:]) if len(words) >= 2 and _noun(words[-2]) else words[-1]
 
 
 def _fractions(sentence: str, found: list[Found]) -> list[Found]:
@@ -182,15 +183,15 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
         words = of.group(1).split() if of else []
         while words and words[0] in _NOT_UNITS:
             words.pop(0)
-        if len(words) == 2 and (words[1] in _NOT_UNITS or zipf(words[1]) >= 6.0):
-            words.pop()  # "half of the money is", "half the people who": one noun
-        unit = " ".join(words) if words else "none"
+        cut = next((i for i, w in enumerate(words) if i and (w in _NOT_UNITS or zipf(w) >= 6.0)), len(words))
+        words = words[:cut]  # "half of the money is", "half the people who use", "a third of the bus routes will"
+        unit = " ".join(words[-2:]) if words else "none"
         out.append(Found(match.start(), match.end(), match.group(), unit))
     return out
 
 
 _PREPOSITIONS = {"in", "at", "on", "by", "to", "from", "of", "for", "with", "and", "or", "than", "per"}
-_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
+_IRREGULAR_PLURALS = {"hertz", "people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
                       "fish", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "criteria"}
 _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|hertz|byte|calorie|tonne|ton|mile|"
                        r"knot|bar|pascal|degree)s$")
@@ -260,7 +261,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return m.group(1), end + m.end()
     if rest.startswith("p") and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")) and re.match(r"^p\b", rest):
         return "pence", end + 1  # "312p"
-    if of_the := re.search(r"\b[Oo]f\s+the\s+[\d,]+\s+(?:[a-z]+\s+)??([a-z]+s)\b[^.;]*,\s+$", sentence[: match.start()]):
+    if of_the := re.search(r"\b[Oo]f\s+the\s+[\d,]+\s+(?:[a-z]+\s+)??([a-z]+(?:s|ple))\b[^.;]*,\s+(?:\w+\s+)?$",
+                           sentence[: match.start()]):  # "Of the 539,000 people eligible, about 314,000"
         if _counted(of_the.group(1)):
             return of_the.group(1), end  # "Of the 18 films in competition, eight were"
     if of := _of_what(rest):  # "3,800 of Corrib’s workers", "nine of the council’s 46 seats"
@@ -284,6 +286,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             continue  # "19 in classrooms": no qualifier ("6.3 more goals" has one)
         if _counted(word):
             unit, stop = word, m.end()
+            if (owned := re.match(r"^(?:’s|'s|’)\s+([a-z]+)\b", rest[stop:])) and _counted(owned.group(1)):
+                return owned.group(1), end  # "four men’s teams": teams
             qualifier = rest.split()[0] if not takes else ""
             if qualifier.islower() and _noun(qualifier):
                 unit = f"{qualifier} {word}"  # a noun compound: "four app makers", "three advertising partners"

@@ -32,6 +32,7 @@ class Gazetteer:
     # Towns and cities below CITY_POPULATION whose name is no common word ("Bath" is, at
     # zipf 4.3; "Penrith", "Žilina" are not): weaker evidence than a place above.
     towns: frozenset[str] = field(default_factory=frozenset)
+    countries: frozenset[str] = field(default_factory=frozenset)  # and the UK's nations
 
     def town(self, name: str) -> bool:
         return name in self.towns or _ascii(name) in self.towns
@@ -137,4 +138,6 @@ def gazetteer() -> Gazetteer:
                 names.setdefault(last, code)
     symbols.setdefault("US$", "USD")
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
-    return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places))
+    nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
+    return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
+                     nations)

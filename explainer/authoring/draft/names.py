@@ -52,6 +52,10 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               # the same words in the languages names come in ("Institut Kellerhals", "Centro de Estudos")
               "Institut", "Instituto", "Istituto", "Universität", "Universidad", "Université", "Universidade",
               "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
+              "Associação", "Asociación", "Associazione", "Association", "Verband", "Vereniging", "Forening",
+              "Administração", "Administración", "Autoridade", "Autoridad", "Autorité", "Behörde", "Agentur",
+              "Agência", "Agencia", "Fundação", "Fundación", "Stiftung", "Comissão", "Câmara", "Cámara",
+              "Consejo", "Conselho", "Consiglio", "Bundesamt", "Direction", "Dirección", "Direção",
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
@@ -87,7 +91,8 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "producer", "actor", "actress", "critic", "cinematographer", "writer", "novelist", "artist", "curator",
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
-               "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock"}
+               "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
+               "Village", "Hamlet"}
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
 # A named event's first word: "Storm Idris", "Operation Sealion".
@@ -476,6 +481,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
     if len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[0] in _COMPASS and not set(words) & _KIND_WORDS):
         evidence["place"] += 4  # "River Wenn", "West Midlands", "South Holland"
+    if 2 <= len(words) <= 3 and words[-1] in places.countries and all(zipf(w.lower()) >= 3.5 for w in words[:-1]):
+        evidence["body"] += 3  # "Sport England", "Public Health Finland": a national agency's name
     if len(words) > 1 and words[0] in EVENT_FIRST_WORDS:
         evidence["programme"] += 6
     if any(w in PUBLICATION_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])):

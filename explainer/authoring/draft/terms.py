@@ -178,8 +178,10 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
-                or b[0].isupper() or a.endswith("ly") or "-" in b or not _noun_like(b) or b.endswith(("ly", "ed", "ing")):
+                or b[0].isupper() or a.endswith("ly") or "-" in b or b.endswith(("ly", "ed", "ing")):
             continue
+        if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _noun_like(b, alone=True)):
+            continue  # a verb's noun after a noun ("storm surge", "fare cap"), not "costs rise", "council votes"
         head = wordnet.lexname(b, "n")
         if head not in _ABSTRACT:
             continue
