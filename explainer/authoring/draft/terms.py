@@ -180,8 +180,8 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
                 or b[0].isupper() or a.endswith("ly") or "-" in b or b.endswith(("ly", "ed", "ing")):
             continue
-        if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _noun_like(b, alone=True)):
-            continue  # a verb's noun after a noun ("storm surge", "fare cap"), not "costs rise", "council votes"
+        if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _verbs_noun(b)):
+            continue  # a verb's noun after a noun ("storm surge", "tax cut"), not "costs rise", "council votes"
         head = wordnet.lexname(b, "n")
         if head not in _ABSTRACT:
             continue
@@ -214,6 +214,14 @@ def _noun_like(word: str, alone: bool = False) -> bool:
         return True
     noun = seen.get("n", 0)
     return noun > 0 if alone else noun >= max(seen.values())
+
+
+def _verbs_noun(word: str) -> bool:
+    """A word WordNet knows mostly as a verb but well as a noun too ("surge", "cut", "freeze":
+    a sixth as often), and not mostly as an adjective or adverb ("fast")."""
+    seen = wordnet.parts_of_speech(word)
+    noun = seen.get("n", 0)
+    return noun * 6 >= seen.get("v", 0) and noun >= max(seen.get("a", 0), seen.get("s", 0), seen.get("r", 0))
 
 
 def _compound(word: str) -> bool:
