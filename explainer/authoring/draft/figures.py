@@ -125,7 +125,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     return found + _fractions(sentence, found)
 
 
-_COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
+_COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+of|\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
                        r"\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
                        r"(?:more|less|fewer)\s+than)\s+)?$")
 
@@ -136,8 +136,9 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         # the nearest earlier figure counting something (not a duration: "more than 52 weeks")
-        earlier = next((f for f in reversed(out) if f.unit not in (None, "none")
-                        and f.unit.rstrip("s") not in _TIME_UNITS), None)
+        counted = [f for f in out if f.unit not in (None, "none")]
+        earlier = next((f for f in reversed(counted) if f.unit.rstrip("s") not in _TIME_UNITS),
+                       counted[-1] if counted else None)  # a duration only when nothing else is counted
         compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
             and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower())
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
@@ -292,8 +293,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             if qualifier.islower() and _noun(qualifier):
                 unit = f"{qualifier} {word}"  # a noun compound: "four app makers", "three advertising partners"
             if more := re.match(r"^\s(per\s(?:(?:square|cubic)\s)?[a-z]+|of\s[a-z]+)\b", rest[stop:]):
-                # "millimoles per litre", "micrograms per cubic metre"
-                if _MEASURES.search(word) and more.group(1).split()[1] not in _NOT_UNITS:
+                # "millimoles per litre", "micrograms per cubic metre", "particles per litre"
+                per_measure = more.group(1).startswith("per") and _MEASURES.search(_plural(more.group(1).split()[-1]))
+                if (_MEASURES.search(word) or per_measure) and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
             return unit, end + (stop if takes else 0)
     before = re.search(r"\b([a-z]+)\s(?:to|of|out of)\s$", sentence[: match.start()])

@@ -42,7 +42,8 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Groupe", "Grupo", "Gruppo",
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics",
-                    "Café", "Cafe", "Restaurant", "Hotel", "Bakery", "Brewery", "Pub", "Inn", "Stores"}
+                    "Café", "Cafe", "Restaurant", "Hotel", "Bakery", "Brewery", "Pub", "Inn", "Stores", "Shipping",
+                    "Freight", "Water"}  # "Thames Water": a utility
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
 CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "Hotspur", "Academicals",
               "Thistle", "Harriers", "Villa", "United", "Racing"}
@@ -59,7 +60,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Police", "Army", "Navy", "Organization", "Organisation", "Foundation", "Reserve",
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
-              "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Teatro", "Théâtre", "Museo",
+              "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
@@ -97,8 +98,8 @@ PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
 # A named event's first word: "Storm Idris", "Operation Sealion".
 EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation"}
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
-            "Lower", "Greater", "Inner", "Outer"}
+_COMPASS = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"}
+_COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western"}  # "Northern Touchline" may be a paper
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
                   "Parents", "Parents’", "Tenants", "Tenants’", "Protest"}
 _TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
@@ -223,7 +224,7 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
         return True
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
-            and not (word in _COMPASS and len(words) > 1) \
+            and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
         return True
     return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
@@ -401,6 +402,19 @@ _LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("
                   ("person.n.01", "person"))
 
 
+def _appositive_head(after: str) -> str | None:
+    """The noun heading an apposition after a name (", the freshwater ecologist who…"): the
+    first of its next four words WordNet knows mostly as a noun, or None."""
+    phrase = re.match(r"^,\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", after)
+    for word in (phrase.group(1).split() if phrase else []):
+        if word in ("of", "at", "for", "in", "with", "who", "which", "that"):
+            return None
+        seen = wordnet.parts_of_speech(word)
+        if seen and seen.get("n", 0) >= max(seen.values()) and not word.endswith("ing"):
+            return word
+    return None
+
+
 def _head(words: list[str]) -> str:
     """The word a name's kind is read from: its last, or the last before its "of" or "for"
     ("Code of Economic Law": Code; "Morfa Prize for Fiction": Prize)."""
@@ -444,7 +458,8 @@ def _lexical_kind(name: str, town: bool = False) -> str | None:
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
     name, words = candidate.name, candidate.name.split()
     evidence = candidate.evidence
-    if lexical := _lexical_kind(name, town=places.town(name)):
+    lexical = _lexical_kind(name, town=places.town(name))
+    if lexical and not (lexical == "person" and places.town(name)):  # "Gainsborough": the town, not the painter
         evidence[lexical] += 5
     if _DOMAIN.fullmatch(name):
         evidence["publication"] += 10
@@ -522,6 +537,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["party"] += 3  # "the governing Social Labour Movement"
         if re.search(r"\bwon\s+(?:the\s+|this\s+year’s\s+|last\s+year’s\s+)?$", before):
             evidence["programme"] += 3  # "won the Golden Lantern": a prize, a title, a race
+        if (head := _appositive_head(after)) and wordnet.lexname(head, "n") == "noun.person" \
+                and not any(head in cues for cues in CUES.values()):
+            evidence["person"] += 3  # "Helen Marchbank, the freshwater ecologist who directs"
         if re.match(r"^,\s+whose\s+party\b", after):
             evidence["person"] += 3  # "Chaudhry, whose party has run the council"
         if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
