@@ -442,7 +442,7 @@ def test_an_appositions_person_a_water_company_a_rate_per_litre_and_a_target():
     require_wordnet()
     result = sample("""
 “Much of it comes out of a pipe,” said Helen Marchbank, the freshwater ecologist who directs the survey.
-Fosseway Water found 9.4 particles per litre, and repairs took 41 days, against a target of 28.
+Fosseway Water found 9.4 particles per litre. Repairs took 41 days, against a target of 28.
 """)
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds["Helen Marchbank"] == "person" and kinds["Fosseway Water"] == "company", kinds

@@ -404,15 +404,16 @@ _LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("
 
 def _appositive_head(after: str) -> str | None:
     """The noun heading an apposition after a name (", the freshwater ecologist who…"): the
-    first of its next four words WordNet knows mostly as a noun, or None."""
+    last of its next four words, before a preposition or a relative, that WordNet knows mostly
+    as a noun; or None."""
     phrase = re.match(r"^,\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", after)
+    words = []
     for word in (phrase.group(1).split() if phrase else []):
-        if word in ("of", "at", "for", "in", "with", "who", "which", "that"):
-            return None
-        seen = wordnet.parts_of_speech(word)
-        if seen and seen.get("n", 0) >= max(seen.values()) and not word.endswith("ing"):
-            return word
-    return None
+        if word in ("of", "at", "for", "in", "with", "who", "which", "that", "and", "said"):
+            break
+        words.append(word)
+    nouns = [w for w in words if (seen := wordnet.parts_of_speech(w)) and seen.get("n", 0) >= max(seen.values())]
+    return nouns[-1] if nouns else None  # the last noun: "freshwater ecologist" -> ecologist
 
 
 def _head(words: list[str]) -> str:
@@ -476,8 +477,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["body"] += 3  # a party's own words outweigh it
         if words[-1] in SHARED_WITH_PARTIES and set(words[:-1]) & PARTY_INSIDE:
             evidence["party"] += 4
-    if words[-1].lower().endswith("bank") and len(words[-1]) > 4 and not evidence["body"]:
-        evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound
+
     if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
     if head in PARTY_WORDS:
@@ -568,6 +568,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                                   r"career|director|partner|analyst|professor|researcher|stock|holding|lead|"
                                   r"\w+ed|\w+ing)\s+(?:in|at)\s+$", before):
             evidence["place"] += 1
+    if words[-1].lower().endswith("bank") and len(words[-1]) > 4 and not evidence["body"] and not evidence["person"]:
+        evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound (not "Helen Marchbank, who")
     if evidence:
         candidate.kind = evidence.most_common(1)[0][0]
     else:  # two or three words none of which is a common word: a person's name
