@@ -108,7 +108,10 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
         else:
             result.entities.append(candidate)
     names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()}
-    result.terms = terms(split, known_terms, names)
+    named = {form.lower() for c in result.entities for form in (c.name, *c.aliases)}
+    # a term spelt as a name the draft proposes ("Microplastics" starting a sentence) would
+    # name two notes: the name stays, for the author to judge
+    result.terms = [t for t in terms(split, known_terms, names) if t.term.lower() not in named]
     return result
 
 

@@ -219,9 +219,9 @@ def no_circular_relations(site: Site) -> Iterator[Problem]:
 
 
 def aliases_are_whole_words(site: Site) -> Iterator[Problem]:
-    """Aliases match whole words only: an alias the articles have only as part of a longer
-    word ("Ren" in "Renault") would never link, and is almost always a mistake. (A note's
-    name may be absent from the text: it is how the note is titled.)"""
+    """Aliases match whole words only: an alias the articles have only as the start of a
+    longer word ("Ren" in "Renault") would never link, and is almost always a mistake. (A
+    note's name may be absent from the text: it is how the note is titled.)"""
     texts = [p.text for a in site.articles.values() for p in a.paragraphs.values()]
     for note in [*site.entities.values(), *site.terms.values()]:
         flags = 0 if isinstance(note, Entity) else re.IGNORECASE
@@ -229,7 +229,9 @@ def aliases_are_whole_words(site: Site) -> Iterator[Problem]:
             whole = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", flags)
             if any(whole.search(t) for t in texts):
                 continue
-            part = re.compile(rf"\b{re.escape(alias)}\w+|\w+{re.escape(alias)}\b", flags)
+            # a word the alias begins ("Brightwat" in "Brightwater"); one that merely ends in it is
+            # another word ("stakes" in "mistakes"), which a new article may hold by chance
+            part = re.compile(rf"\b{re.escape(alias)}\w+", flags)
             words = sorted({m.group() for t in texts for m in part.finditer(t)})
             if words:
                 file, line = note.where("aliases", i)
