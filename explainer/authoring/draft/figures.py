@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...core.lexicon import zipf
 from ...core.text import MONTHS, TENS, WEEKDAYS
 from ...core.text import NUMBER_WORDS as NUMBERS
+from . import wordnet
 from .gazetteer import Gazetteer
 
 NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
@@ -221,11 +222,9 @@ def _noun(word: str) -> bool:
     """A word that qualifies a counted noun as a noun does ("app", "advertising", "bus"), not
     as an adjective ("new", "regional"): WordNet knows it mostly as a noun, or a rare word
     it lacks that no ending makes an adjective or an adverb (without WordNet: never)."""
-    from .wordnet import parts_of_speech, reader
-
-    if reader() is None:
+    if wordnet.reader() is None:
         return False
-    seen = parts_of_speech(word)
+    seen = wordnet.parts_of_speech(word)
     if not seen:
         return zipf(word) < 4.0 and not word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ic", "er", "est"))
     return seen.get("n", 0) > max(seen.get("a", 0), seen.get("v", 0), seen.get("r", 0))
@@ -260,7 +259,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
                 return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
     if m := re.match(r"^\s(times)\b", rest):  # "3.1 times annual earnings"
         return m.group(1), end + m.end()
-    if rest.startswith("p") and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")) and re.match(r"^p\b", rest):
+    if re.match(r"^p\b", rest) and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")):
         return "pence", end + 1  # "312p"
     if of_the := re.search(r"\b[Oo]f\s+the\s+[\d,]+\s+(?:[a-z]+\s+)??([a-z]+(?:s|ple))\b[^.;]*,\s+(?:\w+\s+)?$",
                            sentence[: match.start()]):  # "Of the 539,000 people eligible, about 314,000"

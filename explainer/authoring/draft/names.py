@@ -53,7 +53,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               # the same words in the languages names come in ("Institut Kellerhals", "Centro de Estudos")
               "Institut", "Instituto", "Istituto", "Universität", "Universidad", "Université", "Universidade",
               "Centro", "Ministerium", "Ministère", "Ministero", "Ministerio", "Comisión", "Conseil",
-              "Associação", "Asociación", "Associazione", "Association", "Verband", "Vereniging", "Forening",
+              "Associação", "Asociación", "Associazione", "Verband", "Vereniging", "Forening",
               "Administração", "Administración", "Autoridade", "Autoridad", "Autorité", "Behörde", "Agentur",
               "Agência", "Agencia", "Fundação", "Fundación", "Stiftung", "Comissão", "Câmara", "Cámara",
               "Consejo", "Conselho", "Consiglio", "Bundesamt", "Direction", "Dirección", "Direção",

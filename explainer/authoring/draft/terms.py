@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from ...core.lexicon import zipf
 from . import wordnet
 
-RARE = 3.8  # a word rarer than this is a candidate, with the word beside it
-SINGLE = 3.8  # alone, rarer than this
+RARE = 3.8  # a single word rarer than this is a candidate
 RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
@@ -101,7 +100,7 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
                     pair = _pair(words, i, sentence)
-                    if pair or _noun_like(word, alone=True) and rarity < SINGLE:
+                    if pair or _noun_like(word, alone=True):
                         add(pair or word, n, sentence, rarity)
                 elif i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
                     nxt = words[i + 1][0]
@@ -116,21 +115,15 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
     return sorted(kept, key=lambda t: t.rarity)[:MOST]  # "placebo effect" stands for "placebo"
 
 
-# What a reader knows by sight: people by their work ("spokesperson", "cellist", "insurer"),
-# parts of the body, animals, plants, foods.
+# What a reader knows by sight: people by their work ("spokesperson", "cellist"), parts of the
+# body, animals, plants, foods, made things ("bookshop"), measures ("kilometres").
 _EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.artifact", "noun.quantity"}
 
 
 def _worth_explaining(term: str) -> bool:
-    """A candidate's last test: a single word whose first noun sense names a person by their
-    work, a part of the body, an animal, a plant or a food is read at sight (WordNet)."""
-    words = term.split()
-    wn = wordnet.reader()
-    if wn is None or len(words) > 1 or "-" in term:
-        return True
-    forms = wn._morphy(term.lower(), "n")
-    senses = wn.synsets(forms[0], pos="n") if forms else []
-    return not senses or senses[0].lexname() not in _EVERYDAY_KINDS
+    """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
+    read at sight (WordNet; without it, or for a word it lacks, the candidate stays)."""
+    return " " in term or "-" in term or wordnet.lexname(term, "n") not in _EVERYDAY_KINDS
 
 
 def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
@@ -165,8 +158,6 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
 # "permission", "basis", "action", "election", "rights") rather than a thing, a person, a time.
 _ABSTRACT = {"noun.communication", "noun.possession", "noun.attribute", "noun.relation", "noun.cognition",
              "noun.act", "noun.state", "noun.phenomenon", "noun.event"}
-_CONCRETE = {"noun.person", "noun.time", "noun.group", "noun.location", "noun.quantity", "noun.Tops", "noun.body",
-             "noun.plant", "noun.shape", "noun.animal", "noun.food"}
 
 
 def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
@@ -186,16 +177,15 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if head not in _ABSTRACT:
             continue
         seen = wordnet.parts_of_speech(a)
-        if not seen:
-            qualifier = 0.5 if zipf(a) < 3.5 else 0  # a word WordNet lacks: rare, a domain's
-        elif seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
+        if not seen:  # a word WordNet lacks qualifies nothing here (the rarity rules may take it)
+            continue
+        if seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
             # a noun, or a verb's own noun ("planning", "broadcasting"; not "seek", "entering");
             # not a person, a time, a place or a thing
-            qualifier = 0 if wordnet.lexname(a, "n") in {"noun.person", "noun.time", "noun.location", "noun.artifact"} else 1
-        else:
-            adjective = wordnet.lexname(a, "a") or wordnet.lexname(a, "s")
-            qualifier = 1 if adjective == "adj.pert" else 0 if zipf(a) < 3.5 else -1
-        if qualifier >= 1 and zipf(a) + zipf(b) < EVERYDAY_PAIR:
+            qualifies = wordnet.lexname(a, "n") not in {"noun.person", "noun.time", "noun.location", "noun.artifact"}
+        else:  # a relational adjective ("structural"), not an everyday one ("final")
+            qualifies = (wordnet.lexname(a, "a") or wordnet.lexname(a, "s")) == "adj.pert"
+        if qualifies and zipf(a) + zipf(b) < EVERYDAY_PAIR:
             found.append(f"{a} {b}")
     return found
 
