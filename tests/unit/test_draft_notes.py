@@ -448,3 +448,21 @@ Fosseway Water found 9.4 particles per litre. Repairs took 41 days, against a ta
     assert kinds["Helen Marchbank"] == "person" and kinds["Fosseway Water"] == "company", kinds
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["9.4 particles per litre"] == "particles per litre" and units["28"] == "days", units
+
+
+def test_a_partys_politics_a_place_its_council_is_named_after_a_legislature_and_a_list_that_goes_on():
+    require_wordnet()
+    result = sample("""
+Maria Quell, who leads Harbour First, the largest opposition group, voted against. The centrist Fair Deal won 7.2%.
+Councillor Ann Brisk of the Upland League said so. Lorimer Borough Council will meet; tenants in Lorimer wait.
+Buses will link Ossett, Pudsey and Farsley, an express route will follow. Ducks died in the Tarn and Aveyron departments.
+The bill lost its majority in the Folketing. The service, to be called the Teal Line, starts soon.
+Writing in the Hebden Courant, the critic Ian Moss disagreed. A loan scheme, Open Crate, sends books to schools.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    for name in ("Harbour First", "Fair Deal", "Upland League"):
+        assert kinds[name] == "party", (name, kinds)
+    assert kinds["Lorimer"] == "place" and kinds["Lorimer Borough Council"] == "body", kinds
+    assert kinds["Farsley"] == kinds["Pudsey"] == "place" and kinds["Aveyron"] == "place", kinds
+    assert kinds["Folketing"] == "body" and kinds["Teal Line"] == "product", kinds
+    assert kinds["Hebden Courant"] == "publication" and kinds["Open Crate"] == "programme", kinds

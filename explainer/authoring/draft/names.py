@@ -75,7 +75,7 @@ LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Tr
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
                    "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
-                   "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta"}
+                   "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta", "Register"}
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
                      "Bulletin", "Proceedings", "Annals", "Quarterly", "Ledger", "Courier", "Mirror", "Monitor", "Echo",
@@ -97,7 +97,7 @@ PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
 # A named event's first word: "Storm Idris", "Operation Sealion".
-EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation"}
+EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation", "Tour"}  # "Tour des Cimes"
 _COMPASS = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"}
 _COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western"}  # "Northern Touchline" may be a paper
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
@@ -116,11 +116,11 @@ CUES = {
                 "supplier", "developer", "airline", "chipmaker", "giant", "broker", "fund", "pension fund",
                 "investor", "owner", "publisher", "studio", "label", "consultancy", "bidder", "business",
                 "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor",
-                "exchange", "chain"),
+                "exchange", "chain", "drugmaker", "reinsurer", "sales agent"),
     "party": ("party", "parties", "opposition party", "governing party"),
     "law": ("law", "act", "regulation", "regulations", "directive", "bill", "legislation", "treaty", "rules", "code"),
-    "programme": ("programme", "program", "scheme", "initiative", "festival", "award", "prize", "plan", "tournament",
-                  "competition", "campaign"),
+    "programme": ("programme", "program", "scheme", "initiative", "festival", "award", "awards", "prize", "prizes",
+                  "plan", "tournament", "competition", "campaign", "project", "pilot"),
     "body": ("club", "side", "team", "franchise", "coalition", "alliance", "university", "agency",
              "regulator", "ministry", "watchdog", "union", "league", "government", "parliament", "institute",
              "think tank", "think-tank", "committee", "court", "council", "authority", "association", "federation",
@@ -136,11 +136,11 @@ CUES = {
 _SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+"
                       r"(?:the\s+|an?\s+)?$"
                       r"|\b(?:launched|released|unveiled|the new|its new)\s+(?:(?:its|the|a)\s+)?$")
-PUBLICATION_CUES = (r"\btold\s+$", r"\binterview with\s+$", r"\breported by\s+$", r"\bwrote in\s+$",
+PUBLICATION_CUES = (r"\btold\s+$", r"\binterview with\s+$", r"\breported by\s+$", r"\b(?:wrote|writing|writes)\s+in\s+(?:the\s+)?$",
                     r"\bpublished (?:in|by)\s+$",
                     r"\b(?:writes|wrote|writing|covered|covers|reporting|reported|reports|columnist|correspondent)\b"
                     r"[^.,;]{0,40}\bfor\s+(?:the\s+)?$")  # "covered tourism for the Adriatic Ledger"
-_AFTER_PUBLICATION = re.compile(r"^\s+(?:reported|reports|wrote)\b")
+_AFTER_PUBLICATION = re.compile(r"^(?:\s+(?:reported|reports|wrote)|,\s+which\s+first\s+(?:reported|revealed))\b")
 
 
 @dataclass
@@ -453,7 +453,7 @@ def _lexical_kind(name: str, town: bool = False) -> str | None:
         kinds.append(next((kind for anchor, kind in _LEXICAL_KINDS if anchor in above), None))
     if town and "place" in kinds:
         return "place"
-    return kinds[0] if kinds else None
+    return next((kind for kind in kinds if kind), None)  # "Cambridge": a university's name first, then the city's
 
 
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
@@ -508,8 +508,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         before = mention.sentence[: mention.start].lower()
         after = mention.sentence[mention.end:].lower()
         if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+(?!the\s|a\s|an\s)\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
-                     before) or re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
-                                         rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after) \
+                     before) or (role := re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
+                                                  rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after)) \
+                and not re.match(rf"^\s+{_UPPER}", mention.sentence[mention.end + role.end():]) \
                 or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
                 or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) \
                 and not re.match(r"^,\s+(?:said|says)\s+(?:the\s+)?[A-Z]", mention.sentence[mention.end:]) \
@@ -519,11 +520,18 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                 else 2  # a body says things too: a cue beside the name ("the law firm X, said") outweighs it
         if re.search(rf"\b(?:{'|'.join(map(re.escape, ROLES))})\s+(?:of|at)\s+(?:the\s+)?$", before):
             evidence["company"] += 2  # "chief executive of X": X leads nothing itself
+        # "linking Headingley, Kirkstall and Roundhay, an express service": the list goes on
+        ends_a_list = re.search(r"[\w’']\s+and\s+$", mention.sentence[: mention.start]) is not None \
+            and re.search(rf"{_UPPER}[\w’'-]*,\s+(?:{_UPPER}[\w’'-]*\s+)*{_UPPER}[\w’'-]*\s+and\s+$",
+                          mention.sentence[: mention.start]) is not None
         for kind, cues in CUES.items():
             cue = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
-            if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+)$", before) and not re.search(r"\b(?:of|at|for)\s+$", before) \
+            if re.search(rf"\b(?:{cue})(?:\s+(?:of\s+)?|,\s+the\s+|,?\s+(?:to\s+be\s+)?(?:called|named|dubbed)\s+(?:the\s+)?)$", before) \
+                    and not re.search(r"\b(?:of|at|for)\s+$", before) \
+                    or re.search(rf"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:{cue}),\s+(?:the\s+)?$", before) \
+                    and after.startswith(",") \
                     or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:(?!(?:at|of|for|in|with|from|on)\s)[\w-]+\s+){{0,3}}?"
-                                rf"(?:{cue})\b(?![’']s)", after) \
+                                rf"(?:{cue})\b(?![’']s)", after) and not ends_a_list \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind in ("product", "programme"):
                 evidence[kind] += 3
         # A party's own words: "the Centre Alliance leader", "the Green Alliance, whose nine
@@ -535,6 +543,20 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["party"] += 4
         if re.search(r"\b(?:governing|ruling)\s+(?:the\s+)?$", before):
             evidence["party"] += 3  # "the governing Social Labour Movement"
+        # A party in politics' own words: "X, the main opposition group", "whose X group has run
+        # the council", "Councillor Hugh Penrose of X", "the liberal X won 5.6%", "elected for X".
+        if party := sum(map(bool, (
+            re.match(r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+)?opposition\s+group\b", after),
+            re.match(r"^\s+group\b", after) and re.search(r"\b(?:council|councillors?|administration|seats?|opposition)\b",
+                                                         mention.sentence.lower()),
+            re.search(r"\b(?:councillor|cllr|mp|mep|msp|td|senator|deputy)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:of|for)\s+"
+                      r"(?:the\s+)?$", before),
+            re.search(r"\b(?:liberal|conservative|socialist|centrist|populist|nationalist|centre-left|centre-right|"
+                      r"left-wing|right-wing|far-right|far-left)\s+$", before),
+            re.match(r"^\s+(?:won|took|got|polled)\s+\d+(?:\.\d+)?\s*(?:%|per\s?cent)", after),
+            re.search(r"\b(?:elected|stood|standing|ran)\b[^.;]{0,40}\b(?:for|as)\s+(?:the\s+)?$", before),
+            re.search(r"\bparty,\s+(?:the\s+)?$", before) and after.startswith(",")))):  # "his party, the Coastal Union,"
+            evidence["party"] += 4 * party
         if re.search(r"\bwon\s+(?:the\s+|this\s+year’s\s+|last\s+year’s\s+)?$", before):
             evidence["programme"] += 3  # "won the Golden Lantern": a prize, a title, a race
         if (head := _appositive_head(after)) and wordnet.lexname(head, "n") == "noun.person" \
@@ -546,19 +568,27 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["company"] += 2
         if _SOLD_AS.search(before):
             evidence["product"] += 3
-        if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+([a-z]+s)\b", after)) \
+        if re.match(r"^\s+(?:goes|went|will\s+go|is\s+to\s+go|went)\s+on\s+sale\b", after):
+            evidence["product"] += 3  # "before its smaller, cheaper Arden Mini goes on sale"
+        if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+(?:[a-z]+\s+)?([a-z]+s)\b", after)) \
                 and wordnet.made_thing(thing.group(1)):
             evidence["product"] += 2  # "its StratoJet engines", "146 Tatran vehicles", "of Goldcrest crisps"
         if any(re.search(cue, before) for cue in PUBLICATION_CUES) \
                 or _AFTER_PUBLICATION.match(after) and not _person_shaped(words, places):  # "Petra Horvat reports on"
             evidence["publication"] += 2
+        if re.match(r"^(?:\s+and\s+[\w’'-]+)?\s+(?:departments?|regions?|provinces?|counties|districts?|states|"
+                    r"municipalities|boroughs|suburbs|cantons|prefectures)\b", after):
+            evidence["place"] += 4  # "in the Landes and Gers departments"
+        if re.search(r"\b(?:seats?|members?|member|a\s+vote|votes|debate|majority|speaker)\s+(?:in|of)\s+the\s+$", before) \
+                and len(words) == 1:
+            evidence["body"] += 4  # "seats in the Dáil", "a member of the Senedd", "a vote in the Sejm"
         if re.match(r"^-(?:based|born)\b", after):
             evidence["place"] += 4  # "the Achill-born composer", "a Wrocław-based company"
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
             evidence["place"] += 1
         # A name no gazetteer knows, where only a place goes: "routes serving Armley", "near
         # Otley", "linking Headingley" (not "a stake in X", "invested in X").
-        elif re.search(r"\b(?:near|around|outside|serving|serve|serves|linking|link|links|via|towns? of|"
+        elif re.search(r"\b(?:near|around|outside|off|serving|serve|serves|linking|link|links|via|towns? of|"
                        r"villages? of|districts? of|suburbs? of)\s+$", before):
             evidence["place"] += 2
         # "homes in Kirkby Thore", "a meeting in Penrith", "slots at Heathrow": a weak sign, which
@@ -579,6 +609,11 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         candidate.kind = "person" if person else "body" if re.fullmatch(r"[A-Z]{2,5}", name) else "company"
 
 
+# Words after a place's name in the name of its council or its community's body ("Wenbury
+# Borough Council", "Bentilee Community Trust"): the place alone is not that body.
+_PLACE_NAMED = ("Borough", "City Council", "County", "District", "Town Council", "Parish", "Community", "Metropolitan")
+
+
 def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidate]:
     """Shorter forms join the full name they stand for: a person's surname, the first word
     of a company's name, an abbreviation of the initials, a demonym its place. A place on its
@@ -594,6 +629,11 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
                 candidate.name, candidate.kind = place, "place"
                 by_name[place] = candidate
                 continue
+        if full is None and any(re.search(rf"(?:^|\s){re.escape(short)}\s+(?:{'|'.join(_PLACE_NAMED)})\b", name)
+                                for name in found if name != short):
+            if not any(v for k, v in candidate.evidence.items() if k != "place"):
+                candidate.kind = "place"  # "Wenbury" beside "Wenbury Borough Council": the town it is named after
+            continue
         if full is None:
             longer = [c for name, c in found.items() if name != short and len(name.split()) > 1 and c is not candidate]
             generic = COMPANY_SUFFIXES | BODY_WORDS | PUBLICATION_WORDS
