@@ -466,3 +466,18 @@ Writing in the Hebden Courant, the critic Ian Moss disagreed. A loan scheme, Ope
     assert kinds["Farsley"] == kinds["Pudsey"] == "place" and kinds["Aveyron"] == "place", kinds
     assert kinds["Folketing"] == "body" and kinds["Teal Line"] == "product", kinds
     assert kinds["Hebden Courant"] == "publication" and kinds["Open Crate"] == "programme", kinds
+
+
+def test_a_count_past_names_and_qualifiers_a_shared_count_and_what_a_subjects_number_reached():
+    require_wordnet()
+    result = sample("""
+The order covers 212 Kestrel armoured trucks and 300 depot and office roles, or 100 or more jobs.
+The hall has 58 stalls, of which only 24 are let; 51 members voted for, 36 against.
+Ferry passenger numbers climbed to 3.1 million. The number of open complaints reached 4,130.
+The port handled 80,000 crates and has room for about 120,000. It hired 31 of the 58 teachers it needs.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["212"] == "trucks" and units["300"].endswith("roles") and units["100"] == "jobs", units
+    assert units["24"] == "stalls" and units["36"] == "members" and units["120,000"] == "crates", units
+    assert units["3.1 million"] == "passengers" and units["4,130"] == "complaints", units
+    assert units["31"] == "teachers", units

@@ -24,7 +24,7 @@ _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on
               "as", "is", "are", "was", "were", "will", "would", "this", "that", "per", "over", "under", "more",
               "less", "about", "up", "down", "after", "before", "since", "last", "next", "into", "its", "their",
               "has", "have", "had", "be", "been", "each", "every", "percent", "cent", "times", "either", "which",
-              "them", "those", "these", "all", "both", "whom", "it"}
+              "them", "those", "these", "all", "both", "whom", "it", "what", "who", "we", "they", "he", "she", "you", "i"}
 
 _REL = r"(?:this|last|next|past|coming|previous|current)"
 _PERIOD = r"(?:week|weekend|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half)"
@@ -118,7 +118,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
         if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
             continue  # ordinals
         unit, end = _unit(sentence, end, match, places)
-        if word_number and unit is None and not (found and _COMPARED.search(sentence[:start])):
+        if word_number and unit is None and not (found and (_COMPARED.search(sentence[:start]) or _SHARED.search(sentence[:start]))):
             continue  # "fell from six seats to four" keeps "four", for _compared
         found.append(Found(start, end, sentence[start:end].strip(), unit))
     found = [f for f in _compared(sentence, found) if f.unit is not None or f.text[:1].isdigit() or f.text[:1] in "$€£¥"]
@@ -131,6 +131,13 @@ _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+
                        r"(?:more|less|fewer)\s+than)\s+)?$")
 
 
+# A bare number after a count of the same things: "51 councillors in favour, 36 against",
+# "58 units, of which only 24 are let", "412,000 containers last year and has room for 650,000"
+# (counted things only: not an amount, a percent).
+_SHARED = re.compile(r"(?:,|\bof\s+which|\bfor)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
+                     r"(?:more|less|fewer)\s+than)\s+)?$")
+
+
 def _compared(sentence: str, found: list[Found]) -> list[Found]:
     """A bare number compared with an earlier figure of the sentence is in its unit: "31
     micrograms per cubic metre at the gates, compared with 19 in classrooms and 14 in parks"."""
@@ -141,7 +148,9 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
         earlier = next((f for f in reversed(counted) if f.unit.rstrip("s") not in _TIME_UNITS),
                        counted[-1] if counted else None)  # a duration only when nothing else is counted
         compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
-            and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower())
+            and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower()) \
+            or earlier is not None and _SHARED.search(sentence[: item.start]) and earlier.unit.islower() \
+            and earlier.unit not in ("percent", "percentage points", "times")
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
             item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
@@ -164,6 +173,8 @@ def _of_what(rest: str) -> str | None:
     makers" in " of the four app makers" (a noun compound), or None."""
     of = _OF.match(rest)
     words = of.group(1).split() if of else []
+    first = next((i for i, w in enumerate(words) if _counted(w)), len(words))
+    words = words[: next((i for i, w in enumerate(words) if i > first and w in _NOT_UNITS), len(words))]  # "teachers it needs"
     while words and not _counted(words[-1]):
         words.pop()  # "seats and"
     if not words:
@@ -183,6 +194,8 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
             continue
         of = _OF.match(sentence[match.end():]) or _OF.match(" of" + sentence[match.end():])  # "half the people"
         words = of.group(1).split() if of else []
+        if words and words[0] in ("what", "which", "who", "whom"):
+            words = []  # "half of what a bird is worth"
         while words and words[0] in _NOT_UNITS:
             words.pop(0)
         cut = next((i for i, w in enumerate(words) if i and (w in _NOT_UNITS or zipf(w) >= 6.0)), len(words))
@@ -297,7 +310,48 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
                 if (_MEASURES.search(word) or per_measure) and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
             return unit, end + (stop if takes else 0)
+    if counted := _past_qualifiers(rest):
+        return counted, end  # "146 Tatran wheeled vehicles", "600 head-office and warehouse roles"
     before = re.search(r"\b([a-z]+)\s(?:to|of|out of)\s$", sentence[: match.start()])
     if before and _counted(before.group(1)):
         return before.group(1), end  # "by 118 votes to 104", "four stars out of five"
+    if subject := _SUBJECT.search(sentence[: match.start()]):
+        counted = subject.group("of") or subject.group("whose")
+        return (counted if subject.group("of") else _plural(counted)), end  # "passenger numbers climbed to 14.8 million"
     return None, end
+
+
+# What a count's subject counts, where the number is what it reached: "passenger numbers
+# climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a visitor
+# count that has fallen by a third since 2019, to 212,000".
+_SUBJECT = re.compile(r"(?:\b(?P<whose>[a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
+                      r"[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+"
+                      r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?$")
+
+
+def _past_qualifiers(rest: str) -> str | None:
+    """The plural noun a number counts past up to four words that qualify it: names ("146
+    Tatran wheeled vehicles", "212 King Street businesses"), adjectives and nouns joined by
+    "and" ("600 head-office and warehouse roles"), "or more" ("100 or more jobs"); None where
+    a preposition, a verb's helper or a pronoun comes first ("24 are let", "two at each school")."""
+    words = re.match(r"^((?:\s+(?:or|and)\s+(?:more|fewer|less|over|so))?(?:\s+[\w’'&-]+){1,5})", rest)
+    tokens = re.findall(r"[\w’'&-]+", words.group(1)) if words else []
+    for i, word in enumerate(tokens):
+        if word in ("or", "and") and i == 0 and len(tokens) > 1 and tokens[1] in ("more", "fewer", "less", "over", "so"):
+            continue
+        if i and word.islower() and _counted(word) and _noun_or_unknown(word):
+            qualifier = tokens[i - 1]
+            return f"{qualifier} {word}" if qualifier.islower() and qualifier != "and" and _noun(qualifier) else word
+        if word in ("and", "more", "other", "extra") or word[0].isupper() or "-" in word:
+            continue  # a name, a compound, a coordination
+        seen = wordnet.parts_of_speech(word)
+        if word in _NOT_UNITS or word in _PREPOSITIONS or word.lower() in NUMBER_WORDS or word.isdigit() \
+                or not (seen.get("n") or seen.get("a") or seen.get("s") or seen.get("v")):
+            return None  # "36 against and two abstentions": no qualifier
+    return None
+
+
+def _noun_or_unknown(word: str) -> bool:
+    """A plural that WordNet knows as a noun, or does not know at all."""
+    seen = wordnet.parts_of_speech(word)
+    return not seen or seen.get("n", 0) > 0
