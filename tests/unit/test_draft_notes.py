@@ -475,9 +475,13 @@ The order covers 212 Kestrel armoured trucks and 300 depot and office roles, or 
 The hall has 58 stalls, of which only 24 are let; 51 members voted for, 36 against.
 Ferry passenger numbers climbed to 3.1 million. The number of open complaints reached 4,130.
 The port handled 80,000 crates and has room for about 120,000. It hired 31 of the 58 teachers it needs.
+A visitor count that has fallen by a quarter since 2019, to 90,000 last year. Forty-two ballots were spoiled.
+The website took a fifth of last year’s sales.
 """)
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["212"] == "trucks" and units["300"].endswith("roles") and units["100"] == "jobs", units
     assert units["24"] == "stalls" and units["36"] == "members" and units["120,000"] == "crates", units
     assert units["3.1 million"] == "passengers" and units["4,130"] == "complaints", units
     assert units["31"] == "teachers", units
+    assert units["a quarter"] == "visitors" and units["90,000"] == "visitors" and units["Forty-two ballots"] == "ballots", units
+    assert units["a fifth"] == "sales", units

@@ -16,6 +16,7 @@ from .gazetteer import Gazetteer
 NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
 ROUGH_COUNTS = ["dozens", "hundreds", "thousands", "millions"]  # "hundreds of schemes": counts, with "of"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
+_COMPOUND_NUMBER = rf"(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)"  # "Forty-one ballots"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")
 _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
 _POINTS = re.compile(r"^\s(?:percentage\s)?points?\b")
@@ -93,7 +94,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-              rf"(?<![\w-])(?:(?:[Aa]\s)?(?i:dozen)|(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
+              rf"(?<![\w-])(?:(?i:{_COMPOUND_NUMBER})|(?:[Aa]\s)?(?i:dozen)|(?i:{'|'.join(NUMBER_WORDS)})|one|a|half a)(?=[\s-]+(?:{_SCALE}|[A-Za-z]+))"
               rf"|(?<![\w-])(?i:{'|'.join(ROUGH_COUNTS)})(?=\s+of\s)"
               rf"|(?<![\w-])(?:{'|'.join(NUMBER_WORDS)})(?=[.,;:]))"  # "from six seats to four.": kept if compared
               rf"(?:\s?(?P<scale>{_SCALE})\b)?")
@@ -164,7 +165,7 @@ _TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
                        r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their|my|our|your|his|her)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
-_OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|my\s+|our\s+|your\s+|his\s+|her\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
+_OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|my\s+|our\s+|your\s+|his\s+|her\s+|last\s+|this\s+|next\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
                  r"(?:[A-Z][\w-]*\s+)?((?:[a-z]+\s){0,2}[a-z]+)\b")  # "of its Arden sport utility vehicles"
 
 
@@ -188,7 +189,8 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
     out = []
     for match in _BARE_FRACTION.finditer(sentence):  # "cut by a fifth", "risen by more than a third"
         if not any(f.start <= match.start() < f.end for f in found) and not re.match(r"^\s+of\s", sentence[match.end():]):
-            out.append(Found(match.start(), match.end(), match.group(), "none"))
+            subject = _CHANGED_BY.search(sentence[: match.start()])
+            out.append(Found(match.start(), match.end(), match.group(), _counted_by(subject) if subject else "none"))
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
@@ -261,7 +263,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return m.group(1) + "s", end
     if m := re.match(r"^-([a-z]+)\s+[A-Za-z]", rest):  # "a 212-page report", "the 1,240-seat Riverpoint Theatre"
         noun = m.group(1)
-        if noun not in _NOT_UNITS and not noun.endswith("s") and zipf(noun) >= 3.0:
+        if noun not in _NOT_UNITS and noun not in NUMBER_WORDS and not noun.endswith("s") and zipf(noun) >= 3.0:  # not "fifty-fifty"
             return _plural(noun), end
     words = re.match(r"^\s((?:[A-Za-z]+\s){0,2}[A-Za-z]+)", rest)
     if words:
@@ -291,8 +293,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         if not m:
             continue
         word = m.group(1)
-        if not takes and rest.split()[0].lower() in ("a", "an", "each", "every", "per") and word in _TIME_UNITS:
-            break  # "1,640 a year earlier": a rate's period, not the unit
+        if not takes and rest.split()[0].lower() in ("a", "an", "each", "every", "per", "last", "this", "next") \
+                and word in _TIME_UNITS:
+            break  # "1,640 a year earlier", "212,000 last year": a rate's period or the count's time, not its unit
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:
@@ -316,17 +319,23 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
     if before and _counted(before.group(1)):
         return before.group(1), end  # "by 118 votes to 104", "four stars out of five"
     if subject := _SUBJECT.search(sentence[: match.start()]):
-        counted = subject.group("of") or subject.group("whose")
-        return (counted if subject.group("of") else _plural(counted)), end  # "passenger numbers climbed to 14.8 million"
+        return _counted_by(subject), end  # "passenger numbers climbed to 14.8 million"
     return None, end
+
+
+def _counted_by(subject: re.Match[str]) -> str:
+    """What a count names: "passengers" for "passenger numbers", "repairs" for "the number of repairs"."""
+    return subject.group("of") or _plural(subject.group("whose"))
 
 
 # What a count's subject counts, where the number is what it reached: "passenger numbers
 # climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a visitor
 # count that has fallen by a third since 2019, to 212,000".
-_SUBJECT = re.compile(r"(?:\b(?P<whose>[a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
-                      r"[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+"
-                      r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?$")
+_COUNT_OF = r"(?:\b(?P<whose>[a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
+_ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
+_SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+{_ROUGHLY}$")
+_CHANGED_BY = re.compile(rf"{_COUNT_OF}[^.;:]*?\b(?:fallen|fell|risen|rose|grown|grew|dropped|increased|decreased|declined|"
+                         rf"shrunk|shrank|cut)\s+by\s+{_ROUGHLY}$")  # "a visitor count that has fallen by a third"
 
 
 def _past_qualifiers(rest: str) -> str | None:
