@@ -485,3 +485,18 @@ The website took a fifth of last year’s sales.
     assert units["31"] == "teachers", units
     assert units["a quarter"] == "visitors" and units["90,000"] == "visitors" and units["Forty-two ballots"] == "ballots", units
     assert units["a fifth"] == "sales", units
+
+
+def test_a_relative_after_a_nested_name_a_false_apposition_a_campaign_a_fund_that_invests_and_a_list_after_at():
+    require_wordnet()
+    result = sample("""
+Finance goes to Ruth Amberley, a former economist at Kaltbrunn Handelsbank, who promised a budget.
+It may sell its slots at Gatwick, a step the company would not confirm. A petition by Keep Eldham Green was handed in.
+Quarrel Hill is owned by Tidemark Infrastructure Fund, a Bristol investor. The seller, the Marten Property Fund, agreed.
+Libraries at Brinsop, Tollard, Wyke Regis and Abbots Leigh will close.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Kaltbrunn Handelsbank"] == "company" and kinds["Gatwick"] != "company", kinds
+    assert kinds["Keep Eldham Green"] == "body", kinds
+    assert kinds["Tidemark Infrastructure Fund"] == kinds["Marten Property Fund"] == "company", kinds
+    assert kinds["Tollard"] == kinds["Abbots Leigh"] == "place", kinds

@@ -61,7 +61,8 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Cabinet", "Tribunal", "Regulator", "Bureau", "Service", "Centre", "Center", "Hospital",
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
-              "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Council", "Observatory", "Laboratory", "Trust"}
+              "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
+              "Treasury"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -93,6 +94,7 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
                "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
+               "Terrace", "Crescent",
                "Village", "Hamlet"}
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
@@ -116,7 +118,7 @@ CUES = {
                 "supplier", "developer", "airline", "chipmaker", "giant", "broker", "fund", "pension fund",
                 "investor", "owner", "publisher", "studio", "label", "consultancy", "bidder", "business",
                 "subsidiary", "parent", "carrier", "miner", "producer", "brewer", "bookseller", "distributor",
-                "exchange", "chain", "drugmaker", "reinsurer", "sales agent"),
+                "exchange", "chain", "drugmaker", "reinsurer", "sales agent", "provider", "seller", "buyer"),
     "party": ("party", "parties", "opposition party", "governing party"),
     "law": ("law", "act", "regulation", "regulations", "directive", "bill", "legislation", "treaty", "rules", "code"),
     "programme": ("programme", "program", "scheme", "initiative", "festival", "award", "awards", "prize", "prizes",
@@ -386,7 +388,10 @@ def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, C
                 items = [found[m.text] for m in run if m.text in found]
                 voters = [c for c in items if c.evidence]
                 votes = Counter(c.kind for c in voters)
-                if votes and votes.most_common(1)[0][1] * 2 > len(voters):  # a majority of those with evidence
+                after_place_word = re.search(r"\b(?:in|at|near|around|serving|linking|across|between)\s+$",
+                                             sentence[: run[0].start]) is not None
+                votes["place"] += after_place_word  # "Libraries at Meir, Bentilee, Fenton and Abbey Hulton"
+                if votes and votes.most_common(1)[0][1] * 2 > len(voters) + after_place_word:  # a majority
                     kind = votes.most_common(1)[0][0]
                     for candidate in items:
                         if not candidate.evidence:
@@ -485,7 +490,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     if head in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
         evidence["law"] += 8  # "the Data Act 2024"
     if head in PROGRAMME_WORDS:
-        evidence["programme"] += 7
+        evidence["programme"] += 2 if head == "Fund" else 7  # a fund is as often an investor or a public body
     if len(words) > 1 and words[-1] in PUBLICATION_WORDS:
         evidence["publication"] += 3
     elif words[0] == "The" and len(words) > 1:
@@ -502,6 +507,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["programme"] += 6
     if any(w in PUBLICATION_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])):
         evidence["publication"] += 6  # "Nordic Journal of Infection"
+    if len(words) > 1 and words[0] in ("Save", "Stop", "Keep", "Protect", "Defend", "Friends"):
+        evidence["body"] += 8  # a campaign: "Keep Haxby Local", "Save Pell’s Meadow", "Friends of Fenton Library"
     if len(words) > 1 and words[-1] == "Group" and words[-2] in CAMPAIGN_WORDS:
         evidence["body"] += 8  # "Skellbeck Moor Action Group": no company
     for mention in candidate.mentions:
@@ -511,7 +518,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                      before) or (role := re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
                                                   rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after)) \
                 and not re.match(rf"^\s+{_UPPER}", mention.sentence[mention.end + role.end():]) \
-                or re.match(r"^,\s+who\b|^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
+                or re.match(r"^,\s+who\b", after) and not re.search(r"\b(?:at|of|from|for|with|by|in)\s+$", before) \
+                or re.match(r"^,\s+\d{2},|^\s+(?:himself|herself)\b", after) \
                 or re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) \
                 and not re.match(r"^,\s+(?:said|says)\s+(?:the\s+)?[A-Z]", mention.sentence[mention.end:]) \
                 and len(words) in (2, 3) \
@@ -530,7 +538,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                     and not re.search(r"\b(?:of|at|for)\s+$", before) \
                     or re.search(rf"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:{cue}),\s+(?:the\s+)?$", before) \
                     and after.startswith(",") \
-                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:(?!(?:at|of|for|in|with|from|on)\s)[\w-]+\s+){{0,3}}?"
+                    or re.match(rf"^,\s+(?:the|a|an|its|their)\s+(?:(?!(?:at|of|for|in|with|from|on|the|a|an)\s)[\w-]+\s+){{0,3}}?"
                                 rf"(?:{cue})\b(?![’']s)", after) and not ends_a_list \
                     or re.match(rf"^(?:\s+[a-z-]+)?\s+(?:{cue})\b", after) and kind in ("product", "programme"):
                 evidence[kind] += 3
