@@ -113,12 +113,15 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
             if not re.match(r"^\s(?!by\b|in\b|to\b)[a-z]+s\b", rest):
                 continue  # a year, not a count
         before = sentence[:start].rstrip()
-        if re.search(r"(?:^|\s)[A-Z][\w-]*$", before) and not match.group("cur") and not match.group("code"):
+        if re.search(r"(?:^|\s)[A-Z][\w-]*$", before) and not match.group("cur") and not match.group("code") \
+                and not _PERCENT.match(sentence[end:]):  # "and Penrose 45%" is a figure
             if not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$", before):
                 continue  # part of a name: "Model 3", "Formula 1"
         if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
             continue  # ordinals
         unit, end = _unit(sentence, end, match, places)
+        if unit is None and _OF_THEM.match(sentence[end:]):
+            unit = _last_counted(found)  # "212 complaints ..., nearly half of them"
         if word_number and unit is None and not (found and (_COMPARED.search(sentence[:start]) or _SHARED.search(sentence[:start]))):
             continue  # "fell from six seats to four" keeps "four", for _compared
         found.append(Found(start, end, sentence[start:end].strip(), unit))
@@ -137,6 +140,16 @@ _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+
 # (counted things only: not an amount, a percent).
 _SHARED = re.compile(r"(?:,|\bof\s+which|\bfor)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
                      r"(?:more|less|fewer)\s+than)\s+)?$")
+
+
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+ed\b)")  # not "of those invited"
+
+
+def _last_counted(found: list[Found]) -> str | None:
+    """The unit of the sentence's last earlier count of things (not an amount, a percent or a
+    duration): what "of them" refers to."""
+    return next((f.unit for f in reversed(found) if f.unit and f.unit.islower() and f.unit not in
+                 ("none", "percent", "percentage points", "times") and f.unit.rstrip("s") not in _TIME_UNITS), None)
 
 
 def _compared(sentence: str, found: list[Found]) -> list[Found]:
@@ -166,7 +179,7 @@ _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:hal
                        r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their|my|our|your|his|her)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).
 _OF = re.compile(rf"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|my\s+|our\s+|your\s+|his\s+|her\s+|last\s+|this\s+|next\s+)?(?:[\w-]+(?:’s|'s|’)\s+)?(?:[\d,]+\s+|(?:{'|'.join(NUMBER_WORDS)})\s+)?"
-                 r"(?:[A-Z][\w-]*\s+)?((?:[a-z]+\s){0,2}[a-z]+)\b")  # "of its Arden sport utility vehicles"
+                 r"(?:[A-Z][\w-]*\s+)?((?:[a-z-]+\s){0,2}[a-z]+)\b")  # "of its Arden sport utility vehicles", "of the worst-affected sites"
 
 
 def _of_what(rest: str) -> str | None:
@@ -193,6 +206,9 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
             out.append(Found(match.start(), match.end(), match.group(), _counted_by(subject) if subject else "none"))
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
+            continue
+        if _OF_THEM.match(sentence[match.end():]) and (unit := _last_counted(found)):
+            out.append(Found(match.start(), match.end(), match.group(), unit))
             continue
         of = _OF.match(sentence[match.end():]) or _OF.match(" of" + sentence[match.end():])  # "half the people"
         words = of.group(1).split() if of else []
