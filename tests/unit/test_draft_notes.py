@@ -502,3 +502,14 @@ Libraries at Brinsop, Tollard, Wyke Regis and Abbots Leigh will close.
     assert kinds["Keep Eldham Green"] == "body", kinds
     assert kinds["Tidemark Infrastructure Fund"] == kinds["Marten Property Fund"] == "company", kinds
     assert kinds["Tollard"] == kinds["Abbots Leigh"] == "place", kinds
+
+
+def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
+    require_wordnet()
+    result = sample("""
+The club plays on one pitch with one changing room, and cells came from one production line.
+No one came. One of them left. It was one of the best, and one thing is clear.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units == {"one pitch": "pitches", "one changing room": "changing rooms",
+                     "one production line": "production lines"}, units

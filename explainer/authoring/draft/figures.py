@@ -106,6 +106,9 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
                 and (not re.match(rf"^[\s-](?:{'|'.join(_TIME_UNITS)})s?\b", sentence[end:])
                      or re.fullmatch(_YEAR, num) or re.search(r"\d[-–/]$", sentence[:start])):  # "2026-27 season"
             continue  # a date's number ("May 5", "2024"), not a duration ("over the next 18 months")
+        if num == "one" and not match.group("scale") and (single := _one_of_a_kind(sentence, start, end)):
+            found.append(Found(start, end + len(single[1]), sentence[start:end + len(single[1])], single[0]))
+            continue  # "one pitch", "one production line": a count of one
         if word_number and num in ("one", "a", "half a") and not match.group("scale"):
             continue  # "one of them", "a company": not quantities
         if re.match(rf"^{_YEAR}$", num) and not (match.group("cur") or match.group("scale")):
@@ -143,6 +146,25 @@ _SHARED = re.compile(r"(?:,|\bof\s+which|\bfor)\s+(?:(?:about|around|roughly|nea
 
 
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+ed\b)")  # not "of those invited"
+
+
+_GENERIC = {"thing", "way", "reason", "another", "other", "time", "point", "example", "problem", "question", "issue",
+            "hand", "side", "person", "man", "woman", "thing", "part", "place", "case", "sense", "word", "kind", "sort"}
+
+
+def _one_of_a_kind(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    """A count of one, as (unit, the words it counts): "one pitch" (pitches), "one changing
+    room" (changing rooms), "one production line"; not "one of them", "no one", "one thing"."""
+    if re.search(r"\b(?:no|any|every|each|the|this|that|which|every|someone|anyone)\s+$", sentence[:start].lower()):
+        return None
+    words = re.match(r"^(\s+([a-z]+))(\s+([a-z]+))?", sentence[end:])
+    first, second = (words.group(2), words.group(4)) if words else ("", None)
+    countable = lambda w: w not in _NOT_UNITS and w not in _GENERIC and wordnet.parts_of_speech(w).get("n", 0) > 0  # noqa: E731
+    if not countable(first) and not first.endswith("ing"):
+        return None
+    if second and countable(second) and _noun(second) and (_noun(first) or first.endswith("ing")):
+        return f"{first} {_plural(second)}", words.group(1) + words.group(3)  # "one production line"
+    return (_plural(first), words.group(1)) if countable(first) else None
 
 
 def _last_counted(found: list[Found]) -> str | None:
