@@ -513,3 +513,13 @@ No one came. One of them left. It was one of the best, and one thing is clear.
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units == {"one pitch": "pitches", "one changing room": "changing rooms",
                      "one production line": "production lines"}, units
+
+
+def test_a_column_of_a_substance_is_a_pressure_unit_and_what_fell_is_not_part_of_the_unit():
+    require_wordnet()
+    result = sample("""
+Pressure fell by 5.1 millimetres of mercury. Only 142 millimetres of rain fell, and they sold 40 tonnes of grain.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["5.1 millimetres of mercury"] == "millimetres of mercury", units
+    assert units["142 millimetres"] == "millimetres" and units["40 tonnes"] == "tonnes", units

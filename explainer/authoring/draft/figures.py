@@ -348,7 +348,10 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             if more := re.match(r"^\s(per\s(?:(?:square|cubic)\s)?[a-z]+|of\s[a-z]+)\b", rest[stop:]):
                 # "millimoles per litre", "micrograms per cubic metre", "particles per litre"
                 per_measure = more.group(1).startswith("per") and _MEASURES.search(_plural(more.group(1).split()[-1]))
-                if (_MEASURES.search(word) or per_measure) and more.group(1).split()[1] not in _NOT_UNITS:
+                column = not more.group(1).startswith("of") or re.search(r"(?:metre|meter|inch|inche)s$", word) \
+                    and wordnet.lexname(more.group(1).split()[1], "n") == "noun.substance"  # a pressure: "millimetres of
+                # mercury"; not what fell or was weighed ("millimetres of rain", "tonnes of grain")
+                if (_MEASURES.search(word) or per_measure) and column and more.group(1).split()[1] not in _NOT_UNITS:
                     unit, stop = f"{word} {more.group(1)}", stop + more.end()
             return unit, end + (stop if takes else 0)
     if counted := _past_qualifiers(rest):
