@@ -43,6 +43,8 @@ def test_a_place_background_only_for_a_place_the_gazetteer_knows():
     assert place_background("Kellbridge") is None  # a town no gazetteer knows: nothing invented
     assert place_background("Georgia") is None  # the country and the US state: no guess
     assert place_background("Valencia") is None  # Spain's and Venezuela's: no guess
+    for nation in ("Wales", "Scotland"):  # a nation of the UK is not the UK: never its capital and population
+        assert "London" not in (place_background(nation) or ""), place_background(nation)
 
 
 STORY = """Harbour town approves tidal barrier

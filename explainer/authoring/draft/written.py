@@ -88,8 +88,8 @@ def _places() -> _Places:
     spellings: dict[str, set[str]] = {}
     for info in geo.country_infos:
         iso = (info.get("ISO") or {}).get("alpha2")
-        if not iso or iso not in by_code:
-            continue
+        if not iso or iso not in by_code or not (info.get("region") or info.get("subregion")):
+            continue  # countryinfo's "Wales" carries the UK's code: a nation's name is not the UK's
         name = by_code[iso]["name"]
         if info.get("subregion") or info.get("region"):
             regions[name] = info.get("subregion") or info.get("region")
