@@ -523,3 +523,28 @@ Pressure fell by 5.1 millimetres of mercury. Only 142 millimetres of rain fell, 
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["5.1 millimetres of mercury"] == "millimetres of mercury", units
     assert units["142 millimetres"] == "millimetres" and units["40 tonnes"] == "tonnes", units
+
+
+def test_a_law_with_its_jurisdiction_a_place_in_anothers_apposition_an_age_ending_a_sentence_and_a_years_building():
+    require_wordnet()
+    result = sample("""
+The plan meets the Housing Standards (Wales) Act 2019, said Bryn Colley, 44. Colley Works, the Neath firm hired to build it, agreed.
+Engineers checked the roof of the 1936 building.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Housing Standards (Wales) Act"] == "law" and kinds["Neath"] == "place", kinds
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["44"] == "years", units
+    assert "1936" in [d.text for d, _, _ in result.events], result.events
+
+
+def test_glossary_takes_a_term_the_article_explains_whatever_its_words():
+    require_wordnet()
+    result = sample("""
+The council will borrow through prudential borrowing, meaning it repays the loan from its own budget.
+Friends of Fenton Library objected. He was guilty of abuse of office, the misuse of public power for private gain.
+The union wants a collective agreement, a deal that sets minimum pay. The company, the final say over pay, agreed.
+""")
+    found = {t.term for t in result.terms}
+    assert {"prudential borrowing", "abuse of office", "collective agreement"} <= found, found
+    assert "company" not in found, found

@@ -107,7 +107,8 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             result.also[note_id] = sorted(set(candidate.aliases))
         else:
             result.entities.append(candidate)
-    names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()}
+    names = {w for c in result.entities for form in (c.name, *c.aliases) for w in form.split()
+             if not w.islower()}  # a name's own words, not the "of" of "Friends of Fenton Library"
     named = {form.lower() for c in result.entities for form in (c.name, *c.aliases)}
     # a term spelt as a name the draft proposes ("Microplastics" starting a sentence) would
     # name two notes: the name stays, for the author to judge

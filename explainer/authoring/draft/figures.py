@@ -75,6 +75,8 @@ class Found:
 def dates(sentence: str) -> list[Found]:
     """Date-like phrases, longest first where they overlap, as written."""
     found = [Found(m.start(), m.end(), m.group().strip()) for m in _DATE.finditer(sentence) if m.group().strip()]
+    found = [Found(f.start + 4, f.end, f.text[4:]) if re.fullmatch(rf"the\s{_YEAR}", f.text) else f
+             for f in found]  # "the 1936 building": 1936 (not "the 1990s", "the 2024-25 season")
     return _longest(found)
 
 
@@ -323,7 +325,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
     if re.search(rf"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+to\s+)?$", sentence[: match.start()]):
         return "votes", end  # "voting 8 to 5"
     if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
-            and (not sentence[: match.start()].endswith(", ") or rest.startswith(",")) \
+            and (not sentence[: match.start()].endswith(", ") or re.match(r"^(?:,|[.;:!?]?$|[.;:!?]\s)", rest)) \
             and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
         return "years", end  # not "employees over 18 months"
     for pattern, takes in _COUNTED:

@@ -28,10 +28,13 @@ from .gazetteer import Gazetteer
 _UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
 _WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
          rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
+LAW_WORDS_FIRST = {"Act", "Bill", "Law", "Regulations", "Order"}  # what follows a bracketed jurisdiction
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
-_NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_JOIN}{_WORD})*")
+# A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014".
+_BRACKETED = rf"\s+\({_UPPER}[\w’'-]*(?:\s+{_UPPER}[\w’'-]*)*\)\s+(?=(?:{'|'.join(sorted(LAW_WORDS_FIRST))})\b)"
+_NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:(?:{_JOIN}|{_BRACKETED}){_WORD})*")
 _DOMAIN = re.compile(r"(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+[a-z]{2,6}(?![\w-]|\.\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 
@@ -487,7 +490,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["body"] += 6
     if head in PARTY_WORDS:
         evidence["party"] += 8
-    if head in LAW_WORDS or len(words) > 2 and words[-2] == "Act" and words[-1].isdigit():
+    if head in LAW_WORDS or len(words) > 2 and (words[-2] == "Act" and words[-1].isdigit() or words[-1] in ("Act", "Bill")):
         evidence["law"] += 8  # "the Data Act 2024"
     if head in PROGRAMME_WORDS:
         evidence["programme"] += 2 if head == "Fund" else 7  # a fund is as often an investor or a public body
@@ -590,6 +593,10 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if re.search(r"\b(?:seats?|members?|member|a\s+vote|votes|debate|majority|speaker)\s+(?:in|of)\s+the\s+$", before) \
                 and len(words) == 1:
             evidence["body"] += 4  # "seats in the Dáil", "a member of the Senedd", "a vote in the Sejm"
+        company_cue = "|".join(map(re.escape, sorted(CUES["company"], key=len, reverse=True)))
+        if re.search(r"[\w’'],\s+(?:the|a|an)\s+$", mention.sentence[: mention.start]) \
+                and re.match(rf"^\s+(?:[a-z-]+\s+)?(?:{company_cue})\b(?!’s|'s)", after):
+            evidence["place"] += 3  # in another name's apposition: "Bayview Construction, the Port Talbot firm"
         if re.match(r"^-(?:based|born)\b", after):
             evidence["place"] += 4  # "the Achill-born composer", "a Wrocław-based company"
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):

@@ -84,6 +84,8 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
+            for term in _explained(sentence):
+                add(term, n, sentence, -1.0)  # the article explains it: "an injunction, a court order that"
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term in _dictionary_terms(words, sentence):
                 add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
@@ -124,6 +126,29 @@ def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
     read at sight (WordNet; without it, or for a word it lacks, the candidate stays)."""
     return " " in term or "-" in term or wordnet.lexname(term, "n") not in _EVERYDAY_KINDS
+
+
+# A noun phrase the article explains in an apposition: "an injunction, a court order that",
+# "prudential borrowing, meaning the council borrows", "abuse of office, the misuse of public
+# power", "a stock condition survey, a room-by-room inspection of every home".
+_EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|to|from|under|with|into|after|through|via|"
+                        r"against|across|within|over|about|at)\s+)"
+                        r"((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*),\s+(?:meaning\s|which\s+means\s|(?:a|an|the)\s+"
+                        r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|in\s+which|of|used|employed|setting)\b)")
+
+
+def _explained(sentence: str) -> list[str]:
+    found = []
+    for match in _EXPLAINED.finditer(sentence):
+        words = match.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION and (w != "of" or i == len(words) - 1)), default=0)
+        words = words[cut:]  # "repairs after subsidence": subsidence; "abuse of office" stays
+        between = (match.group(2) or "").split()
+        if not words or any(w in _FUNCTION for w in between) or not _noun_like(words[-1], alone=True) \
+                or len(words) == 1 and zipf(words[0]) >= 5.0:  # "the company, the final say over"
+            continue
+        found.append(" ".join(words))
+    return found
 
 
 def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
