@@ -548,3 +548,13 @@ The union wants a collective agreement, a deal that sets minimum pay. The compan
     found = {t.term for t in result.terms}
     assert {"prudential borrowing", "abuse of office", "collective agreement"} <= found, found
     assert "company" not in found, found
+
+
+def test_a_datelines_capitals_are_the_place_and_a_nordic_institute_is_a_body():
+    require_wordnet()
+    result = sample("""
+STOCKHOLM, March 12 — Shares in Velora rose after a trial in Stockholm. Karolinska Institutet ran it.
+""")
+    kinds = {c.name: (c.kind, c.aliases) for c in result.entities}
+    assert kinds["Stockholm"] == ("place", ["STOCKHOLM"]) and "STOCKHOLM" not in kinds, kinds
+    assert kinds["Karolinska Institutet"][0] == "body", kinds

@@ -65,7 +65,8 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
-              "Treasury"}
+              "Treasury", "Administration", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
+              "Politecnico"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -644,6 +645,8 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
                 candidate.name, candidate.kind = place, "place"
                 by_name[place] = candidate
                 continue
+        if full is None and short.isupper() and len(short) > 4 and short.title() in by_name:
+            full = by_name[short.title()]  # a dateline's "COPENHAGEN" is Copenhagen
         if full is None and any(re.search(rf"(?:^|\s){re.escape(short)}\s+(?:{'|'.join(_PLACE_NAMED)})\b", name)
                                 for name in found if name != short):
             if not any(v for k, v in candidate.evidence.items() if k != "place"):
