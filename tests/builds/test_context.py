@@ -132,9 +132,12 @@ def test_pelican_autoreload_shows_a_notes_edit(two: Path):
     import signal
 
     output = two / "output"
+    # Ctrl-C as in a terminal: a CI job started in the background of a shell without job control
+    # has SIGINT ignored, and its children inherit that (Pelican then never heard the Ctrl-C below).
     process = subprocess.Popen([PELICAN, "-r", "content", "-s", "pelicanconf.py", "-o", str(output),
                                 "--fatal", "warnings"], cwd=two, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     said: list[str] = []
