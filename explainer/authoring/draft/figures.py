@@ -135,29 +135,30 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     return found + _fractions(sentence, found)
 
 
+_ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
 _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+of|\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
-                       r"\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
-                       r"(?:more|less|fewer)\s+than)\s+)?$")
+                       rf"\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+{_ROUGHLY}$")
+# Units that count no things: what a bare number does not take from an earlier figure.
+_NOT_COUNTS = ("none", "percent", "percentage points", "times")
 
 
 # A bare number after a count of the same things: "51 councillors in favour, 36 against",
 # "58 units, of which only 24 are let", "412,000 containers last year and has room for 650,000"
 # (counted things only: not an amount, a percent).
-_SHARED = re.compile(r"(?:,|\bof\s+which|\bfor)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|"
-                     r"(?:more|less|fewer)\s+than)\s+)?$")
+_SHARED = re.compile(rf"(?:,|\bof\s+which|\bfor)\s+{_ROUGHLY}$")
 
 
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+ed\b)")  # not "of those invited"
 
 
 _GENERIC = {"thing", "way", "reason", "another", "other", "time", "point", "example", "problem", "question", "issue",
-            "hand", "side", "person", "man", "woman", "thing", "part", "place", "case", "sense", "word", "kind", "sort"}
+            "hand", "side", "person", "man", "woman", "part", "place", "case", "sense", "word", "kind", "sort"}
 
 
 def _one_of_a_kind(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     """A count of one, as (unit, the words it counts): "one pitch" (pitches), "one changing
     room" (changing rooms), "one production line"; not "one of them", "no one", "one thing"."""
-    if re.search(r"\b(?:no|any|every|each|the|this|that|which|every|someone|anyone)\s+$", sentence[:start].lower()):
+    if re.search(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone)\s+$", sentence[:start].lower()):
         return None
     words = re.match(r"^(\s+([a-z]+))(\s+([a-z]+))?", sentence[end:])
     first, second = (words.group(2), words.group(4)) if words else ("", None)
@@ -173,7 +174,7 @@ def _last_counted(found: list[Found]) -> str | None:
     """The unit of the sentence's last earlier count of things (not an amount, a percent or a
     duration): what "of them" refers to."""
     return next((f.unit for f in reversed(found) if f.unit and f.unit.islower() and f.unit not in
-                 ("none", "percent", "percentage points", "times") and f.unit.rstrip("s") not in _TIME_UNITS), None)
+                 _NOT_COUNTS and f.unit.rstrip("s") not in _TIME_UNITS), None)
 
 
 def _compared(sentence: str, found: list[Found]) -> list[Found]:
@@ -188,7 +189,7 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
         compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
             and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower()) \
             or earlier is not None and _SHARED.search(sentence[: item.start]) and earlier.unit.islower() \
-            and earlier.unit not in ("percent", "percentage points", "times")
+            and earlier.unit not in _NOT_COUNTS
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
             item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
@@ -375,7 +376,6 @@ def _counted_by(subject: re.Match[str]) -> str:
 # climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a visitor
 # count that has fallen by a third since 2019, to 212,000".
 _COUNT_OF = r"(?:\b(?P<whose>[a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
-_ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
 _SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+{_ROUGHLY}$")
 _CHANGED_BY = re.compile(rf"{_COUNT_OF}[^.;:]*?\b(?:fallen|fell|risen|rose|grown|grew|dropped|increased|decreased|declined|"
                          rf"shrunk|shrank|cut)\s+by\s+{_ROUGHLY}$")  # "a visitor count that has fallen by a third"

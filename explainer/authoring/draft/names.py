@@ -28,12 +28,14 @@ from .gazetteer import Gazetteer
 _UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
 _WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
          rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
-LAW_WORDS_FIRST = {"Act", "Bill", "Law", "Regulations", "Order"}  # what follows a bracketed jurisdiction
+# A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
+LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
+             "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
 # A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014".
-_BRACKETED = rf"\s+\({_UPPER}[\w’'-]*(?:\s+{_UPPER}[\w’'-]*)*\)\s+(?=(?:{'|'.join(sorted(LAW_WORDS_FIRST))})\b)"
+_BRACKETED = rf"\s+\({_UPPER}[\w’'-]*(?:\s+{_UPPER}[\w’'-]*)*\)\s+(?=(?:{'|'.join(sorted(LAW_WORDS))})\b)"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:(?:{_JOIN}|{_BRACKETED}){_WORD})*")
 _DOMAIN = re.compile(r"(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+[a-z]{2,6}(?![\w-]|\.\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -76,8 +78,6 @@ PARTY_INSIDE = {"Labour", "Labor", "Socialist", "Social", "Democratic", "Conserv
                 "Republican", "Progressive", "Nationalist", "People’s", "People's", "Civic", "Popular"}
 # Body words that as often name a party ("the Civic League", "the Green Alliance"): weaker evidence.
 SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "Union"}
-LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
-             "Charter", "Ordinance", "Statute", "Accord", "Accords"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
                    "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
                    "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta", "Register"}
@@ -139,6 +139,9 @@ CUES = {
                 "e-reader", "reader", "range", "line", "feature", "tool", "comedy", "drama", "documentary", "thriller",
                 "novel", "memoir", "series", "sitcom", "musical", "opera", "play", "painting", "sculpture"),
 }
+# A company's noun after a name, which then says where the company is ("the Port Talbot firm").
+_A_COMPANY_CUE = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, sorted(CUES['company'], key=len, reverse=True)))})"
+                            r"\b(?!’s|'s)")
 _SOLD_AS = re.compile(r"\b(?:sells?|sold|marketed|branded|launched|released|unveiled|markets?)\s+(?:it\s+|them\s+)?as\s+"
                       r"(?:the\s+|an?\s+)?$"
                       r"|\b(?:launched|released|unveiled|the new|its new)\s+(?:(?:its|the|a)\s+)?$")
@@ -580,7 +583,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["company"] += 2
         if _SOLD_AS.search(before):
             evidence["product"] += 3
-        if re.match(r"^\s+(?:goes|went|will\s+go|is\s+to\s+go|went)\s+on\s+sale\b", after):
+        if re.match(r"^\s+(?:goes|went|will\s+go|is\s+to\s+go)\s+on\s+sale\b", after):
             evidence["product"] += 3  # "before its smaller, cheaper Arden Mini goes on sale"
         if re.search(r"(?:\b(?:its|their|of)|\d)\s+$", before) and (thing := re.match(r"^\s+(?:[a-z]+\s+)?([a-z]+s)\b", after)) \
                 and wordnet.made_thing(thing.group(1)):
@@ -594,9 +597,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if re.search(r"\b(?:seats?|members?|member|a\s+vote|votes|debate|majority|speaker)\s+(?:in|of)\s+the\s+$", before) \
                 and len(words) == 1:
             evidence["body"] += 4  # "seats in the Dáil", "a member of the Senedd", "a vote in the Sejm"
-        company_cue = "|".join(map(re.escape, sorted(CUES["company"], key=len, reverse=True)))
-        if re.search(r"[\w’'],\s+(?:the|a|an)\s+$", mention.sentence[: mention.start]) \
-                and re.match(rf"^\s+(?:[a-z-]+\s+)?(?:{company_cue})\b(?!’s|'s)", after):
+        if re.search(r"[\w’'],\s+(?:the|a|an)\s+$", mention.sentence[: mention.start]) and _A_COMPANY_CUE.match(after):
             evidence["place"] += 3  # in another name's apposition: "Bayview Construction, the Port Talbot firm"
         if re.match(r"^-(?:based|born)\b", after):
             evidence["place"] += 4  # "the Achill-born composer", "a Wrocław-based company"

@@ -91,8 +91,7 @@ def _places() -> _Places:
         if not iso or iso not in by_code or not (info.get("region") or info.get("subregion")):
             continue  # countryinfo's "Wales" carries the UK's code: a nation's name is not the UK's
         name = by_code[iso]["name"]
-        if info.get("subregion") or info.get("region"):
-            regions[name] = info.get("subregion") or info.get("region")
+        regions[name] = info.get("subregion") or info.get("region")
         for spelling in (info.get("name"), *(info.get("altSpellings") or [])):
             if isinstance(spelling, str) and len(spelling) > 1 and not spelling.isdigit():
                 spellings.setdefault(spelling, set()).add(name)
