@@ -19,7 +19,7 @@ import pytest
 from explainer.build.settings import THEME
 from explainer.ops.site_suite.support import (  # noqa: F401  (the site suite's helpers, shared)
     BASE, CSS_URL, PAGE_TYPES, PUBLISHED_SITEURL, REFERENCES, SERVERS, VISIBLE_LINKS, WCAG_TAGS, WORD,
-    axe_violations, browser_fixtures, build, fold, http_server, loaded_content, mark_browser_tests, page_types,
+    axe_violations, browser_fixtures, build, fold, gives_quote, http_server, loaded_content, mark_browser_tests, page_types,
     parse_pages, published_behind_nginx, references, require_nginx, resolve, site_fixtures,
 )
 

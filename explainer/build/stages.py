@@ -85,11 +85,11 @@ def render_notes(ctx: BuildContext) -> None:
     """The index of who is named where, the visuals, the preview cards, and the pages made
     from the notes, as Markdown."""
     assert ctx.site is not None
-    ctx.index = build_index(ctx.site)
+    ctx.index = build_index(ctx.site, [str((ctx.settings or {}).get("SITENAME") or "")])
     ctx.visuals = render_visuals(ctx.site)
-    ctx.cards = Cards(ctx.site)
+    ctx.cards = Cards(ctx.site, ctx.index.citations)
     ctx.notes_pages = render_all(ctx.site, ctx.index)
-    ctx.story = story_markdown(ctx.site)
+    ctx.story = story_markdown(ctx.site, ctx.index)
 
 
 def notes_env(ctx: BuildContext, article: Document | None = None) -> RenderEnv:

@@ -43,6 +43,10 @@ class Article:
     # When they differ (say, a front matter left open shifts every paragraph), notes are not
     # checked against it: the article's own problem is the one to report.
     differences: list[Problem]
+    # What a reader sees of it on its page, in order: the byline's author and publisher, then
+    # each heading ("", its text) and paragraph (its id, its text). Where a citation's words
+    # are first on the page (render/citations.py).
+    shown: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def faithful(self) -> bool:
@@ -65,3 +69,9 @@ def numbered_paragraphs(tokens: Sequence[Any]) -> dict[str, Paragraph]:
         str(token.attrGet("id")): Paragraph(str(token.attrGet("id")), plain_text(tokens[i + 1].children or []))
         for i, token in enumerate(tokens) if token.type == "paragraph_open" and token.attrGet("id")
     }
+
+
+def shown_blocks(tokens: Sequence[Any]) -> list[tuple[str, str]]:
+    """Each heading ("", its text) and paragraph (its id, its text) as a reader sees them, in order."""
+    return [(str(token.attrGet("id") or "") if token.type == "paragraph_open" else "", plain_text(tokens[i + 1].children or []))
+            for i, token in enumerate(tokens) if token.type in ("heading_open", "paragraph_open") and not token.hidden]

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from ..core.problems import Problem, display_path, read_utf8
 from ..core.routes import page_url
 from ..core.text import slug
-from .articles import ARTICLE_PATH, Article, numbered_paragraphs
+from .articles import ARTICLE_PATH, Article, numbered_paragraphs, shown_blocks
 from .fidelity import check_body, check_title
 from .frontmatter import ArticleMeta, PageMeta
 from .lint import lint_page
@@ -129,7 +129,9 @@ def _article(article: str, path: Path, tokens: list[Token], data: Any, source: l
         differences = [Problem(shown, 1, "front matter or source.txt missing")]
     else:
         differences = check_body(tokens, source, shown, path.parent / SOURCE_NAME)
-    return Article(article, path, title, numbered_paragraphs(tokens), differences)
+    byline = [str(data.get(key) or "") for key in ("author", "publisher")] if isinstance(data, dict) else []
+    return Article(article, path, title, numbered_paragraphs(tokens), differences,
+                   shown=[("", text) for text in byline if text] + shown_blocks(tokens))
 
 
 def _as_received(article: Article, title: Any, source: list[SourceBlock] | None, shown: str, path: Path) -> list[Problem]:

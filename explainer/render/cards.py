@@ -28,6 +28,7 @@ from markupsafe import escape
 from ..content.notes import EDITORS_NOTE_LABELS, KIND_LABELS, Entity, Fact, Site, Source
 from ..content.unfinished import is_drafted, is_placeholder
 from ..core.routes import NoteKey, link, to_page
+from .citations import Citations
 from .drafts import BADGE, DRAFTED_BADGE, plain
 
 # Characters of each text on a card: a preview, not the page (every page carries the cards
@@ -41,8 +42,9 @@ class Cards:
     """The cards of one build's notes, each made once per article page (every other page
     shows the same card; most pages show the same few)."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, citations: Citations | None = None):
         self._site = site
+        self._citations = citations
         self._made: dict[tuple[NoteKey, str | None], str] = {}
 
     def html(self, keys: Iterable[NoteKey], save_as: str, article: str | None = None) -> str:
@@ -58,24 +60,25 @@ class Cards:
         # Only an entity's or a term's card depends on the page's article (its fact, its link).
         made = (key, article if key.kind in ("entity", "term") else None)
         if made not in self._made:
-            self._made[made] = card(self._site, key, article)
+            self._made[made] = card(self._site, key, article, self._citations)
         return self._made[made]
 
 
-def card(site: Site, key: NoteKey, article: str | None = None) -> str:
+def card(site: Site, key: NoteKey, article: str | None = None, citations: Citations | None = None) -> str:
     """The preview card of one note, on a page of `article` (its id) or of no article, or ""
-    if the notes have none by that key. Its links start at the site's root (routes.to_page)."""
+    if the notes have none by that key. Its links start at the site's root (routes.to_page);
+    with `citations`, a statement's link lands on its quote (a text fragment)."""
     kind, ident = key
     if kind == "entity" and ident in site.entities:
         entity = site.entities[ident]
         fact = lead_fact(site, entity, article)
         return _render(key, KIND_LABELS[entity.kind][0], entity.name, fact.text if fact else "",
-                       background=entity.summary, cite=_cite(site, fact.source, article) if fact else {},
+                       background=entity.summary, cite=_cite(site, fact.source, article, citations) if fact else {},
                        drafted=(bool(fact) and is_drafted(fact, "text"), is_drafted(entity, "summary")))
     if kind == "term" and ident in site.terms:
         term = site.terms[ident]
         return _render(key, "Glossary", term.display_name,
-                       term.in_article, background=term.definition, cite=_cite(site, term.source, article),
+                       term.in_article, background=term.definition, cite=_cite(site, term.source, article, citations),
                        drafted=(is_drafted(term, "in_article"), is_drafted(term, "definition")))
     found = site.by_id.get(kind, {}).get(ident)
     if kind == "figure" and found:
@@ -105,12 +108,13 @@ def _position(site: Site, source: Source, article: str) -> int | None:
     return int(paragraph.id.removeprefix("p")) if cited.id == article else None  # ids are p1, p2, ...
 
 
-def _cite(site: Site, source: Source, article: str | None) -> dict[str, str]:
+def _cite(site: Site, source: Source, article: str | None, citations: Citations | None) -> dict[str, str]:
     """The attributes that link a card's statement to its paragraph, from a page of `article`."""
     cited, paragraph = site.resolve(source.paragraph)
+    fragment = citations.fragment(cited, paragraph, source.quote, for_script=True) if citations else paragraph.id
     if cited.id == article:
-        return {"data-cite": f"#{paragraph.id}"}
-    attributes = {"data-cite": link(cited.url, paragraph.id)}
+        return {"data-cite": f"#{fragment}"}
+    attributes = {"data-cite": link(cited.url, fragment)}
     if site.several_articles:
         attributes["data-of"] = cited.title
     return attributes

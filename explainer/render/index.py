@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..content.articles import Article, Paragraph
@@ -17,6 +18,7 @@ from ..core.lexicon import zipf
 from ..core.names import Linker, Target
 from ..core.routes import NoteKey
 from ..core.text import MONTHS, number_value, quantities, sentences
+from .citations import Citations
 from .markdown import Flag
 
 # Rarer than this on wordfreq's Zipf scale (about 2 in a million words: "rebalance", "fintech"),
@@ -50,6 +52,7 @@ class SiteIndex:
     # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
     own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
     marks: dict[str, dict[str, list[Flag]]] = field(default_factory=dict)  # article id -> paragraph id -> marks
+    citations: Citations | None = None  # each cited quote's link (its text fragment)
 
     def paragraph_linkers(self, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
@@ -62,7 +65,9 @@ def linker(site: Site) -> Linker:
     return Linker(_names(site))
 
 
-def build_index(site: Site) -> SiteIndex:
+def build_index(site: Site, header: Sequence[str] = ()) -> SiteIndex:
+    """`header`: what every page shows before its content (the site's name), where a
+    citation's words may also be."""
     names = _names(site)
     index = SiteIndex(Linker(names))
     for form, target in names:
@@ -81,6 +86,7 @@ def build_index(site: Site) -> SiteIndex:
     # Every article's at once: one pass over the figures, events and editor's notes.
     index.own_names = _own_names(site)
     index.marks = _marks(site)
+    index.citations = Citations(site, header)
     return index
 
 

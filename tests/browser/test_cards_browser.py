@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-from support import axe_violations, earliest_fact_in, fold
+from playwright.sync_api import expect
+
+from support import axe_violations, earliest_fact_in, fold, gives_quote
 
 
 # Brightwater Dairy: first linked in p2, its earliest fact in p4 (the card's ¶ goes there).
@@ -54,11 +56,13 @@ def test_the_visible_card_shows_the_statement_before_the_background(open_page, a
     # The ¶ link: "¶ 4", heard as "Paragraph 4", to that paragraph of this page; out of the tab order.
     assert cite.inner_text() == f"\u00b6\u00a0{number}"
     assert cite.get_attribute("aria-label") == f"Paragraph {number}"
-    assert cite.get_attribute("href") == f"#{paragraph.id}"
+    assert cite.get_attribute("href").startswith(f"#{paragraph.id}:~:text=")  # landing on the quoted words
+    assert gives_quote(cite.get_attribute("href"), fact.source.quote)
     assert cite.get_attribute("tabindex") == "-1"
     assert link.get_attribute("aria-describedby") == "card-pop"
     cite.click()
-    page.wait_for_url(re.compile(f"#{paragraph.id}$"))
+    page.wait_for_url(re.compile(f"#{paragraph.id}(:~:.*)?$"))
+    expect(page.locator(f"p#{paragraph.id}:target")).to_have_count(1)
     assert pop.is_hidden()
 
 

@@ -45,7 +45,7 @@ def markers(page) -> list[dict]:
     return page.eval_on_selector_all("main article sup.flag-ref", """refs => refs.map(ref => ({
         note: new URL(ref.querySelector('a').href).hash.slice(1),
         number: ref.querySelector('.flag-n') && ref.querySelector('.flag-n').innerText,
-        ed: ref.querySelector('[aria-hidden]').checkVisibility(),
+        ed: getComputedStyle(ref.querySelector('a'), '::before').content.includes('ed.'),
     }))""")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from support import FIXTURES, earliest_fact_in, edit, fold, page_types
+from support import FIXTURES, earliest_fact_in, edit, fold, gives_quote, page_types
 
 from explainer.build.stages import prepare
 from explainer.render.cards import MAX_BACKGROUND, MAX_STATEMENT, Cards, card
@@ -199,7 +199,8 @@ def test_entity_cards_on_the_article_lead_with_a_fact_of_that_article(html_pages
             assert not span.has_attr("data-cite") and statement == "", key
         else:
             _, paragraph = content.site.resolve(fact.source.paragraph)
-            assert span["data-cite"] == f"#{paragraph.id}", key
+            assert span["data-cite"].split(":~:")[0] == f"#{paragraph.id}", key
+            assert gives_quote(span["data-cite"], fact.source.quote), key  # it lands on the words
             assert clipped(statement, fact.text, MAX_STATEMENT), key
             # The link goes to the paragraph on this page that holds the fact's quote.
             target = soup.find(id=paragraph.id)
@@ -215,7 +216,8 @@ def test_term_cards_on_the_article_lead_with_how_it_is_used(html_pages, content,
     for term in terms:
         span = cards[f"card-term-{term.id}"]
         statement, background = parts(span)
-        assert span["data-cite"] == f"#{content.site.resolve(term.source.paragraph)[1].id}", term.id
+        assert span["data-cite"].split(":~:")[0] == f"#{content.site.resolve(term.source.paragraph)[1].id}", term.id
+        assert gives_quote(span["data-cite"], term.source.quote), term.id
         assert clipped(statement, term.in_article, MAX_STATEMENT), term.id
         assert background is not None and clipped(background, term.definition, MAX_BACKGROUND), term.id
 
@@ -230,5 +232,6 @@ def test_cards_on_a_note_page_link_to_the_article(html_pages, content, article):
         if entity.facts:
             first = entity.facts[0]
             _, paragraph = content.site.resolve(first.source.paragraph)
-            assert span["data-cite"] == f"../{article[1]}#{paragraph.id}", entity.id
+            assert span["data-cite"].split(":~:")[0] == f"../{article[1]}#{paragraph.id}", entity.id
+            assert gives_quote(span["data-cite"], first.source.quote), entity.id
             assert clipped(parts(span)[0], first.text, MAX_STATEMENT), entity.id

@@ -291,14 +291,36 @@ def references(soup: BeautifulSoup):
 
 
 def resolve(page: str, url: str) -> tuple[str | None, str]:
-    """(path inside the site or None if external, fragment)."""
+    """(path inside the site or None if external, fragment: the element id, without a text
+    directive `:~:text=...`, which is the id a browser falls back to)."""
     absolute = urlsplit(urljoin(BASE + page, url))
     if f"{absolute.scheme}://{absolute.netloc}/" != BASE:
         return None, ""
     path = unquote(absolute.path[1:]) or "index.html"
     if path.endswith("/"):
         path += "index.html"
-    return path, unquote(absolute.fragment)
+    return path, unquote(absolute.fragment.split(":~:")[0])
+
+
+_PUNCTUATION = ".,;:!?\"')”’"
+
+
+def gives_quote(url: str, quote: str) -> bool:
+    """Whether a link's text fragment (`#p4:~:text=...`) gives `quote`: its start term (a
+    short quote's only one) begins it and its end term ends it, up to quotation marks and the
+    punctuation at either end a highlight may leave out. The tests' own reading of the
+    directive's syntax (WICG: `text=[prefix-,]start[,end][,-suffix]`), not the build's."""
+    _, _, directive = url.partition(":~:text=")
+    if not directive:
+        return False
+    parts = directive.split(",")
+    if parts[0].endswith("-"):
+        parts.pop(0)
+    if len(parts) > 1 and parts[-1].startswith("-"):
+        parts.pop()
+    start, end = fold(unquote(parts[0])), fold(unquote(parts[-1]))
+    whole = fold(quote).strip(_PUNCTUATION)
+    return bool(start) and whole.startswith(start.strip(_PUNCTUATION)) and whole.endswith(end.strip(_PUNCTUATION))
 
 
 # --- In the browser ----------------------------------------------------------------------------

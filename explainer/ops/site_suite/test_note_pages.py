@@ -10,14 +10,14 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, deque
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
 from explainer.content.coverage import ignore_list, uncovered
-from explainer.ops.site_suite.support import fold
+from explainer.ops.site_suite.support import fold, gives_quote, resolve
 
 DATE = r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -102,6 +102,41 @@ def test_every_quote_is_in_the_cited_paragraph_of_the_built_article(notes, artic
     assert not missing, "\n".join(missing)
 
 
+def test_every_link_to_a_paragraph_lands_on_its_words(notes, html_pages, articles):
+    """Each citation (a link on a page, a card's data-cite) to a paragraph of an article carries
+    a text fragment whose words are that paragraph's, in order; each note's quote is given
+    whole by a link to its paragraph (tests/browser/test_citations_browser.py: in Chromium)."""
+    links: dict[tuple[str, str], list[str]] = {}  # (article page, paragraph id) -> the links to it
+    for page, soup in html_pages.items():
+        for url in [a["href"] for a in soup.select("a[href]:not(.pilcrow)")] + [s["data-cite"] for s in soup.select("[data-cite]")]:
+            target, fragment = resolve(page, url)
+            if target and target.removesuffix(".html") in articles and re.fullmatch(r"p\d+", fragment):
+                links.setdefault((target, fragment), []).append(url)
+    assert links, "no link to a paragraph"
+    wrong = []
+    for (target, pid), urls in links.items():
+        words = fold(articles[target.removesuffix(".html")].find(id=pid).get_text()).casefold()
+        for url in urls:
+            raw = [t for t in url.partition(":~:text=")[2].split(",") if t]
+            raw = raw[1:] if raw and raw[0].endswith("-") else raw  # the prefix and suffix: context
+            raw = raw[:-1] if len(raw) > 1 and raw[-1].startswith("-") else raw
+            terms = [fold(unquote(t)).casefold() for t in raw]
+            at = 0
+            for term in terms:
+                at = words.find(term, at)
+                if at < 0:
+                    wrong.append(f"{url}: {term!r} not in {target}#{pid} (after the terms before it)")
+                    break
+            if not terms:
+                wrong.append(f"{url}: no text fragment")
+    for where, source in sources(notes):
+        article_id, _, pid = source["paragraph"].rpartition("#")
+        urls = links.get((f"{article_id or next(iter(articles))}.html", pid), [])
+        if not any(gives_quote(url, source["quote"]) for url in urls):
+            wrong.append(f"{where}: no link gives its quote {source['quote']!r}: {urls[:3]}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_each_entity_has_exactly_one_page(notes, html_pages):
     pages = {p for p in html_pages if p.startswith("entities/")}
     assert pages == {f"entities/{e['id']}.html" for e in notes["entities"]}
@@ -132,7 +167,7 @@ def test_each_note_has_exactly_one_anchor(notes, html_pages, heading_ids, kind, 
 def test_every_fact_links_to_its_paragraph(notes, html_pages, articles):
     for entity in notes["entities"]:
         soup = html_pages[f"entities/{entity['id']}.html"]
-        links = {(a["href"].rpartition("#")[0].rpartition("/")[2], a["href"].rpartition("#")[2])
+        links = {(a["href"].partition("#")[0].rpartition("/")[2], a["href"].partition("#")[2].split(":~:")[0])
                  for a in soup.select("a.cite")}
         for fact in entity.get("facts", []):
             article_id, _, pid = fact["source"]["paragraph"].rpartition("#")

@@ -1,8 +1,8 @@
 """Show each editor's note next to the words it is about, without changing them.
 
 `mark_flags`: the page's RenderEnv `marks` maps a paragraph id to the Flags in it. The
-quoted words are wrapped in <mark id="flag-NOTE"> and followed by a small link to the note;
-the words themselves stay exactly as received. Apparent errors are highlighted;
+quoted words are wrapped in <mark id="flag-NOTE"> and followed by a small link to the note
+(an "ed." the stylesheet draws: the paragraph's text stays the words as received). Apparent errors are highlighted;
 ambiguities only underlined, so a paragraph with several notes stays readable. It runs on
 the paragraphs the parser numbered, before the names are linked (so a quote is still
 plain text).
@@ -19,25 +19,16 @@ stylesheet shows them in place of the "ed." markers.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ...content.markdown.tokens import added, join_soft_breaks
 from ...core.routes import NoteKey, mark_id
+from ...core.text_fragments import quote_pattern
 from .env import Flag, render_env
 
-_FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
-             '"': '["\u201c\u201d]', "\u201c": '["\u201c\u201d]', "\u201d": '["\u201c\u201d]'}
-
-
-def quote_pattern(quote: str) -> re.Pattern[str]:
-    """The quote as it may appear in text: any quote style, any run of whitespace."""
-    return re.compile(r"\s+".join("".join(_FLEXIBLE.get(c, re.escape(c)) for c in word) for word in quote.split()))
-
-
 FOOTNOTES_HEADING = "Editor\u2019s notes"
+MARKER_LABEL = "Editor\u2019s note"  # the marker's name; on screen it reads "ed." (site.css)
 
 
 def mark_flags(state: StateCore) -> None:
@@ -78,13 +69,11 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
             Token("text", "", 0, content=words),
             Token("mark_close", "mark", -1),
             _with_flag(added("sup_open", "sup", 1, **{"class": "flag-ref"}), flag),
-            added("link_open", "a", 1, href=flag.href, **{"data-card": NoteKey("note", flag.note_id).slug}),
-            added("span_open", "span", 1, **{"aria-hidden": "true"}),
-            added("text", "", 0, "ed."),
-            added("span_close", "span", -1),
-            added("span_open", "span", 1, **{"class": "visually-hidden"}),
-            added("text", "", 0, "Editor\u2019s note"),
-            added("span_close", "span", -1),
+            # No words of its own in the paragraph: "ed." is drawn by the stylesheet and the
+            # link named by its label, so that find-in-page, a citation's text fragment and
+            # copying read the words as received ("botling line", not "botlinged. line").
+            added("link_open", "a", 1, href=flag.href, **{"data-card": NoteKey("note", flag.note_id).slug,
+                                                          "aria-label": MARKER_LABEL}),
             added("link_close", "a", -1),
             added("sup_close", "sup", -1),
             Token("text", "", 0, content=after),

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...content.articles import Article, Paragraph
 from ...content.notes import Site, Source
 from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
+from ..index import Mention, SiteIndex
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -35,13 +35,21 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def cite(site: Site, source: Source) -> str:
-    """`[¶ 4](...#p4)`: a link to the paragraph a statement rests on."""
-    return cite_paragraph(*site.resolve(source.paragraph))
+def cite(index: SiteIndex, source: Source) -> str:
+    """`[¶ 4](...#p4:~:text=...)`: a link to the paragraph a statement rests on that lands on
+    the quoted words (render/citations.py)."""
+    assert index.citations is not None
+    _, paragraph = index.citations.resolve(source)
+    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({index.citations.href(source)})"
 
 
-def cite_paragraph(article: Article, paragraph: Paragraph) -> str:
-    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({article.source_link}#{paragraph.id})"
+def cite_words(index: SiteIndex, mention: Mention) -> str:
+    """`[¶ 4](...#p4:~:text=stake)`: a link to the paragraph of a mention, landing on the
+    words that name the note there."""
+    assert index.citations is not None
+    start, end = mention.spans[0]
+    fragment = index.citations.fragment(mention.article, mention.paragraph, mention.sentence[start:end])
+    return f"[\u00b6 {mention.paragraph.id.removeprefix('p')}]({mention.article.source_link}#{fragment})"
 
 
 def from_article(site: Site, source: Source) -> str:

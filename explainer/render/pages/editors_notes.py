@@ -26,7 +26,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
             f"## {quoted(note.source.quote)}",
             "",
             "{.note-kind}",
-            f"{EDITORS_NOTE_LABELS[note.kind]} {cite(site, note.source)}",
+            f"{EDITORS_NOTE_LABELS[note.kind]} {cite(index, note.source)}",
             "",
             f"**Most likely:** {inline(note.likely)}",
             "",

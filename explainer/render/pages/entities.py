@@ -27,10 +27,10 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
 
     if entity.facts:
         lines += ["## What the articles say" if several else "## What the article says", ""]
-        lines += [f"- {inline(fact.text, is_drafted(fact, 'text'))} {cite(site, fact.source)}" for fact in entity.facts]
+        lines += [f"- {inline(fact.text, is_drafted(fact, 'text'))} {cite(index, fact.source)}" for fact in entity.facts]
         lines.append("")
 
-    relations = _relations(site, entity)
+    relations = _relations(site, index, entity)
     if relations:
         lines += ["## Relations", "", *relations, ""]
 
@@ -51,7 +51,7 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
         self_key=note_key(entity),
         metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases, "unfinished": is_draft(entity),
                   "infobox": _infobox(site, index, entity)},
-        blocks={"mentions": _mentions_html(site, mentions)},
+        blocks={"mentions": _mentions_html(site, index, mentions)},
     )
 
 
@@ -74,24 +74,24 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
     }
 
 
-def _relations(site: Site, entity: Entity) -> list[str]:
+def _relations(site: Site, index: SiteIndex, entity: Entity) -> list[str]:
     """Its own relations, then those other entities have with it (read the other way)."""
     lines = []
     for relation in entity.relations:
         target = site.entities[relation.target]
-        lines.append(_relation_line(site, RELATION_LABELS[relation.type][0], target, relation.figure, relation.source))
+        lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][0], target, relation.figure, relation.source))
     for other in site.entities.values():
         for relation in other.relations:
             if relation.target == entity.id:
-                lines.append(_relation_line(site, RELATION_LABELS[relation.type][1], other, relation.figure, relation.source))
+                lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][1], other, relation.figure, relation.source))
     return lines
 
 
-def _relation_line(site: Site, label: str, other: Entity, figure: str | None, source) -> str:
+def _relation_line(site: Site, index: SiteIndex, label: str, other: Entity, figure: str | None, source) -> str:
     line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
     if figure:
         line += f": {inline(figure)}"
-    line += f" {cite(site, source)}" if source else \
+    line += f" {cite(index, source)}" if source else \
         f" *(background, not from the {'articles' if site.several_articles else 'article'})*"
     return line
 
@@ -100,7 +100,7 @@ def html_escape(text: str) -> str:
     return str(markup_escape(text))
 
 
-def _mentions_html(site: Site, mentions: list[Mention]) -> str:
+def _mentions_html(site: Site, index: SiteIndex, mentions: list[Mention]) -> str:
     """Each sentence naming the entity (its name in bold) and a link to its paragraph,
     grouped by article when there are several."""
     out, current = [], None
@@ -114,8 +114,10 @@ def _mentions_html(site: Site, mentions: list[Mention]) -> str:
         elif not out:
             out.append('<ul class="mentions">')
         number = mention.paragraph.id.removeprefix("p")
+        assert index.citations is not None
+        fragment = index.citations.fragment(mention.article, mention.paragraph, mention.sentence)
         out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
-                   f'<a href="{mention.article.source_link}#{mention.paragraph.id}" class="cite" '
+                   f'<a href="{html_escape(mention.article.source_link + "#" + fragment)}" class="cite" '
                    f'aria-label="Paragraph {number} of the article">\u00b6 {number}</a></li>')
     return "\n".join([*out, "</ul>"]) + "\n" if out else ""
 

@@ -16,7 +16,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     the_article = "the articles" if site.several_articles else "the article"
     lines = [f"Every number in {the_article} and what it measures.", "", "::: visual shareholding", ":::", ""]
     for figure in site.figures:
-        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures, is_drafted(figure, 'measures'))} {cite(site, figure.source)}", ""]
+        lines += [f"{{#{figure.id} .figure}}", f"## {escape(figure.value)}", "", f"{inline(figure.measures, is_drafted(figure, 'measures'))} {cite(index, figure.source)}", ""]
         details = _details(site, figure)
         if details:
             lines += [*details, ""]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..index import SiteIndex, note_key
+from ..index import Mention, SiteIndex, note_key
 from ...content.notes import Site, Term
 from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
 from ..drafts import is_drafted
-from .common import GeneratedPage, cite, cite_paragraph, escape, inline
+from .common import GeneratedPage, cite, cite_words, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -39,12 +39,14 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
 
 def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
     heading = escape(term.display_name)
-    used = sorted({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(term), [])},
-                  key=lambda ref: (ref[0], int(ref[1][1:])))
+    # Each paragraph using the term, linked to the words that name it there (its first mention).
+    used: dict[tuple[str, str], Mention] = {}
+    for mention in index.mentions.get(note_key(term), []):
+        used.setdefault((mention.article.id, mention.paragraph.id), mention)
     lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition, is_drafted(term, "definition")), "",
-             f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(site, term.source)}", ""]
+             f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(index, term.source)}", ""]
     if used:
-        paragraphs = ", ".join(cite_paragraph(site.articles[aid], site.articles[aid].paragraphs[pid]) for aid, pid in used)
+        paragraphs = ", ".join(cite_words(index, used[ref]) for ref in sorted(used, key=lambda ref: (ref[0], int(ref[1][1:]))))
         lines += [f"Used in paragraphs {paragraphs}.", ""]
     return lines
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...content.notes import KIND_LABELS, Site, Takeaway
 from ...content.site import fixed_pages
 from ...core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, TIMELINE
+from ..index import SiteIndex
 from ..visuals import has_shareholding
 from .common import cite, inline
 
@@ -22,13 +23,13 @@ _KIND_NOUNS = {"company": ("company", "companies"), "person": ("person", "people
                "law": ("law", "laws"), "programme": ("programme", "programmes")}
 
 
-def story_markdown(site: Site) -> str:
+def story_markdown(site: Site, index: SiteIndex) -> str:
     lines: list[str] = []
     if site.summary:
-        lines += ["{.lede}", f"{inline(site.summary.text)} {_cites(site, site.summary)}", ""]
+        lines += ["{.lede}", f"{inline(site.summary.text)} {_cites(index, site.summary)}", ""]
     if site.key_takeaways:
         lines += ["## Key takeaways", ""]
-        lines += [f"{i}. {inline(t.text)} {_cites(site, t)}" for i, t in enumerate(site.key_takeaways, 1)]
+        lines += [f"{i}. {inline(t.text)} {_cites(index, t)}" for i, t in enumerate(site.key_takeaways, 1)]
         lines.append("")
     if has_shareholding(site):
         lines += ["## Who owns whom", "", "::: visual shareholding", ":::", ""]
@@ -71,10 +72,10 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _cites(site: Site, takeaway: Takeaway) -> str:
+def _cites(index: SiteIndex, takeaway: Takeaway) -> str:
     seen, cites = set(), []
     for source in takeaway.sources:
         if source.paragraph not in seen:
             seen.add(source.paragraph)
-            cites.append(cite(site, source))
+            cites.append(cite(index, source))
     return " ".join(cites)

@@ -28,7 +28,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
         "",
     ]
     for event in site.events:
-        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what, is_drafted(event, 'what'))} {cite(site, event.source)}", ""]
+        lines += [f"{{#{event.id} .event}}", f"## {escape(event.when)}", "", f"{inline(event.what, is_drafted(event, 'what'))} {cite(index, event.source)}", ""]
         involved = []
         if event.entities:
             involved.append("Involved: " + ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})"

@@ -38,7 +38,7 @@
   // "Paragraph 4" (on the article's page) or "Paragraph 4 of the article".
   function citeLink(card) {
     var href = card.dataset.cite;
-    var n = (href.match(/#p(\d+)$/) || ["", "?"])[1];
+    var n = (href.match(/#p(\d+)(?::~:|$)/) || ["", "?"])[1];  // "#p4", "#p4:~:text=..."
     var of = card.dataset.of;
     var a = document.createElement("a");
     a.className = "card-cite";

@@ -9,7 +9,10 @@
 
    "Copy quote": the paragraph a reader went to by its ¶ (the page's target) gets a button
    that copies its words as received, in quotation marks, with the article's title and the
-   paragraph's own link. One button, moved to whichever paragraph is the target. */
+   paragraph's own link. One button, moved to whichever paragraph is the target.
+
+   A citation's link lands on the words it quotes (a text fragment, #p4:~:text=...); a
+   browser that finds none there goes to the paragraph its id names, as the spec says. */
 (function () {
   "use strict";
   var KEY = "explainer-explanations";
@@ -36,6 +39,12 @@
     }
     var button = document.getElementById("explanations");
     if (button) button.setAttribute("aria-checked", on ? "true" : "false");
+  }
+
+  // The id the address names: "p4" of "#p4:~:text=..." too (a browser that knows text
+  // fragments hides the directive from location.hash; an older one shows it).
+  function targetId() {
+    return location.hash.slice(1).split(":~:")[0];
   }
 
   // The paragraph's words: what a reader selecting it copies (markers and ¶ left out).
@@ -65,7 +74,7 @@
     var label = "Copy quote";
 
     function place() {
-      var id = location.hash.slice(1);
+      var id = targetId();
       var p = id && document.getElementById(id);
       if (!p || p.tagName !== "P" || !p.closest(".source-article") || !p.querySelector(".pilcrow")) {
         copier.remove();

@@ -1,0 +1,61 @@
+"""Each cited quote's link: its article page, its paragraph's id, and a text fragment that
+makes the browser scroll to and highlight the quoted words themselves (core/text_fragments.py).
+
+The directive is chosen against the article page's text as a reader's browser sees it: the
+site's name in its header, the title, the byline, the headings, and the paragraphs, each
+ending with its ¶ link's words ("¶Paragraph 4"). Worked out once per quote."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..content.articles import Article, Paragraph
+from ..content.notes import Site, Source
+from ..core.routes import link
+from ..core.text_fragments import Terms, collapse, directive, find_quote, text_directive
+
+
+class Citations:
+    def __init__(self, site: Site, header: Sequence[str] = ()):
+        self._site = site
+        self._header = [text for text in header if text]  # what every page shows first
+        self._pages: dict[str, tuple[list[str], dict[str, int]]] = {}
+        self._made: dict[tuple[str, str, str], Terms | None] = {}
+
+    def fragment(self, article: Article, paragraph: Paragraph, quote: str, for_script: bool = False) -> str:
+        """`p4:~:text=...`: the paragraph's id and the directive to the quote in it (the id
+        alone if the quote cannot be found or told apart there). `for_script`: encoded for
+        an attribute a script makes a link of (core/text_fragments.encode)."""
+        made = (article.id, paragraph.id, quote)
+        if made not in self._made:
+            blocks, numbers = self._page(article)
+            block = numbers[paragraph.id]
+            found = find_quote(quote, blocks[block])
+            self._made[made] = found and text_directive(blocks, block, *found)
+        terms = self._made[made]
+        return f"{paragraph.id}:~:{directive(terms, for_script)}" if terms else paragraph.id
+
+    def resolve(self, source: Source) -> tuple[Article, Paragraph]:
+        return self._site.resolve(source.paragraph)
+
+    def href(self, source: Source, page: str | None = None) -> str:
+        """The link to a source's quote: `#p4:~:text=...` from its own article's page (`page`:
+        that article's id), else the article page's URL with it."""
+        article, paragraph = self._site.resolve(source.paragraph)
+        fragment = self.fragment(article, paragraph, source.quote)
+        return f"#{fragment}" if page == article.id else link(article.url, fragment)
+
+    def _page(self, article: Article) -> tuple[list[str], dict[str, int]]:
+        """The page's text as blocks, and each paragraph's block: what its header shows (the
+        site's name), the title, the byline, the headings and paragraphs."""
+        if article.id not in self._pages:
+            shown = article.shown or [(p.id, p.text) for p in article.paragraphs.values()]
+            blocks = [*map(collapse, self._header), collapse(article.title)]
+            numbers = {}
+            for pid, text in shown:
+                if pid:
+                    numbers[pid] = len(blocks)
+                    text += f"\u00b6Paragraph {pid.removeprefix('p')}"  # its ¶ link (no space before it)
+                blocks.append(collapse(text))
+            self._pages[article.id] = (blocks, numbers)
+        return self._pages[article.id]
