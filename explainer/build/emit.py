@@ -1,5 +1,5 @@
-"""Files a published site has besides its pages: the open-data export of the notes, the
-share image for social cards, and the date the site last changed (for the feed and the
+"""Files a published site has besides its pages: the open-data export of the notes (as our
+own JSON, and as W3C Web Annotations on the article's words), the share image for social cards, and the date the site last changed (for the feed and the
 sitemap: it is when this explainer changed, never the article's publication date, which
 the received text does not give)."""
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..content.notes import KINDS, Site
 from ..core import version
-from ..core.routes import NOTES_JSON, SHARE_IMAGE
+from ..core.routes import ANNOTATIONS_JSONLD, NOTES_JSON, SHARE_IMAGE
+from ..render.annotations import annotations
 
 NOTES_FORMAT = "explainer-notes/1"
 
@@ -54,6 +55,12 @@ def write_notes_json(site: Site, output: Path) -> None:
     path = output / NOTES_JSON
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(notes_export(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_annotations(site: Site, output: Path, site_url: str) -> None:
+    path = output / ANNOTATIONS_JSONLD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(annotations(site, site_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def draw_share_image(title: str, subtitle: str, site_name: str, output: Path) -> None:

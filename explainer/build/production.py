@@ -37,7 +37,7 @@ HASHED = (".css", ".js", ".svg", ".png", ".webp", ".woff2")  # theme files given
 # and Brotli saves more than gzip did (the wasm: 72 KB gzipped).
 PAGEFIND_PACKED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment")
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
-COMPRESSED = (".html", ".css", ".js", ".mjs", ".svg", ".xml", ".atom", ".json", ".txt", ".webmanifest",
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".svg", ".xml", ".atom", ".json", ".jsonld", ".txt", ".webmanifest",
               *PAGEFIND_PACKED)
 # Pagefind's ready-made UIs and its worker, which this site does not load (search.js sets
 # noWorker: the index is small, and the search runs in the page).

@@ -34,7 +34,7 @@ from ..render.pages import render_all, to_html
 from ..render.pages.home import story_markdown
 from ..render.visuals import render_visuals
 from .context import BuildContext
-from .emit import draw_share_image, write_notes_json
+from .emit import draw_share_image, write_annotations, write_notes_json
 from .search import INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
 
 
@@ -183,6 +183,7 @@ def emit(ctx: BuildContext) -> None:
     for here), and the cache for the next build."""
     assert ctx.site is not None and ctx.output is not None
     write_notes_json(ctx.site, ctx.output)
+    write_annotations(ctx.site, ctx.output, str(ctx.settings.get("SITEURL") or ""))
     name = ctx.settings["SITENAME"]
     draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output)
     if ctx.search is not None:

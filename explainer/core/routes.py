@@ -26,6 +26,7 @@ SITE_ROOT = "@/"
 GENERATED = "_generated"
 
 NOTES_JSON = "data/notes.json"
+ANNOTATIONS_JSONLD = "data/annotations.jsonld"  # the notes as W3C Web Annotations (render/annotations.py)
 SHARE_IMAGE = "social.png"
 SEARCH_BUNDLE = "pagefind"  # folder inside the output, loaded only by the search page
 
@@ -135,4 +136,4 @@ def template_routes() -> dict[str, str]:
     """The URLs the theme's templates link to (as ROUTES.entities, ...), from the site's root."""
     return {"home": page_url("index"), "not_found": page_url("404"), "articles": ARTICLES.save_as,
             "entities": ENTITIES.save_as, "search": SEARCH.save_as,
-            "notes_json": NOTES_JSON, "search_bundle": f"{SEARCH_BUNDLE}/", "share_image": SHARE_IMAGE}
+            "notes_json": NOTES_JSON, "annotations": ANNOTATIONS_JSONLD, "search_bundle": f"{SEARCH_BUNDLE}/", "share_image": SHARE_IMAGE}

@@ -27,7 +27,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.core.routes import NOTES_JSON
+from explainer.core.routes import ANNOTATIONS_JSONLD, NOTES_JSON
 from explainer.ops import nginx
 from explainer.ops.browser import free_port
 from support import published_behind_nginx, require_nginx
@@ -101,7 +101,7 @@ def article_page(served: Served) -> str:
 
 # Text files big enough that the publish step writes a .br and a .gz beside each.
 COMPRESSED = ["index.html", "search.html", "theme/css/*.css", "theme/js/*.js", "*.atom", "sitemap.xml",
-              NOTES_JSON, "pagefind/pagefind.js"]
+              NOTES_JSON, ANNOTATIONS_JSONLD, "pagefind/pagefind.js"]
 DECODE = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}
 
 
@@ -357,6 +357,7 @@ TYPES = {
     "*.atom": ("application/atom+xml; charset=utf-8",),
     "sitemap.xml": ("text/xml; charset=utf-8", "application/xml; charset=utf-8"),
     NOTES_JSON: ("application/json; charset=utf-8",),
+    ANNOTATIONS_JSONLD: ("application/ld+json; charset=utf-8",),
     "pagefind/pagefind-entry.json": ("application/json; charset=utf-8",),
     "social.png": ("image/png",),
     "robots.txt": ("text/plain; charset=utf-8",),

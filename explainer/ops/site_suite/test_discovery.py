@@ -171,6 +171,35 @@ def test_notes_json_round_trips_through_the_schema(site: Path, content):
         assert (site / article["url"]).is_file() and article["paragraphs"]["p1"]
 
 
+def test_annotations_select_each_quote_on_the_built_article_page(site: Path, html_pages, content):
+    """data/annotations.jsonld (W3C Web Annotations): one annotation per statement citing an
+    article, each selector checked against the article page as built: the paragraph its
+    FragmentSelector names, its text at the TextPositionSelector's offsets, the
+    TextQuoteSelector's words there with its prefix before and suffix after."""
+    data = json.loads((site / "data" / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld" and data["type"] == "AnnotationCollection"
+    items = data["first"]["items"]
+    notes = content.site
+    sourced = sum(len(e.facts) + sum(r.source is not None for r in e.relations) for e in notes.entities.values()) \
+        + len(notes.terms) + len(notes.events) + len(notes.figures) + len(notes.editors_notes) \
+        + sum(len(t.sources) for t in notes.takeaways)
+    assert data["total"] == len(items) <= sourced and items  # a text not written yet is left out
+    wrong = []
+    for item in items:
+        page = item["target"]["source"].removeprefix("../")
+        quote, fragment = (next(s for s in item["target"]["selector"] if s["type"] == kind)
+                           for kind in ("TextQuoteSelector", "FragmentSelector"))
+        paragraph = html_pages[page].find(id=fragment["value"])
+        for added in paragraph.select(".pilcrow, .flag-ref"):  # the page's own links, after the words
+            added.decompose()
+        text = paragraph.get_text()
+        start, end = fragment["refinedBy"]["start"], fragment["refinedBy"]["end"]
+        if text[start:end] != quote["exact"] or not text[:start].endswith(quote["prefix"]) \
+                or not text[end:].startswith(quote["suffix"]):
+            wrong.append(f"{item['id']}: {quote} is not {page}#{fragment['value']}[{start}:{end}]")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_search_index_covers_the_site(site: Path, html_pages):
     """One search record per paragraph, term, event, figure and editor's note, plus every
     entity page and the home page, indexed whole."""
