@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .index import SiteIndex, note_key
-from ..content.notes import EDITORS_NOTE_LABELS, Entity, Site
+from ..content.notes import EDITORS_NOTE_LABELS, Cited, Entity, Site, background
 from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
 from .drafts import is_drafted, plain
 
@@ -52,7 +52,10 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str,
         return [_article(page, site, index, url)]
     if template == "entity":
         entity = site.entities[page.slug]
-        return [_entity(entity, url, site)]
+        cited = _citations(site, [c for _, _, c in background(entity)])
+        page_data = [{"@context": "https://schema.org", "@type": "WebPage", "url": url(entity_page(entity.id).save_as),
+                      "about": {"@id": url(entity_page(entity.id).save_as)}, "citation": cited}] if cited else []
+        return [_entity(entity, url, site), *page_data]
     if template == "home":
         return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
                  "description": page.summary, "inLanguage": "en",
@@ -66,7 +69,9 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str,
                      {"@type": "DefinedTerm", "@id": url(NoteKey("term", t.id).url), "name": t.term,
                       "description": plain(t.definition, is_drafted(t, "definition")), "url": url(NoteKey("term", t.id).url),
                       **({"termCode": t.abbreviation} if t.abbreviation else {})}
-                     for t in site.terms.values()]}]
+                     for t in site.terms.values()],
+                 **({"citation": cited} if (cited := _citations(site, [t.definition_cited for t in site.terms.values()]))
+                    else {})}]
     if save_as == TIMELINE.save_as:
         return [_event(e, site, url) for e in site.events]
     if save_as == EDITORS_NOTES.save_as:
@@ -104,6 +109,14 @@ def _entity(entity: Entity, url, site: Site) -> dict[str, Any]:
     if entity.aliases:
         data["alternateName"] = entity.aliases
     return data
+
+
+def _citations(site: Site, cited: list[Cited | None]) -> list[dict[str, Any]]:
+    """The stored outside sources these background statements cite, as schema.org works."""
+    ids = dict.fromkeys(c.source for c in cited if c is not None and c.source in site.stored)
+    return [{"@type": "CreativeWork", "name": stored.title, "url": stored.url,
+             **({"publisher": {"@type": "Organization", "name": stored.publisher}} if stored.publisher else {})}
+            for stored in (site.stored[i] for i in ids)]
 
 
 def _ref(entity: Entity, url) -> dict[str, Any]:

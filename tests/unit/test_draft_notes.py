@@ -56,6 +56,7 @@ def test_with_no_notes_every_capitalised_name_is_a_candidate(content: Path):
 def test_names_already_in_the_notes_are_left_out(content: Path):
     shutil.rmtree(content / "notes")
     shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "sources", content / "sources")  # what the notes' background cites
     assert run(content).returncode == 0
     known = {n for e in REAL for n in [e["name"], *e.get("aliases", [])]}
     assert not {e["name"] for e in load(content)["entities"]} & known
@@ -195,6 +196,7 @@ The ledger was kept by the treasurer, who said the self-insured pension fund wou
 def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     shutil.rmtree(content / "notes")
     shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "sources", content / "sources")  # what the notes' background cites
     result = run(content)
     assert re.search(r"^already a note: halvorsen, \d+ mentions$", result.stdout, re.M), result.stdout
     (draft,) = (content / "notes-drafts").glob("*.yaml")

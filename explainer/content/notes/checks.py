@@ -5,6 +5,7 @@ own problem."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,7 +14,7 @@ from ...core.names import name_words
 from ...core.problems import Problem, did_you_mean
 from ...core.routes import CARD_ID_PREFIX, MARK_ID_PREFIX
 from ...core.text import fold, in_figures, numerals, states
-from .model import DEFAULT_ARTICLE, Entity, Note, Site, Source, Term, duplicate_id, surface_forms
+from .model import DEFAULT_ARTICLE, Entity, Note, Site, Source, Term, background, duplicate_id, surface_forms
 
 
 def check_site(site: Site) -> list[Problem]:
@@ -43,6 +44,42 @@ def quotes_are_in_their_paragraphs(site: Site) -> Iterator[Problem]:
     for takeaway in site.takeaways:
         for i, source in enumerate(takeaway.sources):
             yield from _check_source(site, takeaway, source, ("sources", i))
+
+
+def background_quotes_are_in_their_sources(site: Site) -> Iterator[Problem]:
+    """Every background statement that cites a stored source names one, and its quote is in
+    that source's text (content/stored.py); a relation from the article cites the article."""
+    for note in [*site.entities.values(), *site.terms.values()]:
+        for loc, _, cited in background(note):
+            if cited is None:
+                continue
+            field = (*loc[:-1], f"{loc[-1]}_cited") if isinstance(loc[-1], str) else (*loc, "cited")
+            stored = site.stored.get(cited.source)
+            if stored is None:
+                path, line = note.where(*field, "source")
+                yield Problem(path, line, f'unknown stored source "{cited.source}"'
+                                          + (did_you_mean(cited.source, site.stored) or
+                                             " (store its text with make add-source FILE=... URL=...)"))
+                continue
+            if fold(cited.quote) not in stored.folded:
+                path, line = note.where(*field, "quote")
+                yield Problem(path, line, f"quote not found in {stored.path}: {cited.quote!r}{_closest(cited.quote, stored.text)}")
+        if isinstance(note, Entity):
+            for i, relation in enumerate(note.relations):
+                if relation.source is not None and relation.cited is not None:
+                    path, line = note.where("relations", i, "cited")
+                    yield Problem(path, line, "a relation the article states cites the article (source:) only; "
+                                              "cited: is for background relations")
+
+
+def _closest(quote: str, text: str) -> str:
+    """A did-you-mean for a quote: the passage of the text most like it, as many words long."""
+    words, quoted = text.split(), quote.split()
+    if not words or not quoted:
+        return ""
+    windows = {" ".join(words[i:i + len(quoted)]) for i in range(max(1, len(words) - len(quoted) + 1))}
+    close = difflib.get_close_matches(" ".join(quoted), windows, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def relations_are_to_other_entities(site: Site) -> Iterator[Problem]:
@@ -257,6 +294,7 @@ CHECKS = (
     unique_ids,
     one_note_per_name,
     quotes_are_in_their_paragraphs,
+    background_quotes_are_in_their_sources,
     relations_are_to_other_entities,
     story_shape,
     entities_named_exist,

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...core.problems import Problem, did_you_mean, display_path, read_utf8
 from ..articles import Article
+from ..stored import load_stored
 from ..yamldata import line_of, load_yaml, validate
 from .model import DEFAULT_ARTICLE, KINDS, NOTES_DIR, Site, duplicate_id, sources
 
@@ -19,7 +20,7 @@ def load_site(content: Path, articles: dict[str, Article], folder: str = NOTES_D
     content, e.g. the drafts' DRAFTS_DIR), each note checked against the schema (a pure
     function of the files); the problems of reading them."""
     site = Site(content, articles)
-    problems: list[Problem] = []
+    site.stored, problems = load_stored(content)  # what background statements may cite
     for path in sorted((content / folder).rglob("*.yaml")):
         problems += _load_file(path, site)
     return site, sorted(problems)

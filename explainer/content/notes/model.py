@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from ...core.problems import Problem
 from ..articles import Article, Paragraph
+from ..stored import StoredText
 from ..fields import ParagraphRef, Percent, Slug, Text
 from ..yamldata import line_of
 
@@ -99,6 +100,15 @@ class Source(BaseModel):
     quote: Text
 
 
+class Cited(BaseModel):
+    """Where a background statement comes from: a stored outside source (content/sources/<id>,
+    content/stored.py) and a verbatim quote that the check finds in its text."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: Slug
+    quote: Text
+
+
 # The texts of each kind of item that `drafted:` may name (those the draft can write).
 FactDrafted = Literal["text"]
 EntityDrafted = Literal["summary"]
@@ -126,6 +136,7 @@ class Relation(BaseModel):
     before: Percent | None = None
     after: Percent | None = None
     source: Source | None = None
+    cited: Cited | None = None  # for a background relation (no `source`): the stored text it rests on
 
 
 class Entity(Note):
@@ -134,6 +145,7 @@ class Entity(Note):
     kind: EntityKind
     aliases: list[Text] = []
     summary: Text  # background, in the site's words
+    summary_cited: Cited | None = None  # the stored text the summary rests on, if any
     drafted: list[EntityDrafted] = []
     facts: list[Fact] = []
     relations: list[Relation] = []
@@ -145,6 +157,7 @@ class Term(Note):
     abbreviation: Text | None = None
     aliases: list[Text] = []
     definition: Text  # background, for a general reader
+    definition_cited: Cited | None = None  # the stored text the definition rests on, if any
     in_article: Text  # how this article uses it
     drafted: list[TermDrafted] = []
     source: Source
@@ -222,6 +235,7 @@ class Site:
     figures: list[Figure] = field(default_factory=list)
     editors_notes: list[EditorsNote] = field(default_factory=list)
     takeaways: list[Takeaway] = field(default_factory=list)
+    stored: dict[str, StoredText] = field(default_factory=dict)  # outside sources, by id (content/sources/)
     # Ids of entities whose notes did not load (their own problems are reported): a
     # reference to one is not reported again as unknown.
     unloaded_entities: set[str] = field(default_factory=set, repr=False)
@@ -273,6 +287,18 @@ def sources(note: Note) -> Iterator[Source]:
     else:
         yield note.source  # type: ignore[attr-defined]
 
+
+
+def background(note: Note) -> Iterator[tuple[tuple[str | int, ...], str, Cited | None]]:
+    """Every background statement of a note: (its place in the note, its text, the stored
+    source it cites or None: then it is the site's own words)."""
+    if isinstance(note, Entity):
+        yield ("summary",), note.summary, note.summary_cited
+        for i, relation in enumerate(note.relations):
+            if relation.source is None:
+                yield ("relations", i), f"{relation.type} {relation.target}", relation.cited
+    elif isinstance(note, Term):
+        yield ("definition",), note.definition, note.definition_cited
 
 
 def surface_forms(note: Entity | Term) -> list[str]:

@@ -48,6 +48,7 @@ site-help:
 	@echo '   make publish [SITEURL=https://...]  the production build (refused while anything is unfinished)'
 	@echo '   make nginx [PORT=8000]     serve $(OUTPUTDIR) with nginx as production does (after make publish)'
 	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
+	@echo '   make add-source FILE=path URL=...       store an outside source for background statements to cite'
 	@echo '   make draft-notes ARTICLE=path  draft notes for an article, to curate'
 	@echo '   make weight                bytes the article page loads, on the wire too, against the budgets'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
@@ -89,6 +90,12 @@ todo: $(READY)
 new-article: $(READY)
 	@test -n "$(SOURCE)" || (echo 'usage: make new-article SOURCE=path/to/text.txt [ID=slug]' >&2; exit 2)
 	"$(PY)" -m explainer new-article "$(SOURCE)" --input "$(INPUTDIR)" $(if $(ID),--id "$(ID)")
+
+# An outside source's text, stored as retrieved for background statements to cite:
+#   make add-source FILE=path/to/text.txt URL=https://... [ID=slug] [TITLE=...] [PUBLISHER=...]
+add-source: $(READY)
+	@test -n "$(FILE)" -a -n "$(URL)" || (echo 'usage: make add-source FILE=path/to/text.txt URL=https://... [ID=slug] [TITLE=...] [PUBLISHER=...]' >&2; exit 2)
+	"$(PY)" -m explainer add-source "$(FILE)" --url "$(URL)" --input "$(INPUTDIR)" $(if $(ID),--id "$(ID)") $(if $(TITLE),--title "$(TITLE)") $(if $(PUBLISHER),--publisher "$(PUBLISHER)")
 
 # Links to other sites, in the built output. Needs the network: never part of html or test.
 linkcheck: $(READY)
@@ -132,4 +139,4 @@ devserver: $(READY)
 nginx: $(READY)
 	"$(PY)" -m explainer nginx --output "$(OUTPUTDIR)" --port "$(PORT)" --scratch "$(BASEDIR)/.nginx"
 
-.PHONY: site-help html publish check weight draft-notes todo new-article linkcheck test rsync_upload github clean regenerate serve devserver nginx
+.PHONY: site-help html publish check weight draft-notes todo new-article add-source linkcheck test rsync_upload github clean regenerate serve devserver nginx

@@ -175,11 +175,24 @@ def test_every_fact_links_to_its_paragraph(notes, html_pages, articles):
             assert (f"{article_id}.html", pid) in links, (entity["id"], fact["source"])
 
 
-def test_background_is_labelled_as_such(notes, html_pages):
+def test_background_is_labelled_as_such(notes, html_pages, site_project):
+    """An entity's summary is labelled background, with where it comes from: the stored source
+    it cites (its title, linked to its address, and the date it was retrieved), or the site's
+    own words."""
+    stored = {path.stem: YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+              for path in (site_project / "content" / "sources").glob("*.yaml")}
     for entity in notes["entities"]:
         background = html_pages[f"entities/{entity['id']}.html"].select_one(".background")
         assert background is not None and "not from the article" in background.get_text()
         assert fold(entity["summary"][:40]) in fold(background.get_text())
+        label = fold(background.find("strong").get_text())
+        cited = entity.get("summary_cited")
+        if cited:
+            source = stored[cited["source"]]
+            assert fold(source["title"]) in label and "retrieved" in label, entity["id"]
+            assert background.find("a", href=source["url"]) is not None, entity["id"]
+        else:
+            assert "own words" in label, entity["id"]
 
 
 def test_editors_notes_are_shown_next_to_the_words(notes, articles):

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...content.notes import Site, Source
+from ...content.notes import Cited, Site, Source
+from ...core.text import MONTHS
 from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
 from ..index import Mention, SiteIndex
@@ -76,3 +77,15 @@ def inline(text: str | None, drafted: bool = False) -> str:
 
 def quoted(text: str) -> str:
     return f"\u201c{escape(text)}\u201d"
+
+
+def background_from(site: Site, cited: Cited | None) -> str:
+    """Where a background statement comes from: "from [Title](url) (Publisher), retrieved
+    4 December 2026" when it cites a stored source (content/stored.py), else "in this site’s
+    own words" (make todo lists those)."""
+    stored = site.stored.get(cited.source) if cited else None
+    if stored is None:
+        return "in this site\u2019s own words"
+    by = f" ({escape(stored.publisher)})" if stored.publisher and stored.publisher not in stored.title else ""
+    day = stored.retrieved
+    return f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from markupsafe import escape as markup_escape
 
 from ..index import Mention, SiteIndex, note_key
-from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Site
+from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Relation, Site
 from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
 from ..drafts import is_draft, is_drafted, plain
-from .common import GeneratedPage, cite, escape, inline
+from .common import GeneratedPage, background_from, cite, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -22,8 +22,9 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
 def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
     several = site.several_articles
-    lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}.** "
-             f"{inline(entity.summary, is_drafted(entity, 'summary'))}", ":::", ""]
+    lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}: "
+             f"{background_from(site, entity.summary_cited)}.** {inline(entity.summary, is_drafted(entity, 'summary'))}",
+             ":::", ""]
 
     if entity.facts:
         lines += ["## What the articles say" if several else "## What the article says", ""]
@@ -79,20 +80,20 @@ def _relations(site: Site, index: SiteIndex, entity: Entity) -> list[str]:
     lines = []
     for relation in entity.relations:
         target = site.entities[relation.target]
-        lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][0], target, relation.figure, relation.source))
+        lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][0], target, relation))
     for other in site.entities.values():
         for relation in other.relations:
             if relation.target == entity.id:
-                lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][1], other, relation.figure, relation.source))
+                lines.append(_relation_line(site, index, RELATION_LABELS[relation.type][1], other, relation))
     return lines
 
 
-def _relation_line(site: Site, index: SiteIndex, label: str, other: Entity, figure: str | None, source) -> str:
+def _relation_line(site: Site, index: SiteIndex, label: str, other: Entity, relation: Relation) -> str:
     line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
-    if figure:
-        line += f": {inline(figure)}"
-    line += f" {cite(index, source)}" if source else \
-        f" *(background, not from the {'articles' if site.several_articles else 'article'})*"
+    if relation.figure:
+        line += f": {inline(relation.figure)}"
+    line += f" {cite(index, relation.source)}" if relation.source else \
+        f" *(background, not from the {'articles' if site.several_articles else 'article'}: {background_from(site, relation.cited)})*"
     return line
 
 

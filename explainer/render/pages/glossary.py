@@ -9,7 +9,7 @@ from ...content.notes import Site, Term
 from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
 from ..drafts import is_drafted
-from .common import GeneratedPage, cite, cite_words, escape, inline
+from .common import GeneratedPage, background_from, cite, cite_words, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -44,6 +44,7 @@ def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
     for mention in index.mentions.get(note_key(term), []):
         used.setdefault((mention.article.id, mention.paragraph.id), mention)
     lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition, is_drafted(term, "definition")), "",
+             "{.definition-from}", f"Definition {background_from(site, term.definition_cited)}.", "",
              f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(index, term.source)}", ""]
     if used:
         paragraphs = ", ".join(cite_words(index, used[ref]) for ref in sorted(used, key=lambda ref: (ref[0], int(ref[1][1:]))))

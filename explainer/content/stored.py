@@ -1,0 +1,111 @@
+"""Stored outside sources: the text of a page the background comes from (a press release, a
+company's own page, an encyclopedia entry, a law), kept as retrieved so that a background
+statement can cite it the way a fact cites the article, and the build can check the quote.
+
+Each source is two files under content/sources/:
+    <id>.txt   the words as retrieved, byte for byte (never edited: its checksum says so)
+    <id>.yaml  title, publisher, url, retrieved (YYYY-MM-DD), sha256 of the .txt
+`make add-source` writes both (authoring/add_source.py); nothing is downloaded by a build.
+A text whose bytes no longer match its checksum is reported, not used: the words a quote
+is checked against must be those retrieved."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.problems import Problem, display_path, read_utf8
+from ..core.text import fold
+from .yamldata import line_of, load_yaml
+
+SOURCES_DIR = "sources"
+FIELDS = ("title", "publisher", "url", "retrieved", "sha256")
+_REQUIRED = ("title", "url", "retrieved", "sha256")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class StoredText:
+    id: str
+    title: str
+    url: str
+    retrieved: datetime.date
+    publisher: str = ""
+    text: str = field(default="", repr=False)
+    folded: str = field(default="", repr=False)
+
+    @property
+    def path(self) -> str:
+        return f"{SOURCES_DIR}/{self.id}.txt"
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_stored(content: Path) -> tuple[dict[str, StoredText], list[Problem]]:
+    """Every stored source under content/sources/, checked: its record whole, its text there
+    and unchanged since it was stored."""
+    folder = content / SOURCES_DIR
+    stored: dict[str, StoredText] = {}
+    problems: list[Problem] = []
+    for record in sorted(folder.glob("*.yaml")):
+        found, record_problems = _load(record)
+        problems += record_problems
+        if found is not None:
+            stored[found.id] = found
+    for text in sorted(folder.glob("*.txt")):
+        if not text.with_suffix(".yaml").is_file():
+            problems.append(Problem(display_path(text), 1, f"a stored text without its record {text.stem}.yaml "
+                                                           "(title, url, retrieved, sha256): store it with make add-source"))
+    return stored, problems
+
+
+def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:
+    shown = display_path(record)
+    if not _SLUG.match(record.stem):
+        return None, [Problem(shown, 1, f'"{record.stem}" is no source id: lower-case letters, digits and hyphens')]
+    raw, problems = read_utf8(record, shown)
+    if raw is None:
+        return None, problems
+    data, problems = load_yaml(raw, shown)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(shown, 1, "expected the fields " + ", ".join(FIELDS))]
+    for key in data:
+        if key not in FIELDS:
+            problems.append(Problem(shown, line_of(data, (key,), 1), f'unknown field "{key}": a source has ' + ", ".join(FIELDS)))
+    missing = [key for key in _REQUIRED if not str(data.get(key) or "").strip()]
+    if missing:
+        problems.append(Problem(shown, 1, "missing " + ", ".join(missing)))
+    retrieved = data.get("retrieved")
+    if isinstance(retrieved, str):
+        try:
+            retrieved = datetime.date.fromisoformat(retrieved)
+        except ValueError:
+            pass
+    if retrieved and not isinstance(retrieved, datetime.date):
+        problems.append(Problem(shown, line_of(data, ("retrieved",), 1), "retrieved: a date, YYYY-MM-DD"))
+    url = str(data.get("url") or "")
+    if url and not url.startswith(("https://", "http://")):
+        problems.append(Problem(shown, line_of(data, ("url",), 1), "url: the address it was retrieved from (https://...)"))
+    text_path = record.with_suffix(".txt")
+    if not text_path.is_file():
+        problems.append(Problem(shown, 1, f"no stored text {display_path(text_path)} beside it"))
+    if problems:
+        return None, problems
+    data_bytes = text_path.read_bytes()
+    if checksum(data_bytes) != str(data["sha256"]).strip():
+        return None, [Problem(shown, line_of(data, ("sha256",), 1),
+                              f"{text_path.name} is not the text stored: its sha256 is {checksum(data_bytes)}, "
+                              "not the one recorded. Stored texts are kept as retrieved; if this is a newer retrieval, "
+                              "store it again (make add-source)")]
+    text, problems = read_utf8(text_path, display_path(text_path))
+    if text is None:
+        return None, problems
+    return StoredText(record.stem, str(data["title"]), url, retrieved, str(data.get("publisher") or ""),
+                      text, fold(text)), []
