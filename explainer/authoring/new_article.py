@@ -125,7 +125,7 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _round_trip(text: str) -> tuple[YAML, object] | None:
+def round_trip(text: str) -> tuple[YAML, object] | None:
     """The file read for an edit, with the indentation that writes it back unchanged."""
     for mapping, sequence, offset in ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0)):
         yaml = _yaml()
@@ -149,7 +149,7 @@ def name_default_articles(content: Path, existing: list[str]) -> list[str]:
         text = path.read_text(encoding="utf-8")
         if not re.search(r"\bparagraph:\s*[\"']?p\d", text):
             continue
-        read = _round_trip(text)
+        read = round_trip(text)
         if read is None:  # not written back as it was: left to the author, who is told
             changed.append(f"{display_path(path)}:1: cites plain paragraphs (p4); add the line "
                            f"\"{DEFAULT_ARTICLE}: {existing[0]}\" at its top (left as it was: "

@@ -42,6 +42,7 @@ from ..core.problems import ContentError, without_traceback
 from ..core import version
 from ..core.routes import template_routes
 from ..core.text import NUMBER_WORDS
+from ..render.revisions import revision_notes
 from ..render.structured_data import script_tags
 from . import production, stages
 from .context import BuildContext
@@ -168,6 +169,8 @@ class MarkdownItReader(BaseReader):
         assert doc.metadata is not None and self.ctx.cards is not None and self.ctx.updated is not None
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
         metadata["modified"] = self.ctx.updated
+        if doc.article is not None and doc.article.revisions:
+            metadata["revision_notes"] = revision_notes(doc.article)  # the template says it was updated
         article = doc.article.id if doc.article is not None else None
         return page.html + self.ctx.cards.html(page.notes_shown, doc.output, article), metadata
 

@@ -17,6 +17,7 @@ from ..core.problems import Problem
 from ..core.routes import link, page_url
 from ..core.text import fold
 from .fidelity import plain_text
+from .revisions import Revision
 
 # An article lives in its own folder beside the text as received:
 #   content/articles/<article-id>/article.md  +  source.txt
@@ -47,6 +48,7 @@ class Article:
     # each heading ("", its text) and paragraph (its id, its text). Where a citation's words
     # are first on the page (render/citations.py).
     shown: list[tuple[str, str]] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)  # the publisher's revisions, oldest first
 
     @property
     def faithful(self) -> bool:

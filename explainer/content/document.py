@@ -25,6 +25,7 @@ from .frontmatter import ArticleMeta, PageMeta
 from .lint import lint_page
 from .markdown import parse, read_env
 from .markdown.links import page_links
+from .revisions import read_revisions
 from .source import SOURCE_NAME, SourceBlock, read_source
 from .yamldata import line_of, load_yaml, validate
 
@@ -130,8 +131,9 @@ def _article(article: str, path: Path, tokens: list[Token], data: Any, source: l
     else:
         differences = check_body(tokens, source, shown, path.parent / SOURCE_NAME)
     byline = [str(data.get(key) or "") for key in ("author", "publisher")] if isinstance(data, dict) else []
-    return Article(article, path, title, numbered_paragraphs(tokens), differences,
-                   shown=[("", text) for text in byline if text] + shown_blocks(tokens))
+    revisions, problems = read_revisions(path.parent)
+    return Article(article, path, title, numbered_paragraphs(tokens), differences + problems,
+                   shown=[("", text) for text in byline if text] + shown_blocks(tokens), revisions=revisions)
 
 
 def _as_received(article: Article, title: Any, source: list[SourceBlock] | None, shown: str, path: Path) -> list[Problem]:

@@ -95,6 +95,9 @@ def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
         **({"publisher": {"@type": "Organization", "name": publisher or _origin(source_url),
                           **({"url": _origin(source_url)} if source_url else {})}} if publisher or source_url else {}),
         **({"isBasedOn": source_url} if source_url else {}),
+        # The day the publisher's revised text was taken in (make update-article): the one date known.
+        **({"dateModified": revisions[-1].revised.isoformat()}
+           if (revisions := site.articles[page.slug].revisions if page.slug in site.articles else []) else {}),
         "about": [_ref(e, url) for e in about],
         "mentions": [_ref(e, url) for e in mentioned],
         "correction": [_correction(n, url) for n in site.editors_notes

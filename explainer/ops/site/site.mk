@@ -48,6 +48,7 @@ site-help:
 	@echo '   make publish [SITEURL=https://...]  the production build (refused while anything is unfinished)'
 	@echo '   make nginx [PORT=8000]     serve $(OUTPUTDIR) with nginx as production does (after make publish)'
 	@echo '   make new-article SOURCE=path [ID=slug]  add a received text as an article, with a notes draft'
+	@echo '   make update-article ID=id SOURCE=path  take a revised text: the old kept, quotes moved or reported'
 	@echo '   make add-source FILE=path URL=...       store an outside source for background statements to cite'
 	@echo '   make draft-notes ARTICLE=path  draft notes for an article, to curate'
 	@echo '   make weight                bytes the article page loads, on the wire too, against the budgets'
@@ -90,6 +91,12 @@ todo: $(READY)
 new-article: $(READY)
 	@test -n "$(SOURCE)" || (echo 'usage: make new-article SOURCE=path/to/text.txt [ID=slug]' >&2; exit 2)
 	"$(PY)" -m explainer new-article "$(SOURCE)" --input "$(INPUTDIR)" $(if $(ID),--id "$(ID)")
+
+# A publisher's revised text of an article: the old one kept, every quote moved or reported:
+#   make update-article ID=article-id SOURCE=path/to/revised.txt
+update-article: $(READY)
+	@test -n "$(ID)" -a -n "$(SOURCE)" || (echo 'usage: make update-article ID=article-id SOURCE=path/to/revised.txt' >&2; exit 2)
+	"$(PY)" -m explainer update-article "$(ID)" "$(SOURCE)" --input "$(INPUTDIR)"
 
 # An outside source's text, stored as retrieved for background statements to cite:
 #   make add-source FILE=path/to/text.txt URL=https://... [ID=slug] [TITLE=...] [PUBLISHER=...]
@@ -139,4 +146,4 @@ devserver: $(READY)
 nginx: $(READY)
 	"$(PY)" -m explainer nginx --output "$(OUTPUTDIR)" --port "$(PORT)" --scratch "$(BASEDIR)/.nginx"
 
-.PHONY: site-help html publish check weight draft-notes todo new-article add-source linkcheck test rsync_upload github clean regenerate serve devserver nginx
+.PHONY: site-help html publish check weight draft-notes todo new-article update-article add-source linkcheck test rsync_upload github clean regenerate serve devserver nginx

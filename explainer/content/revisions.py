@@ -1,0 +1,69 @@
+"""An article's revisions: when the publisher revised the text and what changed, recorded by
+`make update-article` (authoring/update_article.py) in content/articles/<id>/revisions.yaml,
+each previous text kept beside it (revisions/<n>.txt). The article page says it was updated
+and what changed; its JSON-LD gives dateModified.
+
+    - revised: 2026-12-04
+      previous: revisions/1.txt   # the text before this revision, as received then
+      added: [p6]                 # paragraphs of the new text that are new
+      changed: [p5]               # paragraphs whose words changed
+      removed: 1                  # how many paragraphs of the old text are gone
+      moved: {p4: p5}             # an old paragraph that is now another number
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.problems import Problem, display_path, read_utf8
+from ..core.text import MONTHS
+from .yamldata import load_yaml
+
+REVISIONS_NAME = "revisions.yaml"
+REVISIONS_DIR = "revisions"
+
+
+@dataclass(frozen=True)
+class Revision:
+    revised: datetime.date
+    previous: str
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: int = 0
+    moved: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def day(self) -> str:
+        return f"{self.revised.day} {MONTHS[self.revised.month - 1]} {self.revised.year}"
+
+    def as_record(self) -> dict:
+        return {"revised": self.revised.isoformat(), "previous": self.previous, "added": list(self.added),
+                "changed": list(self.changed), "removed": self.removed, "moved": dict(self.moved)}
+
+
+def read_revisions(folder: Path) -> tuple[list[Revision], list[Problem]]:
+    """The revisions recorded beside an article (none if it has no revisions.yaml), oldest first."""
+    path = folder / REVISIONS_NAME
+    if not path.is_file():
+        return [], []
+    shown = display_path(path)
+    text, problems = read_utf8(path, shown)
+    if text is None:
+        return [], problems
+    data, problems = load_yaml(text, shown)
+    if problems:
+        return [], problems
+    revisions = []
+    for n, item in enumerate(data or [], 1):
+        try:
+            revised = item["revised"]
+            revised = revised if isinstance(revised, datetime.date) else datetime.date.fromisoformat(str(revised))
+            revisions.append(Revision(revised, str(item["previous"]), [str(p) for p in item.get("added") or []],
+                                      [str(p) for p in item.get("changed") or []], int(item.get("removed") or 0),
+                                      {str(k): str(v) for k, v in (item.get("moved") or {}).items()}))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return [], [Problem(shown, n, "each revision needs revised: YYYY-MM-DD and previous: revisions/<n>.txt "
+                                          "(make update-article writes them)")]
+    return revisions, []
