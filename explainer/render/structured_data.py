@@ -52,10 +52,10 @@ def structured_data(page: Any, site: Site, index: SiteIndex, siteurl: str,
         return [_article(page, site, index, url)]
     if template == "entity":
         entity = site.entities[page.slug]
+        # The stored sources its background rests on are works about it (an organisation or a
+        # place has no `citation`; the glossary's DefinedTermSet, a work, has).
         cited = _citations(site, [c for _, _, c in background(entity)])
-        page_data = [{"@context": "https://schema.org", "@type": "WebPage", "url": url(entity_page(entity.id).save_as),
-                      "about": {"@id": url(entity_page(entity.id).save_as)}, "citation": cited}] if cited else []
-        return [_entity(entity, url, site), *page_data]
+        return [{**_entity(entity, url, site), **({"subjectOf": cited} if cited else {})}]
     if template == "home":
         return [{"@context": "https://schema.org", "@type": "WebSite", "name": page.title, "url": url(""),
                  "description": page.summary, "inLanguage": "en",

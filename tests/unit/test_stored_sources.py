@@ -72,10 +72,9 @@ def test_a_cited_summary_says_where_it_comes_from(content: Path):
     assert "**Background, not from the article: in this site’s own words.** A maker of widgets." \
         in pages(ctx)["_generated/entities/widget.md"]
     page = type("Page", (), {"template": "entity", "slug": "acme", "save_as": "entities/acme.html"})()
-    data = structured_data(page, ctx.site, ctx.index, "https://x.example")
-    assert data[1]["citation"] == [{"@type": "CreativeWork", "name": "Acme Corp history", "url": URL,
-                                    "publisher": {"@type": "Organization", "name": "Acme Corp"}}]
-    assert data[1]["about"] == {"@id": "https://x.example/entities/acme.html"}
+    (data,) = structured_data(page, ctx.site, ctx.index, "https://x.example")
+    assert data["subjectOf"] == [{"@type": "CreativeWork", "name": "Acme Corp history", "url": URL,
+                                  "publisher": {"@type": "Organization", "name": "Acme Corp"}}]
 
 
 def test_a_cited_definition_and_background_relation(content: Path):
@@ -89,6 +88,9 @@ def test_a_cited_definition_and_background_relation(content: Path):
     glossary = pages(ctx)["_generated/glossary.md"]
     assert "Definition from [Acme Corp history](https://www.example.org/acme/history), retrieved 4 December 2026." in glossary
     assert "Definition in this site’s own words." in glossary  # "investment" cites nothing
+    page = type("Page", (), {"template": "page", "slug": "glossary", "save_as": "glossary.html", "title": "Glossary"})()
+    (terms,) = structured_data(page, ctx.site, ctx.index, "https://x.example")
+    assert terms["@type"] == "DefinedTermSet" and [w["name"] for w in terms["citation"]] == ["Acme Corp history"]
     assert ("Led [Widget Ltd](@/entities/widget.html) *(background, not from the article: from [Acme Corp history]"
             "(https://www.example.org/acme/history), retrieved 4 December 2026)*") in pages(ctx)["_generated/entities/jane-roe.md"]
 
