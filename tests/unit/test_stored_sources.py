@@ -66,10 +66,11 @@ def test_a_cited_summary_says_where_it_comes_from(content: Path):
     ctx, problems = built(content)
     assert problems == []
     acme = pages(ctx)["_generated/entities/acme.md"]
-    assert ("**Background, not from the article: from [Acme Corp history](https://www.example.org/acme/history), "
-            "retrieved 4 December 2026.** A maker of everything.") in acme
+    assert ("**Background, not from the article.** A maker of everything. Founded long ago. *From [Acme Corp history]"
+            "(https://www.example.org/acme/history), retrieved 4 December 2026, which says "
+            "“founded in 1950 in Springfield”.*") in acme
     # Widget's summary cites nothing: the site's own words, said so.
-    assert "**Background, not from the article: in this site’s own words.** A maker of widgets." \
+    assert "**Background, not from the article.** A maker of widgets. *In this site’s own words.*" \
         in pages(ctx)["_generated/entities/widget.md"]
     page = type("Page", (), {"template": "entity", "slug": "acme", "save_as": "entities/acme.html"})()
     (data,) = structured_data(page, ctx.site, ctx.index, "https://x.example")
@@ -86,13 +87,15 @@ def test_a_cited_definition_and_background_relation(content: Path):
     ctx, problems = built(content)
     assert problems == []
     glossary = pages(ctx)["_generated/glossary.md"]
-    assert "Definition from [Acme Corp history](https://www.example.org/acme/history), retrieved 4 December 2026." in glossary
+    assert ("Definition from [Acme Corp history](https://www.example.org/acme/history), retrieved 4 December 2026, "
+            "which says “a maker of tools”.") in glossary
     assert "Definition in this site’s own words." in glossary  # "investment" cites nothing
     page = type("Page", (), {"template": "page", "slug": "glossary", "save_as": "glossary.html", "title": "Glossary"})()
     (terms,) = structured_data(page, ctx.site, ctx.index, "https://x.example")
     assert terms["@type"] == "DefinedTermSet" and [w["name"] for w in terms["citation"]] == ["Acme Corp history"]
     assert ("Led [Widget Ltd](@/entities/widget.html) *(background, not from the article: from [Acme Corp history]"
-            "(https://www.example.org/acme/history), retrieved 4 December 2026)*") in pages(ctx)["_generated/entities/jane-roe.md"]
+            "(https://www.example.org/acme/history), retrieved 4 December 2026, which says “from anvils to rockets”)*") \
+        in pages(ctx)["_generated/entities/jane-roe.md"]
 
 
 def test_a_quote_not_in_the_stored_text_is_a_problem_at_its_line(content: Path):

@@ -185,7 +185,7 @@ def test_background_is_labelled_as_such(notes, html_pages, site_project):
         background = html_pages[f"entities/{entity['id']}.html"].select_one(".background")
         assert background is not None and "not from the article" in background.get_text()
         assert fold(entity["summary"][:40]) in fold(background.get_text())
-        label = fold(background.find("strong").get_text())
+        label = fold(background.get_text())
         cited = entity.get("summary_cited")
         if cited:
             source = stored[cited["source"]]

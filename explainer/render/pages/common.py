@@ -81,11 +81,13 @@ def quoted(text: str) -> str:
 
 def background_from(site: Site, cited: Cited | None) -> str:
     """Where a background statement comes from: "from [Title](url) (Publisher), retrieved
-    4 December 2026" when it cites a stored source (content/stored.py), else "in this site’s
-    own words" (make todo lists those)."""
+    4 December 2026, which says “...”" when it cites a stored source (content/stored.py): the
+    quote shows what the source supports, and the rest of the statement is visibly the site's;
+    else "in this site’s own words" (make todo lists those)."""
     stored = site.stored.get(cited.source) if cited else None
-    if stored is None:
+    if stored is None or cited is None:
         return "in this site\u2019s own words"
     by = f" ({escape(stored.publisher)})" if stored.publisher and stored.publisher not in stored.title else ""
     day = stored.retrieved
-    return f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return (f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {day.day} {MONTHS[day.month - 1]} {day.year}, "
+            f"which says {quoted(' '.join(cited.quote.split()))}")

@@ -22,9 +22,9 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
 def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
     several = site.several_articles
-    lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}: "
-             f"{background_from(site, entity.summary_cited)}.** {inline(entity.summary, is_drafted(entity, 'summary'))}",
-             ":::", ""]
+    source = background_from(site, entity.summary_cited)
+    lines = ["::: background", f"**Background, not from the {'articles' if several else 'article'}.** "
+             f"{inline(entity.summary, is_drafted(entity, 'summary'))} *{source[0].upper()}{source[1:]}.*", ":::", ""]
 
     if entity.facts:
         lines += ["## What the articles say" if several else "## What the article says", ""]
