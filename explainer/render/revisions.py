@@ -24,8 +24,7 @@ def _note(revision) -> Markup:
         n = revision.removed
         parts.append(f"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} paragraph{'' if n == 1 else 's'} removed")
     if revision.moved:  # for a reader who came by an old link to a paragraph's number
-        parts.append(Markup(", ").join(Markup("¶ {} is now {}").format(old.removeprefix("p"), _paragraphs([new]))
-                                       for old, new in revision.moved.items()))
+        parts.append(Markup(", ").join(_renumbered(run) for run in _runs(revision.moved)))
     said = Markup("; ").join(parts) if parts else Markup("no paragraph changed")
     return Markup("Updated {}: {}.").format(escape(revision.day), said)
 
@@ -33,3 +32,23 @@ def _note(revision) -> Markup:
 def _paragraphs(ids: list[str]) -> Markup:
     links = [Markup('<a href="#{}">¶ {}</a>').format(pid, pid.removeprefix("p")) for pid in ids]
     return Markup(", ").join(links)
+
+
+def _runs(moved: dict[str, str]) -> list[list[tuple[int, int]]]:
+    """The moves as runs of consecutive paragraphs shifted alike: p4->p5, p5->p6 is one run."""
+    runs: list[list[tuple[int, int]]] = []
+    for old, new in sorted((int(o.removeprefix("p")), int(n.removeprefix("p"))) for o, n in moved.items()):
+        if runs and old == runs[-1][-1][0] + 1 and new - old == runs[-1][-1][1] - runs[-1][-1][0]:
+            runs[-1].append((old, new))
+        else:
+            runs.append([(old, new)])
+    return runs
+
+
+def _renumbered(run: list[tuple[int, int]]) -> Markup:
+    """"¶ 4 is now ¶ 5", or "¶ 4–8 are now ¶ 5–9" (the first and last new ones linked)."""
+    (old, new), (last_old, last_new) = run[0], run[-1]
+    if len(run) == 1:
+        return Markup("¶ {} is now {}").format(old, _paragraphs([f"p{new}"]))
+    return Markup('¶ {}–{} are now <a href="#p{}">¶ {}</a>–<a href="#p{}">{}</a>').format(
+        old, last_old, new, new, last_new, last_new)

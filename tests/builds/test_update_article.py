@@ -125,3 +125,19 @@ def test_a_refusal_writes_nothing(content: Path, tmp_path: Path):
             update_article(article, path, content, DAY)
         assert (said or "not UTF-8") in refused.value.problems[0].message
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_renumbered_paragraphs_are_said_as_runs():
+    """The demo's revision (a paragraph added before the old ¶ 4, a misspelling corrected in the
+    old ¶ 9): eight paragraphs renumbered, said as two runs."""
+    from types import SimpleNamespace
+
+    from explainer.content.revisions import Revision
+    from explainer.render.revisions import revision_notes
+
+    moved = {f"p{n}": f"p{n + 1}" for n in (4, 5, 6, 7, 8, 10, 11, 12)}
+    (note,) = revision_notes(SimpleNamespace(revisions=[Revision(DAY, "revisions/1.txt", ["p4"], ["p10"], 0, moved)]))
+    text = BeautifulSoup(str(note), "html.parser")
+    assert text.get_text() == ("Updated 4 December 2026: ¶ 4 added; words changed in ¶ 10; "
+                               "¶ 4–8 are now ¶ 5–9, ¶ 10–12 are now ¶ 11–13.")
+    assert [a["href"] for a in text.select("a")] == ["#p4", "#p10", "#p5", "#p9", "#p11", "#p13"]
