@@ -134,6 +134,7 @@ def check_settings(settings: dict[str, Any]) -> list[str]:
 
 def template_routes() -> dict[str, str]:
     """The URLs the theme's templates link to (as ROUTES.entities, ...), from the site's root."""
-    return {"home": page_url("index"), "not_found": page_url("404"), "articles": ARTICLES.save_as,
+    # home: the site's root, its canonical address (never index.html, a second address for it)
+    return {"home": "", "not_found": page_url("404"), "articles": ARTICLES.save_as,
             "entities": ENTITIES.save_as, "search": SEARCH.save_as,
             "notes_json": NOTES_JSON, "annotations": ANNOTATIONS_JSONLD, "search_bundle": f"{SEARCH_BUNDLE}/", "share_image": SHARE_IMAGE}

@@ -63,7 +63,7 @@ def _statements(site: Site) -> Iterator[tuple[str, str, Source, str]]:
         yield said, EDITORS_NOTES.save_as + f"#{note.id}", note.source, "commenting"
     for takeaway in site.takeaways:
         for source in takeaway.sources:
-            yield takeaway.text, "index.html", source, "describing"
+            yield takeaway.text, "", source, "describing"  # the home page, at the site's root
 
 
 def _annotation(site: Site, base: str, n: int, text: str, page: str, source: Source, motivation: str) -> dict:

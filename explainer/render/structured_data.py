@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .index import SiteIndex, note_key
 from ..content.notes import EDITORS_NOTE_LABELS, Cited, Entity, Site, background
-from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, TIMELINE, NoteKey, entity_page
+from ..core.routes import EDITORS_NOTES, GLOSSARY, SEARCH, SHARE_IMAGE, TIMELINE, NoteKey, entity_page
 from .drafts import is_drafted, plain
 
 SCHEMA_TYPES = {  # entity kind -> schema.org type
@@ -91,7 +91,11 @@ def _article(page: Any, site: Site, index: SiteIndex, url) -> dict[str, Any]:
     return {
         "@context": "https://schema.org", "@type": "NewsArticle",
         "headline": page.title, "url": url(page.url), "inLanguage": "en",
-        **({"author": {"@type": "Person", "name": str(author)}} if author else {}),
+        **({"author": {"@type": "Person", "name": str(author),
+                       **({"url": url(entity_page(known.id).save_as)}
+                          if (known := next((e for e in site.entities.values() if e.kind == "person" and e.name == str(author)),
+                                            None)) else {})}} if author else {}),
+        "image": url(SHARE_IMAGE),  # the share image, drawn at build time
         **({"publisher": {"@type": "Organization", "name": publisher or _origin(source_url),
                           **({"url": _origin(source_url)} if source_url else {})}} if publisher or source_url else {}),
         **({"isBasedOn": source_url} if source_url else {}),

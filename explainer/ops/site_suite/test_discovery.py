@@ -12,11 +12,12 @@ import pytest
 
 from explainer.content.notes import KINDS
 from explainer.render.structured_data import SCHEMA_TYPES
-from explainer.ops.site_suite.support import PUBLISHED_SITEURL, build
+from explainer.ops.site_suite.support import PUBLISHED_SITEURL, build, resolve
 
 SOCIAL = ['meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]',
           'meta[property="og:type"]', 'meta[property="og:image"]', 'meta[name="twitter:card"]',
-          'meta[name="twitter:title"]', 'meta[name="twitter:description"]', 'meta[name="twitter:image"]']
+          'meta[name="twitter:title"]', 'meta[name="twitter:description"]', 'meta[name="twitter:image"]',
+          'meta[name="twitter:image:alt"]']
 
 
 def test_every_page_has_social_tags_and_a_canonical_link(html_pages):
@@ -27,6 +28,15 @@ def test_every_page_has_social_tags_and_a_canonical_link(html_pages):
         canonical = soup.select("link[rel=canonical]")
         assert len(canonical) == 1 and canonical[0]["href"], page
         assert soup.select_one('meta[property="og:url"]')["content"] == canonical[0]["href"], page
+
+
+def test_the_home_page_is_linked_at_its_canonical_address(html_pages):
+    """The site's root, never /index.html: one address for the home page, as its canonical says."""
+    home = html_pages["index.html"].select_one("link[rel=canonical]")["href"]
+    assert not home.endswith("index.html")
+    for page, soup in html_pages.items():
+        assert not soup.select('a[href$="index.html"]'), page
+        assert soup.select_one("a.site-name")["href"] in ("./", "../", home), page
 
 
 def test_og_type_is_article_only_for_articles(html_pages):
@@ -81,6 +91,9 @@ def test_json_ld_per_page_type(html_pages, content):
     assert news["publisher"]["@type"] == "Organization"
     assert news.get("author", {"@type": "Person"})["@type"] == "Person"  # where the text names one
     assert "datePublished" not in news and "dateCreated" not in news  # the source gives no date
+    assert news["image"] == article.select_one('meta[property="og:image"]')["content"]  # the share image
+    if "url" in news.get("author", {}):  # the author's page, where the notes have the author
+        assert resolve(page, news["author"]["url"])[0] in html_pages
     corrections = news["correction"]  # the article's editor's notes
     notes = [n for n in content.site.editors_notes
              if content.site.resolve(n.source.paragraph)[0].id == page.removesuffix(".html")]
