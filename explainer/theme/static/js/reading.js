@@ -17,6 +17,7 @@
   "use strict";
   var KEY = "explainer-explanations";
   var root = document.documentElement;
+  root.setAttribute("data-script", "");  // the switch is drawn from the first paint (site.css)
 
   function stored() {
     try { return localStorage.getItem(KEY); } catch (e) { return null; }  // storage may be off

@@ -1,7 +1,7 @@
 /* Search with Pagefind, loaded only on this page and only from this site. Results are
    labelled with their kind (article paragraph, entity, term, event, figure, editor's note,
    from Pagefind metadata), and can be narrowed to one kind. Without JavaScript
-   this page lists the entity and glossary indexes instead. */
+   this page lists the entity and glossary indexes instead (its <noscript>). */
 const box = document.getElementById("search");
 const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");
@@ -81,12 +81,17 @@ async function start() {
   } catch (error) {
     status.textContent = "Search could not be loaded here (it needs the site to be served over HTTP). " +
       "The lists below reach every page.";
-    box.hidden = false;
+    // The lists a browser without JavaScript shows, from their <noscript> (our own HTML, as text
+    // when scripts run), without the line saying JavaScript is off.
+    const lists = document.querySelector("noscript.search-fallback");
+    if (lists) {
+      lists.insertAdjacentHTML("afterend", `<div class="search-fallback">${lists.textContent}</div>`);
+      document.querySelectorAll(".search-fallback .needs-js").forEach((node) => node.remove());
+    }
     return;
   }
-  document.querySelectorAll(".needs-js").forEach((node) => { node.hidden = true; });
-  box.hidden = false;
-  input.value = new URLSearchParams(location.search).get("q") || "";
+  // What the address asks for, unless the reader has typed while the index was loading.
+  if (!input.value) input.value = new URLSearchParams(location.search).get("q") || "";
   input.addEventListener("input", search);
   input.form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
   if (input.value) search();
