@@ -111,6 +111,7 @@ class SearchIndex:
         # a `make html` after it must not take that bundle for its own).
         self._digest = hashlib.sha256(importlib.metadata.version("pagefind_bin").encode())
         self._digest.update(b"production" if production else b"html")
+        self._digest.update(KINDS_FORMAT + repr(PAGEFIND_ENV).encode())  # a bundle whose kinds.json lacks what search.js now reads is not reused
         self._site = site
         self._pagefind: subprocess.Popen[bytes] | None = None
         self._failure = ""
@@ -147,7 +148,8 @@ class SearchIndex:
             self._pagefind = subprocess.Popen(
                 [str(binary), "--site", str(self._records), "--output-path", str(self._bundle / SEARCH_BUNDLE),
                  "--force-language", "en", "--quiet"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                env={**os.environ, **PAGEFIND_ENV})
             self._processes.append(self._pagefind)  # stopped if the build ends without waiting
         except (OSError, TypeError) as error:  # TypeError: no binary at all
             self._failure = f"Pagefind could not start ({binary}): {getattr(error, 'strerror', None) or 'not installed'}"
@@ -181,25 +183,41 @@ class SearchIndex:
         self._clean_up()
 
 
+# Smaller index chunks: a first query loads one chunk, and at this size it is about 4 KB instead
+# of 20 (the meta file grows by about 1 KB; ../shared TOOLS.md measured it). The variable is
+# Pagefind's, undocumented ("unstable"); pinned with pagefind_bin in requirements.lock.
+PAGEFIND_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "2500"}
 KINDS_FILE = "kinds.json"  # in the bundle: each result's kind, by Pagefind's id for it
+KINDS_FORMAT = b"kinds.json 2: kinds, of, names"
 
 
 def write_kinds(bundle: Path) -> None:
     """What kind each result is, for all of them at once: the search page counts a query's
     results by kind from this small file, and loads only the results it shows (Pagefind has
-    each result's metadata in its own fragment file: 60 of them for a common name).
-    {"kinds": ["Article paragraph", ...], "of": {"en_4b7de9b": 0, ...}}, sorted: the same
-    bundle gives the same bytes."""
+    each result's metadata in its own fragment file: 60 of them for a common name); and the
+    names of the entities and terms with their pages, for "did you mean".
+    {"kinds": ["Article paragraph", ...], "of": {"en_4b7de9b": 0, ...}, "names": {"Renault":
+    "/entities/renault.html", ...}}, sorted: the same bundle gives the same bytes."""
     of: dict[str, str] = {}
+    names: dict[str, str] = {}
     for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = fragment.read_bytes()
         if not data.startswith(FRAGMENT_SIGNATURE):
             data = gzip.decompress(data)
-        of[fragment.stem] = json.loads(data[len(FRAGMENT_SIGNATURE):])["meta"].get("kind", "Page")
+        meta = json.loads(data[len(FRAGMENT_SIGNATURE):])["meta"]
+        of[fragment.stem] = meta.get("kind", "Page")
+        if of[fragment.stem] in NAMED and meta.get("title"):
+            names[meta["title"]] = meta.get("target", "")
     kinds = sorted(set(of.values()))
     index = {kind: n for n, kind in enumerate(kinds)}
-    (bundle / KINDS_FILE).write_text(json.dumps({"kinds": kinds, "of": {k: index[v] for k, v in of.items()}},
-                                                separators=(",", ":")), encoding="utf-8")
+    (bundle / KINDS_FILE).write_text(json.dumps({"kinds": kinds, "of": {k: index[v] for k, v in of.items()},
+                                                 "names": dict(sorted(names.items()))},
+                                                separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+# The kinds whose titles are names a reader may misspell ("Renalt", "Ghson"): the search page
+# offers the closest as "did you mean" (search.js), Pagefind having no typo tolerance.
+NAMED = ("Entity", "Term")
 
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what Pagefind's files start with, once unpacked

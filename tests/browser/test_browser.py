@@ -19,6 +19,8 @@ import re
 
 import pytest
 
+from playwright.sync_api import expect
+
 from support import PAGE_TYPES, SERVERS, fold, page_types
 
 CLOSE_DELAY = 250  # ms: how long cards.js keeps a card after the pointer leaves it (hideSoon)
@@ -127,8 +129,10 @@ def test_fits_a_320px_screen(open_page, html_pages, kind):
 
 
 def search_results(page):
+    """(title, address) of each result shown; the address without the text fragment that marks
+    the words searched for (test_a_result_opens_its_page_on_the_words_searched_for)."""
     page.locator(".search-result").first.wait_for(state="visible", timeout=10_000)
-    return [(a.inner_text(), a.get_attribute("href")) for a in page.locator(".search-title").all()]
+    return [(a.inner_text(), a.get_attribute("href").split(":~:")[0]) for a in page.locator(".search-title").all()]
 
 
 @pytest.fixture(scope="module")
@@ -161,15 +165,18 @@ def test_a_common_query_loads_only_the_results_it_shows_and_narrows_by_kind(open
     results = search_results(page)
     status = page.locator("#search-status").inner_text()
     total = int(re.match(r"(\d+) results?", status)[1])
-    assert total > len(results) == 20 and "the first 20 shown" in status, status
+    assert total > len(results) == 10 and "the first 10 shown" in status, status
     assert len(set(fragments)) == len(results), "a fragment loaded for a result not shown"
+    page.get_by_role("button", name="More results").click()  # ten more, each loading its own file
+    page.locator("#search-status", has_text="the first 20 shown").wait_for()
+    assert page.locator(".search-result").count() == 20 and len(set(fragments)) == 20
     buttons = {b.inner_text(): b for b in page.locator(".search-kind-button").all()}
     counts = {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")")) for label in buttons if "(" in label}
     assert sum(counts.values()) == total and len(counts) > 1, counts
     smallest = min(counts, key=counts.get)
     next(b for label, b in buttons.items() if label.startswith(smallest + " (")).click()
     page.wait_for_function("(n) => document.querySelectorAll('.search-result').length === n",
-                           arg=min(counts[smallest], 20))
+                           arg=min(counts[smallest], 10))
     assert set(page.locator(".search-kind").all_text_contents()) == {smallest}
     assert page.locator("#search-status").inner_text().startswith(f"{counts[smallest]} result")
     assert page.errors == [] and page.outside == []
@@ -193,3 +200,37 @@ def test_search_page_without_javascript_lists_the_indexes(open_page, content, pe
     for entity in list(content.site.entities.values())[:3]:
         assert page.get_by_role("link", name=entity.name, exact=True).count() >= 1
     assert page.locator('a[href$="glossary.html"]').count() >= 1
+
+
+@pytest.mark.parametrize("typed, meant", [("Halvorsn", "Halvorsen Foods"), ("Donelly", "Maeve Donnelly"),
+                                          ("Brigthwater", "Brightwater Dairy")])
+def test_a_misspelt_name_leads_first_to_the_name(open_page, content, typed, meant):
+    """Pagefind has no typo tolerance: the closest name of the notes is offered first (a
+    deletion, a letter doubled wrong, two letters swapped), and with nothing found for the
+    misspelling, the results are the name's."""
+    entity = next(e for e in content.site.entities.values() if e.name == meant)
+    page = open_page("search.html")
+    page.fill("#search-q", typed)
+    suggestion = page.locator("#search-suggest a")
+    suggestion.wait_for()
+    assert suggestion.inner_text() == meant and suggestion.get_attribute("href").endswith(f"/entities/{entity.id}.html")
+    assert search_results(page) and f"for “{meant}” (nothing for “{typed}”)" in page.locator("#search-status").inner_text()
+    page.fill("#search-q", meant)  # the name as written: nothing to correct
+    expect(page.locator("#search-suggest a")).to_have_count(0)
+    expect(page.locator("#search-status")).not_to_contain_text("nothing for")
+
+
+def test_a_result_opens_its_page_on_the_words_searched_for(open_page, base_url):
+    """The result's link carries a text fragment made from its excerpt: the page it opens
+    scrolls to and marks the words. Opened with an id the page lacks, only the words can make
+    their paragraph the target."""
+    page = open_page("search.html")
+    page.fill("#search-q", "exports")
+    search_results(page)
+    link = page.locator(".search-result", has=page.locator(".search-kind", has_text="Article paragraph")).locator("a").first
+    href = link.get_attribute("href")
+    assert ":~:text=" in href and "exports" in href.lower(), href
+    pid = href.split("#")[1].split(":~:")[0]
+    page.goto("about:blank")
+    page.goto(base_url + href.lstrip("/").replace(f"#{pid}:~:", "#no-such-id:~:"))
+    expect(page.locator(f"p#{pid}:target")).to_have_count(1)

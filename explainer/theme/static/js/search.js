@@ -7,6 +7,8 @@ const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const kinds = document.getElementById("search-kinds");
+const suggest = document.getElementById("search-suggest");
+const more = document.getElementById("search-more");
 let pagefind = null;
 let kind = "";  // "" = every kind
 let run = 0;
@@ -18,15 +20,67 @@ function element(tag, className, text) {
   return node;
 }
 
-const SHOWN = 20;  // results listed at once
+const SHOWN = 10;  // results listed at first, and added by "More results" (each loads its own file)
+let shown = SHOWN;
 let kindOf = null;  // a result -> its kind ("Entity", "Article paragraph"...), from the bundle's kinds.json
+let names = {};  // the entities' and terms' names -> their pages, from kinds.json
+
+// Pagefind has no typo tolerance: "Renalt" finds nothing. The closest name of the notes (the
+// whole query, or one word of a name: "Ghson" -> Carlos Ghosn) within one edit (two for
+// eight letters or more; a swap of neighbours is one) is offered first.
+function edits(a, b) {  // Damerau-Levenshtein (optimal string alignment)
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function suggestion(query) {
+  const q = query.toLowerCase();
+  const allowed = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
+  let best = null;
+  for (const [name, target] of Object.entries(names)) {
+    for (const part of [name, ...name.split(/\s+/)]) {
+      const distance = edits(q, part.toLowerCase());
+      if (distance === 0) return null;  // a name as it is written: nothing to correct
+      if (distance <= allowed && (!best || distance < best.distance)) best = { name, target, distance };
+    }
+  }
+  return best;
+}
+
+// The page a result opens marks the words searched for, as a citation does: a text fragment
+// made from the excerpt around Pagefind's first <mark> (two words either side, so that it
+// lands in this place); the browser goes to the element the address names if they differ.
+// Only for a result inside a page (a paragraph, a glossary entry...): an entity's page opens
+// at its top.
+function marked(target, excerpt) {
+  if (!target.includes("#")) return target;  // a page of its own (an entity's): opened at its top
+  const html = new DOMParser().parseFromString(excerpt, "text/html").body;
+  const mark = html.querySelector("mark");
+  if (!mark) return target;
+  const words = (text) => text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  const before = [], after = [];
+  for (let node = mark.previousSibling; node && before.length < 2; node = node.previousSibling) before.unshift(...words(node.textContent));
+  for (let node = mark.nextSibling; node && after.length < 2; node = node.nextSibling) after.push(...words(node.textContent));
+  const encode = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
+  const prefix = before.slice(-2).join(" "), suffix = after.slice(0, 2).join(" ");
+  const directive = (prefix ? encode(prefix) + "-," : "") + encode(mark.textContent) + (suffix ? ",-" + encode(suffix) : "");
+  return target + ":~:text=" + directive;
+}
 
 function kindButtons(counts) {
   const make = (value, label) => {
     const button = element("button", "search-kind-button", label);
     button.type = "button";
     button.setAttribute("aria-pressed", String(value === kind));
-    button.addEventListener("click", () => { kind = value; search(); });
+    button.addEventListener("click", () => { kind = value; shown = SHOWN; search(); });
     return button;
   };
   const names = Object.keys(counts).sort();
@@ -38,26 +92,45 @@ async function search() {
   const query = input.value.trim();
   const mine = ++run;
   history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
-  if (!query) { list.replaceChildren(); kinds.replaceChildren(); status.textContent = ""; return; }
-  const found = await pagefind.debouncedSearch(query, {}, 200);
+  if (!query) {
+    list.replaceChildren(); kinds.replaceChildren(); status.textContent = ""; suggest.replaceChildren(); more.hidden = true;
+    return;
+  }
+  let found = await pagefind.debouncedSearch(query, {}, 200);
   if (found === null || mine !== run) return;  // a newer search superseded this one
+  const closest = suggestion(query);
+  let shownFor = query;
+  if (closest && found.results.length === 0) {  // nothing for the misspelling: the name's results instead
+    found = await pagefind.search(closest.name);
+    if (mine !== run) return;
+    shownFor = closest.name;
+  }
   const counts = {};
   for (const r of found.results) counts[kindOf(r)] = (counts[kindOf(r)] || 0) + 1;
   if (kind && !counts[kind]) kind = "";
   const matching = found.results.filter((r) => !kind || kindOf(r) === kind);
   // Only the results shown are loaded (a file each); the kinds came with the bundle.
-  const chosen = await Promise.all(matching.slice(0, SHOWN).map((r) => r.data()));
+  const chosen = await Promise.all(matching.slice(0, shown).map((r) => r.data()));
   if (mine !== run) return;
   kindButtons(counts);
+  // Changed together with the results, in one frame: nothing moves as they come in.
+  if (closest) {
+    const link = element("a", "", closest.name);
+    link.href = closest.target;
+    suggest.replaceChildren("Did you mean ", link, "?");
+  } else {
+    suggest.replaceChildren();
+  }
   const total = matching.length;
   status.textContent = total === 0 ? `Nothing found for “${query}”.`
-    : `${total} result${total === 1 ? "" : "s"} for “${query}”${kind ? ` (${kind})` : ""}` +
-      (total > SHOWN ? `, the first ${SHOWN} shown.` : ".");
+    : `${total} result${total === 1 ? "" : "s"} for “${shownFor}”${kind ? ` (${kind})` : ""}` +
+      (shownFor !== query ? ` (nothing for “${query}”)` : "") + (total > shown ? `, the first ${shown} shown.` : ".");
+  more.hidden = total <= shown;
   list.replaceChildren(...chosen.map((r) => {
     const item = element("li", "search-result");
     item.append(element("span", "search-kind", r.meta.kind || "Page"));
     const link = element("a", "search-title", r.meta.title || r.url);
-    link.href = r.meta.target || r.url;  // records (paragraphs, terms...) say where they live
+    link.href = marked(r.meta.target || r.url, r.excerpt);  // records (paragraphs, terms...) say where they live
     const excerpt = element("p", "search-excerpt");
     excerpt.innerHTML = r.excerpt;  // Pagefind escapes the text; it adds only <mark>
     item.append(link, excerpt);
@@ -71,8 +144,9 @@ async function start() {
     const [module, response] = await Promise.all([import(new URL("pagefind.js", bundle).href),
                                                   fetch(new URL("kinds.json", bundle))]);
     if (!response.ok) throw new Error(`kinds.json: ${response.status}`);
-    const { kinds: names, of } = await response.json();
-    kindOf = (result) => names[of[result.id]] || "Page";
+    const bundled = await response.json();
+    kindOf = (result) => bundled.kinds[bundled.of[result.id]] || "Page";
+    names = bundled.names || {};
     pagefind = module;
     // In this page, not in Pagefind's worker: one script less to download (12 KB) for an
     // index this small, and the page's CSP is the only one that needs 'wasm-unsafe-eval'.
@@ -92,8 +166,9 @@ async function start() {
   }
   // What the address asks for, unless the reader has typed while the index was loading.
   if (!input.value) input.value = new URLSearchParams(location.search).get("q") || "";
-  input.addEventListener("input", search);
-  input.form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  input.addEventListener("input", () => { shown = SHOWN; search(); });
+  more.addEventListener("click", () => { shown += SHOWN; search(); });
+  input.form.addEventListener("submit", (event) => { event.preventDefault(); shown = SHOWN; search(); });
   if (input.value) search();
 }
 
