@@ -52,6 +52,7 @@ site-help:
 	@echo '   make add-source FILE=path URL=...       store an outside source for background statements to cite'
 	@echo '   make draft-notes ARTICLE=path  draft notes for an article, to curate'
 	@echo '   make weight                bytes the article page loads, on the wire too, against the budgets'
+	@echo '   make audit                 Lighthouse over every page type, phone and desktop (a report)'
 	@echo '   make linkcheck             check links to other sites (needs the network)'
 	@echo '   make clean                 remove the generated files'
 	@echo '   make regenerate            rebuild whenever content, theme or settings change'
@@ -76,6 +77,11 @@ check: $(READY)
 # Chromium (the article page; the search page with a first query), br and gzip, against their budgets.
 weight: $(READY)
 	"$(PY)" -m explainer weight --input "$(INPUTDIR)" --settings "$(PUBLISHCONF)"
+
+# Lighthouse (pinned, installed once into your cache) over every page type, phone and desktop:
+# the four scores and the failing audits, as a table. A report, not a test; about 20 s a page.
+audit: $(READY)
+	"$(PY)" -m explainer audit --input "$(INPUTDIR)" --settings "$(PUBLISHCONF)"
 
 # A first draft of the notes for a new article: make draft-notes ARTICLE=path/to/source.txt
 draft-notes: $(READY)
@@ -146,4 +152,4 @@ devserver: $(READY)
 nginx: $(READY)
 	"$(PY)" -m explainer nginx --output "$(OUTPUTDIR)" --port "$(PORT)" --scratch "$(BASEDIR)/.nginx"
 
-.PHONY: site-help html publish check weight draft-notes todo new-article update-article add-source linkcheck test rsync_upload github clean regenerate serve devserver nginx
+.PHONY: site-help html publish check weight audit draft-notes todo new-article update-article add-source linkcheck test rsync_upload github clean regenerate serve devserver nginx
