@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
+
 from ..core.problems import BuildError, Problem, display_path, report, without_traceback
 from . import pelican_plugin, production, swap
 from .context import BuildContext
@@ -55,6 +57,7 @@ def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], 
                 print(f"make publish: {_things(refused)} unfinished; make html still builds the site, each of "
                       "them marked Draft on its page", file=sys.stderr)
             return 1
+        _compiled_templates(pelican.settings)
         run = pelican_plugin.PelicanRun(ctx)
         run.connect(pelican)
         if _run(pelican) != 0:
@@ -121,6 +124,17 @@ def _pelican(argv: list[str]) -> Any:
     except Exception as error:  # a settings file that does not run: Pelican's own message
         _log.critical("%s: %s", error.__class__.__name__, error)
         return None
+
+
+def _compiled_templates(settings: dict[str, Any]) -> None:
+    """Jinja keeps the templates it compiled in the build's cache folder (keyed by each
+    template's source: an edited one is compiled again): a rebuild, and the live preview's,
+    no longer spends ~60 ms compiling the same templates (a new Pelican, a new environment)."""
+    if settings.get("CACHE_CONTENT"):
+        folder = Path(settings["CACHE_PATH"]) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "bytecode_cache": FileSystemBytecodeCache(str(folder))}
 
 
 def _run(pelican: Any) -> int:

@@ -185,7 +185,8 @@ def emit(ctx: BuildContext) -> None:
     write_notes_json(ctx.site, ctx.output)
     write_annotations(ctx.site, ctx.output, str(ctx.settings.get("SITEURL") or ""))
     name = ctx.settings["SITENAME"]
-    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output)
+    cache = Path(ctx.settings["CACHE_PATH"]) if ctx.settings.get("CACHE_CONTENT") else None
+    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output, cache)
     if ctx.search is not None:
         ctx.bundle, ctx.search = ctx.search.wait(), None
     if ctx.cache is not None and ctx.published is not None:
