@@ -15,12 +15,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from ..content.stored import SOURCES_DIR, checksum
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
-from .new_article import read_received
+from .new_article import read_received, yaml_writer
 
 
 @dataclass
@@ -48,10 +46,8 @@ def add_source(file: Path, content: Path, url: str, source_id: str | None = None
                                                                "give another ID=, or remove it first")])
     record = {"title": title, **({"publisher": publisher} if publisher else {}), "url": url,
               "retrieved": (retrieved or datetime.date.today()).isoformat(), "sha256": checksum(data)}
-    yaml = YAML()
-    yaml.width = 4096
     out = io.StringIO()
-    yaml.dump(record, out)
+    yaml_writer().dump(record, out)
     folder.mkdir(parents=True, exist_ok=True)
     text_path.write_bytes(data)
     record_path.write_text(out.getvalue(), encoding="utf-8")

@@ -118,7 +118,8 @@ def article_markdown(blocks: list[str]) -> tuple[str, str | None]:
     return "\n".join(lines).replace("\n\n:::", "\n:::"), author
 
 
-def _yaml() -> YAML:
+def yaml_writer() -> YAML:
+    """The YAML every authoring command writes with."""
     yaml = YAML()  # round trip: comments, order and quoting kept
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -128,7 +129,7 @@ def _yaml() -> YAML:
 def round_trip(text: str) -> tuple[YAML, object] | None:
     """The file read for an edit, with the indentation that writes it back unchanged."""
     for mapping, sequence, offset in ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0)):
-        yaml = _yaml()
+        yaml = yaml_writer()
         yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         data = yaml.load(text)
         out = io.StringIO()

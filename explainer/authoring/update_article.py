@@ -33,7 +33,7 @@ from ..content.revisions import REVISIONS_DIR, REVISIONS_NAME, Revision, read_re
 from ..content.source import SOURCE_NAME
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.text import fold
-from .new_article import ARTICLES_DIR, article_markdown, read_received, round_trip
+from .new_article import ARTICLES_DIR, article_markdown, read_received, round_trip, yaml_writer
 
 
 @dataclass
@@ -58,16 +58,17 @@ def update_article(article_id: str, source: Path, content: Path, today: datetime
         raise ContentError([Problem(display_path(source), 0, f"the same text as {article_id}'s source.txt: nothing to update")])
     markdown = _with_front_matter(folder / "article.md", article_markdown(blocks)[0], blocks[0])
     new = _revised(article_id, data, markdown)
-    revision, follows = _revision(old, new, today or datetime.date.today(), len(read_revisions(folder)[0]) + 1)
+    earlier, _ = read_revisions(folder)  # a record that does not read is the build's to report
+    revision, follows = _revision(old, new, today or datetime.date.today(), len(earlier) + 1)
     updated = Updated(revision)
     edits = _reanchor(content, article_id, old, new, follows, len(list(articles.glob("*/article.md"))) == 1, updated)
     # Now written: the previous text kept, the record, the new text, the notes' moved citations.
     (folder / REVISIONS_DIR).mkdir(exist_ok=True)
     shutil.copyfile(folder / SOURCE_NAME, folder / revision.previous)
-    records = [r.as_record() for r in read_revisions(folder)[0]] + [revision.as_record()]
     out = io.StringIO()
-    yaml = _plain_yaml()
-    yaml.dump(records, out)
+    yaml = yaml_writer()
+    yaml.default_flow_style = None  # a revision's lists on one line each: [p4, p5]
+    yaml.dump([r.as_record() for r in [*earlier, revision]], out)
     (folder / REVISIONS_NAME).write_text(out.getvalue(), encoding="utf-8")
     (folder / SOURCE_NAME).write_bytes(data)
     (folder / "article.md").write_text(markdown, encoding="utf-8")
@@ -76,15 +77,6 @@ def update_article(article_id: str, source: Path, content: Path, today: datetime
     updated.written += [folder / revision.previous, folder / REVISIONS_NAME, folder / SOURCE_NAME,
                         folder / "article.md", *edits]
     return updated
-
-
-def _plain_yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.default_flow_style = None
-    return yaml
 
 
 def _article(path: Path, content: Path) -> Article:

@@ -54,15 +54,17 @@ def _notes(site: Site, kind: str) -> list:
 
 
 def write_notes_json(site: Site, output: Path) -> None:
-    path = output / NOTES_JSON
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(notes_export(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _write_json(output / NOTES_JSON, notes_export(site))
 
 
 def write_annotations(site: Site, output: Path, site_url: str) -> None:
-    path = output / ANNOTATIONS_JSONLD
+    _write_json(output / ANNOTATIONS_JSONLD, annotations(site, site_url))
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Open data as the site publishes it: UTF-8, one item a line or so (indent 1)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(annotations(site, site_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def draw_share_image(title: str, subtitle: str, site_name: str, output: Path, cache: Path | None = None) -> None:

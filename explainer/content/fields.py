@@ -7,7 +7,8 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # an id: lower-case letters and digits, single hyphens between
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
 ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import Problem, display_path, read_utf8
-from ..core.text import MONTHS
+from ..core.text import long_date
 from .yamldata import load_yaml
 
 REVISIONS_NAME = "revisions.yaml"
@@ -36,7 +36,7 @@ class Revision:
 
     @property
     def day(self) -> str:
-        return f"{self.revised.day} {MONTHS[self.revised.month - 1]} {self.revised.year}"
+        return long_date(self.revised)
 
     def as_record(self) -> dict:
         return {"revised": self.revised.isoformat(), "previous": self.previous, "added": list(self.added),

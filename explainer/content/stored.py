@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.problems import Problem, display_path, read_utf8
+from ..core.problems import Problem, decode_utf8, display_path, read_utf8
 from ..core.text import fold
+from .fields import SLUG_PATTERN
 from .yamldata import line_of, load_yaml
 
 SOURCES_DIR = "sources"
 FIELDS = ("title", "publisher", "url", "retrieved", "sha256")
 _REQUIRED = ("title", "url", "retrieved", "sha256")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:
                               f"{text_path.name} is not the text stored: its sha256 is {checksum(data_bytes)}, "
                               "not the one recorded. Stored texts are kept as retrieved; if this is a newer retrieval, "
                               "store it again (make add-source)")]
-    text, problems = read_utf8(text_path, display_path(text_path))
+    text, problems = decode_utf8(data_bytes, display_path(text_path))  # the bytes just checked, not read again
     if text is None:
         return None, problems
     return StoredText(record.stem, str(data["title"]), url, retrieved, str(data.get("publisher") or ""),

@@ -69,7 +69,11 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     if size > MAX_BYTES:
         return None, [Problem(shown, 1, f"the file is {size / 1e6:.1f} MB; notes and pages are at most "
                                         f"{MAX_BYTES / 1e6:.0f} MB: split it into several files")]
-    raw = path.read_bytes()
+    return decode_utf8(path.read_bytes(), shown)
+
+
+def decode_utf8(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """Bytes already read as text, or the problem at the line of the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8-sig"), []  # a byte-order mark some editors add is not content
     except UnicodeDecodeError as error:

@@ -4,6 +4,7 @@ sentences, turned into a slug, and how numbers are found in it, written in figur
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 import unicodedata
 
@@ -44,6 +45,11 @@ def slug(text: str, limit: int = 80) -> str:
 
 MONTHS = tuple(calendar.month_name[1:])  # in English, whatever the locale: "January", ...
 WEEKDAYS = tuple(calendar.day_name)
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as the pages write it: "4 December 2026"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 # Numbers written as words, each at its value's place: NUMBER_WORDS[3] == "three".
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

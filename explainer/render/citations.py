@@ -35,15 +35,14 @@ class Citations:
         terms = self._made[made]
         return f"{paragraph.id}:~:{directive(terms, for_script)}" if terms else paragraph.id
 
-    def resolve(self, source: Source) -> tuple[Article, Paragraph]:
-        return self._site.resolve(source.paragraph)
+    def link(self, article: Article, paragraph: Paragraph, words: str) -> str:
+        """The article page's link to `words` in the paragraph (routes.link: from the site's root)."""
+        return link(article.url, self.fragment(article, paragraph, words))
 
-    def href(self, source: Source, page: str | None = None) -> str:
-        """The link to a source's quote: `#p4:~:text=...` from its own article's page (`page`:
-        that article's id), else the article page's URL with it."""
+    def of(self, source: Source) -> tuple[Paragraph, str]:
+        """A source's paragraph and the link to its quote."""
         article, paragraph = self._site.resolve(source.paragraph)
-        fragment = self.fragment(article, paragraph, source.quote)
-        return f"#{fragment}" if page == article.id else link(article.url, fragment)
+        return paragraph, self.link(article, paragraph, source.quote)
 
     def _page(self, article: Article) -> tuple[list[str], dict[str, int]]:
         """The page's text as blocks, and each paragraph's block: what its header shows (the

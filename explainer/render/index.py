@@ -45,6 +45,7 @@ class Mention:
 @dataclass
 class SiteIndex:
     linker: Linker
+    citations: Citations  # each cited quote's link (its text fragment)
     names: dict[NoteKey, list[str]] = field(default_factory=dict)  # note -> its names and aliases
     not_in_articles: set[NoteKey] = field(default_factory=set)  # the terms an article does not link
     mentions: dict[NoteKey, list[Mention]] = field(default_factory=dict)
@@ -52,7 +53,6 @@ class SiteIndex:
     # article id -> paragraph id -> (its figures' numbers and events' dates, their targets)
     own_names: dict[str, dict[str, list[tuple[str, Target]]]] = field(default_factory=dict)
     marks: dict[str, dict[str, list[Flag]]] = field(default_factory=dict)  # article id -> paragraph id -> marks
-    citations: Citations | None = None  # each cited quote's link (its text fragment)
 
     def paragraph_linkers(self, article_id: str) -> dict[str, Linker]:
         """For each paragraph of an article, a Linker of the figures and dates it states:
@@ -69,7 +69,7 @@ def build_index(site: Site, header: Sequence[str] = ()) -> SiteIndex:
     """`header`: what every page shows before its content (the site's name), where a
     citation's words may also be."""
     names = _names(site)
-    index = SiteIndex(Linker(names))
+    index = SiteIndex(Linker(names), Citations(site, header))
     for form, target in names:
         index.names.setdefault(target.key, []).append(form)
     linked = {target.key for _, target in names if target.in_article}
@@ -86,7 +86,6 @@ def build_index(site: Site, header: Sequence[str] = ()) -> SiteIndex:
     # Every article's at once: one pass over the figures, events and editor's notes.
     index.own_names = _own_names(site)
     index.marks = _marks(site)
-    index.citations = Citations(site, header)
     return index
 
 

@@ -50,10 +50,9 @@ def background_quotes_are_in_their_sources(site: Site) -> Iterator[Problem]:
     """Every background statement that cites a stored source names one, and its quote is in
     that source's text (content/stored.py); a relation from the article cites the article."""
     for note in [*site.entities.values(), *site.terms.values()]:
-        for loc, _, cited in background(note):
+        for _, field, cited in background(note):
             if cited is None:
                 continue
-            field = (*loc[:-1], f"{loc[-1]}_cited") if isinstance(loc[-1], str) else (*loc, "cited")
             stored = site.stored.get(cited.source)
             if stored is None:
                 path, line = note.where(*field, "source")

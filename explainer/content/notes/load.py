@@ -10,6 +10,7 @@ from typing import Any
 
 from ...core.problems import Problem, did_you_mean, display_path, read_utf8
 from ..articles import Article
+from ..fields import SLUG_PATTERN
 from ..stored import load_stored
 from ..yamldata import line_of, load_yaml, validate
 from .model import DEFAULT_ARTICLE, KINDS, NOTES_DIR, Site, duplicate_id, sources
@@ -79,7 +80,7 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
 
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def _default_article(data: dict[str, Any], shown: str) -> tuple[str | None, list[Problem]]:

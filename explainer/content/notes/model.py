@@ -289,16 +289,19 @@ def sources(note: Note) -> Iterator[Source]:
 
 
 
-def background(note: Note) -> Iterator[tuple[tuple[str | int, ...], str, Cited | None]]:
-    """Every background statement of a note: (its place in the note, its text, the stored
-    source it cites or None: then it is the site's own words)."""
+Loc = tuple[str | int, ...]  # a place in a note, as Note.where takes it
+
+
+def background(note: Note) -> Iterator[tuple[Loc, Loc, Cited | None]]:
+    """Every background statement of a note: (its place in the note, the place of its
+    citation field, the stored source it cites or None: then it is the site's own words)."""
     if isinstance(note, Entity):
-        yield ("summary",), note.summary, note.summary_cited
+        yield ("summary",), ("summary_cited",), note.summary_cited
         for i, relation in enumerate(note.relations):
             if relation.source is None:
-                yield ("relations", i), f"{relation.type} {relation.target}", relation.cited
+                yield ("relations", i), ("relations", i, "cited"), relation.cited
     elif isinstance(note, Term):
-        yield ("definition",), note.definition, note.definition_cited
+        yield ("definition",), ("definition_cited",), note.definition_cited
 
 
 def surface_forms(note: Entity | Term) -> list[str]:

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...content.articles import Paragraph
 from ...content.notes import Cited, Site, Source
-from ...core.text import MONTHS
+from ...core.text import long_date
 from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
 from ..index import Mention, SiteIndex
@@ -39,18 +40,19 @@ def escape(text: str) -> str:
 def cite(index: SiteIndex, source: Source) -> str:
     """`[¶ 4](...#p4:~:text=...)`: a link to the paragraph a statement rests on that lands on
     the quoted words (render/citations.py)."""
-    assert index.citations is not None
-    _, paragraph = index.citations.resolve(source)
-    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({index.citations.href(source)})"
+    return _pilcrow(*index.citations.of(source))
 
 
 def cite_words(index: SiteIndex, mention: Mention) -> str:
     """`[¶ 4](...#p4:~:text=stake)`: a link to the paragraph of a mention, landing on the
     words that name the note there."""
-    assert index.citations is not None
     start, end = mention.spans[0]
-    fragment = index.citations.fragment(mention.article, mention.paragraph, mention.sentence[start:end])
-    return f"[\u00b6 {mention.paragraph.id.removeprefix('p')}]({mention.article.source_link}#{fragment})"
+    return _pilcrow(mention.paragraph, index.citations.link(mention.article, mention.paragraph,
+                                                             mention.sentence[start:end]))
+
+
+def _pilcrow(paragraph: Paragraph, href: str) -> str:
+    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({href})"
 
 
 def from_article(site: Site, source: Source) -> str:
@@ -88,6 +90,5 @@ def background_from(site: Site, cited: Cited | None) -> str:
     if stored is None or cited is None:
         return "in this site\u2019s own words"
     by = f" ({escape(stored.publisher)})" if stored.publisher and stored.publisher not in stored.title else ""
-    day = stored.retrieved
-    return (f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {day.day} {MONTHS[day.month - 1]} {day.year}, "
+    return (f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {long_date(stored.retrieved)}, "
             f"which says {quoted(' '.join(cited.quote.split()))}")

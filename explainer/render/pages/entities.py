@@ -115,10 +115,9 @@ def _mentions_html(site: Site, index: SiteIndex, mentions: list[Mention]) -> str
         elif not out:
             out.append('<ul class="mentions">')
         number = mention.paragraph.id.removeprefix("p")
-        assert index.citations is not None
-        fragment = index.citations.fragment(mention.article, mention.paragraph, mention.sentence)
+        href = index.citations.link(mention.article, mention.paragraph, mention.sentence)
         out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
-                   f'<a href="{html_escape(mention.article.source_link + "#" + fragment)}" class="cite" '
+                   f'<a href="{html_escape(href)}" class="cite" '
                    f'aria-label="Paragraph {number} of the article">\u00b6 {number}</a></li>')
     return "\n".join([*out, "</ul>"]) + "\n" if out else ""
 
