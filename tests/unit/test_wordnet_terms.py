@@ -58,6 +58,12 @@ def test_a_verb_phrase_is_never_a_term():
                    for t in found), found
 
 
+def test_half_a_contraction_is_no_term():
+    found = _terms("“The players weren’t paid, and the coaches couldn't say why,” the insolvency practitioner said.")
+    assert not {"weren", "couldn"} & set(found), found
+    assert "insolvency practitioner" in found or "insolvency" in found, found
+
+
 @pytest.mark.usefixtures("needs_wordnet")
 def test_the_sense_is_chosen_by_the_articles_context():
     finance = wordnet.definition("bond", "The company sold a ten-year bond to investors, paying interest to "

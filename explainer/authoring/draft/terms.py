@@ -39,7 +39,8 @@ EVERYDAY_PAIR = 10.0  # two words this common together ("annual cost", "business
 COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer than their mean
 MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
 
-_TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w)")
+# Not the first half of a contraction ("weren’t", "couldn't"): that is no word of its own.
+_TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w|['’]t\b)")
 _MARKED = re.compile(r"\b(?:so-called|known as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
                      r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 _QUOTED = re.compile(r"[\"“‘]([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})[\"”’]")
