@@ -16,27 +16,54 @@ sees them: the page's own marks add no words inside a paragraph (render/markdown
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
-_FLEXIBLE = {"'": "['\u2018\u2019]", "\u2019": "['\u2018\u2019]", "\u2018": "['\u2018\u2019]",
-             '"': '["\u201c\u201d]', "\u201c": '["\u201c\u201d]', "\u201d": '["\u201c\u201d]'}
+# Any quote style matches any other: each is read as the plain one (one character for one,
+# so offsets in the text stay).
+_QUOTE_STYLES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
+
+
+def _plain_quotes(text: str) -> str:
+    for style, plain in _QUOTE_STYLES:  # str.replace: many times faster than str.translate here
+        text = text.replace(style, plain)
+    return text
 _WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\S+")
 SHORT = 6  # words: a quote this short is given whole; a longer one by its first and last words
 _ENDS = (2, 3, 1, 4, 5)  # words at each end of a long quote, most natural first
 _CONTEXT = 4  # at most this many words of prefix or suffix
 
 
-def quote_pattern(quote: str) -> re.Pattern[str]:
-    """The quote as it may appear in text: any quote style, any run of whitespace."""
-    return re.compile(r"\s+".join("".join(_FLEXIBLE.get(c, re.escape(c)) for c in word) for word in quote.split()))
-
-
 def find_quote(quote: str, text: str) -> tuple[int, int] | None:
-    """Where a note's quote is in a text (its first occurrence), as (start, end)."""
-    found = quote_pattern(quote).search(text) if quote.strip() else None
-    return found.span() if found else None
+    """Where a note's quote is in a text (its first occurrence), as (start, end): its words
+    in any quote style, with any run of whitespace between them. (No regular expression: a
+    build looks up tens of thousands of distinct quotes, and compiling one each cost more
+    than the rest of the search.)"""
+    words = _plain_quotes(quote).split()
+    if not words:
+        return None
+    plain = _plain_quotes(text)
+    at = plain.find(words[0])
+    while at >= 0:
+        end = _followed_by(plain, at + len(words[0]), words[1:])
+        if end is not None:
+            return at, end
+        at = plain.find(words[0], at + 1)
+    return None
+
+
+def _followed_by(text: str, at: int, words: Sequence[str]) -> int | None:
+    """Where `words` end if they follow `at` in `text`, each after some whitespace; else None."""
+    for word in words:
+        start = at
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == start or not text.startswith(word, at):
+            return None
+        at += len(word)
+    return at
 
 
 def collapse(text: str) -> str:
@@ -73,38 +100,62 @@ def parse(text_directive: str) -> Terms:
     return unquote(prefix), unquote(start), unquote(end), unquote(suffix)
 
 
-def text_directive(blocks: Sequence[str], block: int, start: int, end: int) -> Terms | None:
+def text_directive(blocks: Sequence[str], block: int, start: int, end: int,
+                   folded: Sequence[str] | None = None) -> Terms | None:
     """The terms of the shortest natural directive that lands on `blocks[block][start:end]`
     (blocks as `collapse` gives them), or None if no directive can (the paragraph link alone
     then: the quote does not begin and end on words' edges, or the page has it in an earlier
-    place no context tells apart)."""
+    place no context tells apart). `folded`: the blocks lower-cased, if the caller keeps them
+    (one page, many quotes)."""
     text = blocks[block]
-    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
-    before = [m.span() for m in re.finditer(r"\S+", text[:start])][-_CONTEXT:][::-1]  # nearest first
-    after = [(end + m.start(), end + m.end()) for m in re.finditer(r"\S+", text[end:])][:_CONTEXT]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     if not words:
         return None
-    shapes: list[tuple[str, str]] = []  # (start, end) terms
-    if len(words) <= SHORT:
-        shapes.append((text[start:end], ""))
-    for n in _ENDS:
-        for m in _ENDS:
-            if n + m <= len(words):
-                shapes.append((text[start: words[n - 1][1]], text[words[-m][0]: end]))
-    if len(words) > SHORT:
-        shapes.append((text[start:end], ""))
+    folded = folded or [b.lower() for b in blocks]  # once for every candidate tried
+    # Most quotes need no context: the words before and after are looked for only if one does.
+    before: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
     for context in range(0, 2 * _CONTEXT + 1):  # fewest words of context first
+        if context == 1:
+            before, after = _around(text, start, end)
         for p in range(0, min(context, len(before)) + 1):
             s = context - p
             if s > len(after):
                 continue
             prefix = text[before[p - 1][0]: before[0][1]] if p else ""
             suffix = text[after[0][0]: after[s - 1][1]] if s else ""
-            for term_start, term_end in shapes:
+            for term_start, term_end in _shapes(text, start, end, words):
                 candidate = (prefix, term_start, term_end, suffix)
-                if match(candidate, blocks) == (block, start, end):
+                if _match(candidate, folded) == (block, start, end):
                     return candidate
     return None
+
+
+def _shapes(text: str, start: int, end: int, words: Sequence[tuple[int, int]]) -> Iterator[tuple[str, str]]:
+    """A quote's (start, end) terms, most natural first: a short one whole, then its first
+    and last words (two and three first), a long one whole last."""
+    if len(words) <= SHORT:
+        yield text[start:end], ""
+    for n in _ENDS:
+        for m in _ENDS:
+            if n + m <= len(words):
+                yield text[start: words[n - 1][1]], text[words[-m][0]: end]
+    if len(words) > SHORT:
+        yield text[start:end], ""
+
+
+def _around(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the nearest words before and after text[start:end], nearest first."""
+    window = 64 * _CONTEXT  # widened while it holds too few
+    while True:
+        low = max(0, start - window)
+        before = [m.span() for m in _WORD.finditer(text, low, start)]
+        if len(before) > _CONTEXT or low == 0:
+            break
+        window *= 4
+    before = [span for span in before if span[0] > low or low == 0][-_CONTEXT:][::-1]  # not a word cut short
+    after = [m.span() for _, m in zip(range(_CONTEXT), _WORD.finditer(text, end))]
+    return before, after
 
 
 def match(terms: Terms, blocks: Sequence[str]) -> tuple[int, int, int] | None:
@@ -112,8 +163,11 @@ def match(terms: Terms, blocks: Sequence[str]) -> tuple[int, int, int] | None:
     start, end) of the first match, following the spec's algorithm (case-insensitive, whole
     words, a prefix or suffix separated from its term by whitespace only; a match that runs
     across blocks is none of a quote's, which is within one paragraph)."""
+    return _match(terms, [b.lower() for b in blocks])  # lower(), not casefold(): offsets stay
+
+
+def _match(terms: Terms, folded: Sequence[str]) -> tuple[int, int, int] | None:
     prefix, start, end, suffix = (t.lower() for t in terms)
-    folded = [b.lower() for b in blocks]  # lower(), not casefold(): offsets stay
     for b, text in enumerate(folded):
         position = 0
         while True:

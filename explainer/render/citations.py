@@ -19,21 +19,19 @@ class Citations:
     def __init__(self, site: Site, header: Sequence[str] = ()):
         self._site = site
         self._header = [text for text in header if text]  # what every page shows first
-        self._pages: dict[str, tuple[list[str], dict[str, int]]] = {}
-        self._made: dict[tuple[str, str, str], Terms | None] = {}
+        self._pages: dict[str, tuple[list[str], list[str], dict[str, int]]] = {}
+        self._chosen: dict[tuple[str, str, str], Terms | None] = {}  # each quote's directive
+        self._made: dict[tuple[str, str, str, bool], str] = {}  # and each link's fragment, encoded
 
     def fragment(self, article: Article, paragraph: Paragraph, quote: str, for_script: bool = False) -> str:
         """`p4:~:text=...`: the paragraph's id and the directive to the quote in it (the id
         alone if the quote cannot be found or told apart there). `for_script`: encoded for
         an attribute a script makes a link of (core/text_fragments.encode)."""
-        made = (article.id, paragraph.id, quote)
+        made = (article.id, paragraph.id, quote, for_script)
         if made not in self._made:
-            blocks, numbers = self._page(article)
-            block = numbers[paragraph.id]
-            found = find_quote(quote, blocks[block])
-            self._made[made] = found and text_directive(blocks, block, *found)
-        terms = self._made[made]
-        return f"{paragraph.id}:~:{directive(terms, for_script)}" if terms else paragraph.id
+            terms = self._terms(article, paragraph, quote)
+            self._made[made] = f"{paragraph.id}:~:{directive(terms, for_script)}" if terms else paragraph.id
+        return self._made[made]
 
     def link(self, article: Article, paragraph: Paragraph, words: str) -> str:
         """The article page's link to `words` in the paragraph (routes.link: from the site's root)."""
@@ -44,9 +42,18 @@ class Citations:
         article, paragraph = self._site.resolve(source.paragraph)
         return paragraph, self.link(article, paragraph, source.quote)
 
-    def _page(self, article: Article) -> tuple[list[str], dict[str, int]]:
-        """The page's text as blocks, and each paragraph's block: what its header shows (the
-        site's name), the title, the byline, the headings and paragraphs."""
+    def _terms(self, article: Article, paragraph: Paragraph, quote: str) -> Terms | None:
+        chosen = (article.id, paragraph.id, quote)
+        if chosen not in self._chosen:
+            blocks, folded, numbers = self._page(article)
+            block = numbers[paragraph.id]
+            found = find_quote(quote, blocks[block])
+            self._chosen[chosen] = found and text_directive(blocks, block, *found, folded=folded)
+        return self._chosen[chosen]
+
+    def _page(self, article: Article) -> tuple[list[str], list[str], dict[str, int]]:
+        """The page's text as blocks, lower-cased too, and each paragraph's block: what its
+        header shows (the site's name), the title, the byline, the headings and paragraphs."""
         if article.id not in self._pages:
             shown = article.shown or [(p.id, p.text) for p in article.paragraphs.values()]
             blocks = [*map(collapse, self._header), collapse(article.title)]
@@ -56,5 +63,5 @@ class Citations:
                     numbers[pid] = len(blocks)
                     text += f"\u00b6Paragraph {pid.removeprefix('p')}"  # its ¶ link (no space before it)
                 blocks.append(collapse(text))
-            self._pages[article.id] = (blocks, numbers)
+            self._pages[article.id] = (blocks, [b.lower() for b in blocks], numbers)
         return self._pages[article.id]

@@ -82,3 +82,11 @@ def test_find_quote_takes_any_quote_style_and_whitespace():
     text = "Nissan’s “rebalance”  plan"
     assert find_quote("Nissan's \"rebalance\" plan", text) == (0, len(text))
     assert collapse(" a \n b  ") == "a b"
+
+
+def test_find_quote_finds_the_first_whole_occurrence_only():
+    text = "The stake rose. The stake\nwas cut to 15%, and the stake was cut again."
+    assert find_quote("the stake was cut", text) == (text.index("the stake was"), text.index(" again"))
+    assert find_quote("The stake was cut", text) == (16, 33)  # across a line break, as the text has it
+    assert find_quote("stake was raised", text) is None
+    assert find_quote("  ", text) is None

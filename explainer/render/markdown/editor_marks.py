@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from ...content.markdown.tokens import added, join_soft_breaks
 from ...core.routes import NoteKey, mark_id
-from ...core.text_fragments import quote_pattern
+from ...core.text_fragments import find_quote
 from .env import Flag, render_env
 
 FOOTNOTES_HEADING = "Editor\u2019s notes"
@@ -56,12 +56,12 @@ def mark_flags(state: StateCore) -> None:
 
 
 def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
-    pattern = quote_pattern(flag.quote)
     for index, child in enumerate(children):
-        match = pattern.search(child.content) if child.type == "text" else None
-        if not match:
+        found = find_quote(flag.quote, child.content) if child.type == "text" else None
+        if not found:
             continue
-        before, words, after = child.content[: match.start()], match.group(), child.content[match.end():]
+        start, end = found
+        before, words, after = child.content[:start], child.content[start:end], child.content[end:]
         tokens = [
             Token("text", "", 0, content=before),
             Token("mark_open", "mark", 1, attrs={"id": mark_id(flag.note_id),
