@@ -9,11 +9,13 @@ successful one replaces it whole, so a page removed from the content leaves no s
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,26 @@ Reporter = Callable[[list[Problem], str], None]
 def build(settings: Path, content: Path, output: Path, pelican_opts: list[str], reporter: Reporter = report) -> int:
     """The whole build; the content's problems go to `reporter` (the dev server also shows
     them in the open pages). 0 if the site was replaced, 1 if it was left as it was."""
+    with _few_collections():
+        return _build(settings, content, output, pelican_opts, reporter)
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Python's cycle collector, run rarely while a build runs (as mypy does): a build makes
+    millions of objects and almost no cycles, and the full collections its growing heap set
+    off walked all of it again and again (0.3 to 0.9 s of a 1000-article build, most of it
+    in one collection while the old site was removed). A dev server's process collects as
+    usual between builds."""
+    before = gc.get_threshold()
+    gc.set_threshold(200_000, 30, 30)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str], reporter: Reporter) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
