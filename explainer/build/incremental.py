@@ -12,6 +12,7 @@ CACHE_PATH and switched by the same two settings:
   for byte the same;
 - "explainer-pages": each article's rendered page, kept as (fingerprint, page): valid
   while those are the same and so is everything of the notes the page can show;
+- "explainer-notes": each page made from the notes, rendered, kept as (fingerprint, page);
 - "explainer-search": what the search bundle in the output was made from.
 A changed note re-renders the articles that name it and no other. Only a successful build
 saves, and only clean results are kept. Pelican's own reader cache is checked against ours
@@ -25,7 +26,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from ..content.articles import Article
     from ..content.document import Document
     from ..render.authored import RenderedPage
+    from ..render.pages import GeneratedPage
     from ..render.index import SiteIndex
 
 # The layers of the package that shape what a build writes, by their folders; what is
@@ -84,6 +86,21 @@ def page_fingerprint(stamp: str, article: Article, index: SiteIndex, runs: list[
     return _digest(stamp, repr((notes, own, marks)).encode())
 
 
+def note_page_fingerprint(code: str, page: GeneratedPage, visuals: str, index: SiteIndex, runs: list[str]) -> str:
+    """Everything a page made from the notes shows: its Markdown and where it is written (its
+    links are relative to it), the note it is about, its blocks and the site's visuals (by
+    `visuals`, their digest), and the notes whose names are in the runs of text its links
+    were looked for in, as for an article's page."""
+    keys = index.linker.names_in(" ".join(runs))
+    notes = [(key, index.names.get(key), key in index.not_in_articles) for key in sorted(keys)]
+    return _digest(code, page.markdown, page.save_as, repr(page.self_key), repr(sorted(page.blocks.items())), visuals,
+                   repr(notes))
+
+
+def visuals_digest(visuals: Mapping[str, str]) -> str:
+    return _digest(*(part for name, html in sorted(visuals.items()) for part in (name, html)))
+
+
 def _digest(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -101,14 +118,19 @@ class BuildCache:
         self.code = code_version()
         self.rendered = 0  # article pages rendered by this build
         self.reused = 0  # and taken from the cache
+        self.notes_rendered = 0  # pages made from the notes, rendered by this build
+        self.notes_reused = 0  # and taken from the cache
         load = settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]
         if load:  # else Pelican does not read them either
             _drop_unreadable(Path(settings["CACHE_PATH"]), settings["GZIP_CACHE"])
         self._articles = self._load("articles", load)
         self._pages = self._load("pages", load)
         self._search = self._load("search", load)
+        self._notes = self._load("notes", load)
         self._keep_articles: dict[Path, tuple[str, Document]] = {}
         self._keep_pages: dict[Path, tuple[str, RenderedPage]] = {}
+        self._keep_notes: dict[str, tuple[str, RenderedPage]] = {}
+        self._visuals: tuple[Mapping[str, str], str] | None = None  # this build's visuals, and their digest
 
     def _load(self, kind: str, load: bool) -> FileDataCacher:
         """One of our cache files; one that cannot be read is dropped (Pelican's loader lets
@@ -153,6 +175,26 @@ class BuildCache:
             self._keep_pages[doc.path] = (page_fingerprint(stamp, doc.article, index, page.runs), page)
         return page
 
+    def note_page(self, page: GeneratedPage, visuals: Mapping[str, str], index: SiteIndex,
+                  render: Callable[[], RenderedPage]) -> RenderedPage:
+        """A page made from the notes (glossary, an entity's page...): as last rendered if it
+        would come out the same, else `render()`. The live preview's one-note edit changes
+        few of them: the others were most of a rebuild's rendering."""
+        if self._visuals is None or self._visuals[0] is not visuals:
+            self._visuals = (visuals, visuals_digest(visuals))
+        digest = self._visuals[1]
+        cached = self._notes.get_cached_data(page.source, None)
+        if cached and cached[0] == note_page_fingerprint(self.code, page, digest, index, cached[1].runs):
+            self.notes_reused += 1
+            self._keep_notes[page.source] = cached
+            return cached[1]
+        rendered = render()
+        self.notes_rendered += 1
+        if not rendered.problems:
+            self._keep_notes[page.source] = (note_page_fingerprint(self.code, page, digest, index, rendered.runs),
+                                             rendered)
+        return rendered
+
     def search_bundle(self, output: Path) -> tuple[str, str] | None:
         """What the search bundle the last build put in `output` was made from, and the digest
         of its entry file (search.py uses it again if nothing would change)."""
@@ -164,8 +206,9 @@ class BuildCache:
         if not self.settings["CACHE_CONTENT"]:
             return
         bundles = [(os.path.abspath(output), search)] if search else []
-        names = [self._name(kind) for kind in ("articles", "pages", "search")]
-        for name, entries in zip(names, (self._keep_articles.items(), self._keep_pages.items(), bundles)):
+        names = [self._name(kind) for kind in ("articles", "pages", "notes", "search")]
+        for name, entries in zip(names, (self._keep_articles.items(), self._keep_pages.items(),
+                                         self._keep_notes.items(), bundles)):
             store = FileDataCacher(self.settings, f"{name}.saving", True, False)
             for path, value in entries:
                 store.cache_data(str(path), value)

@@ -105,7 +105,8 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
     if ctx.cache is not None:
         done = ctx.cache
         print(f"explainer: {done.rendered} article page{'s' if done.rendered != 1 else ''} rendered, "
-              f"{done.reused} unchanged since the last build (from the cache)"
+              f"{done.reused} unchanged since the last build (from the cache); pages made from the notes: "
+              f"{done.notes_rendered} rendered, {done.notes_reused} unchanged"
               + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
     return 0
 

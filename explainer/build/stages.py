@@ -30,7 +30,7 @@ from ..render.authored import RenderedPage, render_document
 from ..render.cards import Cards
 from ..render.index import build_index
 from ..render.markdown import RenderEnv
-from ..render.pages import render_all, to_html
+from ..render.pages import GeneratedPage, render_all, to_html
 from ..render.pages.home import story_markdown
 from ..render.visuals import render_visuals
 from .context import BuildContext
@@ -113,7 +113,7 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
     problems: list[Problem] = []
     for page in ctx.notes_pages:
         if templates(page.template):
-            ctx.notes_rendered[page.source] = to_html(page, notes_env(ctx))
+            ctx.notes_rendered[page.source] = _note_page(ctx, page)
             problems += ctx.notes_rendered[page.source].problems
     for key, doc in ctx.documents.items():
         if doc.metadata is None or not templates(doc.template):
@@ -124,6 +124,15 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
             ctx.pages[key] = _article_page(ctx, doc)
         problems += ctx.pages[key].problems
     return problems
+
+
+def _note_page(ctx: BuildContext, page: GeneratedPage) -> RenderedPage:
+    assert ctx.index is not None
+
+    def render() -> RenderedPage:
+        return to_html(page, notes_env(ctx))
+
+    return ctx.cache.note_page(page, ctx.visuals, ctx.index, render) if ctx.cache else render()
 
 
 def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:

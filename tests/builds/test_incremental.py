@@ -32,6 +32,13 @@ def rendered(stdout: str) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+def notes_rendered(stdout: str) -> tuple[int, int]:
+    """(pages made from the notes rendered, taken from the cache), as the build reports them."""
+    found = re.search(r"pages made from the notes: (\d+) rendered, (\d+) unchanged", stdout)
+    assert found, stdout
+    return int(found[1]), int(found[2])
+
+
 def add_term(project: Path) -> None:
     edit(project / NOTES, "terms:\n", "terms:\n  - id: deal\n    term: deal\n    definition: An agreement to buy or sell.\n"
          "    in_article: Acme's purchase.\n    link: always\n"
@@ -83,6 +90,11 @@ def test_a_rebuild_renders_only_the_pages_that_show_the_change(tmp_path: Path, c
     again = build(project, project / "output")
     assert again.returncode == 0, again.stdout + again.stderr
     assert rendered(again.stdout) == (expected, 2 - expected)
+    # The pages made from the notes: all from the cache when nothing changed, else those
+    # showing the change (each change here shows on some), and the rest from the cache.
+    made, kept = notes_rendered(again.stdout)
+    assert notes_rendered(first.stdout) == (made + kept, 0) or change == "an editor's note on the second article"
+    assert made == 0 if change == "nothing" else 0 < made and 0 < kept, again.stdout
     # Every other change here changes some search record: the index is made again. (A link
     # is not in the text search reads; the fresh build below shows the kept index is right.)
     assert ("search index is unchanged" in again.stdout) == (change in INDEX_KEPT), again.stdout

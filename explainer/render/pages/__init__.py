@@ -28,12 +28,13 @@ def render_all(site: Site, index: SiteIndex) -> list[GeneratedPage]:
 def to_html(page: GeneratedPage, notes: RenderEnv) -> RenderedPage:
     """A generated page's HTML (names linked, visuals in place), the notes it links to,
     and any problem a note's text caused in it. `notes` holds the linker and the visuals
-    every page shares; the page adds its own note and blocks."""
+    every page shares; the page adds its own note and blocks. The runs of text its links
+    were looked for in go with it (what they depend on: build/incremental.py)."""
     mine = replace(notes, self_key=page.self_key, visuals={**notes.visuals, **page.blocks}, notes_shown=set(),
-                   problems=[])
+                   problems=[], runs=[])
     html, problems = render_markdown(page.markdown, mine)
     return RenderedPage(to_page(html, page.save_as), mine.notes_shown,
-                        [Problem(page.source, line, message) for line, message in problems])
+                        [Problem(page.source, line, message) for line, message in problems], mine.runs or [])
 
 
 __all__ = ["GeneratedPage", "render_all", "to_html"]
