@@ -204,6 +204,41 @@ def test_open_page_shows_the_problems_then_reloads_when_fixed_and_after_each_edi
     assert page.errors == []
 
 
+# Where a reader is: the first element of the text whose bottom is below the window's top,
+# and where that top is (the window's scroll may differ after a reload and still show the
+# same words: the browser keeps what is in view in place when something above it changes).
+READING_AT = """() => {
+  const shown = [...document.querySelectorAll("main p, main h2, main h3")].find((e) => e.getBoundingClientRect().bottom > 0);
+  return [shown.id || shown.textContent.slice(0, 40), Math.round(shown.getBoundingClientRect().top)];
+}"""
+
+
+@pytest.mark.parametrize("address", ["halvorsen-brightwater.html", "halvorsen-brightwater.html#p2",
+                                     "halvorsen-brightwater.html#p2:~:text=reduce%20its%20stake"])
+def test_a_reload_keeps_where_the_reader_was(devserver, open_live, address):
+    """The page reloaded after a rebuild shows what it showed where it was scrolled to, not
+    its top, nor the paragraph or the words its address names (a reader who came from a
+    citation and read on)."""
+    project, server = devserver
+    server.wait_for("Watching")
+    page = open_live(server, address, viewport={"width": 390, "height": 500})
+    bottom = page.evaluate("document.documentElement.scrollHeight - innerHeight")
+    assert bottom > 600, bottom  # a page long enough to be read part of the way down
+    page.evaluate(f"scrollTo(0, {bottom // 2 + 37})")
+    page.wait_for_timeout(100)  # the position is saved with the history entry as it scrolls
+    reading = page.evaluate(READING_AT)
+    assert page.evaluate("scrollY") > 300, reading
+
+    edit(project / FIGURES, MEASURES, f"{MEASURES} (edited)")
+    server.wait_for("Rebuilt.")
+    wait_for_documents(page, 2)
+    end = time.monotonic() + WAIT / 1000
+    while page.evaluate(READING_AT) != reading and time.monotonic() < end:
+        page.wait_for_timeout(50)  # restored once the page is laid out
+    assert page.evaluate(READING_AT) == reading
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_opened_while_broken_shows_the_problems_at_once_readable(devserver, open_live, scheme):
     project, server = devserver

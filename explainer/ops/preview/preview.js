@@ -46,11 +46,49 @@
       show(build);
     } else if (newer(build)) {
       disconnect();
+      keepPlace();
       location.reload();
     } else {
       hide();
     }
   }
+
+  // Where the reader is, kept across the reload: the first element with an id whose bottom is
+  // in view, and how far from the window's top it is. The browser's own restoring gives way
+  // to the address's fragment when the page has one (a reader who followed a ¶ and read on
+  // was taken back to it, or near it), and a scroll offset alone drifts when the edit changed
+  // what is above.
+  const PLACE = "explainer-live-place";
+
+  function keepPlace() {
+    const shown = [...document.querySelectorAll("main [id]")].find((e) => e.getBoundingClientRect().bottom > 0);
+    try {
+      sessionStorage.setItem(PLACE, JSON.stringify({
+        url: location.href, x: scrollX, y: scrollY,
+        id: shown ? shown.id : null, top: shown ? shown.getBoundingClientRect().top : 0,
+      }));
+      history.scrollRestoration = "manual";
+    } catch (error) {
+      // no storage (a private window may refuse it): the browser restores what it can
+    }
+  }
+
+  function restorePlace() {
+    let place = null;
+    try {
+      place = JSON.parse(sessionStorage.getItem(PLACE));
+      sessionStorage.removeItem(PLACE);
+    } catch (error) {
+      return;
+    }
+    history.scrollRestoration = "auto"; // for this entry's later visits (back, forward)
+    if (!place || place.url !== location.href) return;
+    const shown = place.id && document.getElementById(place.id);
+    const y = shown ? shown.getBoundingClientRect().top + scrollY - place.top : place.y;
+    window.scrollTo(place.x, y);
+  }
+
+  if (document.readyState === "complete") restorePlace(); else window.addEventListener("load", restorePlace);
 
   function element(name, className, text) {
     const node = document.createElement(name);
