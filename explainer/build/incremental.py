@@ -77,13 +77,11 @@ def page_fingerprint(stamp: str, article: Article, index: SiteIndex, runs: list[
     all their names and whether an article links them; its paragraphs' own figures and
     dates; its editor's marks (and their printed footnotes). A note's key gives its link.
     (Preview cards are added whenever the page is read, never kept.)"""
-    keys = index.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
     own = [(pid, name, target.key, target.href)
            for pid, found in sorted(index.own_names.get(article.id, {}).items()) for name, target in found]
     marks = [(pid, flag.quote, flag.note_id, flag.href, flag.error, flag.label, flag.likely)
              for pid, flags in sorted(index.marks.get(article.id, {}).items()) for flag in flags]
-    notes = [(key, index.names.get(key), key in index.not_in_articles) for key in sorted(keys)]
-    return _digest(stamp, repr((notes, own, marks)).encode())
+    return _digest(stamp, repr((_named(index, runs), own, marks)).encode())
 
 
 def note_page_fingerprint(code: str, page: GeneratedPage, visuals: str, index: SiteIndex, runs: list[str]) -> str:
@@ -91,10 +89,15 @@ def note_page_fingerprint(code: str, page: GeneratedPage, visuals: str, index: S
     links are relative to it), the note it is about, its blocks and the site's visuals (by
     `visuals`, their digest), and the notes whose names are in the runs of text its links
     were looked for in, as for an article's page."""
-    keys = index.linker.names_in(" ".join(runs))
-    notes = [(key, index.names.get(key), key in index.not_in_articles) for key in sorted(keys)]
     return _digest(code, page.markdown, page.save_as, repr(page.self_key), repr(sorted(page.blocks.items())), visuals,
-                   repr(notes))
+                   repr(_named(index, runs)))
+
+
+def _named(index: SiteIndex, runs: list[str]) -> list[tuple]:
+    """The notes whose names are anywhere in `runs` (even where a longer name won), each with
+    all its names and whether an article links it: what links found in them depend on."""
+    keys = index.linker.names_in(" ".join(runs))  # the space keeps each run's own words apart
+    return [(key, index.names.get(key), key in index.not_in_articles) for key in sorted(keys)]
 
 
 def visuals_digest(visuals: Mapping[str, str]) -> str:
