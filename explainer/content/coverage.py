@@ -23,18 +23,17 @@ from pathlib import Path
 
 from ..core.lexicon import zipf
 from ..core.problems import Problem, display_path
-from ..core.text import MONTHS, WEEKDAYS, fold, number_words, numerals, sentences, states
+from ..core.text import MONTHS, WEEKDAYS, fold, number_words, numerals, sentences, states, straight_quotes
 from .notes import Site, surface_forms
 from .source import SOURCE_NAME, read_source
 
 IGNORE = "coverage-ignore.txt"
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})  # for the 's of a name
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*(?:[.'-][A-Za-z0-9]+)*")
 
 
 def capitalised(text: str) -> list[str]:
     """The capitalised words of `text`, a possessive 's left out ("Nissan's" -> "Nissan")."""
-    return [re.sub(r"'s$", "", w) for w in _CAPITALISED.findall(text.translate(_QUOTES))]
+    return [re.sub(r"'s$", "", w) for w in _CAPITALISED.findall(straight_quotes(text))]
 
 
 def ignore_list(content: Path) -> tuple[set[str], list[Problem]]:
@@ -109,7 +108,7 @@ def _capitalised_by_place(blocks: Iterable[str]) -> set[str]:
     inside: set[str] = set()  # words capitalised inside a sentence
     lower: set[str] = set()
     for block in blocks:
-        for sentence in sentences(block.translate(_QUOTES)):
+        for sentence in sentences(straight_quotes(block)):
             lower.update(re.findall(r"\b[a-z][a-z'-]*\b", sentence))
             for match in _CAPITALISED.finditer(sentence):
                 word = re.sub(r"'s$", "", match.group())

@@ -20,15 +20,8 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
-# Any quote style matches any other: each is read as the plain one (one character for one,
-# so offsets in the text stay).
-_QUOTE_STYLES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
+from .text import straight_quotes
 
-
-def _plain_quotes(text: str) -> str:
-    for style, plain in _QUOTE_STYLES:  # str.replace: many times faster than str.translate here
-        text = text.replace(style, plain)
-    return text
 _WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\S+")
 SHORT = 6  # words: a quote this short is given whole; a longer one by its first and last words
@@ -38,13 +31,13 @@ _CONTEXT = 4  # at most this many words of prefix or suffix
 
 def find_quote(quote: str, text: str) -> tuple[int, int] | None:
     """Where a note's quote is in a text (its first occurrence), as (start, end): its words
-    in any quote style, with any run of whitespace between them. (No regular expression: a
-    build looks up tens of thousands of distinct quotes, and compiling one each cost more
-    than the rest of the search.)"""
-    words = _plain_quotes(quote).split()
+    in any quote style (core.text.straight_quotes), with any run of whitespace between them.
+    (No regular expression: a build looks up tens of thousands of distinct quotes, and
+    compiling one each cost more than the rest of the search.)"""
+    words = straight_quotes(quote).split()
     if not words:
         return None
-    plain = _plain_quotes(text)
+    plain = straight_quotes(text)
     at = plain.find(words[0])
     while at >= 0:
         end = _followed_by(plain, at + len(words[0]), words[1:])
