@@ -36,6 +36,7 @@ import pydantic
 import ruamel.yaml
 from pelican.cache import FileDataCacher
 
+from ..content.revisions import REVISIONS_NAME
 from ..content.source import SOURCE_NAME
 
 if TYPE_CHECKING:
@@ -63,12 +64,15 @@ def code_version(package: Path = PACKAGE) -> str:
 
 
 def article_stamp(code: str, path: Path) -> str | None:
-    """What an article is loaded from: article.md, source.txt beside it, and the code."""
+    """What an article is loaded from: article.md, source.txt and revisions.yaml (if any)
+    beside it, and the code."""
     try:
         text, source = path.read_bytes(), (path.parent / SOURCE_NAME).read_bytes()
+        record = path.parent / REVISIONS_NAME
+        revisions = [record.read_bytes()] if record.exists() else []
     except OSError:
         return None
-    return _digest(code, text, source)
+    return _digest(code, text, source, *revisions)
 
 
 def page_fingerprint(stamp: str, article: Article, index: SiteIndex, runs: list[str]) -> str:

@@ -25,7 +25,7 @@ from .frontmatter import ArticleMeta, PageMeta
 from .lint import lint_page
 from .markdown import parse, read_env
 from .markdown.links import page_links
-from .revisions import read_revisions
+from .revisions import Revision, read_revisions
 from .source import SOURCE_NAME, SourceBlock, read_source
 from .yamldata import line_of, load_yaml, validate
 
@@ -69,8 +69,8 @@ class Document:
 
 
 def load_document(path: Path, content_root: Path) -> Document:
-    """Read and check one page (a pure function of the file, and of source.txt beside an
-    article): parse it, check an article against the text as received, look for text that
+    """Read and check one page (a pure function of the file, and of source.txt and
+    revisions.yaml beside an article): parse it, check an article against the text as received, look for text that
     would not show as meant and for its links to other pages, then check its front matter
     and give it its file."""
     shown = display_path(path)
@@ -86,7 +86,9 @@ def load_document(path: Path, content_root: Path) -> Document:
     front, data, front_problems = _front_matter(tokens, shown)
     source = _received(path) if article else None
     if article:
-        doc.article = _article(article, path, tokens, data, source, front is not None)
+        revisions, revision_problems = read_revisions(path.parent)
+        doc.article = _article(article, path, tokens, data, source, front is not None, revisions)
+        doc.problems += revision_problems  # the record's own: the text may still be as received
     doc.lint = list(lint_page(path, tokens))
     doc.page_links = page_links(tokens)
     if front is None:
@@ -122,7 +124,7 @@ def _received(path: Path) -> list[SourceBlock] | None:
 
 
 def _article(article: str, path: Path, tokens: list[Token], data: Any, source: list[SourceBlock] | None,
-             has_front: bool) -> Article:
+             has_front: bool, revisions: list[Revision]) -> Article:
     """The article's paragraphs and title, and how its blocks differ from the received text."""
     shown = display_path(path)
     title = str(data.get("title", "")) if isinstance(data, dict) else ""
@@ -131,8 +133,7 @@ def _article(article: str, path: Path, tokens: list[Token], data: Any, source: l
     else:
         differences = check_body(tokens, source, shown, path.parent / SOURCE_NAME)
     byline = [str(data.get(key) or "") for key in ("author", "publisher")] if isinstance(data, dict) else []
-    revisions, problems = read_revisions(path.parent)
-    return Article(article, path, title, numbered_paragraphs(tokens), differences + problems,
+    return Article(article, path, title, numbered_paragraphs(tokens), differences,
                    shown=[("", text) for text in byline if text] + shown_blocks(tokens), revisions=revisions)
 
 
