@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAMLError
+
 from ..content.articles import Article
 from ..content.document import load_document
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
@@ -91,10 +93,16 @@ def _with_front_matter(old_markdown: Path, made: str, title: str) -> str:
     old = old_markdown.read_text(encoding="utf-8")
     head, _, _ = old.removeprefix("---\n").partition("\n---\n")
     _, _, body = made.removeprefix("---\n").partition("\n---\n")
-    read = round_trip(head + "\n")
-    if read is None or not hasattr(read[1], "keys"):
-        return made  # a front matter that would not round-trip: the new text's own
-    yaml, data = read
+    # Kept as written where it writes back unchanged; else read all the same, never dropped.
+    yaml, data = round_trip(head + "\n") or (yaml_writer(), None)
+    if data is None:
+        try:
+            data = yaml.load(head)
+        except YAMLError:
+            data = None
+    if not hasattr(data, "keys"):
+        raise ContentError([Problem(display_path(old_markdown), 1, "its front matter does not read as fields "
+                                    "(title: ..., author: ...): mend it (make html says where), then update again")])
     data["title"] = title  # type: ignore[index]
     out = io.StringIO()
     yaml.dump(data, out)

@@ -141,3 +141,20 @@ def test_renumbered_paragraphs_are_said_as_runs():
     assert text.get_text() == ("Updated 4 December 2026: ¶ 4 added; words changed in ¶ 10; "
                                "¶ 4–8 are now ¶ 5–9, ¶ 10–12 are now ¶ 11–13.")
     assert [a["href"] for a in text.select("a")] == ["#p4", "#p10", "#p5", "#p9", "#p11", "#p13"]
+
+
+def test_the_front_matter_an_author_wrote_is_kept_however_it_is_laid_out(content: Path):
+    """A summary wrapped over two lines (YAML that does not write back byte for byte) kept
+    with every other field; only the title is the new text's."""
+    article = content / "articles" / "story" / "article.md"
+    head, _, body = article.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")
+    head = head.replace("publisher: example.org", "publisher:  The Wire")  # two spaces: as typed
+    article.write_text(f"---\n{head}\nsummary: The deal, told in\n  two lines.\n---\n{body}", encoding="utf-8")
+    update_article("story", content.parent / "revised.txt", content, DAY)
+    from ruamel.yaml import YAML
+    front = YAML(typ="safe").load(article.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")[0])
+    kept = YAML(typ="safe").load(head)
+    assert front["summary"] == "The deal, told in two lines." and front["publisher"] == "The Wire"
+    assert {k: v for k, v in front.items() if k not in ("summary", "publisher", "title")} == \
+        {k: v for k, v in kept.items() if k not in ("summary", "publisher", "title")}
+    assert front["title"] == NEW.splitlines()[0].strip()
