@@ -67,13 +67,15 @@ def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def draw_share_image(title: str, subtitle: str, site_name: str, output: Path, cache: Path | None = None) -> None:
+def draw_share_image(title: str, subtitle: str, site_name: str, output: Path, cache: Path | None = None,
+                     code: str = "") -> None:
     """A 1200×630 card for OpenGraph and Twitter, drawn with Pillow's own font: no network.
-    With a `cache` folder, the card drawn for the same words is copied from there (drawing it
-    is ~45 ms of every rebuild, the live preview's included)."""
+    With a `cache` folder, the card drawn for the same words by the same `code` (the build
+    cache's code_version, which covers this module) is copied from there (drawing it is ~45 ms
+    of every rebuild, the live preview's included)."""
     import PIL
 
-    key = hashlib.sha256(repr((title, subtitle, site_name, PIL.__version__)).encode()).hexdigest()[:16]
+    key = hashlib.sha256(repr((title, subtitle, site_name, PIL.__version__, code)).encode()).hexdigest()[:16]
     kept = cache / f"share-{key}.png" if cache is not None else None
     if kept is not None and _whole_png(kept):
         shutil.copyfile(kept, output / SHARE_IMAGE)

@@ -194,8 +194,10 @@ def emit(ctx: BuildContext) -> None:
     write_notes_json(ctx.site, ctx.output)
     write_annotations(ctx.site, ctx.output, str(ctx.settings.get("SITEURL") or ""))
     name = ctx.settings["SITENAME"]
-    cache = Path(ctx.settings["CACHE_PATH"]) if ctx.settings.get("CACHE_CONTENT") else None
-    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output, cache)
+    # Kept where the build cache is, and read only when it is (Pelican's two cache settings).
+    reused = ctx.cache is not None and ctx.settings.get("CACHE_CONTENT") and ctx.settings.get("LOAD_CONTENT_CACHE")
+    draw_share_image(name, ctx.site.summary.text if ctx.site.summary else name, _share_line(ctx.site), ctx.output,
+                     Path(ctx.settings["CACHE_PATH"]) if reused else None, ctx.cache.code if ctx.cache else "")
     if ctx.search is not None:
         ctx.bundle, ctx.search = ctx.search.wait(), None
     if ctx.cache is not None and ctx.published is not None:

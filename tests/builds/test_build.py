@@ -205,3 +205,8 @@ def test_the_share_image_is_drawn_again_only_for_other_words(tmp_path: Path, mon
     assert (outputs[0] / "social.png").read_bytes() == (outputs[1] / "social.png").read_bytes()
     assert (outputs[2] / "social.png").read_bytes() != (outputs[0] / "social.png").read_bytes()
     assert len(list(cache.glob("share-*.png"))) == 1  # only the last words' card is kept
+    # Other drawing code (the build cache's code version changed): drawn again, same words or not.
+    output = tmp_path / "out-new-code"
+    output.mkdir()
+    emit.draw_share_image("Another title", "Subtitle", "Site", output, cache, code="other code")
+    assert drawn == ["Title", "Another title", "Another title"]
