@@ -137,7 +137,6 @@ class BuildCache:
         self._keep_articles: dict[Path, tuple[str, Document]] = {}
         self._keep_pages: dict[Path, tuple[str, RenderedPage]] = {}
         self._keep_notes: dict[str, tuple[str, RenderedPage]] = {}
-        self._visuals: tuple[Mapping[str, str], str] | None = None  # this build's visuals, and their digest
 
     def _load(self, kind: str, load: bool) -> FileDataCacher:
         """One of our cache files; one that cannot be read is dropped (Pelican's loader lets
@@ -182,14 +181,11 @@ class BuildCache:
             self._keep_pages[doc.path] = (page_fingerprint(stamp, doc.article, index, page.runs), page)
         return page
 
-    def note_page(self, page: GeneratedPage, visuals: Mapping[str, str], index: SiteIndex,
+    def note_page(self, page: GeneratedPage, digest: str, index: SiteIndex,
                   render: Callable[[], RenderedPage]) -> RenderedPage:
         """A page made from the notes (glossary, an entity's page...): as last rendered if it
-        would come out the same, else `render()`. The live preview's one-note edit changes
-        few of them: the others were most of a rebuild's rendering."""
-        if self._visuals is None or self._visuals[0] is not visuals:
-            self._visuals = (visuals, visuals_digest(visuals))
-        digest = self._visuals[1]
+        would come out the same, else `render()`; `digest` is the site's visuals'
+        (visuals_digest). The live preview's one-note edit changes few of them."""
         cached = self._notes.get_cached_data(page.source, None)
         if cached and cached[0] == note_page_fingerprint(self.code, page, digest, index, cached[1].runs):
             self.notes_reused += 1

@@ -35,6 +35,7 @@ from ..render.pages.home import story_markdown
 from ..render.visuals import render_visuals
 from .context import BuildContext
 from .emit import draw_share_image, write_annotations, write_notes_json
+from .incremental import visuals_digest
 from .search import INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
 
 
@@ -111,9 +112,10 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
     it was read as, or as the last build rendered it if nothing it shows changed)."""
     assert ctx.site is not None and ctx.index is not None
     problems: list[Problem] = []
+    visuals = visuals_digest(ctx.visuals) if ctx.cache else ""  # what every page made from the notes may show
     for page in ctx.notes_pages:
         if templates(page.template):
-            ctx.notes_rendered[page.source] = _note_page(ctx, page)
+            ctx.notes_rendered[page.source] = _note_page(ctx, page, visuals)
             problems += ctx.notes_rendered[page.source].problems
     for key, doc in ctx.documents.items():
         if doc.metadata is None or not templates(doc.template):
@@ -126,13 +128,13 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
     return problems
 
 
-def _note_page(ctx: BuildContext, page: GeneratedPage) -> RenderedPage:
+def _note_page(ctx: BuildContext, page: GeneratedPage, visuals: str) -> RenderedPage:
     assert ctx.index is not None
 
     def render() -> RenderedPage:
         return to_html(page, notes_env(ctx))
 
-    return ctx.cache.note_page(page, ctx.visuals, ctx.index, render) if ctx.cache else render()
+    return ctx.cache.note_page(page, visuals, ctx.index, render) if ctx.cache else render()
 
 
 def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:
