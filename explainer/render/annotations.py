@@ -17,7 +17,7 @@ from ..content.articles import Paragraph
 from ..content.notes import EDITORS_NOTE_LABELS, RELATION_LABELS, Site, Source
 from ..content.unfinished import is_placeholder
 from ..core.routes import ANNOTATIONS_JSONLD, EDITORS_NOTES, FIGURES, GLOSSARY, TIMELINE, entity_page
-from ..core.text_fragments import find_quote
+from ..core.text_fragments import collapse, find_quote
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 AROUND = 32  # characters of the paragraph kept before and after a quote
@@ -73,7 +73,7 @@ def _annotation(site: Site, base: str, n: int, text: str, page: str, source: Sou
         "type": "Annotation",
         "motivation": motivation,
         "body": [
-            {"type": "TextualBody", "value": " ".join(text.split()), "format": "text/plain", "language": "en",
+            {"type": "TextualBody", "value": collapse(text), "format": "text/plain", "language": "en",
              "purpose": motivation},
             {"type": "SpecificResource", "source": f"{base}{page}", "purpose": "linking"},
         ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..content.articles import Article, Paragraph
+from ..content.markdown.paragraph_ids import PILCROW, permalink_label
 from ..content.notes import Site, Source
 from ..core.routes import link
 from ..core.text_fragments import Terms, collapse, directive, find_quote, text_directive
@@ -61,7 +62,7 @@ class Citations:
             for pid, text in shown:
                 if pid:
                     numbers[pid] = len(blocks)
-                    text += f"\u00b6Paragraph {pid.removeprefix('p')}"  # its ¶ link (no space before it)
+                    text += PILCROW + permalink_label(pid.removeprefix("p"))  # its ¶ link (no space before it)
                 blocks.append(collapse(text))
             self._pages[article.id] = (blocks, [b.lower() for b in blocks], numbers)
         return self._pages[article.id]

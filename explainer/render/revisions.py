@@ -4,7 +4,7 @@ one paragraph removed; ¶ 4 is now ¶ 5." Each ¶ of the new text links to its p
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..content.articles import Article
 from ..core.text import NUMBER_WORDS
@@ -26,7 +26,7 @@ def _note(revision) -> Markup:
     if revision.moved:  # for a reader who came by an old link to a paragraph's number
         parts.append(Markup(", ").join(_renumbered(run) for run in _runs(revision.moved)))
     said = Markup("; ").join(parts) if parts else Markup("no paragraph changed")
-    return Markup("Updated {}: {}.").format(escape(revision.day), said)
+    return Markup("Updated {}: {}.").format(revision.day, said)  # format escapes what is not Markup
 
 
 def _paragraphs(ids: list[str]) -> Markup:

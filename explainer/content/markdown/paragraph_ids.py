@@ -48,16 +48,24 @@ def _number_paragraphs(state: StateCore) -> None:
             inline.children = [*(inline.children or []), *_permalink(pid, numbered)]
 
 
+PILCROW = "\u00b6"
+
+
+def permalink_label(n: int | str) -> str:
+    """What the ¶ link of paragraph n says to a screen reader (and to find-in-page)."""
+    return f"Paragraph {n}"
+
+
 def _permalink(pid: str, n: int) -> list[Token]:
     """<a class="pilcrow" href="#p3"><span aria-hidden="true">¶</span><span class="visually-hidden">Paragraph 3</span></a>"""
     tok = added
     return [
         tok("link_open", "a", 1, **{"class": "pilcrow", "href": f"#{pid}"}),
         tok("span_open", "span", 1, **{"aria-hidden": "true"}),
-        tok("text", "", 0, "\u00b6"),
+        tok("text", "", 0, PILCROW),
         tok("span_close", "span", -1),
         tok("span_open", "span", 1, **{"class": "visually-hidden"}),
-        tok("text", "", 0, f"Paragraph {n}"),
+        tok("text", "", 0, permalink_label(n)),
         tok("span_close", "span", -1),
         tok("link_close", "a", -1),
     ]

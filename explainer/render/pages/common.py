@@ -9,6 +9,7 @@ from typing import Any
 from ...content.articles import Paragraph
 from ...content.notes import Cited, Site, Source
 from ...core.text import long_date
+from ...core.text_fragments import collapse
 from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
 from ..index import Mention, SiteIndex
@@ -91,4 +92,4 @@ def background_from(site: Site, cited: Cited | None) -> str:
         return "in this site\u2019s own words"
     by = f" ({escape(stored.publisher)})" if stored.publisher and stored.publisher not in stored.title else ""
     return (f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {long_date(stored.retrieved)}, "
-            f"which says {quoted(' '.join(cited.quote.split()))}")
+            f"which says {quoted(collapse(cited.quote))}")
