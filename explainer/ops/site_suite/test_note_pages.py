@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
 from explainer.content.coverage import ignore_list, uncovered
+from explainer.core.text_fragments import collapse, match, parse
 from explainer.ops.site_suite.support import fold, gives_quote, resolve
 
 DATE = r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
@@ -135,6 +136,54 @@ def test_every_link_to_a_paragraph_lands_on_its_words(notes, html_pages, article
         if not any(gives_quote(url, source["quote"]) for url in urls):
             wrong.append(f"{where}: no link gives its quote {source['quote']!r}: {urls[:3]}")
     assert not wrong, "\n".join(wrong)
+
+
+# Elements that start a block of text of their own where a browser matches a text fragment
+# (the spec's "nearest block ancestor": anything not displayed inline, buttons included).
+_BLOCKS = {"address", "article", "aside", "blockquote", "body", "button", "dd", "details", "div", "dl", "dt",
+           "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+           "label", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
+
+
+def page_blocks(soup: BeautifulSoup) -> tuple[list[str], dict[int, int]]:
+    """The built page's text as a browser with scripts matches it, block by block (collapsed),
+    and for each element that starts a block, by its id(), the block it is."""
+    blocks, owner, of = [], None, {}
+    for text in soup.body.find_all(string=True):
+        if any(parent.name in ("script", "style", "noscript", "template") or parent.has_attr("hidden")
+               for parent in text.parents):
+            continue
+        block = next(parent for parent in text.parents if parent.name in _BLOCKS)
+        if block is not owner:
+            owner = block
+            blocks.append("")
+            of.setdefault(id(block), len(blocks) - 1)
+        blocks[-1] += str(text)
+    return [collapse(b) for b in blocks], of
+
+
+def test_every_citation_fragment_lands_first_in_its_paragraph_of_the_built_page(html_pages, articles):
+    """The build chooses each text directive against its own model of the article page; here
+    it is matched against the page as built, all of it (its header, menu, byline, provenance),
+    as the spec says: the first match on the page must be in the cited paragraph."""
+    directives: dict[tuple[str, str], str] = {}  # (article page, url) -> the paragraph id
+    for page, soup in html_pages.items():
+        for url in [a["href"] for a in soup.select("a[href]:not(.pilcrow)")] + [s["data-cite"] for s in soup.select("[data-cite]")]:
+            target, fragment = resolve(page, url)
+            if target and target.removesuffix(".html") in articles and ":~:text=" in url:
+                directives[(target, url.partition(":~:")[2])] = fragment
+    assert directives, "no text fragment to a paragraph"
+    pages = {target: page_blocks(html_pages[target]) for target, _ in directives}  # whole, ¶ links included
+    wrong = []
+    for (target, directive), pid in directives.items():
+        blocks, of = pages[target]
+        paragraph = html_pages[target].find(id=pid)
+        landed = match(parse(directive), blocks)
+        if paragraph is None or landed is None or landed[0] != of.get(id(paragraph)):
+            wrong.append(f"{target}#{pid}:~:{directive}: lands in {blocks[landed[0]][:60]!r}" if landed
+                         else f"{target}#{pid}:~:{directive}: no match within one block (none, or one "
+                              "starting in an earlier block)")
+    assert not wrong, f"{len(wrong)} of {len(directives)}:\n" + "\n".join(wrong[:20])
 
 
 def test_each_entity_has_exactly_one_page(notes, html_pages):
