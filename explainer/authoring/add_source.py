@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.fields import is_slug
 from ..content.stored import SOURCES_DIR, checksum
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
@@ -35,7 +36,7 @@ def add_source(file: Path, content: Path, url: str, source_id: str | None = None
                                               "URL=https://...")])
     title = " ".join((title or lines[0]).split())
     source_id = source_id or slug(title, limit=60)
-    if not source_id or slug(source_id) != source_id:
+    if not is_slug(source_id):
         raise ContentError([Problem("ID", 0, f"{source_id!r} is no source id: lower-case letters, digits and hyphens "
                                              "(ID=...)")])
     folder = content / SOURCES_DIR

@@ -46,7 +46,7 @@ def unsourced(found: content_site.Content) -> list[str]:
         for loc, _, cited in background(note):
             if cited is None:
                 path, line = note.where(*loc)
-                what = {"summary": "summary", "definition": "definition"}.get(str(loc[0]), "background relation")
+                what = loc[0] if loc[0] in ("summary", "definition") else "background relation"
                 lines.append(f"{path}:{line}: {note.id}: {what} in the site's own words (no stored source cited)")
     return lines
 

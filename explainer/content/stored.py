@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import Problem, decode_utf8, display_path, read_utf8
 from ..core.text import fold
-from .fields import SLUG_PATTERN
+from .fields import is_slug
 from .yamldata import line_of, load_yaml
 
 SOURCES_DIR = "sources"
 FIELDS = ("title", "publisher", "url", "retrieved", "sha256")
 _REQUIRED = ("title", "url", "retrieved", "sha256")
-_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass
@@ -67,7 +65,7 @@ def load_stored(content: Path) -> tuple[dict[str, StoredText], list[Problem]]:
 
 def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:
     shown = display_path(record)
-    if not _SLUG.match(record.stem):
+    if not is_slug(record.stem):
         return None, [Problem(shown, 1, f'"{record.stem}" is no source id: lower-case letters, digits and hyphens')]
     raw, problems = read_utf8(record, shown)
     if raw is None:

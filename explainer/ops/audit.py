@@ -64,12 +64,12 @@ def lighthouse() -> Path:
     folder = base / f"lighthouse-{hashlib.sha256(lock).hexdigest()[:12]}"
     command = folder / "node_modules" / ".bin" / "lighthouse"
     if not command.exists():
-        scratch = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=base if base.exists() else None))
+        base.mkdir(parents=True, exist_ok=True)  # the scratch folder beside its place: one rename puts it there
+        scratch = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=base))
         for name in ("package.json", "package-lock.json"):
             shutil.copyfile(PACKAGE / name, scratch / name)
         print("make audit: installing Lighthouse 12.2.3 (npm ci, once) ...", file=sys.stderr)
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=scratch, check=True)
-        folder.parent.mkdir(parents=True, exist_ok=True)
         scratch.rename(folder)  # whole or not at all
     return command
 

@@ -5,7 +5,6 @@ own problem."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -74,11 +73,8 @@ def background_quotes_are_in_their_sources(site: Site) -> Iterator[Problem]:
 def _closest(quote: str, text: str) -> str:
     """A did-you-mean for a quote: the passage of the text most like it, as many words long."""
     words, quoted = text.split(), quote.split()
-    if not words or not quoted:
-        return ""
     windows = {" ".join(words[i:i + len(quoted)]) for i in range(max(1, len(words) - len(quoted) + 1))}
-    close = difflib.get_close_matches(" ".join(quoted), windows, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(" ".join(quoted), windows) if words and quoted else ""
 
 
 def relations_are_to_other_entities(site: Site) -> Iterator[Problem]:

@@ -4,13 +4,12 @@ function of the files; what the notes say is checked afterwards (checks.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ...core.problems import Problem, did_you_mean, display_path, read_utf8
 from ..articles import Article
-from ..fields import SLUG_PATTERN
+from ..fields import is_slug
 from ..stored import load_stored
 from ..yamldata import line_of, load_yaml, validate
 from .model import DEFAULT_ARTICLE, KINDS, NOTES_DIR, Site, duplicate_id, sources
@@ -80,14 +79,13 @@ def _load_file(path: Path, site: Site) -> list[Problem]:
 
 
 
-_SLUG = re.compile(SLUG_PATTERN)
 
 
 def _default_article(data: dict[str, Any], shown: str) -> tuple[str | None, list[Problem]]:
     if DEFAULT_ARTICLE not in data:
         return None, []
     value = data[DEFAULT_ARTICLE]
-    if isinstance(value, str) and _SLUG.match(value):
+    if is_slug(value):
         return value, []
     line = line_of(data, (DEFAULT_ARTICLE,), 1)
     return None, [Problem(shown, line, f'"{DEFAULT_ARTICLE}" names the article these notes cite by plain '
