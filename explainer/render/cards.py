@@ -42,7 +42,7 @@ class Cards:
     """The cards of one build's notes, each made once per article page (every other page
     shows the same card; most pages show the same few)."""
 
-    def __init__(self, site: Site, citations: Citations | None = None):
+    def __init__(self, site: Site, citations: Citations):
         self._site = site
         self._citations = citations
         self._made: dict[tuple[NoteKey, str | None], str] = {}
@@ -60,14 +60,14 @@ class Cards:
         # Only an entity's or a term's card depends on the page's article (its fact, its link).
         made = (key, article if key.kind in ("entity", "term") else None)
         if made not in self._made:
-            self._made[made] = card(self._site, key, article, self._citations)
+            self._made[made] = card(self._site, self._citations, key, article)
         return self._made[made]
 
 
-def card(site: Site, key: NoteKey, article: str | None = None, citations: Citations | None = None) -> str:
+def card(site: Site, citations: Citations, key: NoteKey, article: str | None = None) -> str:
     """The preview card of one note, on a page of `article` (its id) or of no article, or ""
-    if the notes have none by that key. Its links start at the site's root (routes.to_page);
-    with `citations`, a statement's link lands on its quote (a text fragment)."""
+    if the notes have none by that key. Its links start at the site's root (routes.to_page),
+    and a statement's link lands on its quote (a text fragment)."""
     kind, ident = key
     if kind == "entity" and ident in site.entities:
         entity = site.entities[ident]
@@ -108,10 +108,10 @@ def _position(site: Site, source: Source, article: str) -> int | None:
     return int(paragraph.id.removeprefix("p")) if cited.id == article else None  # ids are p1, p2, ...
 
 
-def _cite(site: Site, source: Source, article: str | None, citations: Citations | None) -> dict[str, str]:
+def _cite(site: Site, source: Source, article: str | None, citations: Citations) -> dict[str, str]:
     """The attributes that link a card's statement to its paragraph, from a page of `article`."""
     cited, paragraph = site.resolve(source.paragraph)
-    fragment = citations.fragment(cited, paragraph, source.quote, for_script=True) if citations else paragraph.id
+    fragment = citations.fragment(cited, paragraph, source.quote, for_script=True)
     if cited.id == article:
         return {"data-cite": f"#{fragment}"}
     attributes = {"data-cite": link(cited.url, fragment)}

@@ -26,6 +26,11 @@ def span_of(html: str) -> Tag:
     return span
 
 
+def cite(span: Tag) -> str:
+    """A card's link to its paragraph without its text fragment (checked apart: gives_quote)."""
+    return span["data-cite"].split(":~:")[0]
+
+
 def parts(span: Tag) -> tuple[str, str | None]:
     """(the statement, the background) of a card's data, checking the statement comes first."""
     small = span.find("small")
@@ -68,21 +73,23 @@ def two(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
 # --- The card's data, per kind of note (tests/fixtures/one-article) -------------------------
 
 def test_an_entity_card_leads_with_a_fact_and_its_paragraph_then_the_background(one: BuildContext):
-    span = span_of(card(one.site, NoteKey("entity", "acme"), "story"))
-    assert (span["id"], span["data-kind"], span["data-name"], span["data-cite"]) == \
+    span = span_of(card(one.site, one.index.citations, NoteKey("entity", "acme"), "story"))
+    assert (span["id"], span["data-kind"], span["data-name"], cite(span)) == \
         ("card-entity-acme", "Company", "Acme Corp", "#p1")
+    assert gives_quote(span["data-cite"], one.site.entities["acme"].facts[0].source.quote)
     assert parts(span) == ("Will buy 20% of Widget Ltd.", "A maker of everything. Founded long ago.")
 
 
 def test_an_entity_without_facts_shows_only_its_background(one: BuildContext):
-    span = span_of(card(one.site, NoteKey("entity", "widget"), "story"))
+    span = span_of(card(one.site, one.index.citations, NoteKey("entity", "widget"), "story"))
     assert not span.has_attr("data-cite")
     assert parts(span) == ("", "A maker of widgets.")
 
 
 def test_a_term_card_leads_with_how_the_article_uses_it(one: BuildContext):
-    span = span_of(card(one.site, NoteKey("term", "stake"), "story"))
-    assert (span["data-kind"], span["data-name"], span["data-cite"]) == ("Glossary", "stake", "#p1")
+    span = span_of(card(one.site, one.index.citations, NoteKey("term", "stake"), "story"))
+    assert (span["data-kind"], span["data-name"], cite(span)) == ("Glossary", "stake", "#p1")
+    assert gives_quote(span["data-cite"], one.site.terms["stake"].source.quote)
     assert parts(span) == ("The part of Widget Ltd that Acme Corp owns.", "A share of ownership in a company.")
 
 
@@ -93,24 +100,24 @@ def test_a_term_card_leads_with_how_the_article_uses_it(one: BuildContext):
      "Most likely: The Monday before the article was written."),
 ])
 def test_other_cards_are_one_text(one: BuildContext, key: NoteKey, kind: str, name: str, text: str):
-    span = span_of(card(one.site, key, "story"))
+    span = span_of(card(one.site, one.index.citations, key, "story"))
     assert (span["id"], span["data-kind"], span["data-name"], span.get_text()) == (f"card-{key.slug}", kind, name, text)
     assert not span.find("small") and not span.has_attr("data-cite")
 
 
 def test_no_card_for_an_unknown_note(one: BuildContext):
-    assert card(one.site, NoteKey("entity", "nobody")) == ""
+    assert card(one.site, one.index.citations, NoteKey("entity", "nobody")) == ""
 
 
 def test_off_the_article_page_the_paragraph_link_goes_to_the_article(one: BuildContext):
-    cards = Cards(one.site)
+    cards = Cards(one.site, one.index.citations)
     keys = {NoteKey("entity", "acme"), NoteKey("term", "stake")}
     on_article = BeautifulSoup(cards.html(keys, "story.html", "story"), "html.parser")
     on_entity_page = BeautifulSoup(cards.html(keys, "entities/widget.html"), "html.parser")
     on_glossary = BeautifulSoup(cards.html(keys, "glossary.html"), "html.parser")
-    assert [s["data-cite"] for s in on_article.select("span[id]")] == ["#p1", "#p1"]
-    assert [s["data-cite"] for s in on_entity_page.select("span[id]")] == ["../story.html#p1"] * 2
-    assert [s["data-cite"] for s in on_glossary.select("span[id]")] == ["./story.html#p1"] * 2
+    assert [cite(s) for s in on_article.select("span[id]")] == ["#p1", "#p1"]
+    assert [cite(s) for s in on_entity_page.select("span[id]")] == ["../story.html#p1"] * 2
+    assert [cite(s) for s in on_glossary.select("span[id]")] == ["./story.html#p1"] * 2
     assert not on_glossary.select("[data-of]")  # one article: no need to say which
 
 
@@ -119,8 +126,9 @@ def test_texts_are_clipped_and_escaped(tmp_path: Path):
     long = " ".join(["Smith & Sons, 'our' words"] * 12)
     edit(content / "notes/notes.yaml", "summary: A maker of everything. Founded long ago.", f'summary: "{long}"')
     edit(content / "notes/notes.yaml", "text: Will buy 20% of Widget Ltd.", f'text: "Will buy 20% of Widget Ltd. {long}"')
-    site = built(content).site
-    html = card(site, NoteKey("entity", "acme"), "story")
+    ctx = built(content)
+    site = ctx.site
+    html = card(site, ctx.index.citations, NoteKey("entity", "acme"), "story")
     assert "Smith &amp; Sons, &#39;our&#39;" in html and "& " not in html
     span = span_of(html)
     statement, background = parts(span)
@@ -140,23 +148,24 @@ def test_on_an_article_page_the_fact_comes_from_that_article_its_earliest_paragr
          "      - text: Its investment was welcomed.\n"
          '        source: {paragraph: "second-story#p1", quote: "welcomed the investment from Acme Corp"}\n'
          "      - text: Will buy 20% of Widget Ltd.\n")
-    site = built(content).site
-    cards = Cards(site)
+    ctx = built(content)
+    site = ctx.site
+    cards = Cards(site, ctx.index.citations)
     key = {NoteKey("entity", "acme")}
     first = span_of(cards.html(key, "first-story.html", "first-story"))
     second = span_of(cards.html(key, "second-story.html", "second-story"))
     elsewhere = span_of(cards.html(key, "entities/widget.html"))
-    assert (first["data-cite"], parts(first)[0]) == ("#p1", "Will buy 20% of Widget Ltd.")
-    assert (second["data-cite"], parts(second)[0]) == ("#p1", "Its investment was welcomed.")
-    assert (elsewhere["data-cite"], parts(elsewhere)[0]) == ("../first-story.html#p2", "Says the deal closes this year.")
+    assert (cite(first), parts(first)[0]) == ("#p1", "Will buy 20% of Widget Ltd.")
+    assert (cite(second), parts(second)[0]) == ("#p1", "Its investment was welcomed.")
+    assert (cite(elsewhere), parts(elsewhere)[0]) == ("../first-story.html#p2", "Says the deal closes this year.")
 
 
 def test_a_fact_from_another_article_says_which(two: BuildContext):
     # Acme's only fact is in the first story; on the second story's page its card says so.
-    span = span_of(Cards(two.site).html({NoteKey("entity", "acme")}, "second-story.html", "second-story"))
-    assert (span["data-cite"], span["data-of"]) == ("./first-story.html#p1", two.site.articles["first-story"].title)
-    term = span_of(Cards(two.site).html({NoteKey("term", "investment")}, "second-story.html", "second-story"))
-    assert term["data-cite"] == "#p1" and not term.has_attr("data-of")
+    span = span_of(Cards(two.site, two.index.citations).html({NoteKey("entity", "acme")}, "second-story.html", "second-story"))
+    assert (cite(span), span["data-of"]) == ("./first-story.html#p1", two.site.articles["first-story"].title)
+    term = span_of(Cards(two.site, two.index.citations).html({NoteKey("term", "investment")}, "second-story.html", "second-story"))
+    assert cite(term) == "#p1" and not term.has_attr("data-of")
 
 
 # --- On the built fixture site, against its notes as the build loads them --------------------
