@@ -43,7 +43,9 @@ def page_types(site: Path) -> dict[str, str]:
     """One page of each type the site has, by type: the home page, an article, an entity, each
     page made from the notes, the search page with a query, and the 404 page."""
     pages = {"home": ""}
-    articles = sorted(p.name for p in site.glob("*.html") if 'class="article"' in p.read_text(encoding="utf-8"))
+    from .nginx import article_pages
+
+    articles = article_pages(site)
     if articles:
         pages["article"] = articles[0]
     entities = sorted((site / "entities").glob("*.html"))
@@ -112,7 +114,7 @@ def table(results: list[Result]) -> list[str]:
 
 
 def main(content: Path, settings: Path) -> int:
-    from .nginx import NginxMissing, find_nginx, serving
+    from .nginx import NginxError, NginxMissing, find_nginx, publish_for, serving
 
     if not CHROMIUM.exists() or shutil.which("npm") is None:
         print("make audit needs Chromium and npm (apt-get install chromium npm)", file=sys.stderr)
@@ -125,19 +127,19 @@ def main(content: Path, settings: Path) -> int:
     command = lighthouse()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="explainer-audit-") as folder:
-        site = Path(folder) / "site"
-        publish = subprocess.run([sys.executable, "-m", "explainer", "build", "--input", str(content), "--output",
-                                  str(site), "--settings", str(settings), "--", "-e", f'SITEURL="http://127.0.0.1:{port}"'],
-                                 capture_output=True, text=True)
-        if publish.returncode != 0:
-            print(publish.stdout + publish.stderr, end="", file=sys.stderr)
+        site = publish_for(content, settings, port, Path(folder))
+        if site is None:
             return 1
-        results = []
-        with serving(site, port) as base:
-            for name, path in page_types(site).items():
-                for mode in MODES:
-                    data = audit(command, base + path, mode, Path(folder) / f"{name}-{mode}.json")
-                    results.append(result(name, mode, data))
-                    print(f"  {name} ({mode}) audited", file=sys.stderr)
+        results, stopped = [], False
+        try:
+            with serving(site, port) as base:
+                for name, path in page_types(site).items():
+                    for mode in MODES:
+                        data = audit(command, base + path, mode, Path(folder) / f"{name}-{mode}.json")
+                        results.append(result(name, mode, data))
+                        print(f"  {name} ({mode}) audited", file=sys.stderr)
+        except NginxError as error:  # what was audited before is still reported
+            print(f"make audit: {error}", file=sys.stderr)
+            stopped = True
     print("\n".join(table(results)))
-    return 0
+    return 1 if stopped else 0

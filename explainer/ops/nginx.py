@@ -205,3 +205,23 @@ def main(root: Path, port: int, scratch: Path) -> int:
     sys.stderr.flush()
     os.execv(run[0], run)
     return 1  # not reached
+
+
+def publish_for(content: Path, settings: Path, port: int, folder: Path) -> Path | None:
+    """The site published into `folder`/site for nginx at `port` on this machine (its SITEURL),
+    as `make weight` and `make audit` measure it; None, with what the build said, if it failed."""
+    site = folder / "site"
+    publish = subprocess.run(
+        [sys.executable, "-m", "explainer", "build", "--input", str(content), "--output", str(site),
+         "--settings", str(settings), "--", "-e", f'SITEURL="http://127.0.0.1:{port}"'],
+        capture_output=True, text=True)
+    if publish.returncode != 0:
+        print(publish.stdout + publish.stderr, end="", file=sys.stderr)
+        return None
+    return site
+
+
+def article_pages(site: Path) -> list[str]:
+    """The published site's article pages (their file names), in order."""
+    return sorted(p.name for p in site.glob("*.html") if 'class="article"' in p.read_text(encoding="utf-8"))
+

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -224,17 +223,12 @@ def main(content: Path, settings: Path, static: Callable[[Path], int] = lambda s
     weighs its files as published (explainer/ops/weight.py's table: what readers are sent, not
     the development build with its comments); then serve it with nginx there, measure in
     Chromium, print, stop. 1 when over a budget."""
-    from .nginx import NginxError, NginxMissing, find_nginx, serving
+    from .nginx import NginxError, NginxMissing, article_pages, find_nginx, publish_for, serving
 
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="explainer-weight-") as folder:
-        site = Path(folder) / "site"
-        publish = subprocess.run(
-            [sys.executable, "-m", "explainer", "build", "--input", str(content), "--output", str(site),
-             "--settings", str(settings), "--", "-e", f'SITEURL="http://127.0.0.1:{port}"'],
-            capture_output=True, text=True)
-        if publish.returncode != 0:
-            print(publish.stdout + publish.stderr, end="", file=sys.stderr)
+        site = publish_for(content, settings, port, Path(folder))
+        if site is None:
             print("error: the publish build for the page weight failed", file=sys.stderr)
             return 1
         over = static(site)
@@ -246,7 +240,7 @@ def main(content: Path, settings: Path, static: Callable[[Path], int] = lambda s
             return max(over, _skip(MISSING))
         if importlib.util.find_spec("playwright") is None:  # chromium() drives it
             return max(over, _skip("Playwright is not installed (it comes with the test dependencies: make venv)"))
-        articles = sorted(p.name for p in site.glob("*.html") if 'class="article"' in p.read_text(encoding="utf-8"))
+        articles = article_pages(site)
         try:
             with serving(site, port) as base, chromium() as browser:
                 within = measure(browser, base, articles)
