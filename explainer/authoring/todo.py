@@ -28,7 +28,7 @@ def todo(content: Path, found: content_site.Content | None = None) -> list[str]:
     if not found.sound:
         return [str(p) for p in found.notes_problems]
     ignored, unexplained = ignore_list(content)
-    drafts, _ = load_site(content, found.site.articles, DRAFTS_DIR)  # a draft that does not load covers nothing
+    drafts, _ = load_site(content, found.site.articles, found.site.stored, DRAFTS_DIR)  # a draft that does not load covers nothing
     items = [str(p) for p in found.problems]
     items += [str(p) for p in [*uncovered(found.site, ignored, drafts), *unexplained]]
     items += [str(p) for p in unfinished(content, found.documents)]

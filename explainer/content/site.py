@@ -20,6 +20,7 @@ from .articles import Article
 from .document import Document, content_documents, load_document
 from .lint import foreign_images, lint_notes
 from .notes import Site, check_site, load_site
+from .stored import load_stored
 
 Loader = Callable[[Path, Path], Document]  # (page, content folder) -> the page as read
 
@@ -34,8 +35,11 @@ def articles(documents: dict[str, Document]) -> dict[str, Article]:
 
 
 def load_notes(content: Path, documents: dict[str, Document]) -> tuple[Site, list[Problem]]:
-    """The notes, read against the articles: the Site, and the problems of reading them."""
-    return load_site(content, articles(documents))
+    """The notes, read against the articles and the stored sources: the Site, and the problems
+    of reading them."""
+    stored, problems = load_stored(content)
+    site, more = load_site(content, articles(documents), stored)
+    return site, sorted(problems + more)
 
 
 def _check_notes(site: Site) -> list[Problem]:

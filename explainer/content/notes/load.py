@@ -10,17 +10,19 @@ from typing import Any
 from ...core.problems import Problem, did_you_mean, display_path, read_utf8
 from ..articles import Article
 from ..fields import is_slug
-from ..stored import load_stored
+from ..stored import StoredText
 from ..yamldata import line_of, load_yaml, validate
 from .model import DEFAULT_ARTICLE, KINDS, NOTES_DIR, Site, duplicate_id, sources
 
 
-def load_site(content: Path, articles: dict[str, Article], folder: str = NOTES_DIR) -> tuple[Site, list[Problem]]:
-    """The articles and every notes file under content/notes/ (or another `folder` of the
-    content, e.g. the drafts' DRAFTS_DIR), each note checked against the schema (a pure
-    function of the files); the problems of reading them."""
+def load_site(content: Path, articles: dict[str, Article], stored: dict[str, StoredText],
+              folder: str = NOTES_DIR) -> tuple[Site, list[Problem]]:
+    """The articles, the stored sources background statements may cite (content/stored.py,
+    read once by the caller) and every notes file under content/notes/ (or another `folder`
+    of the content, e.g. the drafts' DRAFTS_DIR), each note checked against the schema (a
+    pure function of the files); the problems of reading them."""
     site = Site(content, articles)
-    site.stored, problems = load_stored(content)  # what background statements may cite
+    site.stored, problems = stored, []
     for path in sorted((content / folder).rglob("*.yaml")):
         problems += _load_file(path, site)
     return site, sorted(problems)
