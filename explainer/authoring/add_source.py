@@ -30,7 +30,7 @@ class Stored:
 
 def add_source(file: Path, content: Path, url: str, source_id: str | None = None, title: str | None = None,
                publisher: str | None = None, retrieved: datetime.date | None = None) -> Stored:
-    data, lines = read_received(file)
+    data, lines = read_received(file, given_as="FILE")
     if not url.startswith(("https://", "http://")):
         raise ContentError([Problem("URL", 0, f"{url!r} is not an address: give the one the text was retrieved from, "
                                               "URL=https://...")])

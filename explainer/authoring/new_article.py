@@ -52,14 +52,15 @@ class Created:
     known: list[str] = field(default_factory=list)  # "already a note: nissan, 4 mentions"
 
 
-def read_received(path: Path) -> tuple[bytes, list[str]]:
-    """The file's bytes and its non-blank lines, or a clear refusal."""
+def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str]]:
+    """The file's bytes and its non-blank lines, or a clear refusal (`given_as`: the make
+    variable that named the file)."""
     shown = display_path(path)
     if not path.is_file():
-        raise ContentError([Problem(shown, 0, "no such file: give the received text's path as SOURCE=path")])
+        raise ContentError([Problem(shown, 0, f"no such file: give the received text's path as {given_as}=path")])
     data = path.read_bytes()
     if not data.strip():
-        raise ContentError([Problem(shown, 1, "the file is empty: nothing to make an article from")])
+        raise ContentError([Problem(shown, 1, "the file is empty: there is no text in it")])
     if b"\0" in data:
         line = data[:data.index(b"\0")].count(b"\n") + 1
         raise ContentError([Problem(shown, line, "this is not a text file (it holds NUL bytes): "

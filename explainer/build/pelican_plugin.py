@@ -41,7 +41,7 @@ from ..content.document import MARKDOWN_EXTENSIONS
 from ..core.problems import ContentError, without_traceback
 from ..core import version
 from ..core.routes import template_routes
-from ..core.text import NUMBER_WORDS
+from ..core.text import counted
 from ..render.revisions import revision_notes
 from ..render.structured_data import script_tags
 from . import production, stages
@@ -177,7 +177,7 @@ class MarkdownItReader(BaseReader):
 
 def _from_articles(n: int) -> str:
     """What the site is built from, as the footer says it: "one news article", "3 news articles"."""
-    count = "no" if n == 0 else NUMBER_WORDS[n] if n <= 10 else str(n)
+    count = "no" if n == 0 else counted(n)
     return f"{count} news article{'' if n == 1 else 's'}"
 
 

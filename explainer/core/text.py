@@ -59,6 +59,11 @@ def long_date(day: datetime.date) -> str:
     """A date as the pages write it: "4 December 2026"."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
+def counted(n: int) -> str:
+    """A count as the pages write it: in words up to ten ("three"), in figures beyond ("12")."""
+    return NUMBER_WORDS[n] if 0 <= n <= 10 else str(n)
+
+
 # Numbers written as words, each at its value's place: NUMBER_WORDS[3] == "three".
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..content.articles import Article
-from ..core.text import NUMBER_WORDS
+from ..core.text import counted
 
 
 def revision_notes(article: Article) -> list[Markup]:
@@ -22,7 +22,7 @@ def _note(revision) -> Markup:
         parts.append(Markup("words changed in {}").format(_paragraphs(revision.changed)))
     if revision.removed:
         n = revision.removed
-        parts.append(f"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} paragraph{'' if n == 1 else 's'} removed")
+        parts.append(f"{counted(n)} paragraph{'' if n == 1 else 's'} removed")
     if revision.moved:  # for a reader who came by an old link to a paragraph's number
         parts.append(Markup(", ").join(_renumbered(run) for run in _runs(revision.moved)))
     said = Markup("; ").join(parts) if parts else Markup("no paragraph changed")

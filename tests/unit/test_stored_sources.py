@@ -149,6 +149,12 @@ def test_add_source_refuses_what_is_not_text(tmp_path: Path, data: bytes, said: 
     assert not (tmp_path / "content").exists()
 
 
+def test_add_source_names_its_own_variable_for_a_missing_file(tmp_path: Path):
+    with pytest.raises(ContentError) as refused:
+        add_source(tmp_path / "nowhere.txt", tmp_path / "content", URL)
+    assert "FILE=path" in refused.value.problems[0].message and "SOURCE=" not in refused.value.problems[0].message
+
+
 def test_add_source_refuses_a_bad_address_or_id_and_never_writes_over(content: Path, tmp_path: Path):
     for url, source_id, said in [("www.example.org", None, "is not an address"),
                                  (URL, "Acme History", "is no source id"),
