@@ -167,9 +167,12 @@ def test_a_common_query_loads_only_the_results_it_shows_and_narrows_by_kind(open
     total = int(re.match(r"(\d+) results?", status)[1])
     assert total > len(results) == 10 and "the first 10 shown" in status, status
     assert len(set(fragments)) == len(results), "a fragment loaded for a result not shown"
+    page.evaluate("document.querySelector('.search-result').dataset.before = 'more'")  # the ones listed stay
     page.get_by_role("button", name="More results").click()  # ten more, each loading its own file
     page.locator("#search-status", has_text="the first 20 shown").wait_for()
     assert page.locator(".search-result").count() == 20 and len(set(fragments)) == 20
+    assert len(fragments) == 20, "a result's file loaded twice"
+    assert page.locator(".search-result").first.get_attribute("data-before") == "more", "the first ten listed again"
     buttons = {b.inner_text(): b for b in page.locator(".search-kind-button").all()}
     counts = {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")")) for label in buttons if "(" in label}
     assert sum(counts.values()) == total and len(counts) > 1, counts

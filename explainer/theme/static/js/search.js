@@ -24,6 +24,7 @@ const SHOWN = 10;  // results listed at first, and added by "More results" (each
 let shown = SHOWN;
 let kindOf = null;  // a result -> its kind ("Entity", "Article paragraph"...), from the bundle's kinds.json
 let names = {};  // the entities' and terms' names -> their pages, from kinds.json
+let listed = null;  // the search shown: {query, shownFor, matching}, which "More results" goes on with
 
 // Pagefind has no typo tolerance: "Renalt" finds nothing. The closest name of the notes (the
 // whole query, or one word of a name: "Ghson" -> Carlos Ghosn) within one edit (two for
@@ -83,9 +84,9 @@ function kindButtons(counts) {
     button.addEventListener("click", () => { kind = value; shown = SHOWN; search(); });
     return button;
   };
-  const names = Object.keys(counts).sort();
-  kinds.replaceChildren(...(names.length > 1
-    ? [make("", "Everything"), ...names.map((name) => make(name, `${name} (${counts[name]})`))] : []));
+  const labels = Object.keys(counts).sort();
+  kinds.replaceChildren(...(labels.length > 1
+    ? [make("", "Everything"), ...labels.map((label) => make(label, `${label} (${counts[label]})`))] : []));
 }
 
 async function search() {
@@ -121,21 +122,45 @@ async function search() {
   } else {
     suggest.replaceChildren();
   }
+  listed = { query, shownFor, matching };
+  counted();
+  list.replaceChildren(...chosen.map(resultItem));
+}
+
+// "More results": the next ones of the search shown, added below (each loads its own file);
+// the ones listed stay as they are. Clicks in quick succession add their results in order.
+let adding = Promise.resolve();
+
+function showMore() {
+  const mine = run;
+  const loading = Promise.all(listed.matching.slice(shown, shown + SHOWN).map((r) => r.data()));
+  shown += SHOWN;
+  adding = adding.then(async () => {
+    const chosen = await loading;
+    if (mine !== run) return;  // a new search meanwhile
+    counted();
+    list.append(...chosen.map(resultItem));
+  });
+}
+
+function counted() {
+  const { query, shownFor, matching } = listed;
   const total = matching.length;
   status.textContent = total === 0 ? `Nothing found for “${query}”.`
     : `${total} result${total === 1 ? "" : "s"} for “${shownFor}”${kind ? ` (${kind})` : ""}` +
       (shownFor !== query ? ` (nothing for “${query}”)` : "") + (total > shown ? `, the first ${shown} shown.` : ".");
   more.hidden = total <= shown;
-  list.replaceChildren(...chosen.map((r) => {
-    const item = element("li", "search-result");
-    item.append(element("span", "search-kind", r.meta.kind || "Page"));
-    const link = element("a", "search-title", r.meta.title || r.url);
-    link.href = marked(r.meta.target || r.url, r.excerpt);  // records (paragraphs, terms...) say where they live
-    const excerpt = element("p", "search-excerpt");
-    excerpt.innerHTML = r.excerpt;  // Pagefind escapes the text; it adds only <mark>
-    item.append(link, excerpt);
-    return item;
-  }));
+}
+
+function resultItem(r) {
+  const item = element("li", "search-result");
+  item.append(element("span", "search-kind", r.meta.kind || "Page"));
+  const link = element("a", "search-title", r.meta.title || r.url);
+  link.href = marked(r.meta.target || r.url, r.excerpt);  // records (paragraphs, terms...) say where they live
+  const excerpt = element("p", "search-excerpt");
+  excerpt.innerHTML = r.excerpt;  // Pagefind escapes the text; it adds only <mark>
+  item.append(link, excerpt);
+  return item;
 }
 
 async function start() {
@@ -167,7 +192,7 @@ async function start() {
   // What the address asks for, unless the reader has typed while the index was loading.
   if (!input.value) input.value = new URLSearchParams(location.search).get("q") || "";
   input.addEventListener("input", () => { shown = SHOWN; search(); });
-  more.addEventListener("click", () => { shown += SHOWN; search(); });
+  more.addEventListener("click", showMore);
   input.form.addEventListener("submit", (event) => { event.preventDefault(); shown = SHOWN; search(); });
   if (input.value) search();
 }
