@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.fields import is_slug
-from ..content.stored import SOURCES_DIR, checksum
+from ..content.stored import SOURCES_DIR, SourceRecord, checksum
+from ..content.yamldata import validate
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
 from .new_article import read_received, yaml_writer
@@ -31,7 +32,7 @@ class Stored:
 def add_source(file: Path, content: Path, url: str, source_id: str | None = None, title: str | None = None,
                publisher: str | None = None, retrieved: datetime.date | None = None) -> Stored:
     data, lines = read_received(file, given_as="FILE")
-    if not url.startswith(("https://", "http://")):
+    if validate(SourceRecord, {"title": "t", "url": url, "retrieved": "2000-01-01", "sha256": "s"}, "URL")[1]:
         raise ContentError([Problem("URL", 0, f"{url!r} is not an address: give the one the text was retrieved from, "
                                               "URL=https://...")])
     title = " ".join((title or lines[0]).split())

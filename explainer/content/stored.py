@@ -16,14 +16,25 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
 from ..core.problems import Problem, decode_utf8, display_path, read_utf8
 from ..core.text import fold
-from .fields import is_slug
-from .yamldata import line_of, load_yaml
+from .fields import HttpUrl, Text, is_slug
+from .yamldata import line_of, load_yaml, validate
 
 SOURCES_DIR = "sources"
-FIELDS = ("title", "publisher", "url", "retrieved", "sha256")
-_REQUIRED = ("title", "url", "retrieved", "sha256")
+
+
+class SourceRecord(BaseModel):
+    """A stored text's record, `<id>.yaml` (make add-source writes it)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: Text
+    publisher: Text | None = None
+    url: HttpUrl  # the address it was retrieved from
+    retrieved: datetime.date
+    sha256: Text  # of the text's bytes as retrieved
 
 
 @dataclass
@@ -73,32 +84,14 @@ def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:
     data, problems = load_yaml(raw, shown)
     if problems:
         return None, problems
-    if not isinstance(data, dict):
-        return None, [Problem(shown, 1, "expected the fields " + ", ".join(FIELDS))]
-    for key in data:
-        if key not in FIELDS:
-            problems.append(Problem(shown, line_of(data, (key,), 1), f'unknown field "{key}": a source has ' + ", ".join(FIELDS)))
-    missing = [key for key in _REQUIRED if not str(data.get(key) or "").strip()]
-    if missing:
-        problems.append(Problem(shown, 1, "missing " + ", ".join(missing)))
-    retrieved = data.get("retrieved")
-    if isinstance(retrieved, str):
-        try:
-            retrieved = datetime.date.fromisoformat(retrieved)
-        except ValueError:
-            pass
-    if retrieved and not isinstance(retrieved, datetime.date):
-        problems.append(Problem(shown, line_of(data, ("retrieved",), 1), "retrieved: a date, YYYY-MM-DD"))
-    url = str(data.get("url") or "")
-    if url and not url.startswith(("https://", "http://")):
-        problems.append(Problem(shown, line_of(data, ("url",), 1), "url: the address it was retrieved from (https://...)"))
+    meta, problems = validate(SourceRecord, data, shown)
     text_path = record.with_suffix(".txt")
     if not text_path.is_file():
         problems.append(Problem(shown, 1, f"no stored text {display_path(text_path)} beside it"))
-    if problems:
+    if meta is None or problems:
         return None, problems
     data_bytes = text_path.read_bytes()
-    if checksum(data_bytes) != str(data["sha256"]).strip():
+    if checksum(data_bytes) != meta.sha256:
         return None, [Problem(shown, line_of(data, ("sha256",), 1),
                               f"{text_path.name} is not the text stored: its sha256 is {checksum(data_bytes)}, "
                               "not the one recorded. Stored texts are kept as retrieved; if this is a newer retrieval, "
@@ -106,5 +99,4 @@ def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:
     text, problems = decode_utf8(data_bytes, display_path(text_path))  # the bytes just checked, not read again
     if text is None:
         return None, problems
-    return StoredText(record.stem, str(data["title"]), url, retrieved, str(data.get("publisher") or ""),
-                      text, fold(text)), []
+    return StoredText(record.stem, meta.title, meta.url, meta.retrieved, meta.publisher or "", text, fold(text)), []

@@ -176,3 +176,18 @@ def test_make_todo_lists_background_in_the_sites_own_words_apart(content: Path):
     assert "widget: summary in the site's own words" in own[1]
     assert "investment: definition in the site's own words" in own[1]
     assert "jane-roe: background relation in the site's own words" in own[1]
+
+
+def test_a_stored_source_record_is_checked_by_its_schema_at_its_lines(content: Path):
+    record = content / "sources" / "acme-history.yaml"
+    lines = record.read_text(encoding="utf-8").splitlines()
+    lines = [("retrieved: last spring" if line.startswith("retrieved:") else
+              "url: www.example.org" if line.startswith("url:") else line) for line in lines] + ["retreived: 2026-12-04"]
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, problems = built(content)
+    said = {(p.line, p.message.split(":")[0].split(" (")[0]) for p in problems if p.path.endswith("acme-history.yaml")}
+    line = {key: next(n for n, text in enumerate(lines, 1) if text.startswith(key + ":"))
+            for key in ("url", "retrieved", "retreived")}
+    assert {n for n, _ in said} == set(line.values()), problems
+    unknown = next(p for p in problems if p.path.endswith("acme-history.yaml") and p.line == line["retreived"])
+    assert 'unknown field "retreived"' in unknown.message and 'did you mean "retrieved"' in unknown.message
