@@ -209,7 +209,7 @@ def test_open_page_shows_the_problems_then_reloads_when_fixed_and_after_each_edi
 # same words: the browser keeps what is in view in place when something above it changes).
 READING_AT = """() => {
   const shown = [...document.querySelectorAll("main p, main h2, main h3")].find((e) => e.getBoundingClientRect().bottom > 0);
-  return [shown.id || shown.textContent.slice(0, 40), Math.round(shown.getBoundingClientRect().top)];
+  return shown ? [shown.id || shown.textContent.slice(0, 40), Math.round(shown.getBoundingClientRect().top)] : null;
 }"""
 
 
