@@ -37,8 +37,9 @@ def articles(documents: dict[str, Document]) -> dict[str, Article]:
 def load_notes(content: Path, documents: dict[str, Document]) -> tuple[Site, list[Problem]]:
     """The notes, read against the articles and the stored sources: the Site, and the problems
     of reading them."""
-    stored, problems = load_stored(content)
+    stored, unloaded, problems = load_stored(content)
     site, more = load_site(content, articles(documents), stored)
+    site.unloaded_sources = unloaded
     return site, sorted(problems + more)
 
 

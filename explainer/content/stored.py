@@ -56,22 +56,26 @@ def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_stored(content: Path) -> tuple[dict[str, StoredText], list[Problem]]:
+def load_stored(content: Path) -> tuple[dict[str, StoredText], set[str], list[Problem]]:
     """Every stored source under content/sources/, checked: its record whole, its text there
-    and unchanged since it was stored."""
+    and unchanged since it was stored; the ids of the records that did not load (their
+    problems say why)."""
     folder = content / SOURCES_DIR
     stored: dict[str, StoredText] = {}
+    unloaded: set[str] = set()
     problems: list[Problem] = []
     for record in sorted(folder.glob("*.yaml")):
         found, record_problems = _load(record)
         problems += record_problems
         if found is not None:
             stored[found.id] = found
+        else:
+            unloaded.add(record.stem)
     for text in sorted(folder.glob("*.txt")):
         if not text.with_suffix(".yaml").is_file():
             problems.append(Problem(display_path(text), 1, f"a stored text without its record {text.stem}.yaml "
                                                            "(title, url, retrieved, sha256): store it with make add-source"))
-    return stored, problems
+    return stored, unloaded, problems
 
 
 def _load(record: Path) -> tuple[StoredText | None, list[Problem]]:

@@ -53,6 +53,8 @@ def background_quotes_are_in_their_sources(site: Site) -> Iterator[Problem]:
             if cited is None:
                 continue
             stored = site.stored.get(cited.source)
+            if stored is None and cited.source in site.unloaded_sources:
+                continue  # its record's own problem says why: the same fault is not reported at every citation
             if stored is None:
                 path, line = note.where(*field, "source")
                 yield Problem(path, line, f'unknown stored source "{cited.source}"'

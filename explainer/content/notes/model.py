@@ -239,6 +239,8 @@ class Site:
     # Ids of entities whose notes did not load (their own problems are reported): a
     # reference to one is not reported again as unknown.
     unloaded_entities: set[str] = field(default_factory=set, repr=False)
+    # Ids of stored sources whose record or text did not load (likewise reported once).
+    unloaded_sources: set[str] = field(default_factory=set, repr=False)
     # The article each notes file names for its plain citations: file -> (article id, line).
     default_articles: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
