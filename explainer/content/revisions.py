@@ -16,10 +16,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, StringConstraints
 
 from ..core.problems import Problem, display_path, read_utf8
 from ..core.text import long_date
-from .yamldata import load_yaml
+from .yamldata import load_yaml, validate
 
 REVISIONS_NAME = "revisions.yaml"
 REVISIONS_DIR = "revisions"
@@ -39,6 +42,7 @@ class Revision:
         return long_date(self.revised)
 
     def as_record(self) -> dict:
+        """The record as revisions.yaml keeps it (RevisionRecord reads it back)."""
         return {"revised": self.revised.isoformat(), "previous": self.previous, "added": list(self.added),
                 "changed": list(self.changed), "removed": self.removed, "moved": dict(self.moved)}
 
@@ -55,15 +59,30 @@ def read_revisions(folder: Path) -> tuple[list[Revision], list[Problem]]:
     data, problems = load_yaml(text, shown)
     if problems:
         return [], problems
-    revisions = []
-    for n, item in enumerate(data or [], 1):
-        try:
-            revised = item["revised"]
-            revised = revised if isinstance(revised, datetime.date) else datetime.date.fromisoformat(str(revised))
-            revisions.append(Revision(revised, str(item["previous"]), [str(p) for p in item.get("added") or []],
-                                      [str(p) for p in item.get("changed") or []], int(item.get("removed") or 0),
-                                      {str(k): str(v) for k, v in (item.get("moved") or {}).items()}))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return [], [Problem(shown, n, "each revision needs revised: YYYY-MM-DD and previous: revisions/<n>.txt "
-                                          "(make update-article writes them)")]
-    return revisions, []
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [Problem(shown, 1, "expected a list of revisions (make update-article writes them), "
+                                      f"got {'a mapping' if isinstance(data, dict) else repr(data)}")]
+    revisions, problems = [], []
+    for item in data:
+        record, wrong = validate(RevisionRecord, item, shown)
+        problems += wrong
+        if record is not None:
+            revisions.append(Revision(**record.model_dump()))
+    return ([], sorted(problems)) if problems else (revisions, [])
+
+
+ParagraphId = Annotated[str, StringConstraints(pattern=r"^p[1-9][0-9]*$")]
+
+
+class RevisionRecord(BaseModel):
+    """One revision in revisions.yaml, as make update-article writes it (Revision.as_record)."""
+
+    model_config = ConfigDict(extra="forbid")
+    revised: datetime.date
+    previous: Annotated[str, StringConstraints(pattern=rf"^{REVISIONS_DIR}/[1-9][0-9]*\.txt$")]
+    added: list[ParagraphId] = []
+    changed: list[ParagraphId] = []
+    removed: NonNegativeInt = 0
+    moved: dict[ParagraphId, ParagraphId] = {}
