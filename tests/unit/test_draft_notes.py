@@ -273,6 +273,14 @@ Pseudonymised records were shared.
     assert not names & {"Officials", "Pseudonymised"}, names
 
 
+def test_a_rare_word_starting_a_sentence_that_the_article_writes_in_lower_case_is_no_name():
+    require_wordnet()
+    text = "Volunteers counted the microplastics in the river. Microplastics are fragments of plastic."
+    assert "Microplastics" not in {c.name for c in sample(text).entities}
+    # The same word with no lower-case use is taken as a name, as a rare word starting a sentence is.
+    assert "Microplastics" in {c.name for c in sample(text.split(". ", 1)[1]).entities}
+
+
 def test_kinds_from_the_lexical_database_and_names_in_other_languages():
     require_wordnet()
     result = sample("""

@@ -191,7 +191,7 @@ def _a_name_at_the_start(word: str, after: str) -> bool:
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
-def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> list[tuple[int, int, str]]:
+def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str]) -> list[tuple[int, int, str]]:
     spans = []
     for start, text in _split_for(sentence, places):
         words = text.split()
@@ -199,7 +199,7 @@ def _name_spans(sentence: str, places: Gazetteer, capitalised_elsewhere: set[str
             spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))
             continue
         # Sentence-initial common words, titles and capitalised roles in front: not the name.
-        while words and _not_the_name(words, text, _initial(sentence, start), places, capitalised_elsewhere):
+        while words and _not_the_name(words, text, _initial(sentence, start), places, written_elsewhere):
             rest = text[len(words[0]):]
             start += len(text) - len(rest.lstrip())
             text = rest.lstrip()
@@ -325,17 +325,22 @@ class _Run:
         return self.text
 
 
-def _name_like(word: str, places: Gazetteer, capitalised_elsewhere: set[str]) -> bool:
-    """Whether a sentence's first word is a name rather than a word capitalised by its place."""
-    if word in capitalised_elsewhere and zipf(word.lower()) < 5.5 and not wordnet.plural_noun(word) or places.place(word) \
+_LOWER = re.compile(r"(?<![\w-])[a-z][\w-]*")
+
+
+def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> bool:
+    """Whether a sentence's first word is a name rather than a word capitalised by its place.
+    `written_elsewhere`: the words as the article writes them away from a sentence's start."""
+    if word in written_elsewhere and zipf(word.lower()) < 5.5 and not wordnet.plural_noun(word) or places.place(word) \
             or re.fullmatch(r"[A-Z]{2,}", word):  # not "Libraries" for "the Public Libraries and Museums Act"
         return True
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
     # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
-    # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one.
+    # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one,
+    # nor a word the article writes in lower case elsewhere ("Microplastics are" and "of microplastics").
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word)
+        and not wordnet.plural_noun(word) and word.lower() not in written_elsewhere
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
@@ -351,6 +356,7 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                     # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
                     # Opera" does not make "Opera is the only form" a name)
                     elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
+            elsewhere |= set(_LOWER.findall(sentence))  # and its words in lower case
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
