@@ -53,6 +53,10 @@ def _few_collections() -> Iterator[None]:
 
 
 def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str], reporter: Reporter) -> int:
+    refused = swap.refusal(output, content)
+    if refused:
+        print(f"explainer: {refused}; nothing was built or removed.", file=sys.stderr)
+        return 1
     output.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files

@@ -28,6 +28,32 @@ class ExchangeUnsupported(OSError):
     """The system or file system cannot exchange two paths in one step."""
 
 
+def refusal(output: Path, content: Path) -> str | None:
+    """Why the build must not put a site at `output` (None if it may): the swap replaces the
+    folder whole, so it must never be the content, a folder holding it, or a folder of
+    something other than a site a build made (whose index.html names this generator)."""
+    where, source = output.resolve(), content.resolve()
+    if where == source or where in source.parents or source in where.parents:
+        return f"{output} is the content folder, holds it or is inside it: a build replaces its output folder whole"
+    if where.exists() and not where.is_dir():
+        return f"{output} is a file, not a folder"
+    if where.is_dir() and any(where.iterdir()) and not _built_here(where):
+        held = sorted(p.name for p in where.iterdir())
+        return (f"{output} holds files no build made ({', '.join(held[:3])}{', ...' if len(held) > 3 else ''}): "
+                "a build replaces its output folder whole. Give an empty or new folder, or remove it first")
+    return None
+
+
+def _built_here(folder: Path) -> bool:
+    """The folder is a site a build of this generator made: its home page says so."""
+    try:
+        with (folder / "index.html").open("rb") as home:
+            head = home.read(4096)
+    except OSError:
+        return False
+    return b'<meta name="generator" content="explainer' in head
+
+
 def replace(output: Path, new: Path) -> None:
     """Put the site in `new` where `output` is; afterwards `new` holds the old site (if any)."""
     if not output.exists():

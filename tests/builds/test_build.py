@@ -57,6 +57,31 @@ def test_bad_content_fails_with_path_and_line_and_keeps_output(project: Path, na
     assert not list(project.glob(".output-*")), "scratch folders left behind"
 
 
+@pytest.mark.parametrize("place", ["content", ".", "content/articles/out", "notes.txt", "mydocs"])
+def test_an_output_folder_that_is_no_site_is_refused_and_left_as_it_was(project: Path, place: str):
+    """The build replaces its output folder whole: never the content, a folder holding it or
+    inside it, a file, or a folder of other files (an earlier site of this generator, yes)."""
+    (project / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (project / "mydocs").mkdir()
+    (project / "mydocs" / "plan.md").write_text("mine\n", encoding="utf-8")
+    before = {name: snapshot(project / name) for name in ("content", "mydocs", "output")}
+
+    result = build_here(project, project / place)
+
+    assert result.returncode == 1 and "nothing was built or removed" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert {name: snapshot(project / name) for name in before} == before
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert not list(project.glob(".*-build-*")), "scratch folders left behind"
+
+
+def test_an_earlier_site_and_an_empty_folder_are_output_folders(project: Path, tmp_path: Path):
+    assert build_here(project, project / "output").returncode == 0  # the site a build made there
+    (tmp_path / "empty").mkdir()
+    assert build_here(project, tmp_path / "empty").returncode == 0
+    assert (tmp_path / "empty" / "index.html").is_file()
+
+
 @pytest.mark.slow  # a process
 def test_pelican_failure_midway_keeps_output(project: Path):
     """A template error stops Pelican after it has written some pages: none of them reach output/."""
