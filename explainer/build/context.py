@@ -81,8 +81,10 @@ class BuildContext:
 
     @property
     def sound(self) -> bool:
-        """The notes loaded and agree with the articles: the pages can be rendered."""
-        return self.site is not None and not self.notes_problems
+        """The notes loaded and agree with the articles, and each article is its source's
+        text (else the notes are not checked against it): the pages can be rendered."""
+        return self.site is not None and not self.notes_problems \
+            and all(article.faithful for article in self.site.articles.values())
 
     def page(self, path: str | Path) -> tuple[Document, RenderedPage]:
         """An authored page as this build rendered it (for Pelican's reader)."""

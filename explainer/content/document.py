@@ -84,7 +84,7 @@ def load_document(path: Path, content_root: Path) -> Document:
     tokens, env = parse(text, numbered=bool(article))
     doc.parsed = (tokens, env)
     front, data, front_problems = _front_matter(tokens, shown)
-    source = _received(path) if article else None
+    source, unreadable = _received(path) if article else (None, [])
     if article:
         revisions, revision_problems = read_revisions(path.parent)
         doc.article = _article(article, path, tokens, data, source, front is not None, revisions)
@@ -101,8 +101,8 @@ def load_document(path: Path, content_root: Path) -> Document:
         meta, front_problems = validate(ArticleMeta if article else PageMeta, data, shown, first_line=2)
     doc.problems += front_problems
     if doc.article is not None:  # checked even when the front matter has problems: one run reports everything
-        doc.problems += _as_received(doc.article, meta.title if meta else data.get("title") if isinstance(data, dict)
-                                     else None, source, shown, path)
+        title = meta.title if meta else data.get("title") if isinstance(data, dict) else None
+        doc.problems += unreadable or _as_received(doc.article, title, source, shown, path)
     if meta is not None:
         _route(doc, meta.model_dump(exclude_none=True), data, article, shown)
         doc.problems += [Problem(shown, line, message) for line, message in read_env(env).problems]
@@ -117,10 +117,11 @@ def _front_matter(tokens: list[Token], shown: str) -> tuple[Token | None, Any, l
     return tokens[0], data, problems
 
 
-def _received(path: Path) -> list[SourceBlock] | None:
-    """The text as received beside an article (None if it has none); read once."""
+def _received(path: Path) -> tuple[list[SourceBlock] | None, list[Problem]]:
+    """The text as received beside an article (None if it has none, or it cannot be read:
+    then why); read once."""
     source = path.parent / SOURCE_NAME
-    return read_source(source) if source.is_file() else None
+    return read_source(source) if source.is_file() else (None, [])
 
 
 def _article(article: str, path: Path, tokens: list[Token], data: Any, source: list[SourceBlock] | None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.problems import Problem, display_path, read_utf8
+
 SOURCE_NAME = "source.txt"
 
 # In a received text a heading is a line without closing punctuation; every other block
@@ -22,7 +24,10 @@ class SourceBlock:
     text: str  # exactly as received
 
 
-def read_source(path: Path) -> list[SourceBlock]:
-    """The non-blank lines of the received text, with their line numbers."""
-    text = path.read_text(encoding="utf-8")
-    return [SourceBlock(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+def read_source(path: Path) -> tuple[list[SourceBlock] | None, list[Problem]]:
+    """The non-blank lines of the received text, with their line numbers; or None and why
+    it cannot be read (not UTF-8, too large)."""
+    text, problems = read_utf8(path, display_path(path))
+    if text is None:
+        return None, problems
+    return [SourceBlock(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()], []

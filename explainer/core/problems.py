@@ -64,7 +64,10 @@ MAX_BYTES = 1_000_000  # a notes file or a page; an article is about 4 KB
 
 
 def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem: too large, or the line of the first byte that is not UTF-8."""
+    """The file's text, or a problem: a folder, too large, or the line of the first byte that
+    is not UTF-8."""
+    if path.is_dir():  # "extra.yaml/" among the notes files
+        return None, [Problem(shown, 0, "a folder where a file is read: rename it, or move it out of here")]
     size = path.stat().st_size
     if size > MAX_BYTES:
         return None, [Problem(shown, 1, f"the file is {size / 1e6:.1f} MB; notes and pages are at most "

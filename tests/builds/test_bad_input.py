@@ -83,6 +83,13 @@ def page(front: str, body: str = "Some text.") -> str:
     return f"---\n{front}\n---\n\n{body}\n"
 
 
+def _latin1(relative: str, words: str) -> bytes:
+    """The fixture's file with an "à" in `words` saved as Latin-1 (one byte that is not UTF-8)."""
+    return (FULL_SITE / relative).read_bytes().replace(words.encode(), words.replace(" a ", " \xe0 ").encode("latin-1"), 1)
+
+
+_FRONT_MATTER = (FULL_SITE / ARTICLE).read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n"
+
 CASES: dict[str, Case] = {
     "YAML syntax error": Case(write(BAD, "entities:\n  - id: [new-body\n    name: X\n"), BAD, 2, "invalid YAML"),
     "duplicate key, naming both lines": Case(write(BAD, entity("    name: Again\n")), BAD, 6,
@@ -140,6 +147,7 @@ CASES: dict[str, Case] = {
                                                         '(Brightwater)'),
     "not UTF-8": Case(write(BAD, "entities:\n  - id: caf\xe9\n".encode("latin-1")), BAD, 2, "not valid UTF-8"),
     "empty file": Case(write(BAD, ""), BAD, 1, "the file is empty"),
+    "a folder named as a notes file": Case(lambda project: (project / BAD).mkdir(), BAD, 0, "a folder where a file is read"),
     "a 10 MB notes file": Case(write(BAD, "# padding\n" * 1_100_000), BAD, 1, "the file is 11.0 MB"),
     "HTML and a script in a note field": Case(write(BAD, entity(summary='"<script>alert(1)</script> board"')), BAD, 5,
                                              "HTML is not allowed (<script>)"),
@@ -174,6 +182,18 @@ CASES: dict[str, Case] = {
     "the article's words changed": Case(replace(ARTICLE, "ending a partnership", "ending the partnership"), ARTICLE,
                                         lambda project: line_of(project / ARTICLE, "ending the partnership"),
                                         f"differs from {SOURCE}:{line_of(FULL_SITE / SOURCE, 'ending a partnership')}"),
+    # The notes cite the article's paragraphs: with the article unreadable or not as received,
+    # that is the problem said, and nothing is rendered from the notes.
+    "the article's body gone, its notes still citing it": Case(
+        write(ARTICLE, _FRONT_MATTER), ARTICLE, 1,
+        f"missing the block at {SOURCE}:{line_of(FULL_SITE / SOURCE, 'ending a partnership')}"),
+    "an empty article page": Case(write(ARTICLE, ""), ARTICLE, 1, "no front matter"),
+    "a byte of the article that is not UTF-8": Case(
+        write(ARTICLE, _latin1(ARTICLE, "ending a partnership")), ARTICLE,
+        line_of(FULL_SITE / ARTICLE, "ending a partnership"), "not valid UTF-8 (byte 0xe0)"),
+    "a byte of the text as received that is not UTF-8": Case(
+        write(SOURCE, _latin1(SOURCE, "ending a partnership")), SOURCE,
+        line_of(FULL_SITE / SOURCE, "ending a partnership"), "not valid UTF-8 (byte 0xe0)"),
 }
 
 
@@ -194,7 +214,8 @@ def test_bad_input(good_project, tmp_path: Path, name: str):
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
-    located = [line for line in result.stderr.splitlines() if line.startswith(f"{case.path}:{where}: ")]
+    at = f"{case.path}:{where}: " if where else f"{case.path}: "  # line 0: the file as a whole
+    located = [line for line in result.stderr.splitlines() if line.startswith(at)]
     assert any(case.words in line for line in located), result.stderr
     assert snapshot(project / "output") == before
     assert not list(project.glob(".output-*")), "scratch folders left behind"

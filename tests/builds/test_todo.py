@@ -75,3 +75,20 @@ def test_todo_placeholders_in_the_notes_are_listed_at_their_line(project: Path):
     edit(terms, "in_article: Why analysts think", "in_article: TODO say more. Why analysts think")
     result = run(project, "todo").stdout
     assert f"content/notes/terms.yaml:{line_of(terms, 'TODO say')}: TODO left" in result, result
+
+
+@pytest.mark.parametrize("damage", ["gone", "a folder", "not UTF-8"])
+def test_an_article_whose_text_as_received_cannot_be_read_is_listed_not_a_crash(project: Path, damage: str):
+    """make todo lists what the check says of the article (in this process, an exception
+    would fail the test), and goes on with the rest."""
+    source = project / "content/articles/halvorsen-brightwater/source.txt"
+    source.unlink()
+    if damage == "a folder":
+        source.mkdir()
+    elif damage == "not UTF-8":
+        source.write_bytes("Caf\xe9\n".encode("latin-1"))
+    result = run(project, "todo")
+    first = result.stdout.splitlines()[0]
+    said = "not valid UTF-8 (byte 0xe9)" if damage == "not UTF-8" else "no source.txt beside the article"
+    assert first.startswith("content/articles/halvorsen-brightwater/") and said in first, result.stdout
+    assert "Background in the site's own words" in result.stdout
