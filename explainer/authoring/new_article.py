@@ -56,6 +56,8 @@ def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str
     """The file's bytes and its non-blank lines, or a clear refusal (`given_as`: the make
     variable that named the file)."""
     shown = display_path(path)
+    if path.is_dir():
+        raise ContentError([Problem(shown, 0, f"a folder, not a file: give the received text's path as {given_as}=path")])
     if not path.is_file():
         raise ContentError([Problem(shown, 0, f"no such file: give the received text's path as {given_as}=path")])
     data = path.read_bytes()
@@ -171,17 +173,33 @@ def name_default_articles(content: Path, existing: list[str]) -> list[str]:
     return changed
 
 
-def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:
-    data, blocks = read_received(source)
-    shown = display_path(source)
-    article_id = article_id or slug(blocks[0])
-    articles = content / ARTICLES_DIR
+def with_paragraphs(blocks: list[str], shown: str) -> list[str]:
+    """A received article's blocks, refused when no paragraph follows the headline (line 1:
+    the headline; a block without closing punctuation: a sub-heading)."""
+    if not any(not is_heading(block) for block in blocks[1:]):
+        raise ContentError([Problem(shown, 1, "no paragraph after the headline: the first line is the headline, "
+                                              "then each paragraph on a line of its own, ending with . ! ? or a "
+                                              "closing quote (a line without one is a sub-heading)")])
+    return blocks
+
+
+def checked_id(article_id: str, shown: str) -> str:
+    """An article id, or a refusal said at the received text (`shown`)."""
     if not ARTICLE_PATH.match(f"{ARTICLES_DIR}/{article_id}/article.md"):
         raise ContentError([Problem(shown, 1, f'"{article_id}" cannot be an article id: use lower-case letters, '
                                               "digits and single hyphens, e.g. ID=nissan-follow-up")])
     if article_id in _TAKEN:
         raise ContentError([Problem(shown, 1, f'"{article_id}" is the name of one of the site\'s own pages: '
                                               "give another with ID=...")])
+    return article_id
+
+
+def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:
+    data, blocks = read_received(source)
+    shown = display_path(source)
+    with_paragraphs(blocks, shown)
+    article_id = checked_id(article_id or slug(blocks[0]), shown)
+    articles = content / ARTICLES_DIR
     folder = articles / article_id
     draft = content / "notes-drafts" / f"{article_id}.yaml"
     for taken in (folder, draft):

@@ -16,7 +16,7 @@ from string import Template
 
 from ..core.problems import ContentError, Problem, display_path
 from . import pin as pins
-from .new_article import new_article, read_received
+from .new_article import new_article, read_received, with_paragraphs
 
 SKELETON = Path(__file__).with_name("site")
 # skeleton file -> where it goes in the new site, filled in for the story (the Makefile is the
@@ -51,6 +51,7 @@ def new_site(folder: Path, source: Path, article_id: str | None = None, generato
         raise ContentError([Problem(shown, 0, "already exists and is not empty: a new site needs a new folder "
                                               "(nothing was written); give another DIR=...")])
     _, blocks = read_received(source)  # an empty, non-UTF-8 or non-text source is refused here
+    with_paragraphs(blocks, display_path(source))  # and one with no paragraph
     headline = blocks[0]
     if generator_spec:
         pin, warning = pins.parse_pin(generator_spec), None

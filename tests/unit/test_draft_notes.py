@@ -40,6 +40,43 @@ def content(tmp_path: Path) -> Path:
     return content
 
 
+@pytest.mark.parametrize("given, said", [
+    ("empty.txt", "empty.txt:1: the file is empty"),
+    ("latin-1.txt", "latin-1.txt:3: not UTF-8 (byte 0xe9)"),
+    ("missing.txt", "missing.txt: no such file"),
+    ("folder", "folder: a folder, not a file"),
+    ("headline.txt", "headline.txt:1: no paragraph after the headline"),
+])
+def test_a_text_that_cannot_be_drafted_is_refused_as_new_article_refuses_it(content: Path, given: str, said: str):
+    folder = content.parent
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin-1.txt").write_bytes(b"Title\n\nCaf\xe9 society.\n")
+    (folder / "folder").mkdir()
+    (folder / "headline.txt").write_bytes(b"Only a headline\n")
+    from explainer.__main__ import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["draft-notes", str(folder / given), "--input", str(content)])
+    assert code == 1 and said in err.getvalue(), err.getvalue()
+    assert not (content / "notes-drafts").exists()
+
+
+def test_an_article_page_is_drafted_from_the_text_beside_it_under_its_folders_id(content: Path):
+    from explainer.__main__ import main
+
+    (page,) = (content / "articles").glob("*/article.md")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["draft-notes", str(page), "--input", str(content)]) == 0
+    drafted = load(content)
+    assert drafted["article"] == page.parent.name
+    received = (page.parent / "source.txt").read_text(encoding="utf-8")
+    quotes = [fact["source"]["quote"] for entity in drafted["entities"] for fact in entity.get("facts", [])]
+    assert quotes and all(quote in received for quote in quotes)  # the words as received, not the page's Markdown
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["draft-notes", str(page), "--input", str(content), "--id", "Bad"]) == 1
+
+
 def load(content: Path) -> dict:
     (draft,) = (content / "notes-drafts").glob("*.yaml")
     return YAML(typ="safe").load(draft.read_text(encoding="utf-8"))

@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ...content import site as content_site
-from ...content.source import is_heading
+from ...content.source import SOURCE_NAME, is_heading
 from ...core.names import Linker
 from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
@@ -243,8 +243,17 @@ def draft_target(content: Path, article_id: str) -> Path:
 
 
 def write_draft(article: Path, content: Path, article_id: str | None = None) -> tuple[Path, Draft]:
-    text = article.read_text(encoding="utf-8")
-    article_id = article_id or (article.parent.name if article.name == "source.txt" else _slug(text.splitlines()[0]))
+    """`make draft-notes`: the draft for a received text (or for an article of the site: its
+    article.md stands for the source.txt beside it), read and named as make new-article does."""
+    from ..new_article import checked_id, read_received, with_paragraphs  # that command drafts through this module
+
+    if article.name == "article.md" and (article.parent / SOURCE_NAME).is_file():
+        article = article.parent / SOURCE_NAME  # the words as received, not the page's Markdown
+    data, blocks = read_received(article, given_as="ARTICLE")
+    with_paragraphs(blocks, display_path(article))
+    text = data.decode("utf-8")
+    article_id = checked_id(article_id or (article.parent.name if article.name == SOURCE_NAME else _slug(blocks[0])),
+                            display_path(article))
     target = draft_target(content, article_id)
     body, result = draft_text(text, article_id, content)
     target.parent.mkdir(parents=True, exist_ok=True)
