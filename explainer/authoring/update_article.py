@@ -28,14 +28,14 @@ from typing import Any
 
 from ruamel.yaml import YAMLError
 
-from ..content.articles import Article
+from ..content.articles import Article, Paragraph
 from ..content.document import load_document
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
 from ..content.revisions import REVISIONS_DIR, REVISIONS_NAME, Revision, read_revisions
 from ..content.source import SOURCE_NAME
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.text import fold
-from .new_article import ARTICLES_DIR, article_markdown, read_received, round_trip, yaml_writer
+from .new_article import ARTICLES_DIR, article_markdown, read_received, round_trip, with_paragraphs, yaml_writer
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Updated:
 
 def update_article(article_id: str, source: Path, content: Path, today: datetime.date | None = None) -> Updated:
     data, blocks = read_received(source)
+    with_paragraphs(blocks, display_path(source))
     articles = content / ARTICLES_DIR
     folder = articles / article_id
     if not (folder / "article.md").is_file():
@@ -126,7 +127,9 @@ def _revision(old: Article, new: Article, today: datetime.date, number: int) -> 
     before, after = list(old.paragraphs.values()), list(new.paragraphs.values())
     follows: dict[str, str] = {}
     matcher = difflib.SequenceMatcher(a=[p.folded for p in before], b=[p.folded for p in after], autojunk=False)
-    added, changed, moved, removed = [], [], {}, 0
+    changed, moved = [], {}
+    new_ones: list[Paragraph] = []  # in no pair: added, unless the same words left another place
+    gone: list[Paragraph] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             follows.update({before[a].id: after[b].id for a, b in zip(range(a1, a2), range(b1, b2))})
@@ -136,9 +139,24 @@ def _revision(old: Article, new: Article, today: datetime.date, number: int) -> 
             paired = _pairs(before[a1:a2], after[b1:b2])
             follows.update({before[a1 + i].id: after[b1 + j].id for i, j in paired})
             changed += [after[b1 + j].id for _, j in paired]
-            added += [after[b].id for b in range(b1, b2) if b - b1 not in {j for _, j in paired}]
-            removed += (a2 - a1) - len(paired)
-    return Revision(today, f"{REVISIONS_DIR}/{number}.txt", added, changed, removed, moved), follows
+            new_ones += [after[b] for b in range(b1, b2) if b - b1 not in {j for _, j in paired}]
+            gone += [before[a] for a in range(a1, a2) if a - a1 not in {i for i, _ in paired}]
+    added = []
+    for paragraph in new_ones:  # a paragraph that moved past others ("¶ 1 and ¶ 2 swapped"): moved, not added
+        was = next((old for old in gone if old.folded == paragraph.folded), None)
+        if was is None:
+            added.append(paragraph.id)
+            continue
+        gone.remove(was)
+        follows[was.id] = paragraph.id
+        if was.id != paragraph.id:
+            moved[was.id] = paragraph.id
+    return Revision(today, f"{REVISIONS_DIR}/{number}.txt", added, sorted(changed, key=_number), len(gone),
+                    dict(sorted(moved.items(), key=lambda pair: _number(pair[0])))), follows
+
+
+def _number(paragraph_id: str) -> int:
+    return int(paragraph_id.removeprefix("p"))
 
 
 SAME_PARAGRAPH = 0.6  # share of the words two versions of one paragraph have in common, at least

@@ -10,6 +10,7 @@ one-article fixture's story. The revision, worked out by hand:
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,20 @@ def line_of(path: Path, text: str) -> int:
 def test_the_fixture_revision_is_as_described():
     assert NEW.count("Tuesday") == 1 and NEW.count("2028") == 1 and NEW.count("competition regulator") == 1
     assert "Monday" not in NEW and "2027" not in NEW
+
+
+def test_two_paragraphs_that_changed_places_are_said_as_moved_and_their_quotes_follow(content: Path):
+    blocks = OLD.split("\n\n")
+    first, second = [i for i, block in enumerate(blocks) if block.rstrip().endswith(".")][:2]  # p1 and p2
+    blocks[first], blocks[second] = blocks[second], blocks[first]
+    (content.parent / "swapped.txt").write_text("\n\n".join(blocks), encoding="utf-8")
+    notes = content / "notes" / "notes.yaml"
+    cites = lambda pid: len(re.findall(rf"paragraph: (?:story#)?{pid}\b", notes.read_text(encoding="utf-8")))  # noqa: E731
+    before = (cites("p1"), cites("p2"))
+    updated = update_article("story", content.parent / "swapped.txt", content, DAY)
+    revision = updated.revision
+    assert (revision.added, revision.changed, revision.removed, revision.moved) == ([], [], 0, {"p1": "p2", "p2": "p1"})
+    assert not updated.gone and (cites("p2"), cites("p1")) == before and min(before) > 0
 
 
 def test_a_revision_keeps_the_old_text_moves_quotes_and_reports_those_gone(content: Path):
