@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer add-source", description=__doc__)
@@ -14,7 +16,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--id", help="the source's id (default: a slug of its title)")
     parser.add_argument("--title", help="its title (default: its first line)")
     parser.add_argument("--publisher", help="who publishes it")
-    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--input", type=content_folder, default="content")
     args = parser.parse_args(argv)
 
     from ..authoring.add_source import add_source

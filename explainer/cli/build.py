@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer build", description=__doc__)
-    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--input", type=content_folder, default="content")
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--watch", action="store_true", help="rebuild on every change")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer draft-notes", description=__doc__)
     parser.add_argument("article", type=Path, help="the text as received, one block a line")
-    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--input", type=content_folder, default="content")
     parser.add_argument("--id", help="the article's id (default: its folder, or its title)")
     args = parser.parse_args(argv)
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer new-article", description=__doc__)
     parser.add_argument("source", type=Path, help="the text as received, one block a line")
-    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--input", type=content_folder, default="content")
     parser.add_argument("--id", help="the article's id (default: a slug of its title)")
     args = parser.parse_args(argv)
 

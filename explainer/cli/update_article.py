@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer update-article", description=__doc__)
     parser.add_argument("id", help="the article's id (its folder under content/articles/)")
     parser.add_argument("source", type=Path, help="the revised text, as received")
-    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--input", type=content_folder, default="content")
     args = parser.parse_args(argv)
 
     from ..authoring.update_article import update_article

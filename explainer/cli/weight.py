@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from . import content_folder
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer weight", description=__doc__)
     parser.add_argument("--output", type=Path, default=Path("output"),
                         help="with --static-only, the built site to weigh (otherwise a fresh publish is)")
     parser.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
-    parser.add_argument("--input", type=Path, default=Path("content"), help="published for the transfer weight")
+    parser.add_argument("--input", type=content_folder, default="content", help="published for the transfer weight")
     parser.add_argument("--settings", type=Path, default=Path("publishconf.py"))
     parser.add_argument("--static-only", action="store_true",
                         help="only the table of files of --output, no publish, no bytes on the wire")
