@@ -66,7 +66,7 @@ def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str
     if b"\0" in data:
         line = data[:data.index(b"\0")].count(b"\n") + 1
         raise ContentError([Problem(shown, line, "this is not a text file (it holds NUL bytes): "
-                                                 "give the article as plain UTF-8 text, one paragraph a line")])
+                                                 "give the text as plain UTF-8, one paragraph a line")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -79,7 +79,7 @@ def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str
         bad = next((c for c in line_text if unicodedata.category(c) == "Cc" and c != "\t"), None)
         if bad is not None:
             raise ContentError([Problem(shown, n, f"control character U+{ord(bad):04X}: this does not look like "
-                                                  "text; give the article as plain text, one paragraph a line")])
+                                                  "text; give the text as plain UTF-8, one paragraph a line")])
     return data, [line.strip() for line in text.splitlines() if line.strip()]
 
 

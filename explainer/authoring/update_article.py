@@ -203,9 +203,10 @@ def _reanchor(content: Path, article_id: str, old: Article, new: Article, follow
                 found = [p.id for p in new.paragraphs.values() if quote in p.folded]
                 if pid in found:
                     continue  # still where it was cited
+                quote_line = source.lc.key("quote")[0] + 1 if "quote" in source else line  # where the build says it
                 if not found:
                     now = follows.get(pid)
-                    updated.gone.append(Problem(shown, line, f"the quote {source.get('quote')!r} ({pid}) is not in the "
+                    updated.gone.append(Problem(shown, quote_line, f"the quote {source.get('quote')!r} ({pid}) is not in the "
                                                              "revised text" + (f" ({pid} is now {now})" if now and now != pid
                                                                                else "") +
                                                              ": quote the new words, or remove the note"))
@@ -220,7 +221,7 @@ def _reanchor(content: Path, article_id: str, old: Article, new: Article, follow
                 moved_to = updated.revision.moved.get(pid)
                 target = found[0] if len(found) == 1 else moved_to if moved_to in found else None
                 if target is None:
-                    updated.gone.append(Problem(shown, line, f"the quote {source.get('quote')!r} ({pid}) is in "
+                    updated.gone.append(Problem(shown, quote_line, f"the quote {source.get('quote')!r} ({pid}) is in "
                                                              f"{', '.join(found)} of the revised text: quote enough words "
                                                              "to point at one"))
                     continue

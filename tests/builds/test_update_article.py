@@ -63,6 +63,14 @@ def test_two_paragraphs_that_changed_places_are_said_as_moved_and_their_quotes_f
     assert not updated.gone and (cites("p2"), cites("p1")) == before and min(before) > 0
 
 
+def test_a_quote_gone_is_said_at_its_quote_line_as_the_build_says_it(content: Path):
+    notes = content / "notes" / "notes.yaml"
+    edit(notes, '    source: {paragraph: p3, quote: "a price rise in 2027"}',
+         '    source:\n      paragraph: p3\n      quote: "a price rise in 2027"')  # as a draft writes it
+    updated = update_article("story", content.parent / "revised.txt", content, DAY)
+    assert line_of(notes, 'quote: "a price rise in 2027"') in [p.line for p in updated.gone]
+
+
 def test_a_revision_keeps_the_old_text_moves_quotes_and_reports_those_gone(content: Path):
     notes = content / "notes" / "notes.yaml"
     before = notes.read_text(encoding="utf-8")
