@@ -20,7 +20,8 @@ from ..content.stored import SOURCES_DIR, SourceRecord, checksum
 from ..content.yamldata import validate
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
-from .new_article import read_received, yaml_writer
+from .new_article import yaml_writer
+from .received import read_received
 
 
 @dataclass

@@ -15,24 +15,18 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from ..content.articles import ARTICLE_PATH
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
 from ..content.source import SOURCE_NAME, is_heading
 from ..core.problems import ContentError, Problem, display_path
-from ..core.routes import FIXED_PAGES
 from ..core.text import slug
 from .draft import draft_target, draft_text, known_report
+from .received import ARTICLES_DIR, checked_id, read_received, with_paragraphs
 
-ARTICLES_DIR = "articles"
-# Slugs the site's own pages have (an article page is <id>.html beside them).
-_TAKEN = {Path(route.save_as).stem for route in FIXED_PAGES} | {"index", "404", "feed", "robots", "sitemap",
-                                                                  "theme", "entities", "pagefind"}
 _DISCLAIMER = re.compile(r"\b(disclaimer|investment advice|financial advice|not (?:be )?(?:construed|intended|"
                          r"authori[sz]ed)|for (?:general )?information(?:al)?(?: purposes)? only|"
                          r"information only|does not constitute)\b", re.IGNORECASE)
@@ -50,37 +44,6 @@ class Created:
     written: list[Path] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # what was changed in existing files, said
     known: list[str] = field(default_factory=list)  # "already a note: nissan, 4 mentions"
-
-
-def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str]]:
-    """The file's bytes and its non-blank lines, or a clear refusal (`given_as`: the make
-    variable that named the file)."""
-    shown = display_path(path)
-    if path.is_dir():
-        raise ContentError([Problem(shown, 0, f"a folder, not a file: give the received text's path as {given_as}=path")])
-    if not path.is_file():
-        raise ContentError([Problem(shown, 0, f"no such file: give the received text's path as {given_as}=path")])
-    data = path.read_bytes()
-    if not data.strip():
-        raise ContentError([Problem(shown, 1, "the file is empty: there is no text in it")])
-    if b"\0" in data:
-        line = data[:data.index(b"\0")].count(b"\n") + 1
-        raise ContentError([Problem(shown, line, "this is not a text file (it holds NUL bytes): "
-                                                 "give the text as plain UTF-8, one paragraph a line")])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise ContentError([Problem(shown, line, f"not UTF-8 (byte 0x{data[error.start]:02x}): save the text as "
-                                                 "UTF-8, e.g. iconv -f windows-1252 -t utf-8")]) from None
-    if text.startswith("\ufeff"):
-        raise ContentError([Problem(shown, 1, "the text starts with a byte-order mark: save it as UTF-8 without one")])
-    for n, line_text in enumerate(text.splitlines(), 1):
-        bad = next((c for c in line_text if unicodedata.category(c) == "Cc" and c != "\t"), None)
-        if bad is not None:
-            raise ContentError([Problem(shown, n, f"control character U+{ord(bad):04X}: this does not look like "
-                                                  "text; give the text as plain UTF-8, one paragraph a line")])
-    return data, [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def escape_block(text: str) -> str:
@@ -171,27 +134,6 @@ def name_default_articles(content: Path, existing: list[str]) -> list[str]:
         changed.append(f"{display_path(path)}:{line}: added \"{DEFAULT_ARTICLE}: {existing[0]}\": "
                        "its plain citations (p4) are from that article")
     return changed
-
-
-def with_paragraphs(blocks: list[str], shown: str) -> list[str]:
-    """A received article's blocks, refused when no paragraph follows the headline (line 1:
-    the headline; a block without closing punctuation: a sub-heading)."""
-    if not any(not is_heading(block) for block in blocks[1:]):
-        raise ContentError([Problem(shown, 1, "no paragraph after the headline: the first line is the headline, "
-                                              "then each paragraph on a line of its own, ending with . ! ? or a "
-                                              "closing quote (a line without one is a sub-heading)")])
-    return blocks
-
-
-def checked_id(article_id: str, shown: str) -> str:
-    """An article id, or a refusal said at the received text (`shown`)."""
-    if not ARTICLE_PATH.match(f"{ARTICLES_DIR}/{article_id}/article.md"):
-        raise ContentError([Problem(shown, 1, f'"{article_id}" cannot be an article id: use lower-case letters, '
-                                              "digits and single hyphens, e.g. ID=nissan-follow-up")])
-    if article_id in _TAKEN:
-        raise ContentError([Problem(shown, 1, f'"{article_id}" is the name of one of the site\'s own pages: '
-                                              "give another with ID=...")])
-    return article_id
 
 
 def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:

@@ -16,7 +16,8 @@ from string import Template
 
 from ..core.problems import ContentError, Problem, display_path
 from . import pin as pins
-from .new_article import new_article, read_received, with_paragraphs
+from .new_article import new_article
+from .received import read_received, with_paragraphs
 
 SKELETON = Path(__file__).with_name("site")
 # skeleton file -> where it goes in the new site, filled in for the story (the Makefile is the

@@ -35,7 +35,8 @@ from ..content.revisions import REVISIONS_DIR, REVISIONS_NAME, Revision, read_re
 from ..content.source import SOURCE_NAME
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.text import fold
-from .new_article import ARTICLES_DIR, article_markdown, read_received, round_trip, with_paragraphs, yaml_writer
+from .new_article import article_markdown, round_trip, yaml_writer
+from .received import ARTICLES_DIR, read_received, with_paragraphs
 
 
 @dataclass

@@ -33,6 +33,7 @@ from ...core.names import Linker
 from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
 from ...render.index import linker as notes_linker
+from ..received import checked_id, read_received, with_paragraphs
 from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
@@ -245,8 +246,6 @@ def draft_target(content: Path, article_id: str) -> Path:
 def write_draft(article: Path, content: Path, article_id: str | None = None) -> tuple[Path, Draft]:
     """`make draft-notes`: the draft for a received text (or for an article of the site: its
     article.md stands for the source.txt beside it), read and named as make new-article does."""
-    from ..new_article import checked_id, read_received, with_paragraphs  # that command drafts through this module
-
     if article.name == "article.md" and (article.parent / SOURCE_NAME).is_file():
         article = article.parent / SOURCE_NAME  # the words as received, not the page's Markdown
     data, blocks = read_received(article, given_as="ARTICLE")
