@@ -7,12 +7,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..content.articles import ARTICLE_PATH
+from ..content.articles import ARTICLE_PATH, ARTICLES_DIR
 from ..content.source import is_heading
 from ..core.problems import ContentError, Problem, display_path
 from ..core.routes import FIXED_PAGES
 
-ARTICLES_DIR = "articles"
 # Slugs the site's own pages have (an article page is <id>.html beside them).
 _TAKEN = {Path(route.save_as).stem for route in FIXED_PAGES} | {"index", "404", "feed", "robots", "sitemap",
                                                                   "theme", "entities", "pagefind"}

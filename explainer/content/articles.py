@@ -21,6 +21,7 @@ from .revisions import Revision
 
 # An article lives in its own folder beside the text as received:
 #   content/articles/<article-id>/article.md  +  source.txt
+ARTICLES_DIR = "articles"
 ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.md$")
 
 

@@ -33,8 +33,10 @@ MARKDOWN_EXTENSIONS = ("md", "markdown")  # the files our reader reads (build/pe
 
 
 def content_documents(content_root: Path) -> list[Path]:
-    """Every Markdown page under the content folder, in a stable order."""
-    return sorted(p for extension in MARKDOWN_EXTENSIONS for p in content_root.rglob(f"*.{extension}") if p.is_file())
+    """Every Markdown page under the content folder, in a stable order (a link to a file that
+    is not there too: it is reported, where Pelican would stop at it)."""
+    return sorted(p for extension in MARKDOWN_EXTENSIONS for p in content_root.rglob(f"*.{extension}")
+                  if p.is_file() or p.is_symlink() and not p.exists())
 
 
 def article_id(path: Path, content_root: Path) -> str | None:
@@ -121,7 +123,7 @@ def _received(path: Path) -> tuple[list[SourceBlock] | None, list[Problem]]:
     """The text as received beside an article (None if it has none, or it cannot be read:
     then why); read once."""
     source = path.parent / SOURCE_NAME
-    return read_source(source) if source.is_file() else (None, [])
+    return read_source(source) if source.is_file() or source.is_symlink() else (None, [])  # a dangling link: said
 
 
 def _article(article: str, path: Path, tokens: list[Token], data: Any, source: list[SourceBlock] | None,

@@ -16,7 +16,10 @@ from urllib.parse import unquote
 
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, FIXED_PAGES, GLOSSARY, TIMELINE, Route, entity_page
-from .articles import Article
+from ..core.text import slug
+from .articles import ARTICLES_DIR, Article
+from .fields import is_slug
+from .source import SOURCE_NAME
 from .document import Document, content_documents, load_document
 from .lint import foreign_images, lint_notes
 from .notes import Site, check_site, load_site
@@ -62,11 +65,32 @@ def check(content: Path, documents: dict[str, Document], site: Site, loaded: lis
     return notes_problems, sorted(problems)
 
 
+def article_folders(content: Path) -> list[Problem]:
+    """Each folder under content/articles/ is an article: named by an id, with its article.md
+    beside its source.txt (else the page would be built as a plain page, or left out, without
+    a word)."""
+    problems = []
+    folders = sorted(p for p in (content / ARTICLES_DIR).iterdir() if p.is_dir()) \
+        if (content / ARTICLES_DIR).is_dir() else []
+    for folder in folders:
+        shown = display_path(folder)
+        if not is_slug(folder.name):
+            suggested = slug(folder.name)
+            problems.append(Problem(shown, 0, f'"{folder.name}" is no article id (lower-case letters, digits and single '
+                                              "hyphens), so its page would not be checked as an article: rename the "
+                                              "folder" + (f" {suggested}" if suggested else "")))
+        elif (folder / SOURCE_NAME).exists() and not (folder / "article.md").exists():
+            problems.append(Problem(display_path(folder / SOURCE_NAME), 0, "a text as received with no article.md "
+                                    "beside it, so no page: make new-article makes both (move the text out, then "
+                                    "make new-article SOURCE=...)"))
+    return problems
+
+
 def check_pages(content: Path, documents: dict[str, Document], site: Site, lint: bool = True) -> list[Problem]:
     """Every page's own problems (with `lint`, text that would not show as meant), its links
     to pages that are not there, two pages becoming one file. (An article without the address
     it was published at is unfinished: content/unfinished.py, which make publish refuses.)"""
-    problems: list[Problem] = []
+    problems: list[Problem] = article_folders(content)
     outputs = {route.save_as: f"the generated page {route.source}" for route in FIXED_PAGES}
     pages = _page_sources(content, documents, site)
     for doc in documents.values():

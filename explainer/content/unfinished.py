@@ -55,6 +55,8 @@ def placeholder_hint(text: str) -> str:
 
 def _lines(path: Path) -> list[str]:
     """A file's lines; none when it cannot be read as text (the check says why: read_utf8)."""
+    if not path.is_file():  # a folder, a dangling link, a pipe (which would be waited on)
+        return []
     try:
         return path.read_bytes().decode("utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):

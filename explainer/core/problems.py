@@ -68,6 +68,11 @@ def read_utf8(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     is not UTF-8."""
     if path.is_dir():  # "extra.yaml/" among the notes files
         return None, [Problem(shown, 0, "a folder where a file is read: rename it, or move it out of here")]
+    if path.is_symlink() and not path.exists():
+        return None, [Problem(shown, 0, f"a link to {os.readlink(path)}, which is not there: remove the link, "
+                                        "or point it at the file")]
+    if not path.is_file():  # a pipe or a device would be waited on for ever
+        return None, [Problem(shown, 0, "not a regular file: replace it with the file, or move it out of here")]
     size = path.stat().st_size
     if size > MAX_BYTES:
         return None, [Problem(shown, 1, f"the file is {size / 1e6:.1f} MB; notes and pages are at most "

@@ -8,7 +8,9 @@ Where a case cites the article, the paragraph and the line are found in the fixt
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 from support import FULL_SITE, build_here, copy_built, line_of, snapshot
 
 ARTICLE = "content/articles/halvorsen-brightwater/article.md"
+ARTICLE_FOLDER = "content/articles/halvorsen-brightwater"
 SOURCE = "content/articles/halvorsen-brightwater/source.txt"
 BAD = "content/notes/zz-bad.yaml"  # each case's own notes file
 PAGE = "content/extra-page.md"
@@ -148,6 +151,19 @@ CASES: dict[str, Case] = {
     "not UTF-8": Case(write(BAD, "entities:\n  - id: caf\xe9\n".encode("latin-1")), BAD, 2, "not valid UTF-8"),
     "empty file": Case(write(BAD, ""), BAD, 1, "the file is empty"),
     "a folder named as a notes file": Case(lambda project: (project / BAD).mkdir(), BAD, 0, "a folder where a file is read"),
+    "a link to a notes file that is not there": Case(lambda project: (project / BAD).symlink_to("/no/such/notes.yaml"),
+                                                     BAD, 0, "a link to /no/such/notes.yaml, which is not there"),
+    "a pipe named as a notes file (never waited on)": Case(lambda project: os.mkfifo(project / BAD), BAD, 0,
+                                                           "not a regular file"),
+    "a page that links to nothing": Case(lambda project: (project / PAGE).symlink_to("/no/such/page.md"), PAGE, 0,
+                                         "a link to /no/such/page.md, which is not there"),
+    "an article's folder not named by an id": Case(
+        lambda project: shutil.copytree(project / ARTICLE_FOLDER, project / "content/articles/Later Story"),
+        "content/articles/Later Story", 0, '"Later Story" is no article id'),
+    "a text as received without its article page": Case(
+        lambda project: shutil.copytree(project / ARTICLE_FOLDER, project / "content/articles/later-story",
+                                        ignore=shutil.ignore_patterns("article.md")),
+        "content/articles/later-story/source.txt", 0, "no article.md beside it"),
     "a 10 MB notes file": Case(write(BAD, "# padding\n" * 1_100_000), BAD, 1, "the file is 11.0 MB"),
     "HTML and a script in a note field": Case(write(BAD, entity(summary='"<script>alert(1)</script> board"')), BAD, 5,
                                              "HTML is not allowed (<script>)"),
