@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from datetime import datetime, timezone
@@ -85,7 +86,7 @@ def draw_share_image(title: str, subtitle: str, site_name: str, output: Path, ca
         kept.parent.mkdir(parents=True, exist_ok=True)
         for old in kept.parent.glob("share-*.png"):  # the card for other words: drawn again if they come back
             old.unlink(missing_ok=True)
-        partial = kept.with_suffix(".partial")
+        partial = kept.with_suffix(f".{os.getpid()}.partial")  # this build's own
         shutil.copyfile(output / SHARE_IMAGE, partial)
         partial.replace(kept)  # whole or not at all: a build stopped here leaves no half card
 

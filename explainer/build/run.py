@@ -9,13 +9,14 @@ successful one replaces it whole, so a page removed from the content leaves no s
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import logging
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,13 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
     ctx = run = None
+    alone = ExitStack()
     try:
         pelican = _pelican(argv)
         if pelican is None:
             print(f"Pelican could not start; {output} was left as it was.", file=sys.stderr)
             return 1
+        alone.enter_context(_one_build_at_a_time(Path(pelican.settings["CACHE_PATH"])))
         ctx = BuildContext.for_pelican(pelican.settings, display_path(settings), lint=True, published=output)
         if pelican.settings.get("PRODUCTION"):
             try:
@@ -103,6 +106,7 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
         if ctx is not None:
             ctx.close()  # a failed build's search index is never written
         shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
+        alone.close()
     if ctx.unfinished:  # only a build that does not publish gets here with any
         print(f"explainer: {_things(len(ctx.unfinished))} unfinished, each marked Draft on its page (make todo "
               "lists them); make publish refuses them", file=sys.stderr)
@@ -113,6 +117,24 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
               f"{done.notes_rendered} rendered, {done.notes_reused} unchanged"
               + ("; the search index is unchanged, kept" if ctx.bundle and ctx.bundle.kept else ""))
     return 0
+
+
+@contextmanager
+def _one_build_at_a_time(cache: Path) -> Iterator[None]:
+    """Builds of one site take turns (a lock in its build cache): two at once read and wrote
+    the same cache files, and one could fail half way (`make html & make html`). The lock
+    goes with the process, however it ends."""
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / "build.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("explainer: another build of this site is running; this one waits for it", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _things(n: int) -> str:

@@ -83,6 +83,33 @@ def test_an_earlier_site_and_an_empty_folder_are_output_folders(project: Path, t
 
 
 @pytest.mark.slow  # a process
+def test_a_second_build_of_the_site_waits_for_the_first(project: Path):
+    """Builds of one site take turns: two at once read and wrote the same cache files (one
+    failed half way, now and then). The test holds the site's build lock as a build would."""
+    import fcntl
+    import sys
+
+    cache = project / "cache"
+    cache.mkdir(exist_ok=True)
+    with (cache / "build.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        second = subprocess.Popen([sys.executable, "-m", "explainer", "build", "--input", "content", "--output",
+                                   "output", "--settings", "pelicanconf.py"], cwd=project, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            said = [second.stderr.readline()]
+            while said[-1] and "another build of this site is running" not in said[-1]:
+                said.append(second.stderr.readline())  # whatever Pelican says before it
+            assert "this one waits for it" in said[-1], said
+            assert second.poll() is None  # waiting, not building
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+        out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert (project / "output" / "index.html").is_file()
+
+
+@pytest.mark.slow  # a process
 def test_pelican_failure_midway_keeps_output(project: Path):
     """A template error stops Pelican after it has written some pages: none of them reach output/."""
     before = snapshot(project / "output")
