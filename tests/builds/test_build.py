@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PELICAN, build, build_here, copy_built, copy_project, edit, line_of, snapshot
+from support import PELICAN, build, build_here, copy_built, copy_project, edit, line_of, run_here, snapshot
 
 ARTICLE = "content/articles/halvorsen-brightwater/article.md"
 
@@ -262,3 +262,32 @@ def test_the_share_image_is_drawn_again_only_for_other_words(tmp_path: Path, mon
     output.mkdir()
     emit.draw_share_image("Another title", "Subtitle", "Site", output, cache, code="other code")
     assert drawn == ["Title", "Another title", "Another title"]
+
+
+def test_a_port_in_use_or_out_of_range_is_said_not_a_traceback(project: Path):
+    import contextlib
+    import io
+    import signal
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    handler = signal.getsignal(signal.SIGTERM)  # the watch mode sets its own
+    try:
+        result = run_here(project, "build", "--input", "content", "--output", "output", "--watch", "--serve",
+                          "--port", str(port))
+    finally:
+        taken.close()
+        signal.signal(signal.SIGTERM, handler)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"cannot serve at 127.0.0.1:{port}: Address already in use (another make devserver?" in result.stderr
+    for wrong, said in ((["--watch", "--serve", "--port", "99999"], "a port is a number from 1 to 65535"),
+                        (["--serve"], "--serve serves while it watches")):
+        from explainer.__main__ import main
+
+        err = io.StringIO()
+        with contextlib.chdir(project), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
+            main(["build", "--input", "content", "--output", "output", *wrong])
+        assert stopped.value.code == 2 and said in err.getvalue()
