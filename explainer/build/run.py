@@ -153,7 +153,12 @@ def _pelican(argv: list[str]) -> Any:
     from pelican.log import LimitFilter
     from pelican.log import init as init_logging
 
-    args = parse_arguments(argv)
+    try:
+        args = parse_arguments(argv)
+    except ValueError as error:  # `-e NAME=value` whose value is no JSON (make publish SITEURL='a"b')
+        print(f"explainer: a setting given on the command line does not read ({error}): "
+              "check its quotes, e.g. make publish SITEURL=https://example.org", file=sys.stderr)
+        return None
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     _log.addFilter(without_traceback)  # the same function: added once

@@ -17,6 +17,7 @@ build` runs them around Pelican (run.py), and under plain `pelican` the plugin d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,11 +71,20 @@ def check(ctx: BuildContext) -> list[Problem]:
     ctx.unfinished = unfinished(ctx.content, ctx.documents)
     if publishing(ctx):  # nothing unfinished reaches a reader; make html shows it, marked
         problems += ctx.unfinished
+        address = str(ctx.settings.get("SITEURL") or "")
+        if address and not _ADDRESS.fullmatch(address):
+            problems.append(Problem(ctx.settings_file or "the Pelican settings", 0, (
+                f"SITEURL {address!r} is not the address of a site: give it as https://host or https://host/path, "
+                "without ?, # or spaces (set PUBLISH_URL in pelicanconf.py, or make publish SITEURL=https://...)")))
         if not ctx.settings.get("SITEURL"):
             problems.append(Problem(ctx.settings_file or "the Pelican settings", 0, (
                 "SITEURL is empty: a published site needs its address (its canonical links, sitemap and share "
                 "image): set PUBLISH_URL in pelicanconf.py, or make publish SITEURL=https://...")))
     return sorted(problems)
+
+
+# A published site's address: its links, sitemap and share image are made from it.
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s?#\\\"'<>]*)?")
 
 
 def publishing(ctx: BuildContext) -> bool:

@@ -290,3 +290,18 @@ def test_a_stylesheet_referring_to_a_theme_file_that_does_not_exist_is_a_clear_e
 
     # make html publishes the theme as it is: nothing there to refuse.
     assert build_here(project, project / "output").returncode == 0
+
+
+@pytest.mark.parametrize("address, said", [
+    ("notaurl", "SITEURL 'notaurl' is not the address of a site"),
+    ("www.example.com", "SITEURL 'www.example.com' is not the address of a site"),
+    ("https://example.com?x=1", "is not the address of a site"),
+    ('https://ex"ample.com', "a setting given on the command line does not read"),  # no JSON: quoted as make does
+])
+def test_a_publish_to_an_address_that_is_none_is_refused_and_nothing_is_written(tmp_path: Path, address: str,
+                                                                                 said: str):
+    project = copy_project(tmp_path / "project")
+    result = build_here(project, project / "output", settings="publishconf.py",
+                        pelican_opts=("-e", f'SITEURL="{address}"'))
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (project / "output").exists()

@@ -67,7 +67,7 @@ html: $(READY)
 
 # SITEURL=https://... on the command line overrides publishconf.py's (Pelican's -e takes JSON).
 publish: $(READY)
-	$(BUILD) --settings "$(PUBLISHCONF)" -- $(PELICANOPTS) $(if $(SITEURL),-e 'SITEURL="$(SITEURL)"')
+	$(BUILD) --settings "$(PUBLISHCONF)" -- $(PELICANOPTS) $(if $(SITEURL),-e 'SITEURL="$(patsubst %/,%,$(SITEURL))"')
 
 check: $(READY)
 	"$(PY)" -m explainer check --input "$(INPUTDIR)"
