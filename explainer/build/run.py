@@ -58,8 +58,13 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
     if refused:
         print(f"explainer: {refused}; nothing was built or removed.", file=sys.stderr)
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    except OSError as error:  # the new site is written beside the output folder, then swapped in
+        print(f"explainer: cannot write beside {output} ({error.strerror or error}): the build writes the new site "
+              f"next to it first; nothing was built or removed.", file=sys.stderr)
+        return 1
     scratch.chmod(0o755)  # mkdtemp makes it private; the site is served as ordinary files
     argv = [str(content), "--settings", str(settings), "--output", str(scratch), "--fatal", "warnings", *pelican_opts]
     ctx = run = None

@@ -291,3 +291,17 @@ def test_a_port_in_use_or_out_of_range_is_said_not_a_traceback(project: Path):
         with contextlib.chdir(project), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stopped:
             main(["build", "--input", "content", "--output", "output", *wrong])
         assert stopped.value.code == 2 and said in err.getvalue()
+
+
+def test_a_folder_the_build_cannot_write_in_is_said_and_output_kept(project: Path, monkeypatch):
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    before = snapshot(project / "output")
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)  # as a read-only (immutable) project folder would
+    result = build_here(project, project / "output")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write beside" in result.stderr and "Operation not permitted" in result.stderr
+    assert snapshot(project / "output") == before
