@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import os
 import logging
 import shutil
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -180,9 +182,21 @@ def _pelican(argv: list[str]) -> Any:
             module, name = cls.rsplit(".", 1)
             cls = getattr(__import__(module, fromlist=[name]), name)
         return cls(settings)
-    except Exception as error:  # a settings file that does not run: Pelican's own message
-        _log.critical("%s: %s", error.__class__.__name__, error)
+    except Exception as error:  # a settings file that does not run: said at its line where it has one
+        _log.critical("%s%s: %s", _where_in(error, args.settings), error.__class__.__name__, error)
         return None
+
+
+def _where_in(error: Exception, settings: str | None) -> str:
+    """"pelicanconf.py:15: " for an error the settings file raised at its line 15 (a syntax
+    error, or a name it does not define), else ""."""
+    if settings is None:
+        return ""
+    path = os.path.abspath(settings)
+    if isinstance(error, SyntaxError) and error.filename and os.path.abspath(error.filename) == path:
+        return f"{display_path(path)}:{error.lineno}: "
+    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if os.path.abspath(frame.filename) == path]
+    return f"{display_path(path)}:{lines[-1]}: " if lines else ""
 
 
 def _compiled_templates(settings: dict[str, Any]) -> None:

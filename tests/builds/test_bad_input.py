@@ -270,7 +270,8 @@ def test_a_settings_file_that_raises_is_said_in_a_line_and_keeps_output(good_pro
 
     said = result.stdout + result.stderr + caplog.text
     assert result.returncode == 1
-    assert "RuntimeError: broken settings" in caplog.text, said
+    line = len((project / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    assert f"pelicanconf.py:{line}: RuntimeError: broken settings" in caplog.text, said
     assert "output was left as it was" in result.stderr, said
     assert "Traceback" not in said and 'File "' not in said, said
     assert snapshot(project / "output") == before
