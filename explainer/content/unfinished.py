@@ -162,8 +162,10 @@ def missing(site: Site) -> list[Problem]:
     some are given, the check says what is wrong with them: notes/checks.story_shape)."""
     if site.takeaways:
         return []
-    shown = display_path(site.content / NOTES_DIR / STORY)
-    return [Problem(shown, 1, "the story has no summary: add `takeaways:` with one `role: summary` in a sentence "
-                              "or two, citing its paragraphs (the home page leads with it)"),
-            Problem(shown, 1, "the story has no key takeaways: add 3 to 5 more takeaways, each citing the "
-                              "paragraphs it rests on")]
+    story = site.content / NOTES_DIR / STORY
+    shown, line = display_path(story), 1 if story.is_file() else 0  # no line in a file still to write
+    new = "" if story.is_file() else " (a new file)"
+    return [Problem(shown, line, f"the story has no summary: add{new} `takeaways:` with one `role: summary` in a "
+                                 "sentence or two, citing its paragraphs (the home page leads with it)"),
+            Problem(shown, line, "the story has no key takeaways: add 3 to 5 more takeaways, each citing the "
+                                 "paragraphs it rests on")]

@@ -84,9 +84,9 @@ def test_a_draft_citing_no_paragraph_of_the_site_covers_nothing_and_is_still_lis
 def test_a_story_without_summary_or_takeaways_is_asked_for(content: Path):
     assert missing(content_site.read(content).site) == []
     (content / "notes/story.yaml").unlink()
-    items = todo(content)
-    assert any("story.yaml:1: the story has no summary" in i for i in items), items
-    assert any("story.yaml:1: the story has no key takeaways" in i for i in items), items
+    items = todo(content)  # the file to write: named, at no line, as a new file
+    assert any("story.yaml: the story has no summary: add (a new file) `takeaways:`" in i for i in items), items
+    assert any("story.yaml: the story has no key takeaways" in i for i in items), items
 
 
 @pytest.mark.parametrize("folder", [FULL_SITE / "content", ROOT / "content"], ids=["fixture", "demo"])
