@@ -70,6 +70,12 @@ def test_the_new_site_builds_with_the_generators_targets_and_says_which_generato
     assert "content/notes-drafts/" in todo.stdout + todo.stderr
     refused = make(site, "publish")
     assert refused.returncode != 0 and "set PUBLISH_URL in pelicanconf.py" in refused.stderr
+    settings = site / "pelicanconf.py"  # an address written with its trailing slash, as addresses often are
+    settings.write_text(settings.read_text(encoding="utf-8").replace('PUBLISH_URL = ""', 'PUBLISH_URL = "https://example.org/news/"'),
+                        encoding="utf-8")
+    refused = make(site, "publish")  # refused for what is unfinished only: Pelican starts, the address is taken
+    assert refused.returncode != 0 and "unfinished; make html still builds the site" in refused.stderr
+    assert "Pelican could not start" not in refused.stderr and "SITEURL" not in refused.stderr
     assert make(site, "help").stdout.count("make upgrade") == 1
 
 
