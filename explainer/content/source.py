@@ -9,15 +9,13 @@ from ..core.problems import Problem, display_path, read_utf8
 
 SOURCE_NAME = "source.txt"
 
-# In a received text a heading is a short line without closing punctuation; every other
-# block after the title is a paragraph (numbered p1, p2, ... on the page): a long block whose
-# full stop the publisher left out is a paragraph still, not a sub-heading of 60 words.
+# In a received text a heading is a line without closing punctuation; every other block
+# after the title is a paragraph (numbered p1, p2, ... on the page).
 CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
-HEADING_WORDS = 20  # at most
 
 
 def is_heading(block: str) -> bool:
-    return not block.rstrip().endswith(CLOSING) and len(block.split()) <= HEADING_WORDS
+    return not block.rstrip().endswith(CLOSING)
 
 
 @dataclass(frozen=True)

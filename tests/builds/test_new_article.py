@@ -181,12 +181,3 @@ def test_the_draft_moved_into_the_notes_builds(project: Path):
     draft.rename(project / "content" / "notes" / "follow-up.yaml")
     built = build_here(project, project / "output")
     assert built.returncode == 0, built.stderr
-
-
-def test_a_long_block_without_its_full_stop_is_a_paragraph_and_a_short_one_a_sub_heading():
-    from explainer.authoring.new_article import article_markdown
-
-    long_block = " ".join(["word"] * 30)  # the publisher left out its full stop: no 30-word heading
-    markdown, _ = article_markdown(["Headline", "A paragraph.", "Short heading", long_block, "End."])
-    lines = markdown.splitlines()
-    assert "## Short heading" in lines and long_block in lines and f"## {long_block}" not in lines

@@ -21,8 +21,8 @@ def blocks(source: Path) -> list[str]:
 
 
 def is_heading(block: str) -> bool:
-    """In the received text a heading is a short line (20 words at most) without closing punctuation."""
-    return not block.rstrip().endswith((".", "!", "?", ":", "\u201d", '"')) and len(block.split()) <= 20
+    """In the received text a heading is a line without closing punctuation."""
+    return not block.rstrip().endswith((".", "!", "?", ":", "\u201d", '"'))
 
 
 def article_page(html_pages, article_id: str) -> BeautifulSoup:
