@@ -20,12 +20,13 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from ..content.articles import ARTICLES_DIR
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
 from ..content.source import SOURCE_NAME, is_heading
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
 from .draft import draft_target, draft_text, known_report
-from .received import ARTICLES_DIR, checked_id, read_received, with_paragraphs
+from .received import checked_id, read_received, with_paragraphs
 
 _DISCLAIMER = re.compile(r"\b(disclaimer|investment advice|financial advice|not (?:be )?(?:construed|intended|"
                          r"authori[sz]ed)|for (?:general )?information(?:al)?(?: purposes)? only|"

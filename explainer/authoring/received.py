@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..content.articles import ARTICLE_PATH, ARTICLES_DIR
+from ..content.fields import is_slug
 from ..content.source import is_heading
 from ..core.problems import ContentError, Problem, display_path
 from ..core.routes import FIXED_PAGES
@@ -60,7 +60,7 @@ def with_paragraphs(blocks: list[str], shown: str) -> list[str]:
 
 def checked_id(article_id: str, shown: str) -> str:
     """An article id, or a refusal said at the received text (`shown`)."""
-    if not ARTICLE_PATH.match(f"{ARTICLES_DIR}/{article_id}/article.md"):
+    if not is_slug(article_id):
         raise ContentError([Problem(shown, 1, f'"{article_id}" cannot be an article id: use lower-case letters, '
                                               "digits and single hyphens, e.g. ID=nissan-follow-up")])
     if article_id in _TAKEN:

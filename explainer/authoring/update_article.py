@@ -28,7 +28,7 @@ from typing import Any
 
 from ruamel.yaml import YAMLError
 
-from ..content.articles import Article, Paragraph
+from ..content.articles import ARTICLES_DIR, Article, Paragraph
 from ..content.document import load_document
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
 from ..content.revisions import REVISIONS_DIR, REVISIONS_NAME, Revision, read_revisions
@@ -36,7 +36,7 @@ from ..content.source import SOURCE_NAME
 from ..core.problems import ContentError, Problem, did_you_mean, display_path
 from ..core.text import fold
 from .new_article import article_markdown, round_trip, yaml_writer
-from .received import ARTICLES_DIR, read_received, with_paragraphs
+from .received import read_received, with_paragraphs
 
 
 @dataclass

@@ -23,6 +23,7 @@ from pelican.utils import SafeDatetime
 
 from ..content.document import Document
 from ..content.notes import Site
+from ..content.site import renderable
 from ..core.problems import ContentError, Problem
 from ..render.authored import RenderedPage
 from ..render.cards import Cards
@@ -81,10 +82,8 @@ class BuildContext:
 
     @property
     def sound(self) -> bool:
-        """The notes loaded and agree with the articles, and each article is its source's
-        text (else the notes are not checked against it): the pages can be rendered."""
-        return self.site is not None and not self.notes_problems \
-            and all(article.faithful for article in self.site.articles.values())
+        """The pages can be rendered (content/site.renderable)."""
+        return self.site is not None and renderable(self.site, self.notes_problems)
 
     def page(self, path: str | Path) -> tuple[Document, RenderedPage]:
         """An authored page as this build rendered it (for Pelican's reader)."""

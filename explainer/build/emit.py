@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 from datetime import datetime, timezone
@@ -15,10 +14,9 @@ from pathlib import Path
 
 from ..content.notes import KINDS, Site
 from ..core import version
-from ..core.routes import ANNOTATIONS_JSONLD, NOTES_JSON, SHARE_IMAGE
+from ..core.routes import ANNOTATIONS_JSONLD, NOTES_FORMAT, NOTES_JSON, SHARE_IMAGE
 from ..render.annotations import annotations
 
-NOTES_FORMAT = "explainer-notes/1"
 
 
 def site_updated(content: str | Path) -> datetime:
@@ -86,7 +84,7 @@ def draw_share_image(title: str, subtitle: str, site_name: str, output: Path, ca
         kept.parent.mkdir(parents=True, exist_ok=True)
         for old in kept.parent.glob("share-*.png"):  # the card for other words: drawn again if they come back
             old.unlink(missing_ok=True)
-        partial = kept.with_suffix(f".{os.getpid()}.partial")  # this build's own
+        partial = kept.with_suffix(".partial")  # one build of the site at a time (run._one_build_at_a_time)
         shutil.copyfile(output / SHARE_IMAGE, partial)
         partial.replace(kept)  # whole or not at all: a build stopped here leaves no half card
 

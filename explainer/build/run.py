@@ -108,12 +108,14 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
             print(f"{output} was left as it was.", file=sys.stderr)
             return 1
     finally:
-        if run is not None:
-            run.disconnect()
-        if ctx is not None:
-            ctx.close()  # a failed build's search index is never written
-        shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
-        alone.close()
+        try:
+            if run is not None:
+                run.disconnect()
+            if ctx is not None:
+                ctx.close()  # a failed build's search index is never written
+            shutil.rmtree(scratch, ignore_errors=True)  # after the swap: the old site
+        finally:
+            alone.close()  # whatever happened: a dev server's next build takes the lock again
     if ctx.unfinished:  # only a build that does not publish gets here with any
         print(f"explainer: {_things(len(ctx.unfinished))} unfinished, each marked Draft on its page (make todo "
               "lists them); make publish refuses them", file=sys.stderr)
@@ -188,15 +190,17 @@ def _pelican(argv: list[str]) -> Any:
 
 
 def _where_in(error: Exception, settings: str | None) -> str:
-    """"pelicanconf.py:15: " for an error the settings file raised at its line 15 (a syntax
-    error, or a name it does not define), else ""."""
+    """"pelicanconf.py:15: " for an error a settings file raised at its line 15 (a syntax
+    error, a name it does not define): the innermost in the settings' folder, where
+    publishconf.py imports pelicanconf.py; else ""."""
     if settings is None:
         return ""
-    path = os.path.abspath(settings)
-    if isinstance(error, SyntaxError) and error.filename and os.path.abspath(error.filename) == path:
-        return f"{display_path(path)}:{error.lineno}: "
-    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if os.path.abspath(frame.filename) == path]
-    return f"{display_path(path)}:{lines[-1]}: " if lines else ""
+    folder = os.path.dirname(os.path.abspath(settings))
+    ours = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(error.__traceback__)]
+    if isinstance(error, SyntaxError) and error.filename:
+        ours.append((error.filename, error.lineno))
+    ours = [(name, line) for name, line in ours if os.path.dirname(os.path.abspath(name)) == folder]
+    return f"{display_path(ours[-1][0])}:{ours[-1][1]}: " if ours else ""
 
 
 def _compiled_templates(settings: dict[str, Any]) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..content import site as content
 from ..content.document import Document, article_id, load_document
@@ -72,7 +73,7 @@ def check(ctx: BuildContext) -> list[Problem]:
     if publishing(ctx):  # nothing unfinished reaches a reader; make html shows it, marked
         problems += ctx.unfinished
         address = str(ctx.settings.get("SITEURL") or "")
-        if address and not _ADDRESS.fullmatch(address):
+        if address and not site_address(address):
             problems.append(Problem(ctx.settings_file or "the Pelican settings", 0, (
                 f"SITEURL {address!r} is not the address of a site: give it as https://host or https://host/path, "
                 "without ?, # or spaces (set PUBLISH_URL in pelicanconf.py, or make publish SITEURL=https://...)")))
@@ -83,8 +84,19 @@ def check(ctx: BuildContext) -> list[Problem]:
     return sorted(problems)
 
 
-# A published site's address: its links, sitemap and share image are made from it.
-_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s?#\\\"'<>]*)?")
+def site_address(address: str) -> bool:
+    """An address a site can be published at (its links, sitemap and share image are made
+    from it): http(s), a host (a name, IDN or IPv6), perhaps a port and a path; no query,
+    fragment, space or quote."""
+    parts = urlsplit(address)
+    try:
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return (parts.scheme.lower() in ("http", "https") and (":" in host or any(c.isalnum() for c in host))
+            and re.fullmatch(r"[\w.:-]+", host) is not None and not parts.query and not parts.fragment
+            and "?" not in address and "#" not in address and not any(c.isspace() or c in "\"'<>\\" for c in address))
 
 
 def publishing(ctx: BuildContext) -> bool:

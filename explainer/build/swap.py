@@ -19,6 +19,8 @@ import errno
 import os
 from pathlib import Path
 
+from ..core.routes import NOTES_FORMAT, NOTES_JSON
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _RENAME_SWAP = 2  # macOS stdio.h
@@ -31,7 +33,8 @@ class ExchangeUnsupported(OSError):
 def refusal(output: Path, content: Path) -> str | None:
     """Why the build must not put a site at `output` (None if it may): the swap replaces the
     folder whole, so it must never be the content, a folder holding it, or a folder of
-    something other than a site a build made (whose index.html names this generator)."""
+    something other than a site a build made (whose open data, data/notes.json, says so:
+    written by the build itself, whatever the site's templates)."""
     where, source = output.resolve(), content.resolve()
     if where == source or where in source.parents or source in where.parents:
         return f"{output} is the content folder, holds it or is inside it: a build replaces its output folder whole"
@@ -45,13 +48,13 @@ def refusal(output: Path, content: Path) -> str | None:
 
 
 def _built_here(folder: Path) -> bool:
-    """The folder is a site a build of this generator made: its home page says so."""
+    """The folder is a site a build of this generator made: its notes' open data says so."""
     try:
-        with (folder / "index.html").open("rb") as home:
-            head = home.read(4096)
+        with (folder / NOTES_JSON).open("rb") as notes:
+            head = notes.read(256)
     except OSError:
         return False
-    return b'<meta name="generator" content="explainer' in head
+    return f'"format": "{NOTES_FORMAT.split("/")[0]}/'.encode() in head
 
 
 def replace(output: Path, new: Path) -> None:

@@ -14,7 +14,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--output", type=Path, default=Path("output"),
                         help="with --static-only, the built site to weigh (otherwise a fresh publish is)")
     parser.add_argument("pages", nargs="*", help="pages inside the output (default: each article page)")
-    parser.add_argument("--input", type=content_folder, default="content", help="published for the transfer weight")
+    parser.add_argument("--input", default="content", help="published for the transfer weight")
     parser.add_argument("--settings", type=Path, default=Path("publishconf.py"))
     parser.add_argument("--static-only", action="store_true",
                         help="only the table of files of --output, no publish, no bytes on the wire")
@@ -31,4 +31,8 @@ def main(argv: list[str]) -> int:
         return static(args.output)
     from ..ops.wire_weight import main as wire_weight
 
-    return wire_weight(args.input, args.settings, static)
+    try:
+        content = content_folder(args.input)  # only the transfer weight publishes it
+    except argparse.ArgumentTypeError as error:
+        parser.error(f"argument --input: {error}")
+    return wire_weight(content, args.settings, static)

@@ -17,12 +17,13 @@ from ..core.problems import Problem
 from ..core.routes import link, page_url
 from ..core.text import fold
 from .fidelity import plain_text
+from .fields import SLUG_PATTERN
 from .revisions import Revision
 
 # An article lives in its own folder beside the text as received:
 #   content/articles/<article-id>/article.md  +  source.txt
 ARTICLES_DIR = "articles"
-ARTICLE_PATH = re.compile(r"^articles/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/article\.md$")
+ARTICLE_PATH = re.compile(rf"^{ARTICLES_DIR}/(?P<id>{SLUG_PATTERN.strip('^$')})/article\.md$")  # the folder: an id
 
 
 @dataclass

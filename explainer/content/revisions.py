@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, NonNegativeInt, StringConstraints
 
 from ..core.problems import Problem, display_path, read_utf8
 from ..core.text import long_date
-from .yamldata import load_yaml, validate
+from .yamldata import line_of, load_yaml, validate
 
 REVISIONS_NAME = "revisions.yaml"
 REVISIONS_DIR = "revisions"
@@ -65,7 +65,11 @@ def read_revisions(folder: Path) -> tuple[list[Revision], list[Problem]]:
         return [], [Problem(shown, 1, "expected a list of revisions (make update-article writes them), "
                                       f"got {'a mapping' if isinstance(data, dict) else repr(data)}")]
     revisions, problems = [], []
-    for item in data:
+    for n, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, line_of(data, (n,), 1), "each revision is a record of fields (revised: "
+                                                                 "YYYY-MM-DD, previous: revisions/<n>.txt, ...)"))
+            continue
         record, wrong = validate(RevisionRecord, item, shown)
         problems += wrong
         if record is not None:

@@ -74,6 +74,8 @@ def article_folders(content: Path) -> list[Problem]:
         if (content / ARTICLES_DIR).is_dir() else []
     for folder in folders:
         shown = display_path(folder)
+        if not any(folder.glob("*.md")) and not (folder / SOURCE_NAME).exists():
+            continue  # pictures or other files an author keeps there: no page
         if not is_slug(folder.name):
             suggested = slug(folder.name)
             problems.append(Problem(shown, 0, f'"{folder.name}" is no article id (lower-case letters, digits and single '
@@ -153,7 +155,14 @@ class Content:
 
     @property
     def sound(self) -> bool:
+        """The notes loaded and agree with the articles (what make todo and a draft read)."""
         return not self.notes_problems
+
+
+def renderable(site: Site, notes_problems: list[Problem]) -> bool:
+    """The pages can be rendered from the notes: they are sound, and each article is its
+    text as received (else the notes were not checked against it)."""
+    return not notes_problems and all(article.faithful for article in site.articles.values())
 
 
 def read(content: Path) -> Content:

@@ -26,6 +26,7 @@ SITE_ROOT = "@/"
 GENERATED = "_generated"
 
 NOTES_JSON = "data/notes.json"
+NOTES_FORMAT = "explainer-notes/1"  # its "format": the build's own mark on a site it made (build/swap.py)
 ANNOTATIONS_JSONLD = "data/annotations.jsonld"  # the notes as W3C Web Annotations (render/annotations.py)
 SHARE_IMAGE = "social.png"
 SEARCH_BUNDLE = "pagefind"  # folder inside the output, loaded only by the search page

@@ -272,6 +272,9 @@ def test_a_settings_file_that_raises_is_said_in_a_line_and_keeps_output(good_pro
     assert result.returncode == 1
     line = len((project / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
     assert f"pelicanconf.py:{line}: RuntimeError: broken settings" in caplog.text, said
+    caplog.clear()  # make publish: publishconf.py imports it, and the line is pelicanconf.py's still
+    assert build_here(project, project / "output", settings="publishconf.py").returncode == 1
+    assert f"pelicanconf.py:{line}: RuntimeError: broken settings" in caplog.text, caplog.text
     assert "output was left as it was" in result.stderr, said
     assert "Traceback" not in said and 'File "' not in said, said
     assert snapshot(project / "output") == before
@@ -307,3 +310,14 @@ def test_links_pelican_resolves_are_not_refused(good_project, tmp_path: Path):
     result = build_here(project, project / "output")
     assert result.returncode == 0, result.stderr
     assert 'href="./glossary.html"' in (project / "output" / "more.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_pictures_among_the_articles_is_no_article(good_project, tmp_path: Path):
+    """Only a folder holding a page or a text as received must be named as an article."""
+    good, _ = good_project
+    project = tmp_path / "project"
+    copy_built(good, project)
+    (project / "content/articles/Pictures").mkdir()
+    (project / "content/articles/Pictures/map.png").write_bytes(b"\x89PNG")
+    result = build_here(project, project / "output")
+    assert result.returncode == 0 and "Pictures" not in result.stderr, result.stderr

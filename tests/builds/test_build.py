@@ -80,6 +80,13 @@ def test_an_earlier_site_and_an_empty_folder_are_output_folders(project: Path, t
     (tmp_path / "empty").mkdir()
     assert build_here(project, tmp_path / "empty").returncode == 0
     assert (tmp_path / "empty" / "index.html").is_file()
+    # Whatever the site's own templates say (the theme's base.html without its generator line),
+    # and published as make publish publishes it.
+    edit(project / "theme/templates/base.html", '<meta name="generator"', '<meta name="x-not-generator"')
+    for _ in range(2):
+        assert build_here(project, project / "output").returncode == 0
+    for _ in range(2):
+        assert build_here(project, tmp_path / "published", settings="publishconf.py").returncode == 0
 
 
 @pytest.mark.slow  # a process

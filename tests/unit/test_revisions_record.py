@@ -39,3 +39,9 @@ def test_a_record_that_is_no_list_is_one_problem(tmp_path: Path):
     _record(tmp_path, "revised: 2026-12-04\nprevious: revisions/1.txt\n")
     assert [(p.line, p.message) for p in read_revisions(tmp_path)[1]] == [
         (1, "expected a list of revisions (make update-article writes them), got a mapping")]
+
+
+def test_a_revision_that_is_no_record_is_said_at_its_line(tmp_path: Path):
+    _record(tmp_path, "- revised: 2026-12-04\n  previous: revisions/1.txt\n- just text\n")
+    assert [(p.line, p.message.split(" (")[0]) for p in read_revisions(tmp_path)[1]] == [
+        (3, "each revision is a record of fields")]
