@@ -48,6 +48,13 @@
     return location.hash.slice(1).split(":~:")[0];
   }
 
+  // A text fragment makes the element its words start in the target (a link, an editor's
+  // mark): said on the page, so that a mark is outlined only when the address names it.
+  function markWordsTarget() {
+    var target = document.querySelector(":target");
+    document.documentElement.classList.toggle("words-target", Boolean(target) && target.id !== targetId());
+  }
+
   // The paragraph's words: what a reader selecting it copies (markers and ¶ left out).
   function words(p) {
     var copy = p.cloneNode(true);
@@ -114,6 +121,11 @@
     // (selecting and copying a paragraph gives its words as cleanly). If the browser
     // refuses, the reader is told so.
     if (navigator.clipboard && document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
+    if (document.querySelector("mark.flag")) {
+      markWordsTarget();  // the browser finds a fragment's words once the page is loaded: again then
+      window.addEventListener("load", function () { requestAnimationFrame(markWordsTarget); });
+      window.addEventListener("hashchange", markWordsTarget);
+    }
     var button = document.getElementById("explanations");
     if (!button) return;
     apply(!root.hasAttribute("data-explanations"));  // as set above, from the stored choice
