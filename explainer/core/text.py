@@ -55,6 +55,19 @@ MONTHS = tuple(calendar.month_name[1:])  # in English, whatever the locale: "Jan
 WEEKDAYS = tuple(calendar.day_name)
 
 
+def in_order(text: str) -> list[str | int]:
+    """A sort key that reads the numbers in a name as numbers ("Unit 2" before "Unit 10")."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text.casefold())]
+
+
+def isolated(text: str) -> str:
+    """Right-to-left text set apart (Unicode's first-strong isolate) so that it cannot reorder
+    the words around it ("name: summary" stays in that order); other text as it is."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 def long_date(day: datetime.date) -> str:
     """A date as the pages write it: "4 December 2026"."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

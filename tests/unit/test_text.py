@@ -62,3 +62,36 @@ def test_numbers_in_words_are_given_in_figures():
 
 def test_sentences():
     assert sentences("One. Two? \u201cThree!\u201d said she. four") == ["One.", "Two?", "\u201cThree!\u201d said she. four"]
+
+
+def test_names_sort_their_numbers_as_numbers():
+    from explainer.core.text import in_order
+
+    names = ["Unit 10", "unit 2", "Unit 1", "Apex", "Unit 2b"]
+    assert sorted(names, key=in_order) == ["Apex", "Unit 1", "unit 2", "Unit 2b", "Unit 10"]
+
+
+def test_right_to_left_text_is_isolated_and_other_text_left_as_it_is():
+    from explainer.core.text import isolated
+
+    assert isolated("شركة الأهرام") == "\u2068شركة الأهرام\u2069"
+    assert isolated("Zoë Ångström & Co") == "Zoë Ångström & Co"
+
+
+def test_whos_who_keeps_a_right_to_left_name_before_its_summary_and_counts_in_order(tmp_path):
+    import shutil
+
+    from support import FULL_SITE, loaded_content
+
+    from explainer.render.pages.entities import _index
+
+    content = tmp_path / "content"
+    shutil.copytree(FULL_SITE / "content", content)
+    extra = "".join(f"  - id: unit-{n}\n    name: Unit {n} Holdings\n    kind: company\n    summary: A unit.\n"
+                    for n in (10, 2, 1))
+    extra += "  - id: ahram\n    name: شركة الأهرام\n    kind: company\n    summary: شركة مصرية (an Egyptian company).\n"
+    (content / "notes" / "zz-more.yaml").write_text("entities:\n" + extra, encoding="utf-8")
+    markdown = _index(loaded_content(content).site).markdown
+    units = [line for line in markdown.splitlines() if line.startswith("- [Unit ")]
+    assert [line.split("]")[0] for line in units] == ["- [Unit 1 Holdings", "- [Unit 2 Holdings", "- [Unit 10 Holdings"]
+    assert "- [\u2068شركة الأهرام\u2069](" in markdown and "): \u2068شركة مصرية (an Egyptian company).\u2069" in markdown

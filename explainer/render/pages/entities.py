@@ -8,6 +8,7 @@ from ..index import Mention, SiteIndex, note_key
 from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Relation, Site
 from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
+from ...core.text import in_order, isolated
 from ..drafts import is_draft, is_drafted, plain
 from .common import GeneratedPage, background_from, cite, escape, inline
 
@@ -138,11 +139,12 @@ def _index(site: Site) -> GeneratedPage:
              f"each. The line beside each name is background, not from {the_article}.", "",
              "::: visual relationship-map", ":::", ""]
     for kind, (_, heading) in KIND_LABELS.items():
-        members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
+        members = sorted((e for e in site.entities.values() if e.kind == kind), key=lambda e: in_order(e.name))
         if not members:
             continue
         lines += [f"## {heading}", ""]
-        lines += [f"- [{escape(e.name)}]({entity_page(e.id).link()}): {inline(_first_sentence(e.summary), is_drafted(e, 'summary'))}" for e in members]
+        lines += [f"- [{escape(isolated(e.name))}]({entity_page(e.id).link()}): "
+                  f"{inline(isolated(_first_sentence(e.summary)), is_drafted(e, 'summary'))}" for e in members]
         lines.append("")
     return GeneratedPage(
         source=ENTITIES.source, save_as=ENTITIES.save_as, title="Who’s who",
