@@ -168,8 +168,10 @@ def test_a_common_query_loads_only_the_results_it_shows_and_narrows_by_kind(open
     assert total > len(results) == 10 and "the first 10 shown" in status, status
     assert len(set(fragments)) == len(results), "a fragment loaded for a result not shown"
     page.evaluate("document.querySelector('.search-result').dataset.before = 'more'")  # the ones listed stay
-    page.get_by_role("button", name="More results").click()  # ten more, each loading its own file
+    page.get_by_role("button", name="More results").press("Enter")  # ten more, each loading its own file
     page.locator("#search-status", has_text="the first 20 shown").wait_for()
+    # The keyboard goes on at the first result added, not at the button now below them.
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.search-result a')[10]")
     assert page.locator(".search-result").count() == 20 and len(set(fragments)) == 20
     assert len(fragments) == 20, "a result's file loaded twice"
     assert page.locator(".search-result").first.get_attribute("data-before") == "more", "the first ten listed again"

@@ -138,8 +138,11 @@ function showMore() {
   adding = adding.then(async () => {
     const chosen = await loading;
     if (mine !== run) return;  // a new search meanwhile
+    const from = document.activeElement === more;  // pressed (by key or click): the reader goes on there
     counted();
-    list.append(...chosen.map(resultItem));
+    const added = chosen.map(resultItem);
+    list.append(...added);
+    if (from && added.length) added[0].querySelector("a").focus();  // not left on a button now below them, or gone
   });
 }
 
