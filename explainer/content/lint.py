@@ -21,7 +21,8 @@ from .markdown import parser
 from .markdown.links import is_local
 from .notes.model import Note, Site
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(\s[^<>]*)?/?\s*>|<!--")
+# A tag as HTML (and markdown-it) reads one: "<" straight before its name, so "a < b > c" is text.
+_HTML = re.compile(r"</?[A-Za-z][\w-]*(\s[^<>]*)?/?\s*>|<!--")
 # A link in Markdown ("](scheme:" or "<scheme:"), or javascript: anywhere (never prose).
 _UNSAFE_LINK = re.compile(r"(?:\]\(\s*<?\s*|<\s*)(javascript|vbscript|data|file)\s*:|\b(javascript|vbscript)\s*:",
                           re.IGNORECASE)
