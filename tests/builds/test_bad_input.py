@@ -140,6 +140,15 @@ CASES: dict[str, Case] = {
                           f"        source: {{paragraph: {cited('reduce its stake in Brightwater Dairy')}, "
                           "quote: \"reduce its stake in Brightwater Dairy\"}\n")), BAD, 7,
         "60 is not in the quote it cites"),
+    "a minus sign its quote does not give": Case(
+        write(BAD, "figures:\n  - id: new-figure\n    value: \"-40%\"\n    measures: Its stake.\n"
+                   f"    source: {{paragraph: {cited('from 40% to 12%')}, quote: \"from 40% to 12%\"}}\n"), BAD, 3,
+        "-40%: the quote gives no minus sign"),
+    "a year before 1800 the quote does not state": Case(
+        write(BAD, "events:\n  - id: new-event\n    when: 1 January 1776\n    what: The deal.\n"
+                   f"    source: {{paragraph: {cited('completed by the end of this year')}, "
+                   "quote: \"completed by the end of this year\"}\n"), BAD, 3,
+        "gives the year 1776, which the quote does not state"),
     "circular relations": Case(
         write(BAD, entity("    relations:\n      - {type: unit-of, target: other-body}\n")
               + "  - id: other-body\n    name: Other Example\n    kind: body\n    summary: B.\n"
