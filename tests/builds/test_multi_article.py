@@ -47,13 +47,6 @@ def test_timeline_and_figures_say_which_article(two: Path):
         assert 'href="./first-story.html"' in following, page
 
 
-def test_an_entitys_facts_say_which_article_they_are_from(two: Path):
-    """Each fact's ¶ number is of its own article: with several, the fact names the article."""
-    for entity, article in (("acme", "first-story"), ("widget", "second-story")):
-        facts = soup(two, f"entities/{entity}.html").find(id="what-the-articles-say").find_next("ul").select("li")
-        assert facts and all(li.find("a", href=f"../{article}.html") for li in facts), (entity, facts)
-
-
 def test_home_and_menu_lead_to_every_article(two: Path):
     home = soup(two, "index.html")
     assert home.select_one('a[href="./articles.html"]')

@@ -10,7 +10,7 @@ from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
 from ...core.text import in_order, isolated
 from ..drafts import is_draft, is_drafted, plain
-from .common import GeneratedPage, background_from, cite, escape, from_article, inline
+from .common import GeneratedPage, background_from, cite, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -29,10 +29,7 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
 
     if entity.facts:
         lines += ["## What the articles say" if several else "## What the article says", ""]
-        # With several articles a fact says which one it is from, as figures and events do
-        # (its ¶ number alone would not tell the articles apart).
-        lines += [f"- {inline(fact.text, is_drafted(fact, 'text'))} {cite(index, fact.source)}"
-                  + (f" ({from_article(site, fact.source)})" if several else "") for fact in entity.facts]
+        lines += [f"- {inline(fact.text, is_drafted(fact, 'text'))} {cite(index, fact.source)}" for fact in entity.facts]
         lines.append("")
 
     relations = _relations(site, index, entity)
