@@ -91,7 +91,15 @@ def test_whos_who_keeps_a_right_to_left_name_before_its_summary_and_counts_in_or
                     for n in (10, 2, 1))
     extra += "  - id: ahram\n    name: شركة الأهرام\n    kind: company\n    summary: شركة مصرية (an Egyptian company).\n"
     (content / "notes" / "zz-more.yaml").write_text("entities:\n" + extra, encoding="utf-8")
-    markdown = _index(loaded_content(content).site).markdown
+    site = loaded_content(content).site
+    markdown = _index(site).markdown
     units = [line for line in markdown.splitlines() if line.startswith("- [Unit ")]
     assert [line.split("]")[0] for line in units] == ["- [Unit 1 Holdings", "- [Unit 2 Holdings", "- [Unit 10 Holdings"]
+    # The search page lists the names in the same order (one rule: core.text.in_order).
+    from explainer.render.index import build_index
+    from explainer.render.pages import search
+
+    listed = "\n".join(page.markdown for page in search.render(site, build_index(site, [""])))
+    assert [line.split("]")[0] for line in listed.splitlines() if line.startswith("- [Unit ")] == \
+        ["- [Unit 1 Holdings", "- [Unit 2 Holdings", "- [Unit 10 Holdings"]
     assert "- [\u2068شركة الأهرام\u2069](" in markdown and "): \u2068شركة مصرية (an Egyptian company).\u2069" in markdown

@@ -8,6 +8,7 @@ from ..index import Mention, SiteIndex, note_key
 from ...content.notes import Site, Term
 from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
+from ...core.text import in_order
 from ..drafts import is_drafted
 from .common import GeneratedPage, background_from, cite, cite_words, escape, inline
 
@@ -16,7 +17,7 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     if GLOSSARY not in fixed_pages(site):
         return []
     the_article = "the articles" if site.several_articles else "the article"
-    terms = sorted(site.terms.values(), key=lambda t: t.term.casefold())
+    terms = sorted(site.terms.values(), key=lambda t: in_order(t.term))
     by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
     lines = [
         f"Plain-language definitions of the words in {the_article} a general reader may need explained. "

@@ -8,6 +8,7 @@ from ..index import SiteIndex, note_key
 from ...content.notes import Site
 from ...content.site import fixed_pages
 from ...core.routes import EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, SEARCH, TIMELINE, entity_page
+from ...core.text import in_order
 from .common import GeneratedPage, escape
 
 
@@ -15,10 +16,10 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     made = fixed_pages(site)
     lists = [(ENTITIES, "who’s who", "Who’s who",
               [f"- [{escape(e.name)}]({entity_page(e.id).link()})"
-               for e in sorted(site.entities.values(), key=lambda e: e.name.casefold())]),
+               for e in sorted(site.entities.values(), key=lambda e: in_order(e.name))]),
              (GLOSSARY, "the glossary", "Glossary terms",
               [f"- [{escape(t.term)}]({note_key(t).link})"
-               for t in sorted(site.terms.values(), key=lambda t: t.term.casefold())])]
+               for t in sorted(site.terms.values(), key=lambda t: in_order(t.term))])]
     lists = [entry for entry in lists if entry[0] in made]
     lines = ["{.needs-js}", "Search needs JavaScript, which is off or unavailable in this browser."]
     if lists:
