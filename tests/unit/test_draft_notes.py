@@ -210,25 +210,49 @@ Okafor, 34, joined patients aged between 55 and 80 and users under 16; 1,200 of 
 
 def test_glossary_candidates_are_the_rare_words_with_their_sentence():
     result = sample("""
-The lenders tightened the covenant after the leveraged buyout, the company said on Friday.
+The lenders tightened the debenture after the leveraged buyout, the company said on Friday.
 """)
     terms = {t.term for t in result.terms}
-    assert "covenant" in terms and any("buyout" in t for t in terms), terms
+    assert "debenture" in terms and any("buyout" in t for t in terms), terms
     assert not terms & {"company", "tightened", "said"}
+
+
+def test_a_word_a_reader_meets_a_few_times_a_year_is_proposed_only_where_the_article_explains_it():
+    plain = sample("""
+The lenders tightened the covenant after the leveraged buyout, the company said on Friday.
+""")
+    explained = sample("""
+The lenders tightened the covenant, a promise the borrower makes about its finances, on Friday.
+""")
+    assert "covenant" not in {t.term for t in plain.terms}
+    assert "covenant" in {t.term for t in explained.terms}
+
+
+def test_glossary_takes_the_terms_the_article_explains_as_it_goes():
+    result = sample("""
+Each engine must be inspected every 400 flight cycles, each cycle being a take-off and a landing.
+The authority will decide whether to bring buses under franchising, which would let it set fares.
+The gallery ruled out deaccessioning, the sale of works from a collection, on Tuesday.
+The exchange blamed a transfer from its “cold wallets”, the offline storage it uses for coins.
+The club, which was founded in 1886, and the council, which owns the ground, agreed.
+""")
+    terms = {t.term for t in result.terms}
+    assert {"franchising", "deaccessioning", "cold wallets"} <= terms, terms
+    assert not terms & {"club", "council", "engine"}, terms
 
 
 
 def test_glossary_takes_hyphenated_terms_and_leaves_words_a_reader_builds_from_everyday_ones():
     result = sample("""
 The council approved a buy-back scheme for the five-year bonds, and its lenders may fret.
-Two deputies asked whether the stockbrokers would have to reconcile the ledgers.
-The ledger was kept by the treasurer, who said the self-insured pension fund would not dissolve.
+Two deputies asked whether the stockbrokers would have to reconcile the debentures.
+The debenture was kept by the treasurer, who said the self-insured pension fund would not dissolve.
 """)
     terms = {t.term for t in result.terms}
     assert "buy-back scheme" in terms and "self-insured pension" in terms, terms
     assert not terms & {"five-year", "five-year bonds", "lenders", "deputies", "treasurer"}, terms  # counts, plurals, agent nouns
     assert not terms & {"fret", "dissolve", "reconcile"}, terms  # everyday verbs after "may", "not", "to"
-    assert sum(t.lower().startswith("ledger") for t in terms) == 1 and "ledger" in terms, terms  # singular, once
+    assert sum(t.lower().startswith("debenture") for t in terms) == 1 and "debenture" in terms, terms  # singular, once
 
 def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     shutil.rmtree(content / "notes")

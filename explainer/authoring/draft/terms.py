@@ -1,23 +1,29 @@
 """Glossary candidates for the notes draft: the words and two-word terms of an article a
-general reader may not know. Rarity is measured, not listed: a word's frequency in general
-English (wordfreq's Zipf scale, where about 3 is a word most readers meet a few times a
-year), so the same rule serves any beat. A word a reader builds from an everyday one (a plural,
-an agent noun such as "lender") counts as rare as that base. Words the article itself marks as
-terms ("so-called X", "known as X", a short phrase in quotation marks) and lower-case
-hyphenated compounds ("sell-on clause", "double-blind") are candidates whatever their frequency.
-Terms made of common words ("joint venture", "voting rights", "salt marsh") come from a lexical
-database, WordNet 3.0 (wordnet.py): two or three adjacent words that are one noun there, unless
-its definition spells out every one of its words ("bus fare: the fare charged for riding a
-bus", which a reader understands from its words) or it names a person's title or a time
-("prime minister", "second half"). Terms of a domain that WordNet does not list ("carbon
-price", "structural deficit", "planning permission") are two adjacent words whose head is
-abstract there (an act, a possession, a communication: not a thing, a person, a time) and
-whose first word is a noun or a relational adjective. A single word for a person by their
-work, a part of the body, an animal, a plant or a food is read at sight. WordNet also keeps verbs out: a word it knows only as a
-verb, adjective or adverb ("upheld", "reliably") is no term on its own, and a pair ends in a
-word it knows mostly as a noun ("users uninstall", "remains open" are not terms). Without
-WordNet (wordnet.missing()) only the rarity rules run. Terms of common words that WordNet
-(2006) lacks ("snap election", "app store") are the known gap."""
+general reader may not know. First the terms the article itself marks ("so-called X", "known
+as X", a short phrase in quotation marks) or explains as it goes, in an apposition, a relative
+clause or a parenthesis right after the term ("cold wallets, the offline storage that...",
+"franchising, which would let it..."): journalists gloss a term where they first use it. Then
+rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
+where about 3 is a word most readers meet a few times a year), so the same rule serves any
+beat. A word a reader builds from an everyday one (a plural, an agent noun such as "lender")
+counts as rare as that base; a single word is proposed on its own only if rarer than 3, and
+with the content word beside it ("leveraged buyout") if rarer than 3.8. Lower-case hyphenated
+compounds ("sell-on clause", "double-blind") are candidates whatever their frequency, unless
+they only describe ("best-selling", "data-protection lawyer"). Terms made of common words
+("joint venture", "voting rights", "salt marsh") come from a lexical database, WordNet 3.0
+(wordnet.py): two or three adjacent words that are one noun there, unless its definition
+spells out every one of its words ("bus fare: the fare charged for riding a bus", which a
+reader understands from its words), it names a person's title or a time ("prime minister",
+"second half") or a reader knows it by sight ("washing machine"). Terms of a domain that
+WordNet does not list ("carbon price", "structural deficit", "planning permission") are two
+adjacent words whose head is abstract there (an act, a possession, a communication: not a
+thing, a person, a time) and whose first word is a noun or a relational adjective. A single
+word for a person by their work, a part of the body, an animal, a plant or a food is read at
+sight. WordNet also keeps verbs out: a word it knows only as a verb, adjective or adverb
+("upheld", "reliably") is no term on its own, and a pair ends in a word it knows mostly as a
+noun ("users uninstall", "remains open" are not terms). Without WordNet (wordnet.missing())
+only the rarity rules run. Terms of common words that WordNet (2006) lacks and the article
+does not explain ("snap election", "net debt") are the known gap."""
 
 from __future__ import annotations
 
@@ -27,8 +33,8 @@ from dataclasses import dataclass
 from ...core.lexicon import zipf
 from . import wordnet
 
-RARE = 3.8  # a single word rarer than this is a candidate
-RARE_PAIR = 8.0  # two adjacent words whose Zipf values add up to less than this, one of them rare-ish
+RARE = 3.8  # a word rarer than this is a candidate with the content word beside it
+RARE_ALONE = 3.0  # on its own, rarer than a word most readers meet a few times a year
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
 DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rarer than their mean
@@ -37,11 +43,13 @@ DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rare
 _NOT_TERMS = {"noun.person", "noun.time", "noun.quantity", "noun.group", "noun.location"}
 EVERYDAY_PAIR = 10.0  # two words this common together ("annual cost", "business model") a reader knows
 COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer than their mean
+GLOSSED = -0.5  # a term the article explains ranks next after those it marks
+GLOSSED_COMMON = 4.5  # a single word this common is no term, whatever follows it ("the company, which")
 MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
 
 # Not the first half of a contraction ("weren’t", "couldn't"): that is no word of its own.
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w|['’]t\b)")
-_MARKED = re.compile(r"\b(?:so-called|known as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
+_MARKED = re.compile(r"\b(?:so-called|known(?:\s+locally|\s+in\s+the\s+\w+)?\s+as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
                      r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 _QUOTED = re.compile(r"[\"“‘]([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})[\"”’]")
 # Function words and the like never make a term, however a pair's frequency adds up.
@@ -54,7 +62,9 @@ out off per via he she they we you i his her their our your them him us me one t
 eight nine ten hundred thousand million billion trillion said says say told""".split())
 # After these comes a verb ("to translate ebooks", "would not dissolve parliament"): no term starts there.
 _BEFORE_VERB = set("to will would can could may might must shall should not cannot".split())
-_ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so".split())
+_ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so eleven twelve "
+               "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+               "seventy eighty ninety dozen".split())
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
             for term in _explained(sentence):
                 add(term, n, sentence, -1.0)  # the article explains it: "an injunction, a court order that"
+            for term in _glossed(sentence):
+                add(term, n, sentence, GLOSSED)  # "flight cycles, each cycle being", "franchising, which would"
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term in _dictionary_terms(words, sentence):
                 add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
@@ -94,8 +106,9 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 add(term, n, sentence, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
                 if "-" in word:
-                    if _compound(word):
-                        add(_with_head(words, i, sentence), n, sentence, HYPHENATED)
+                    term = _with_head(words, i, sentence) if _compound(word) else None
+                    if term is not None:
+                        add(term, n, sentence, HYPHENATED)
                     continue
                 if word[0].isupper() or word in _FUNCTION or len(word) < 4:
                     continue
@@ -103,15 +116,8 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
                     pair = _pair(words, i, sentence)
-                    if pair or _noun_like(word, alone=True):
+                    if pair or rarity < RARE_ALONE and _noun_like(word, alone=True):
                         add(pair or word, n, sentence, rarity)
-                elif i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
-                    nxt = words[i + 1][0]
-                    if nxt[0].islower() and nxt not in _FUNCTION and "-" not in nxt and len(nxt) > 3 \
-                            and not _verb_like(word) and not _comparative(word) and not _verb_like(nxt) \
-                            and not _verb_at(words, i) and not word.endswith("s") and _noun_like(nxt) \
-                            and rarity + _rarity(nxt) < RARE_PAIR and min(rarity, _rarity(nxt)) < 4.0:
-                        add(f"{word} {nxt}", n, sentence, (rarity + _rarity(nxt)) / 2)
     words_of_longer = {w for t in found.values() if " " in t.term for w in t.term.lower().split()}
     kept = [t for t in found.values() if (" " in t.term or t.term.lower() not in words_of_longer)
             and (t.rarity < 0 or _worth_explaining(t.term))]
@@ -152,10 +158,52 @@ def _explained(sentence: str) -> list[str]:
     return found
 
 
+# A noun phrase the article explains as it goes, in an apposition, a relative clause or a
+# parenthesis right after it: "cold wallets”, the offline storage", "franchising, which would
+# let it", "flight cycles, each cycle being", "in real terms, that is". Journalists gloss a term
+# a general reader may not know where they first use it; wider than _EXPLAINED, so a single
+# word must be uncommon and no phrase may name a person, a time, a place or an amount.
+_GLOSSED = re.compile(r"(?<![\w’'-])((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)[”’\"]?\s*(?:,|\(|—|–)\s*"
+                      r"(?:a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|under\s+which|whereby)\s")
+_GLOSS_NOT = {"noun.person", "noun.time", "noun.location", "noun.quantity"}
+
+
+def _glossed(sentence: str) -> list[str]:
+    found = []
+    for match in _GLOSSED.finditer(sentence):
+        words: list[str] = []  # the noun phrase's last three words at most, back to a function word or a verb
+        for word in reversed(match.group(1).split()):
+            if word in _FUNCTION or words and not _modifier(word):
+                break
+            words.insert(0, word)
+            if len(words) == 3:
+                break
+        # A gerund is a noun here ("ruled out deaccessioning, the sale of works").
+        if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
+            continue
+        head = wordnet.lexname(words[-1], "n")
+        if head in _GLOSS_NOT or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
+                                                       or not _worth_explaining(words[0])):
+            continue
+        found.append(" ".join(words))
+    return found
+
+
+def _modifier(word: str) -> bool:
+    """A word that can qualify a noun in a term: WordNet knows it as a noun or an adjective at
+    least as often as a verb ("flight", "statutory"; not "brushed", "using"), or not at all."""
+    seen = wordnet.parts_of_speech(word)
+    if not seen:
+        return True
+    qualifier = seen.get("n", 0) + seen.get("a", 0) + seen.get("s", 0)
+    return qualifier > 0 and seen.get("v", 0) <= qualifier and not word.endswith("ly")
+
+
 def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
     """The runs of two or three adjacent lower-case words that are one noun in WordNet and
     worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
-    fare charged for riding a bus", is its words), nor a title or a time ("chief executive")."""
+    fare charged for riding a bus", is its words), nor a title or a time ("chief executive"),
+    nor what a reader knows by sight, as for a single word ("washing machine", "main road")."""
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -171,7 +219,7 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
             if entry is None:
                 continue
             sense = wordnet.reader().synsets(entry, pos="n")[0]
-            if sense.lexname() in _NOT_TERMS or _spelled_out(texts, sense.definition()):
+            if sense.lexname() in _NOT_TERMS | _EVERYDAY_KINDS or _spelled_out(texts, sense.definition()):
                 continue
             found.append(" ".join(texts))
             i += size - 1
@@ -190,7 +238,8 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
     """Two adjacent lower-case words that name a concept of a domain: an abstract head
     ("price", "deficit", "permission") qualified by a noun or a relational adjective
     ("carbon price", "structural deficit", "planning permission"); not by a person, a time
-    or a place ("council spokesman", "winter months"), nor by an everyday adjective ("final
+    or a place, nor by what a reader knows by sight ("council spokesman", "winter months",
+    "kidney disease"), nor by an everyday adjective ("final
     decision", "hourly service"; a rare one may: "snap election")."""
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
@@ -207,8 +256,8 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
             continue
         if seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
             # a noun, or a verb's own noun ("planning", "broadcasting"; not "seek", "entering");
-            # not a person, a time, a place or a thing
-            qualifies = wordnet.lexname(a, "n") not in {"noun.person", "noun.time", "noun.location", "noun.artifact"}
+            # not a time, a place or what a reader knows by sight ("kidney disease", "fuel prices")
+            qualifies = wordnet.lexname(a, "n") not in {"noun.time", "noun.location"} | _EVERYDAY_KINDS
         else:  # a relational adjective ("structural"), not an everyday one ("final")
             qualifies = (wordnet.lexname(a, "a") or wordnet.lexname(a, "s")) == "adj.pert"
         if qualifies and zipf(a) + zipf(b) < EVERYDAY_PAIR:
@@ -251,16 +300,17 @@ def _compound(word: str) -> bool:
 _PARTICLES = {"in", "on", "up", "out", "off", "over", "down", "and", "by"}  # "plug-in", "tie-up", "supply-and-confidence"
 
 
-def _with_head(words: list[tuple[str, int]], i: int, sentence: str) -> str:
-    """A compound with the noun it qualifies, where one follows ("sell-on clause"), and the
-    noun before a compound noun ("equity tie-up")."""
+def _with_head(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
+    """A compound with the noun it qualifies, where one follows ("sell-on clause"); None where
+    it only describes: a person or a group ("data-protection lawyer", "ground-handling firm"),
+    or as a participle on its own ("best-selling", "part-owned")."""
     word = words[i][0]
     if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]):
         after = words[i + 1][0]
         if after[0].islower() and after not in _FUNCTION and "-" not in after and not _verb_like(after) \
                 and not after.endswith("ly"):
-            return f"{word} {after}"
-    return word
+            return None if wordnet.lexname(after, "n") in {"noun.person", "noun.group"} else f"{word} {after}"
+    return None if word.endswith(("ed", "ing")) else word
 
 
 def _rarity(word: str) -> float:
@@ -284,11 +334,6 @@ def _bases(word: str, *rules: tuple[str, str]) -> list[str]:
     return [word[: -len(end)] + add for end, add in rules if word.endswith(end) and len(word) - len(end) > 2]
 
 
-def _comparative(word: str) -> bool:
-    """"clearer", "poorer": an everyday adjective's comparative, which does not start a term."""
-    return word.endswith("er") and zipf(word[:-2]) >= 4.0
-
-
 def _inflected(word: str) -> bool:
     """A rare form of a common word ("invests", "criticising", "shrinks"): not a term."""
     stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-1] + "e"}
@@ -303,8 +348,12 @@ def _verb_like(word: str) -> bool:
 
 
 def _verb_at(words: list[tuple[str, int]], i: int) -> bool:
-    """The word at `i` follows "to", a modal or "not", so it is a verb: "to translate"."""
-    return i > 0 and words[i - 1][0].lower() in _BEFORE_VERB
+    """The word at `i` follows "to", a modal or "not", so it is a verb: "to translate" (not
+    "to a carbon price": the tokens leave out one-letter words, so the two must touch)."""
+    if i == 0:
+        return False
+    (before, start), (_, at) = words[i - 1], words[i]
+    return before.lower() in _BEFORE_VERB and start + len(before) + 1 == at
 
 
 def _adjacent(sentence: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
