@@ -51,6 +51,13 @@ class Record:
     html: str = ""  # or, for a page indexed whole, its content as HTML
 
 
+# Between the parts of a record that its page shows apart (a term's name, its definition, how
+# the article uses it): search.js takes the words around a match from one part only, so the
+# text fragment a result opens with never spans two of the page's blocks, which no browser
+# would find. Shown as is in the results' excerpts, where it reads as a separator.
+PART = " · "
+
+
 def records(site: Site) -> list[Record]:
     """Search records for what has no page of its own."""
     found = []
@@ -63,14 +70,15 @@ def records(site: Site) -> list[Record]:
     for term in site.terms.values():
         name = term.display_name
         found.append(Record("/" + NoteKey("term", term.id).url, name, "Term",
-                            " ".join([name, *term.aliases, plain(term.definition, is_drafted(term, "definition")), plain(term.in_article, is_drafted(term, "in_article"))])))
+                            PART.join([name, *term.aliases, plain(term.definition, is_drafted(term, "definition")),
+                                       plain(term.in_article, is_drafted(term, "in_article"))])))
     for event in site.events:
-        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", f"{event.when}. {plain(event.what, is_drafted(event, 'what'))}"))
+        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", PART.join([event.when, plain(event.what, is_drafted(event, "what"))])))
     for figure in site.figures:
-        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", f"{figure.value}: {plain(figure.measures, is_drafted(figure, 'measures'))}"))
+        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", PART.join([figure.value, plain(figure.measures, is_drafted(figure, "measures"))])))
     for note in site.editors_notes:
         found.append(Record("/" + NoteKey("note", note.id).url, f"“{note.source.quote}”", "Editor’s note",
-                            f"{EDITORS_NOTE_LABELS[note.kind]}: {note.source.quote}. {note.likely} {note.why}"))
+                            PART.join([note.source.quote, EDITORS_NOTE_LABELS[note.kind], note.likely, note.why])))
     return found
 
 

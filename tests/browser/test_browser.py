@@ -239,3 +239,41 @@ def test_a_result_opens_its_page_on_the_words_searched_for(open_page, base_url):
     page.goto("about:blank")
     page.goto(base_url + href.lstrip("/").replace(f"#{pid}:~:", "#no-such-id:~:"))
     expect(page.locator(f"p#{pid}:target")).to_have_count(1)
+
+
+# The entry an element belongs to: the last heading or paragraph with an id at or before it
+# (the notes' pages are flat: a heading with the entry's id, then its paragraphs).
+OWNER = """() => { const t = document.querySelector(':target'); if (!t) return null; let owner = null;
+  for (const h of document.querySelectorAll('h2[id], h3[id], p[id]'))
+    if (h === t || h.contains(t) || h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING) owner = h.id;
+  return owner; }"""
+
+
+def test_a_note_found_by_search_opens_on_its_own_entry(open_page, base_url, content):
+    """A term, event, figure or editor's note found by a word in its text opens on that entry:
+    the words that mark it come from the part of the record the page shows as one block (a
+    term's definition, not its name and definition run together, which no page shows), and a
+    result whose words are the entry's heading opens at the heading. Each is opened with an
+    id the page lacks, so only the words can make the entry the target."""
+    story = next(iter(content.site.entities.values()))  # the notes name the story's subject first
+    subject = min([story.name, *story.aliases], key=len)
+    page = open_page("search.html")
+    page.fill("#search-q", subject)
+    search_results(page)
+    kinds = [b.inner_text().rsplit(" (", 1)[0] for b in page.locator(".search-kind-button").all()]
+    opened = []
+    for kind in set(kinds) & {"Term", "Event", "Figure", "Editor’s note"}:
+        page.goto(base_url + f"search.html?q={subject}")
+        search_results(page)
+        page.locator(".search-kind-button", has_text=kind).click()
+        page.wait_for_function("(kind) => [...document.querySelectorAll('.search-kind')].every(k => k.textContent === kind)", arg=kind)
+        opened += [(kind, a.get_attribute("href")) for a in page.locator(".search-title").all()]
+    assert len({kind for kind, _ in opened}) >= 3, opened
+    for kind, href in opened:
+        path, anchor = href.split(":~:")[0].split("#")
+        page.goto("about:blank")
+        if ":~:" in href:
+            page.goto(base_url + path.lstrip("/") + "#no-such-id:~:" + href.split(":~:")[1])
+        else:  # the words are the heading: the address lands there
+            page.goto(base_url + href.lstrip("/"))
+        assert page.evaluate(OWNER) == anchor, (kind, href)

@@ -58,18 +58,24 @@ function suggestion(query) {
 
 // The page a result opens marks the words searched for, as a citation does: a text fragment
 // made from the excerpt around Pagefind's first <mark> (two words either side, so that it
-// lands in this place); the browser goes to the element the address names if they differ.
+// lands in this place, from the record's part the mark is in: a " · " parts what its page
+// shows apart); the browser goes to the element the address names if they differ.
 // Only for a result inside a page (a paragraph, a glossary entry...): an entity's page opens
 // at its top.
-function marked(target, excerpt) {
+function marked(target, excerpt, title) {
   if (!target.includes("#")) return target;  // a page of its own (an entity's): opened at its top
   const html = new DOMParser().parseFromString(excerpt, "text/html").body;
   const mark = html.querySelector("mark");
   if (!mark) return target;
   const words = (text) => text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
-  const before = [], after = [];
-  for (let node = mark.previousSibling; node && before.length < 2; node = node.previousSibling) before.unshift(...words(node.textContent));
-  for (let node = mark.nextSibling; node && after.length < 2; node = node.nextSibling) after.push(...words(node.textContent));
+  const text = (node, step) => { let all = ""; for (; node; node = node[step]) all = step === "nextSibling" ? all + node.textContent : node.textContent + all; return all; };
+  const part = (list) => { const end = list.indexOf("·"); return end < 0 ? list : list.slice(0, end); };  // up to the part's end
+  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse()).reverse();
+  const after = part(words(text(mark.nextSibling, "nextSibling")));
+  // The words are the heading the address names (a term's name, a figure's value): the
+  // address alone lands there, where the words alone could land on an earlier mention.
+  const bare = (text) => text.replace(/[“”"]/g, "").replace(/\s+/g, " ").trim();
+  if (bare([...before, mark.textContent, ...after].join(" ")) === bare(title || "")) return target;
   const encode = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
   const prefix = before.slice(-2).join(" "), suffix = after.slice(0, 2).join(" ");
   const directive = (prefix ? encode(prefix) + "-," : "") + encode(mark.textContent) + (suffix ? ",-" + encode(suffix) : "");
@@ -159,9 +165,11 @@ function resultItem(r) {
   const item = element("li", "search-result");
   item.append(element("span", "search-kind", r.meta.kind || "Page"));
   const link = element("a", "search-title", r.meta.title || r.url);
-  link.href = marked(r.meta.target || r.url, r.excerpt);  // records (paragraphs, terms...) say where they live
+  link.href = marked(r.meta.target || r.url, r.excerpt, r.meta.title);  // records (paragraphs, terms...) say where they live
   const excerpt = element("p", "search-excerpt");
-  excerpt.innerHTML = r.excerpt;  // Pagefind escapes the text; it adds only <mark>
+  // Pagefind escapes the text; it adds only <mark>. An excerpt cut at a part's end starts
+  // with nothing before its separator.
+  excerpt.innerHTML = r.excerpt.replace(/^\s*·\s*|\s*·\s*$/g, "");
   item.append(link, excerpt);
   return item;
 }
