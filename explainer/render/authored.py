@@ -44,7 +44,7 @@ def render_document(doc: Document, notes: RenderEnv, story: str | None = None) -
         problems += _place_story(tokens, story, home=doc.template == "home", path=shown,
                                  references=env.get("references", {}))
     html = to_page(render_tokens(tokens, env, notes), doc.output)
-    problems += [Problem(shown, line, message) for line, message in notes.problems]
+    problems += [Problem(shown, line, message) for line, message in notes.problems] + notes.note_problems
     return RenderedPage(html, notes.notes_shown, problems, notes.runs or [])
 
 

@@ -123,7 +123,8 @@ def _marks(site: Site) -> dict[str, dict[str, list[Flag]]]:
         article, paragraph = site.resolve(note.source.paragraph)
         marks[article.id][paragraph.id].append(Flag(note.source.quote, note.id, NoteKey("note", note.id).link,
                                                     error=note.kind != "ambiguity",
-                                                    label=EDITORS_NOTE_LABELS[note.kind], likely=note.likely))
+                                                    label=EDITORS_NOTE_LABELS[note.kind], likely=note.likely,
+                                                    where=note.where("source", "quote")))
     return {aid: dict(by_paragraph) for aid, by_paragraph in marks.items()}
 
 

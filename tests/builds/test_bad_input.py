@@ -117,6 +117,11 @@ CASES: dict[str, Case] = {
     "unknown paragraph": Case(write(BAD, entity("    facts:\n      - text: Met.\n"
                                                 "        source: {paragraph: p99, quote: x}\n")), BAD, 8,
                               'unknown paragraph "p99"'),
+    "an editor's note overlapping another's words, at the note's quote": Case(
+        write(BAD, "editors_notes:\n  - id: wish-to\n    kind: ambiguity\n    likely: Its plan.\n"
+                   "    why: Vague.\n"
+                   f"    source: {{paragraph: {cited('wish to rebalance its')}, quote: \"wish to rebalance its\"}}\n"),
+        BAD, 6, "cannot be marked in"),
     "quote not in the cited paragraph": Case(
         write(BAD, entity("    facts:\n      - text: Met.\n"
                           f"        source: {{paragraph: {elsewhere('Maeve Donnelly')}, quote: \"Maeve Donnelly\"}}\n")),

@@ -23,6 +23,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ...content.markdown.tokens import added, join_soft_breaks
+from ...core.problems import Problem
 from ...core.routes import NoteKey, mark_id
 from ...core.text_fragments import find_quote
 from .env import Flag, render_env
@@ -46,10 +47,12 @@ def mark_flags(state: StateCore) -> None:
         for flag in sorted(marks[str(pid)], key=lambda f: -len(f.quote)):
             wrapped = _wrap(inline.children, flag)
             if wrapped is None:
-                line = token.map[0] + 1 if token.map else 0
-                notes.problems.append(
-                    (line, f'editor\'s note "{flag.note_id}": its words {flag.quote!r} cannot be marked in {pid} '
-                           "(they overlap another note's words or cross formatting); quote fewer words"))
+                message = (f'editor\'s note "{flag.note_id}": its words {flag.quote!r} cannot be marked in {pid} '
+                           "(they overlap another note's words or cross formatting); quote fewer words")
+                if flag.where:  # the note's quote is what to mend
+                    notes.note_problems.append(Problem(*flag.where, message))
+                else:
+                    notes.problems.append((token.map[0] + 1 if token.map else 0, message))
                 continue
             inline.children = wrapped
             notes.notes_shown.add(NoteKey("note", flag.note_id))

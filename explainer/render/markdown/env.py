@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.names import Linker
+from ...core.problems import Problem
 from ...core.routes import NoteKey
 
 RENDER = "explainer_render"  # its key in markdown-it's env
@@ -25,6 +26,7 @@ class Flag:
     # mean (inline Markdown). Without them the marker has no footnote.
     label: str = ""
     likely: str = ""
+    where: tuple[str, int] | None = None  # the note's quote in the notes (file, line), to report it there
 
 
 @dataclass
@@ -45,6 +47,7 @@ class RenderEnv:
     # looked for names in (what an article page's links depend on: build/incremental.py).
     notes_shown: set[NoteKey] = field(default_factory=set)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    note_problems: list[Problem] = field(default_factory=list)  # what a note must mend, at its own line
     runs: list[str] | None = None
 
 
