@@ -91,6 +91,10 @@ def _latin1(relative: str, words: str) -> bytes:
     return (FULL_SITE / relative).read_bytes().replace(words.encode(), words.replace(" a ", " \xe0 ").encode("latin-1"), 1)
 
 
+# A word twice in one paragraph of the fixture, and nowhere else: (paragraph, word).
+_TWICE = next((f"p{n}", word) for n, text in enumerate(paragraphs(), 1) for word in text.split()
+              if len(word) > 3 and text.count(word) == 2 and holding(word) == [f"p{n}"])
+
 _FRONT_MATTER = (FULL_SITE / ARTICLE).read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n"
 
 CASES: dict[str, Case] = {
@@ -122,6 +126,10 @@ CASES: dict[str, Case] = {
                    "    why: Vague.\n"
                    f"    source: {{paragraph: {cited('wish to rebalance its')}, quote: \"wish to rebalance its\"}}\n"),
         BAD, 6, "cannot be marked in"),
+    "an editor's note whose words are twice in their paragraph": Case(
+        write(BAD, "editors_notes:\n  - id: twice\n    kind: ambiguity\n    likely: Its plan.\n    why: Vague.\n"
+                   f"    source: {{paragraph: {_TWICE[0]}, quote: \"{_TWICE[1]}\"}}\n"),
+        BAD, 6, f"is in {_TWICE[0]} 2 times"),
     "quote not in the cited paragraph": Case(
         write(BAD, entity("    facts:\n      - text: Met.\n"
                           f"        source: {{paragraph: {elsewhere('Maeve Donnelly')}, quote: \"Maeve Donnelly\"}}\n")),

@@ -38,8 +38,10 @@ def quotes_are_in_their_paragraphs(site: Site) -> Iterator[Problem]:
         for i, relation in enumerate(entity.relations):
             if relation.source:
                 yield from _check_source(site, entity, relation.source, ("relations", i, "source"))
-    for note in [*site.terms.values(), *site.events, *site.figures, *site.editors_notes]:
+    for note in [*site.terms.values(), *site.events, *site.figures]:
         yield from _check_source(site, note, note.source, ("source",))
+    for note in site.editors_notes:  # marked on its words: they must be in one place
+        yield from _check_source(site, note, note.source, ("source",), one_place=True)
     for takeaway in site.takeaways:
         for i, source in enumerate(takeaway.sources):
             yield from _check_source(site, takeaway, source, ("sources", i))
@@ -135,7 +137,8 @@ def _unknown(note: Note, loc: tuple[str | int, ...], what: str, ref: str, known:
     return Problem(path, line, f'unknown {what} "{ref}"' + did_you_mean(ref, known))
 
 
-def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, ...]) -> Iterator[Problem]:
+def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, ...],
+                  one_place: bool = False) -> Iterator[Problem]:
     article_id, _, pid = source.paragraph.rpartition("#")
     if not site.articles:
         path, line = note.where(*loc, "paragraph")
@@ -168,6 +171,9 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
     elif len(found_in) > 1:
         yield Problem(path, line, f"quote {source.quote!r} is in {', '.join(found_in)}: quote enough words "
                                   "to point at one paragraph")
+    elif one_place and paragraph.folded.count(quote) > 1:
+        yield Problem(path, line, f"quote {source.quote!r} is in {pid} {paragraph.folded.count(quote)} times, and "
+                                  "the editor's mark would go on the first: quote enough words to point at one place")
 
 
 def story_shape(site: Site) -> Iterator[Problem]:
