@@ -140,7 +140,7 @@ def name_default_articles(content: Path, existing: list[str]) -> list[str]:
 def new_article(source: Path, content: Path, article_id: str | None = None) -> Created:
     data, blocks = read_received(source)
     shown = display_path(source)
-    with_paragraphs(blocks, shown)
+    with_paragraphs(blocks, shown, data)
     article_id = checked_id(article_id or slug(blocks[0]), shown)
     articles = content / ARTICLES_DIR
     folder = articles / article_id

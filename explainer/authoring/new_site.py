@@ -51,8 +51,8 @@ def new_site(folder: Path, source: Path, article_id: str | None = None, generato
     if folder.exists() and any(folder.iterdir()):
         raise ContentError([Problem(shown, 0, "already exists and is not empty: a new site needs a new folder "
                                               "(nothing was written); give another DIR=...")])
-    _, blocks = read_received(source)  # an empty, non-UTF-8 or non-text source is refused here
-    with_paragraphs(blocks, display_path(source))  # and one with no paragraph
+    data, blocks = read_received(source)  # an empty, non-UTF-8 or non-text source is refused here
+    with_paragraphs(blocks, display_path(source), data)  # and one with no paragraph
     headline = blocks[0]
     if generator_spec:
         pin, warning = pins.parse_pin(generator_spec), None

@@ -48,11 +48,13 @@ def read_received(path: Path, given_as: str = "SOURCE") -> tuple[bytes, list[str
     return data, [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def with_paragraphs(blocks: list[str], shown: str) -> list[str]:
-    """A received article's blocks, refused when no paragraph follows the headline (line 1:
-    the headline; a block without closing punctuation: a sub-heading)."""
+def with_paragraphs(blocks: list[str], shown: str, data: bytes) -> list[str]:
+    """A received article's blocks, refused when no paragraph follows the headline (the first
+    line with words: the headline; a block without closing punctuation: a sub-heading), said
+    at the headline's line of `data`, the file's bytes."""
     if not any(not is_heading(block) for block in blocks[1:]):
-        raise ContentError([Problem(shown, 1, "no paragraph after the headline: the first line is the headline, "
+        headline = next(n for n, line in enumerate(data.decode("utf-8").splitlines(), 1) if line.strip())
+        raise ContentError([Problem(shown, headline, "no paragraph after the headline: the first line is the headline, "
                                               "then each paragraph on a line of its own, ending with . ! ? or a "
                                               "closing quote (a line without one is a sub-heading)")])
     return blocks

@@ -50,7 +50,7 @@ class Updated:
 
 def update_article(article_id: str, source: Path, content: Path, today: datetime.date | None = None) -> Updated:
     data, blocks = read_received(source)
-    with_paragraphs(blocks, display_path(source))
+    with_paragraphs(blocks, display_path(source), data)
     articles = content / ARTICLES_DIR
     folder = articles / article_id
     if not (folder / "article.md").is_file():

@@ -118,7 +118,7 @@ def test_a_second_article_with_plain_citations_says_how_to_name_the_article(proj
     (b"Title\n\nCaf\xe9 society.\n", "received.txt:3: not UTF-8 (byte 0xe9)"),
     (b"\x89PNG\r\n\x1a\n\0\0\0", "not a text file"),
     (b"\xef\xbb\xbfTitle\n\nText.\n", "byte-order mark"),
-    (b"\n\nThe company said on Monday.\n", "no paragraph after the headline"),  # the one line is the headline
+    (b"\n\nThe company said on Monday.\n", "received.txt:3: no paragraph after the headline"),  # the one line: the headline
     (b"Headline\n\nA sub-heading\n", "no paragraph after the headline"),
 ])
 def test_a_text_that_cannot_be_an_article_is_refused_and_nothing_is_written(project: Path, bad: bytes,

@@ -249,7 +249,7 @@ def write_draft(article: Path, content: Path, article_id: str | None = None) -> 
     if article.name == "article.md" and (article.parent / SOURCE_NAME).is_file():
         article = article.parent / SOURCE_NAME  # the words as received, not the page's Markdown
     data, blocks = read_received(article, given_as="ARTICLE")
-    with_paragraphs(blocks, display_path(article))
+    with_paragraphs(blocks, display_path(article), data)
     text = data.decode("utf-8")
     article_id = checked_id(article_id or (article.parent.name if article.name == SOURCE_NAME else _slug(blocks[0])),
                             display_path(article))
