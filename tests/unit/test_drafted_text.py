@@ -126,3 +126,26 @@ def test_a_draft_with_drafted_text_loads_in_the_one_schema():
         assert problems == [] and note is not None
     for term in data["terms"]:
         assert validate(Term, term, "draft.yaml")[1] == []
+
+
+EXPLAINED = """Club sells its ground to pay for repairs
+
+The club needs repairs after subsidence, the sinking of the ground beneath its pavilion, cracked a wall.
+
+It will put the rest into an endowment, a fund whose interest pays for upkeep while the capital is never spent.
+
+The council counted the proxies, a pile of about 11,000 forms and a stack of letters, on Friday.
+
+Members backed the covenant, the rule the trustees wrote, Jane Orr said.
+"""
+
+
+def test_a_term_the_article_explains_is_defined_in_its_words_said_to_be_the_articles():
+    terms = {t["term"]: t for t in as_yaml(draft(EXPLAINED, "ground-sale", None))["terms"]}
+    subsidence, endowment = terms["subsidence"], terms["endowment"]
+    assert subsidence["definition"] == "The sinking of the ground beneath its pavilion (as the article explains it)."
+    assert endowment["definition"].startswith("A fund whose interest pays for upkeep while the capital is never spent")
+    assert "definition" in subsidence["drafted"] and "definition" in endowment["drafted"]  # for an author to review
+    # The next item of a list and a clause naming someone are no explanation of what comes before them.
+    for term in ("proxies", "covenant"):
+        assert "as the article explains it" not in terms[term]["definition"], terms[term]

@@ -38,7 +38,7 @@ from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, terms
-from .written import as_text, fact_text, place_background, term_definition, term_use
+from .written import article_definition, as_text, fact_text, place_background, term_definition, term_use
 
 DRAFTS = "notes-drafts"
 
@@ -174,8 +174,9 @@ def as_yaml(result: Draft) -> dict:
     glossary = []
     for term in result.terms:
         entry = {"id": _unique(_slug(term.term), taken), "term": term.term}
-        # The dictionary's sense that fits the paragraph, its source named in the text.
-        defined = term_definition(term.term, result.paragraphs[term.paragraph - 1])
+        # The article's own explanation, else the dictionary's sense that fits the paragraph,
+        # the source named in the text either way.
+        defined = article_definition(term.gloss) or term_definition(term.term, result.paragraphs[term.paragraph - 1])
         entry["definition"] = defined or "TODO: what it means, for a general reader"
         use = term_use(term.term, term.sentence)
         entry["in_article"] = use or "TODO: how the article uses it"

@@ -28,7 +28,7 @@ does not explain ("snap election", "net debt") are the known gap."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...core.lexicon import zipf
 from . import wordnet
@@ -73,6 +73,7 @@ class Term:
     paragraph: int  # 1-based, as the page numbers them
     sentence: str
     rarity: float
+    gloss: str = ""  # the article's own explanation of it, where it gives one in an apposition
 
 
 def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list[Term]:
@@ -80,14 +81,16 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
     have (lower case), `names` the words that are names in this article."""
     found: dict[str, Term] = {}
 
-    def add(term: str, n: int, sentence: str, rarity: float) -> None:
+    def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "") -> None:
         key = _singular(term.lower())
         if key in known or term.lower() in known or any(w in names for w in term.split()):
             return
         if key not in found:
-            found[key] = Term(term, n, sentence, rarity)
+            found[key] = Term(term, n, sentence, rarity, gloss)
         elif term.lower() == key != found[key].term.lower():  # the singular, where the article has it
-            found[key] = Term(term, n, sentence, min(rarity, found[key].rarity))
+            found[key] = Term(term, n, sentence, min(rarity, found[key].rarity), found[key].gloss or gloss)
+        elif gloss and not found[key].gloss:
+            found[key] = replace(found[key], gloss=gloss, rarity=min(rarity, found[key].rarity))
 
     for n, sentences in enumerate(paragraphs, 1):
         for sentence in sentences:
@@ -95,10 +98,10 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
-            for term in _explained(sentence):
-                add(term, n, sentence, -1.0)  # the article explains it: "an injunction, a court order that"
-            for term in _glossed(sentence):
-                add(term, n, sentence, GLOSSED)  # "flight cycles, each cycle being", "franchising, which would"
+            for term, gloss in _explained(sentence):
+                add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
+            for term, gloss in _glossed(sentence):
+                add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term in _dictionary_terms(words, sentence):
                 add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
@@ -144,7 +147,7 @@ _EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|t
                         r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|in\s+which|of|used|employed|setting)\b)")
 
 
-def _explained(sentence: str) -> list[str]:
+def _explained(sentence: str) -> list[tuple[str, str]]:
     found = []
     for match in _EXPLAINED.finditer(sentence):
         words = match.group(1).split()
@@ -154,7 +157,7 @@ def _explained(sentence: str) -> list[str]:
         if not words or any(w in _FUNCTION for w in between) or not _noun_like(words[-1], alone=True) \
                 or len(words) == 1 and zipf(words[0]) >= 5.0:  # "the company, the final say over"
             continue
-        found.append(" ".join(words))
+        found.append((" ".join(words), _gloss(sentence, match.end(1))))
     return found
 
 
@@ -168,7 +171,7 @@ _GLOSSED = re.compile(r"(?<![\w’'-])((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)[”
 _GLOSS_NOT = {"noun.person", "noun.time", "noun.location", "noun.quantity"}
 
 
-def _glossed(sentence: str) -> list[str]:
+def _glossed(sentence: str) -> list[tuple[str, str]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
         words: list[str] = []  # the noun phrase's last three words at most, back to a function word or a verb
@@ -185,8 +188,36 @@ def _glossed(sentence: str) -> list[str]:
         if head in _GLOSS_NOT or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
                                                        or not _worth_explaining(words[0])):
             continue
-        found.append(" ".join(words))
+        found.append((" ".join(words), _gloss(sentence, match.end(1))))
     return found
+
+
+# An apposition that says what the words before it are, a noun phrase ("subsidence, the
+# sinking of the ground beneath its foundations,"; "an endowment, a fund whose interest pays
+# for upkeep"; not a clause: "maladministration, meaning a landlord handled a case badly"),
+# to the end of its clause: a comma, a semicolon, a dash or the sentence's end (not the comma
+# of "11,000" or the point of "3.5"). No explanation: a clause that names someone or something
+# ("add-ons, the Premier League club announced"; "postal votes, the party of the governor,
+# Andreas Pfeifer"), or the next item of a list ("a budget, a collection of works and a
+# visitor count").
+_APPOSITION = re.compile(r"[”’\"]?\s*(?:,|\(|—|–)\s*((?:a|an|the)\s+(?:[^,;:()—–!?]|,(?=\d))+?)"
+                         r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
+_LIST = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\b")
+GLOSS_WORDS = (3, 25)  # an explanation of three words at least ("a court order"), and not a paragraph
+
+
+def _gloss(sentence: str, end: int) -> str:
+    """The article's own explanation of the words that end at `end`, or ""."""
+    match = _APPOSITION.match(sentence, end)
+    if not match:
+        return ""
+    gloss = match.group(1).strip()
+    words = gloss.split()
+    if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() for w in words) \
+            or words[0] in {"the", "a", "an"} and words[1] in _FUNCTION or _LIST.search(gloss) \
+            or re.match(r",\s+[A-Z]", sentence[match.end():]):
+        return ""
+    return gloss
 
 
 def _modifier(word: str) -> bool:

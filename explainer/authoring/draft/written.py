@@ -6,8 +6,10 @@ not reviewed" and `make publish` refuses it until an author has read it:
   the draft quotes for it) and how the article uses a term (`term_use`);
 - a place's background: what the gazetteer's data says of it, its source named in the text
   (`place_background`), and only for a place that data knows without doubt;
-- a term's definition: a dictionary's sense chosen by the article's context, its source
-  named in the text (`term_definition`, from WordNet when it is installed: wordnet.py).
+- a term's definition: the article's own explanation of it where it gives one in an
+  apposition ("subsidence, the sinking of the ground beneath its foundations"), said to be the
+  article's (`article_definition`); else a dictionary's sense chosen by the article's context,
+  its source named in the text (`term_definition`, from WordNet when it is installed: wordnet.py).
 Where none of these holds, the draft leaves its `TODO` for the author to write.
 """
 
@@ -161,6 +163,17 @@ def _the(country: str | None) -> str | None:
                              r"Netherlands|Philippines|Bahamas|Gambia|Maldives)$", country):
         return "the " + country
     return country
+
+
+ARTICLE_EXPLANATION = "as the article explains it"
+
+
+def article_definition(gloss: str) -> str | None:
+    """A definition in the article's own words, said to be theirs: "The sinking of the ground
+    beneath its foundations (as the article explains it)."; None without one."""
+    if not gloss:
+        return None
+    return f"{gloss[0].upper()}{gloss[1:].rstrip().rstrip('.')} ({ARTICLE_EXPLANATION})."
 
 
 def term_definition(term: str, context: str) -> str | None:
