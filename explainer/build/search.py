@@ -296,8 +296,10 @@ def _entry_digest(bundle: Path) -> str | None:
 
 def _record_html(record: Record) -> str:
     kind = escape(record.kind)
-    text = (f"<h1>{escape(record.title)}</h1>" if record.html else "") + (
-        f"<p>{escape(record.content)}</p>" if record.content else "")
+    # A page indexed whole: its title and what its infobox says come first, each a part of
+    # its own (PART), as the page shows them apart from its text.
+    text = (f"<h1>{escape(record.title)}</h1><p>{PART.strip()}</p>" if record.html else "") + (
+        f"<p>{escape(record.content)}{PART if record.html else ''}</p>" if record.content else "")
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(record.title)}</title></head>'
             f'<body><div data-pagefind-body data-pagefind-meta="kind:{kind}">'
             f'<span data-pagefind-meta="target:{escape(record.url)}"></span>'

@@ -277,3 +277,23 @@ def test_a_note_found_by_search_opens_on_its_own_entry(open_page, base_url, cont
         else:  # the words are the heading: the address lands there
             page.goto(base_url + href.lstrip("/"))
         assert page.evaluate(OWNER) == anchor, (kind, href)
+
+
+def test_an_entity_page_found_by_a_word_opens_on_that_word(open_page, base_url, content):
+    """An entity's page is indexed whole; its result opens where the word searched for is
+    (a word of its summary here), not at the top, and the page marks it."""
+    everything = " ".join([*(e.summary for e in content.site.entities.values()),
+                           *(p.text for a in content.site.articles.values() for p in a.paragraphs.values())]).lower()
+    entity, word = min(((e, w) for e in content.site.entities.values() for w in re.findall(r"[a-z]{7,}", e.summary)
+                        if w not in e.name.lower()), key=lambda found: everything.count(found[1]))  # its page's own word
+    page = open_page("search.html")
+    page.fill("#search-q", word)
+    search_results(page)
+    href = page.locator(".search-result", has=page.locator(".search-kind", has_text="Entity")).locator(
+        f'a[href^="/entities/{entity.id}.html"]').first.get_attribute("href")
+    assert ":~:text=" in href, href
+    page.goto("about:blank")
+    page.goto(base_url + href.lstrip("/"))
+    target = page.locator(":target")
+    expect(target).to_have_count(1)
+    assert word in target.inner_text().lower()

@@ -59,27 +59,36 @@ function suggestion(query) {
 // The page a result opens marks the words searched for, as a citation does: a text fragment
 // made from the excerpt around Pagefind's first <mark> (two words either side, so that it
 // lands in this place, from the record's part the mark is in: a " · " parts what its page
-// shows apart); the browser goes to the element the address names if they differ.
-// Only for a result inside a page (a paragraph, a glossary entry...): an entity's page opens
-// at its top.
+// shows apart); the browser goes to the element the address names if they differ, and to
+// the top of a page of its own (an entity's) if its words are not found.
 function marked(target, excerpt, title) {
-  if (!target.includes("#")) return target;  // a page of its own (an entity's): opened at its top
   const html = new DOMParser().parseFromString(excerpt, "text/html").body;
   const mark = html.querySelector("mark");
   if (!mark) return target;
   const words = (text) => text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
   const text = (node, step) => { let all = ""; for (; node; node = node[step]) all = step === "nextSibling" ? all + node.textContent : node.textContent + all; return all; };
   const part = (list) => { const end = list.indexOf("·"); return end < 0 ? list : list.slice(0, end); };  // up to the part's end
-  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse()).reverse();
+  // And within the sentence: Pagefind ends a block with a full stop the page does not show
+  // ("¶ 6." for a list item's "¶ 6"), so no context runs past one.
+  const ended = (word) => /[.!?]["”’)]*$/.test(word);
+  const plain = (word) => word.replace(/[.,;:!?"”’)]+$/, "");
+  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse());
   const after = part(words(text(mark.nextSibling, "nextSibling")));
+  const sentenceStart = before.findIndex(ended);
+  if (sentenceStart >= 0) before.splice(sentenceStart);
+  before.reverse();
+  const sentenceEnd = ended(mark.textContent) ? -1 : after.findIndex(ended);
+  if (sentenceEnd >= 0 || ended(mark.textContent)) after.splice(sentenceEnd + 1);
+  if (after.length) after[after.length - 1] = plain(after[after.length - 1]);
+  const words_ = ended(mark.textContent) && !after.length ? plain(mark.textContent) : mark.textContent;
   // The words are the heading the address names (a term's name, a figure's value): the
   // address alone lands there, where the words alone could land on an earlier mention.
-  const bare = (text) => text.replace(/[“”"]/g, "").replace(/\s+/g, " ").trim();
+  const bare = (text) => text.replace(/[“”"]/g, "").replace(/\s+/g, " ").replace(/[.,;:!?]+$/, "").trim();
   if (bare([...before, mark.textContent, ...after].join(" ")) === bare(title || "")) return target;
   const encode = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
-  const prefix = before.slice(-2).join(" "), suffix = after.slice(0, 2).join(" ");
-  const directive = (prefix ? encode(prefix) + "-," : "") + encode(mark.textContent) + (suffix ? ",-" + encode(suffix) : "");
-  return target + ":~:text=" + directive;
+  const prefix = before.slice(-2).join(" "), suffix = after.slice(0, 2).map((w, i, two) => i === two.length - 1 ? plain(w) : w).join(" ");
+  const directive = (prefix ? encode(prefix) + "-," : "") + encode(words_) + (suffix ? ",-" + encode(suffix) : "");
+  return (target.includes("#") ? target : target + "#") + ":~:text=" + directive;
 }
 
 function kindButtons(counts) {
