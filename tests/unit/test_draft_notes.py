@@ -629,3 +629,21 @@ STOCKHOLM, March 12 — Shares in Velora rose after a trial in Stockholm. Karoli
     kinds = {c.name: (c.kind, c.aliases) for c in result.entities}
     assert kinds["Stockholm"] == ("place", ["STOCKHOLM"]) and "STOCKHOLM" not in kinds, kinds
     assert kinds["Karolinska Institutet"][0] == "body", kinds
+
+
+def test_what_only_looks_like_an_explanation_is_no_term():
+    """A sentence's opening phrase, words someone is quoted as saying, an item of a list, a
+    phrase before a name, a verb and its object: none is a term the article explains."""
+    result = sample("""
+After a lengthy hearing, the judge adjourned the case until March.
+The plant shut after a thorough review, the company said on Friday.
+Patients reported nausea, dizziness, or headaches after the second dose.
+The band's drummer, the musician Tom Reyes, left in June.
+The council is raising fees, cutting services, selling buildings.
+We are planning investment in the depot, the mayor's office wrote.
+Under franchising, which the mayor approved on Tuesday, the authority will set the fares.
+""")
+    terms = {t.term for t in result.terms}
+    assert not terms & {"lengthy hearing", "thorough review", "dizziness", "drummer", "cutting services",
+                        "selling buildings", "planning investment"}, terms
+    assert "franchising" in terms, terms  # an opening phrase's relative clause still explains it

@@ -136,7 +136,7 @@ It will put the rest into an endowment, a fund whose interest pays for upkeep wh
 
 The council counted the proxies, a pile of about 11,000 forms and a stack of letters, on Friday.
 
-Members backed the covenant, the rule the trustees wrote, Jane Orr said.
+Members backed the debenture, the rule the trustees wrote, Jane Orr said.
 """
 
 
@@ -147,5 +147,5 @@ def test_a_term_the_article_explains_is_defined_in_its_words_said_to_be_the_arti
     assert endowment["definition"].startswith("A fund whose interest pays for upkeep while the capital is never spent")
     assert "definition" in subsidence["drafted"] and "definition" in endowment["drafted"]  # for an author to review
     # The next item of a list and a clause naming someone are no explanation of what comes before them.
-    for term in ("proxies", "covenant"):
+    for term in ("proxies", "debenture"):
         assert "as the article explains it" not in terms[term]["definition"], terms[term]

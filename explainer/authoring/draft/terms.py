@@ -59,7 +59,9 @@ is are was were be been being has have had do does did will would shall should c
 yes so as if when while where which who whom whose what why how all any each every some such more most less
 least very much many few other another same own also just only even still yet again ever never now up down
 out off per via he she they we you i his her their our your them him us me one two three four five six seven
-eight nine ten hundred thousand million billion trillion said says say told""".split())
+eight nine ten hundred thousand million billion trillion said says say told beside besides despite toward
+towards against along alongside amid amidst around behind beyond near within upon unlike versus
+across throughout beneath underneath""".split())
 # After these comes a verb ("to translate ebooks", "would not dissolve parliament"): no term starts there.
 _BEFORE_VERB = set("to will would can could may might must shall should not cannot".split())
 _ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so eleven twelve "
@@ -165,18 +167,42 @@ def _explained(sentence: str) -> list[tuple[str, str]]:
 # parenthesis right after it: "cold wallets”, the offline storage", "franchising, which would
 # let it", "flight cycles, each cycle being", "in real terms, that is". Journalists gloss a term
 # a general reader may not know where they first use it; wider than _EXPLAINED, so a single
-# word must be uncommon and no phrase may name a person, a time, a place or an amount.
-_GLOSSED = re.compile(r"(?<![\w’'-])((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)[”’\"]?\s*(?:,|\(|—|–)\s*"
-                      r"(?:a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|under\s+which|whereby)\s")
+# word must be uncommon and no phrase may name a person, a time, a place or an amount. Not
+# what only looks like one: a sentence's opening phrase ("After a two-day hearing, the judge"),
+# words someone is quoted as saying ("a routine review, the company said"), an item of a list
+# ("nausea, vomiting, or diarrhoea"), or a phrase before a name ("the frontman, the singer Jo
+# Bright"). A sentence may start with the term ("Restitution, the return of ...").
+_GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
+                      r"[”’\"]?\s*(,|\(|—|–)\s*(a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|"
+                      r"under\s+which|whereby)\s")
 _GLOSS_NOT = {"noun.person", "noun.time", "noun.location", "noun.quantity"}
+_OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
+among amid within through over to according besides beyond given until upon via against alongside into of off
+throughout toward towards""".split())
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
+                     r"stated|confirmed|explained)\b")
 
 
 def _glossed(sentence: str) -> list[tuple[str, str]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
+        before = sentence[:match.start(1)]
+        clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
+        opening = before.split()[:1]
+        if "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
+                and match.group(3) in {"a", "an", "the", "its", "their"} \
+                or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
+                or match.group(3) == "or" and before.rstrip().endswith(","):
+            continue
+        phrase = match.group(1)
+        if phrase[0].isupper():  # the sentence's first word: part of the term only as a noun WordNet knows
+            first, _, rest = phrase.partition(" ")
+            phrase = first.lower() + " " + rest if wordnet.parts_of_speech(first.lower()).get("n") else rest
+            if not phrase.strip():
+                continue
         words: list[str] = []  # the noun phrase's last three words at most, back to a function word or a verb
-        for word in reversed(match.group(1).split()):
-            if word in _FUNCTION or words and not _modifier(word):
+        for word in reversed(phrase.split()):
+            if word in _FUNCTION or word == "so-called" or words and not _modifier(word):
                 break
             words.insert(0, word)
             if len(words) == 3:
@@ -277,6 +303,8 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
                 or b[0].isupper() or a.endswith("ly") or "-" in b or b.endswith(("ly", "ed", "ing")):
             continue
+        if a.endswith("ing") and _verb_ing(words, i, sentence):
+            continue  # "are planning investment", "cutting services, selling buildings": a verb and its object
         if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _verbs_noun(b)):
             continue  # a verb's noun after a noun ("storm surge", "tax cut"), not "costs rise", "council votes"
         head = wordnet.lexname(b, "n")
@@ -294,6 +322,18 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if qualifies and zipf(a) + zipf(b) < EVERYDAY_PAIR:
             found.append(f"{a} {b}")
     return found
+
+
+_AUXILIARY = set("am is are was were be been being".split())
+
+
+def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
+    """The -ing word at `i` is a verb: after a form of "be", or first in its clause (the
+    sentence's start, after a comma or a dash)."""
+    if i == 0 or words[i - 1][0].lower() in _AUXILIARY:
+        return True
+    (before, start), at = words[i - 1], words[i][1]
+    return bool(re.search(r"[,;:—–]", sentence[start + len(before): at]))
 
 
 def _spelled_out(words: list[str], gloss: str) -> bool:
