@@ -70,12 +70,12 @@ def records(site: Site) -> list[Record]:
     for term in site.terms.values():
         name = term.display_name
         found.append(Record("/" + NoteKey("term", term.id).url, name, "Term",
-                            PART.join([name, *term.aliases, plain(term.definition, is_drafted(term, "definition")),
-                                       plain(term.in_article, is_drafted(term, "in_article"))])))
+                            PART.join([name, *term.aliases, plain(term.definition, is_drafted(term, "definition"), PART),
+                                       plain(term.in_article, is_drafted(term, "in_article"), PART)])))
     for event in site.events:
-        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", PART.join([event.when, plain(event.what, is_drafted(event, "what"))])))
+        found.append(Record("/" + NoteKey("event", event.id).url, event.when, "Event", PART.join([event.when, plain(event.what, is_drafted(event, "what"), PART)])))
     for figure in site.figures:
-        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", PART.join([figure.value, plain(figure.measures, is_drafted(figure, "measures"))])))
+        found.append(Record("/" + NoteKey("figure", figure.id).url, figure.value, "Figure", PART.join([figure.value, plain(figure.measures, is_drafted(figure, "measures"), PART)])))
     for note in site.editors_notes:
         found.append(Record("/" + NoteKey("note", note.id).url, f"“{note.source.quote}”", "Editor’s note",
                             PART.join([note.source.quote, EDITORS_NOTE_LABELS[note.kind], note.likely, note.why])))

@@ -38,13 +38,17 @@ def drafted_markdown(text: str) -> str:
     return f"[{DRAFTED_BADGE}]{{.draft-badge .drafted-badge}} {text}"
 
 
-def plain(text: str, drafted: bool = False) -> str:
+def plain(text: str, drafted: bool = False, apart: str = "") -> str:
     """A text as plain words where no badge can go (a card, a page's description, a search
-    result): a placeholder says it is a draft, a drafted text that it is not reviewed."""
+    result): a placeholder says it is a draft, a drafted text that it is not reviewed. With
+    `apart`, the badge's words and the text are set apart by it, as a page shows them
+    ("Drafted, not reviewed · Renault will cut its stake")."""
     if not is_placeholder(text):
-        return f"{DRAFTED_BADGE}: {text}" if drafted and text else text
+        return (f"{DRAFTED_BADGE}{apart or ': '}{text}") if drafted and text else text
     hint = placeholder_hint(text)
-    return f"{BADGE}, {NOT_WRITTEN.lower()}" + (f": {hint}" if hint else ".")
+    said = (f"{NOT_WRITTEN}: {hint}" if hint else f"{NOT_WRITTEN}.") if apart else \
+        NOT_WRITTEN.lower() + (f": {hint}" if hint else ".")
+    return f"{BADGE}{apart or ', '}{said}"
 
 
 def drafted(note: Note) -> bool:

@@ -57,10 +57,16 @@ function suggestion(query) {
 }
 
 // The page a result opens marks the words searched for, as a citation does: a text fragment
-// made from the excerpt around Pagefind's first <mark> (two words either side, so that it
-// lands in this place, from the record's part the mark is in: a " · " parts what its page
-// shows apart); the browser goes to the element the address names if they differ, and to
-// the top of a page of its own (an entity's) if its words are not found.
+// made from the excerpt around Pagefind's first <mark>, with up to CONTEXT words either side
+// so that it lands in this place. The words come from the record's part the mark is in (a
+// " · " parts what its page shows apart: a term's name, its definition...); for a page
+// indexed whole (an entity's), whose blocks Pagefind runs together with a full stop the page
+// does not show, from its sentence. The browser goes to the element the address names (or
+// the top of a page of its own) if the words are not found; a mark with no words around it
+// in its part (a note's kind, a one-word alias) goes to that address alone, as does a mark
+// that is the heading it names.
+const CONTEXT = 4;
+
 function marked(target, excerpt, title) {
   const html = new DOMParser().parseFromString(excerpt, "text/html").body;
   const mark = html.querySelector("mark");
@@ -68,27 +74,28 @@ function marked(target, excerpt, title) {
   const words = (text) => text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
   const text = (node, step) => { let all = ""; for (; node; node = node[step]) all = step === "nextSibling" ? all + node.textContent : node.textContent + all; return all; };
   const part = (list) => { const end = list.indexOf("·"); return end < 0 ? list : list.slice(0, end); };  // up to the part's end
-  // And within the sentence: Pagefind ends a block with a full stop the page does not show
-  // ("¶ 6." for a list item's "¶ 6"), so no context runs past one.
   const ended = (word) => /[.!?]["”’)]*$/.test(word);
-  const plain = (word) => word.replace(/[.,;:!?"”’)]+$/, "");
-  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse());
-  const after = part(words(text(mark.nextSibling, "nextSibling")));
-  const sentenceStart = before.findIndex(ended);
-  if (sentenceStart >= 0) before.splice(sentenceStart);
-  before.reverse();
-  const sentenceEnd = ended(mark.textContent) ? -1 : after.findIndex(ended);
-  if (sentenceEnd >= 0 || ended(mark.textContent)) after.splice(sentenceEnd + 1);
-  if (after.length) after[after.length - 1] = plain(after[after.length - 1]);
-  const words_ = ended(mark.textContent) && !after.length ? plain(mark.textContent) : mark.textContent;
-  // The words are the heading the address names (a term's name, a figure's value): the
-  // address alone lands there, where the words alone could land on an earlier mention.
+  const plain = (word) => word.replace(/[.,;:!?]+$/, "");  // a full stop Pagefind may have added
+  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse());  // nearest first
+  let after = part(words(text(mark.nextSibling, "nextSibling")));
+  const whole = !target.includes("#");
+  if (whole) {  // within the sentence
+    const start = before.findIndex(ended);
+    if (start >= 0) before.splice(start);
+    const end = after.findIndex(ended);
+    after = ended(mark.textContent) ? [] : end >= 0 ? after.slice(0, end + 1) : after;
+  }
   const bare = (text) => text.replace(/[“”"]/g, "").replace(/\s+/g, " ").replace(/[.,;:!?]+$/, "").trim();
-  if (bare([...before, mark.textContent, ...after].join(" ")) === bare(title || "")) return target;
+  if (bare([...before.slice().reverse(), mark.textContent, ...after].join(" ")) === bare(title || "")) return target;
+  if (!before.length && !after.length) return target;
   const encode = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
-  const prefix = before.slice(-2).join(" "), suffix = after.slice(0, 2).map((w, i, two) => i === two.length - 1 ? plain(w) : w).join(" ");
+  const prefix = before.slice(0, CONTEXT).reverse().join(" ");
+  const following = after.slice(0, CONTEXT);
+  if (following.length) following[following.length - 1] = plain(following[following.length - 1]);
+  const suffix = following.filter(Boolean).join(" ");
+  const words_ = suffix ? mark.textContent : plain(mark.textContent);
   const directive = (prefix ? encode(prefix) + "-," : "") + encode(words_) + (suffix ? ",-" + encode(suffix) : "");
-  return (target.includes("#") ? target : target + "#") + ":~:text=" + directive;
+  return (whole ? target + "#" : target) + ":~:text=" + directive;
 }
 
 function kindButtons(counts) {
