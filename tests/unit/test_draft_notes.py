@@ -647,3 +647,10 @@ Under franchising, which the mayor approved on Tuesday, the authority will set t
     assert not terms & {"lengthy hearing", "thorough review", "dizziness", "drummer", "cutting services",
                         "selling buildings", "planning investment"}, terms
     assert "franchising" in terms, terms  # an opening phrase's relative clause still explains it
+
+
+def test_an_apposition_after_an_of_phrase_explains_the_phrase_not_its_last_noun():
+    result = sample("""
+The museum checked the provenance of each object, the record of who has owned it, before the sale.
+""")
+    assert "object" not in {t.term for t in result.terms}

@@ -154,6 +154,8 @@ def _explained(sentence: str) -> list[tuple[str, str]]:
     for match in _EXPLAINED.finditer(sentence):
         words = match.group(1).split()
         cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION and (w != "of" or i == len(words) - 1)), default=0)
+        if "of" in words[:cut]:  # "the provenance of each object, the record of ...": about the provenance
+            continue
         words = words[cut:]  # "repairs after subsidence": subsidence; "abuse of office" stays
         between = (match.group(2) or "").split()
         if not words or any(w in _FUNCTION for w in between) or not _noun_like(words[-1], alone=True) \
