@@ -639,6 +639,7 @@ After a lengthy hearing, the judge adjourned the case until March.
 The plant shut after a thorough review, the company said on Friday.
 Patients reported nausea, dizziness, or headaches after the second dose.
 The band's drummer, the musician Tom Reyes, left in June.
+Its biggest grain terminal, the depot Kellmoor Quay, will close in June.
 The council is raising fees, cutting services, selling buildings.
 We are planning investment in the depot, the mayor's office wrote.
 Under franchising, which the mayor approved on Tuesday, the authority will set the fares.
@@ -646,6 +647,7 @@ Under franchising, which the mayor approved on Tuesday, the authority will set t
     terms = {t.term for t in result.terms}
     assert not terms & {"lengthy hearing", "thorough review", "dizziness", "drummer", "cutting services",
                         "selling buildings", "planning investment"}, terms
+    assert not any("terminal" in t for t in terms), terms  # the phrase before a name (a person's would be anyway)
     assert "franchising" in terms, terms  # an opening phrase's relative clause still explains it
 
 

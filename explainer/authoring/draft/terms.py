@@ -177,7 +177,7 @@ def _explained(sentence: str) -> list[tuple[str, str]]:
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
                       r"[”’\"]?\s*(,|\(|—|–)\s*(a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|"
                       r"under\s+which|whereby)\s")
-_GLOSS_NOT = {"noun.person", "noun.time", "noun.location", "noun.quantity"}
+_GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())

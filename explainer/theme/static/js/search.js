@@ -72,12 +72,16 @@ function marked(target, excerpt, title) {
   const mark = html.querySelector("mark");
   if (!mark) return target;
   const words = (text) => text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
-  const text = (node, step) => { let all = ""; for (; node; node = node[step]) all = step === "nextSibling" ? all + node.textContent : node.textContent + all; return all; };
+  const range = html.ownerDocument.createRange();  // the excerpt's text before and after the mark
+  range.setStart(html, 0); range.setEndBefore(mark);
+  const textBefore = range.toString();
+  range.setStartAfter(mark); range.setEnd(html, html.childNodes.length);
+  const textAfter = range.toString();
   const part = (list) => { const end = list.indexOf("·"); return end < 0 ? list : list.slice(0, end); };  // up to the part's end
   const ended = (word) => /[.!?]["”’)]*$/.test(word);
   const plain = (word) => word.replace(/[.,;:!?]+$/, "");  // a full stop Pagefind may have added
-  const before = part(words(text(mark.previousSibling, "previousSibling")).reverse());  // nearest first
-  let after = part(words(text(mark.nextSibling, "nextSibling")));
+  const before = part(words(textBefore).reverse());  // nearest first
+  let after = part(words(textAfter));
   const whole = !target.includes("#");
   if (whole) {  // within the sentence
     const start = before.findIndex(ended);
@@ -93,8 +97,8 @@ function marked(target, excerpt, title) {
   const following = after.slice(0, CONTEXT);
   if (following.length) following[following.length - 1] = plain(following[following.length - 1]);
   const suffix = following.filter(Boolean).join(" ");
-  const words_ = suffix ? mark.textContent : plain(mark.textContent);
-  const directive = (prefix ? encode(prefix) + "-," : "") + encode(words_) + (suffix ? ",-" + encode(suffix) : "");
+  const exact = suffix ? mark.textContent : plain(mark.textContent);
+  const directive = (prefix ? encode(prefix) + "-," : "") + encode(exact) + (suffix ? ",-" + encode(suffix) : "");
   return (whole ? target + "#" : target) + ":~:text=" + directive;
 }
 
