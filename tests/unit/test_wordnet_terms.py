@@ -133,3 +133,47 @@ def test_new_article_without_wordnet_says_what_the_draft_lacks(tmp_path):
     lacks = [line for line in run.stdout.splitlines() if "no WordNet" in line]
     assert len(lacks) == 1 and "apt-get install wordnet-base" in lacks[0]
     assert (content / "notes-drafts" / "grocers-form-a-venture.yaml").is_file()
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_words_read_in_their_plain_sense_are_no_terms():
+    """Someone's own words, another term's explanation and what says what kind of thing a name
+    is are read plainly; the same words elsewhere are candidates."""
+    assert "drainage plan" in _terms("The council adopted a drainage plan for the estate on Monday.")
+    assert "drainage plan" not in _terms("“We have been lucky, and luck is not a drainage plan,” the chair said.")
+    assert "trade journal" in _terms("The sale was first reported in a trade journal last month.")
+    assert "trade journal" not in _terms("The trade journal Harbour Ledger first reported the sale last month.")
+    assert "court order" in _terms("The residents asked the judge for a court order on Monday.")
+    explained = _terms("The judge granted an injunction, a court order that forbids a particular act, on Monday.")
+    assert "injunction" in explained and "court order" not in explained, explained
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_adjectives_that_classify_make_terms_and_adjectives_of_degree_do_not():
+    found = _terms("The council approved the compulsory purchase of the field, and the provisional result "
+                   "was published late on Sunday.")
+    assert {"compulsory purchase", "provisional result"} <= set(found), found
+    found = _terms("Most volunteers reported a mild fever, and the museum made a formal request for the masks.")
+    assert not {"mild fever", "formal request"} & set(found), found
+    found = _terms("It is a defined benefit scheme, which promises a pension based on salary.",
+                   "Operators had raised fares by 8% last year.")
+    assert "defined benefit scheme" in found and "raised fares" not in found, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_governing_body_is_a_term_and_a_longer_term_stands_for_those_inside_it():
+    found = _terms("The planning committee approved the scheme, and the supervisory board agreed on Friday.",
+                   "The bank closed its regional branches in May.",
+                   "The retailer had drawn its revolving credit facility, a loan it can draw on and repay, by March.")
+    assert {"planning committee", "supervisory board", "revolving credit facility"} <= set(found), found
+    assert not {"regional branches", "revolving credit", "credit facility"} & set(found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_verb_after_its_subject_or_a_clause_word_a_person_and_a_names_description_are_no_terms():
+    found = _terms("She said the cuts would fall on players approaching retirement.",
+                   "He led a think tank before entering politics in 2021.",
+                   "The rider denies knowingly taking the drug, and his brother-in-law received three years.",
+                   "The deal needs approval from BaFin, the German financial regulator, which will check the bank.")
+    assert not {"approaching retirement", "entering politics", "denies knowingly", "brother-in-law",
+                "financial regulator"} & set(found), found

@@ -1,6 +1,6 @@
 """Glossary candidates for the notes draft: the words and two-word terms of an article a
 general reader may not know. First the terms the article itself marks ("so-called X", "known
-as X", a short phrase in quotation marks) or explains as it goes, in an apposition, a relative
+as X") or explains as it goes, in an apposition, a relative
 clause or a parenthesis right after the term ("cold wallets, the offline storage that...",
 "franchising, which would let it..."): journalists gloss a term where they first use it. Then
 rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
@@ -17,7 +17,13 @@ reader understands from its words), it names a person's title or a time ("prime 
 "second half") or a reader knows it by sight ("washing machine"). Terms of a domain that
 WordNet does not list ("carbon price", "structural deficit", "planning permission") are two
 adjacent words whose head is abstract there (an act, a possession, a communication: not a
-thing, a person, a time) and whose first word is a noun or a relational adjective. A single
+thing, a person, a time) or a governing body ("planning committee"), and whose first word is
+a noun or an adjective that classifies rather than grades ("compulsory purchase", "provisional
+result"; not "mild fever", "formal request": WordNet links a graded adjective to the attribute
+it measures). Words a reader meets in their plain sense are no candidates by rarity: someone's
+own words in quotation marks, the article's explanation of another term, and what says what
+kind of thing a name is ("the trade journal Airline Ledger"). A longer term stands for the
+terms inside it ("defined benefit scheme" for "benefit scheme"). A single
 word for a person by their work, a part of the body, an animal, a plant or a food is read at
 sight. WordNet also keeps verbs out: a word it knows only as a verb, adjective or adverb
 ("upheld", "reliably") is no term on its own, and a pair ends in a word it knows mostly as a
@@ -51,7 +57,6 @@ MOST = 12  # at most this many, the rarest first: a draft to curate, not a dicti
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w|['’]t\b)")
 _MARKED = re.compile(r"\b(?:so-called|known(?:\s+locally|\s+in\s+the\s+\w+)?\s+as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
                      r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
-_QUOTED = re.compile(r"[\"“‘]([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})[\"”’]")
 # Function words and the like never make a term, however a pair's frequency adds up.
 _FUNCTION = set("""a an the and or but nor of to in on at by for from with without into onto over under about above
 below between among through during before after since until than then that this these those there here it its
@@ -96,24 +101,33 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
 
     for n, sentences in enumerate(paragraphs, 1):
         for sentence in sentences:
-            for match in (*_MARKED.finditer(sentence), *_QUOTED.finditer(sentence)):
+            for match in _MARKED.finditer(sentence):
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
+            explanations = []
             for term, gloss in _explained(sentence):
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
+                explanations.append(gloss)
             for term, gloss in _glossed(sentence):
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
+                explanations.append(gloss)
+            plain = _plain_spans(sentence, explanations)
+
+            def propose(term: str, start: int, rarity: float) -> None:  # what the rarity rules find
+                if not _read_plainly(sentence, start, start + len(term), plain):
+                    add(term, n, sentence, rarity)
+
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
-            for term in _dictionary_terms(words, sentence):
-                add(term, n, sentence, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
-            for term in _domain_compounds(words, sentence):
-                add(term, n, sentence, sum(map(_rarity, term.split())) / 2 - COMPOUND)
+            for term, start in _dictionary_terms(words, sentence):
+                propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
+            for term, start in _domain_compounds(words, sentence):
+                propose(term, start, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
                 if "-" in word:
                     term = _with_head(words, i, sentence) if _compound(word) else None
                     if term is not None:
-                        add(term, n, sentence, HYPHENATED)
+                        propose(term, start, HYPHENATED)
                     continue
                 if word[0].isupper() or word in _FUNCTION or len(word) < 4:
                     continue
@@ -121,12 +135,16 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
                     pair = _pair(words, i, sentence)
-                    if pair or rarity < RARE_ALONE and _noun_like(word, alone=True):
-                        add(pair or word, n, sentence, rarity)
-    words_of_longer = {w for t in found.values() if " " in t.term for w in t.term.lower().split()}
-    kept = [t for t in found.values() if (" " in t.term or t.term.lower() not in words_of_longer)
+                    if pair:
+                        propose(*pair, rarity)
+                    elif rarity < RARE_ALONE and _noun_like(word, alone=True):
+                        propose(word, start, rarity)
+    # A longer term stands for the words it holds: "placebo effect" for "placebo", "defined
+    # benefit scheme" for "benefit scheme".
+    longer = [f" {t.term.lower()} " for t in found.values() if " " in t.term]
+    kept = [t for t in found.values() if not any(f" {t.term.lower()} " in other != f" {t.term.lower()} " for other in longer)
             and (t.rarity < 0 or _worth_explaining(t.term))]
-    return sorted(kept, key=lambda t: t.rarity)[:MOST]  # "placebo effect" stands for "placebo"
+    return sorted(kept, key=lambda t: t.rarity)[:MOST]
 
 
 # What a reader knows by sight: people by their work ("spokesperson", "cellist"), parts of the
@@ -136,8 +154,12 @@ _EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "nou
 
 def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
-    read at sight (WordNet; without it, or for a word it lacks, the candidate stays)."""
-    return " " in term or "-" in term or wordnet.lexname(term, "n") not in _EVERYDAY_KINDS
+    read at sight, and a hyphenated one for a person ("brother-in-law", "co-defendant")
+    (WordNet; without it, or for a word it lacks, the candidate stays)."""
+    if " " in term:
+        return True
+    kind = wordnet.lexname(term, "n")
+    return kind != "noun.person" if "-" in term else kind not in _EVERYDAY_KINDS
 
 
 # A noun phrase the article explains in an apposition: "an injunction, a court order that",
@@ -172,15 +194,19 @@ def _explained(sentence: str) -> list[tuple[str, str]]:
 # word must be uncommon and no phrase may name a person, a time, a place or an amount. Not
 # what only looks like one: a sentence's opening phrase ("After a two-day hearing, the judge"),
 # words someone is quoted as saying ("a routine review, the company said"), an item of a list
-# ("nausea, vomiting, or diarrhoea"), or a phrase before a name ("the frontman, the singer Jo
-# Bright"). A sentence may start with the term ("Restitution, the return of ...").
+# ("nausea, vomiting, or diarrhoea"), a phrase before a name ("the frontman, the singer Jo
+# Bright"), or a phrase in an apposition to a name, whose clause is about the name ("BaFin, the
+# German financial regulator, which will check"). A sentence may start with the term
+# ("Restitution, the return of ...").
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
                       r"[”’\"]?\s*(,|\(|—|–)\s*(a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|"
                       r"under\s+which|whereby)\s")
+_DETERMINERS = {"a", "an", "the", "its", "their"}
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
+_NAMES_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s+(?:a|an|the|[A-Z][\w-]*[’']s?)\s+[^,;]*$")  # "BaFin, the German"
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
                      r"stated|confirmed|explained)\b")
 
@@ -191,8 +217,9 @@ def _glossed(sentence: str) -> list[tuple[str, str]]:
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
         opening = before.split()[:1]
-        if "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
-                and match.group(3) in {"a", "an", "the", "its", "their"} \
+        if _NAMES_APPOSITION.search(before) \
+                or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
+                and match.group(3) in _DETERMINERS \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
                 or match.group(3) == "or" and before.rstrip().endswith(","):
             continue
@@ -203,8 +230,12 @@ def _glossed(sentence: str) -> list[tuple[str, str]]:
             if not phrase.strip():
                 continue
         words: list[str] = []  # the noun phrase's last three words at most, back to a function word or a verb
-        for word in reversed(phrase.split()):
-            if word in _FUNCTION or word == "so-called" or words and not _modifier(word):
+        run = phrase.split()
+        for at in range(len(run) - 1, -1, -1):
+            word = run[at]
+            # A participle right after a determiner qualifies the noun ("a defined benefit scheme").
+            if word in _FUNCTION or word == "so-called" or words and not _modifier(word) \
+                    and not (at > 0 and run[at - 1] in _DETERMINERS):
                 break
             words.insert(0, word)
             if len(words) == 3:
@@ -258,12 +289,12 @@ def _modifier(word: str) -> bool:
     return qualifier > 0 and seen.get("v", 0) <= qualifier and not word.endswith("ly")
 
 
-def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
+def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int]]:
     """The runs of two or three adjacent lower-case words that are one noun in WordNet and
     worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
     fare charged for riding a bus", is its words), nor a title or a time ("chief executive"),
     nor what a reader knows by sight, as for a single word ("washing machine", "main road")."""
-    found: list[str] = []
+    found: list[tuple[str, int]] = []
     i = 0
     while i < len(words):
         for size in (3, 2):
@@ -280,7 +311,7 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[str]:
             sense = wordnet.reader().synsets(entry, pos="n")[0]
             if sense.lexname() in _NOT_TERMS | _EVERYDAY_KINDS or _spelled_out(texts, sense.definition()):
                 continue
-            found.append(" ".join(texts))
+            found.append((" ".join(texts), run[0][1]))
             i += size - 1
             break
         i += 1
@@ -293,13 +324,14 @@ _ABSTRACT = {"noun.communication", "noun.possession", "noun.attribute", "noun.re
              "noun.act", "noun.state", "noun.phenomenon", "noun.event"}
 
 
-def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
+def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int]]:
     """Two adjacent lower-case words that name a concept of a domain: an abstract head
-    ("price", "deficit", "permission") qualified by a noun or a relational adjective
-    ("carbon price", "structural deficit", "planning permission"); not by a person, a time
-    or a place, nor by what a reader knows by sight ("council spokesman", "winter months",
-    "kidney disease"), nor by an everyday adjective ("final
-    decision", "hourly service"; a rare one may: "snap election")."""
+    ("price", "deficit", "permission") or a governing body ("committee", "board") qualified by
+    a noun or an adjective that classifies ("carbon price", "structural deficit", "planning
+    permission", "compulsory purchase", "supervisory board"); not by a person, a time or a
+    place, nor by what a reader knows by sight ("council spokesman", "winter months", "kidney
+    disease"), nor by an adjective of degree ("final decision", "mild fever"), nor by a verb
+    ("had raised fares"). Each with where it starts."""
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
@@ -310,31 +342,76 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[str]:
         if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _verbs_noun(b)):
             continue  # a verb's noun after a noun ("storm surge", "tax cut"), not "costs rise", "council votes"
         head = wordnet.lexname(b, "n")
-        if head not in _ABSTRACT:
+        if head not in _ABSTRACT and not wordnet.governing_body(b):
             continue
         seen = wordnet.parts_of_speech(a)
         if not seen:  # a word WordNet lacks qualifies nothing here (the rarity rules may take it)
             continue
-        if seen.get("n", 0) >= max(seen.values()) or a.endswith("ing") and wordnet.noun_entry([a]) == a:
-            # a noun, or a verb's own noun ("planning", "broadcasting"; not "seek", "entering");
-            # not a time, a place or what a reader knows by sight ("kidney disease", "fuel prices")
+        if seen.get("n", 0) > seen.get("a", 0) + seen.get("s", 0) and seen.get("n", 0) >= max(seen.values()) \
+                or a.endswith("ing") and wordnet.noun_entry([a]) == a:
+            # a noun (more than an adjective: "voluntary" is read as one), or a verb's own noun
+            # ("planning", "broadcasting"; not "seek", "entering"); not a time, a place or what
+            # a reader knows by sight ("kidney disease", "fuel prices")
             qualifies = wordnet.lexname(a, "n") not in {"noun.time", "noun.location"} | _EVERYDAY_KINDS
-        else:  # a relational adjective ("structural"), not an everyday one ("final")
-            qualifies = (wordnet.lexname(a, "a") or wordnet.lexname(a, "s")) == "adj.pert"
+        else:  # an adjective that classifies ("structural", "compulsory", "provisional"), not one of
+            # degree ("final", "serious", "mild"); a verb's participle only as a noun's qualifier, after
+            # a determiner or a preposition ("a defined benefit", "or shared ownership"; not "had raised fares")
+            classifies = (wordnet.lexname(a, "a") or wordnet.lexname(a, "s")) == "adj.pert" or wordnet.gradable(a) is False
+            participle = seen.get("v", 0) > seen.get("a", 0) + seen.get("s", 0)
+            qualifies = classifies and a not in _ORDINAL and (not participle or _word_before(sentence, start) in _NOUN_PHRASE)
         if qualifies and zipf(a) + zipf(b) < EVERYDAY_PAIR:
-            found.append(f"{a} {b}")
+            found.append((f"{a} {b}", start))
     return found
 
 
+# Where a reader meets words in their plain sense: someone's own words in quotation marks
+# (people speak in everyday words: "a straight face", "luck is not a flood plan"), and the
+# article's explanation of another term ("an injunction, a court order that ...").
+_SPEECH = re.compile(r'“[^“”]*(?:”|$)|^[^“”]*”|(?<!\w)"[^"]*"(?!\w)')
+
+
+def _plain_spans(sentence: str, explanations: list[str]) -> list[tuple[int, int]]:
+    spans = [match.span() for match in _SPEECH.finditer(sentence)]
+    for gloss in explanations:
+        at = sentence.find(gloss) if gloss else -1
+        if at >= 0:
+            spans.append((at, at + len(gloss)))
+    return spans
+
+
+def _read_plainly(sentence: str, start: int, end: int, plain: list[tuple[int, int]]) -> bool:
+    """Words a reader reads in their plain sense: inside someone's quoted words or another
+    term's explanation, or naming what kind of thing the name after them is ("the trade
+    journal Airline Ledger", "the cycling website velodaily.net")."""
+    return any(a <= start < b for a, b in plain) or re.match(r" (?:[A-Z]|\w+\.\w)", sentence[end:]) is not None
+
+
+# After these a participle qualifies a noun ("a defined benefit", "or shared ownership"); after
+# a subject or an auxiliary it is a verb ("had raised fares", "they blamed faults").
+_NOUN_PHRASE = set("""a an the its their his her our your this these those each every some any no all both another
+of in on at for from with without into under over about per via and or""".split())
+
+
+def _word_before(sentence: str, start: int) -> str:
+    """The word right before `start`, one space away, in lower case ("a", which the tokens
+    leave out, included), or "" where none is."""
+    match = re.search(r"(?<![\w’'-])([\w’'-]+) $", sentence[:start])
+    return match.group(1).lower() if match else ""
+
+
 _AUXILIARY = set("am is are was were be been being".split())
+_CLAUSE = set("before after by without while when since despite instead".split())  # "before entering politics"
 
 
 def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
-    """The -ing word at `i` is a verb: after a form of "be", or first in its clause (the
-    sentence's start, after a comma or a dash)."""
-    if i == 0 or words[i - 1][0].lower() in _AUXILIARY:
+    """The -ing word at `i` is a verb: after a form of "be", first in its clause (the
+    sentence's start, after a comma, a dash, "before", "by"), or after a noun, its subject."""
+    if i == 0 or words[i - 1][0].lower() in _AUXILIARY | _CLAUSE:
         return True
     (before, start), at = words[i - 1], words[i][1]
+    if sentence[start + len(before): at] == " " and before.islower() and before not in _FUNCTION \
+            and _noun_like(before) and wordnet.parts_of_speech(before):
+        return True  # after a noun, its subject: "players approaching retirement", "the council supplying books"
     return bool(re.search(r"[,;:—–]", sentence[start + len(before): at]))
 
 
@@ -434,20 +511,19 @@ def _adjacent(sentence: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
     return sentence[a[1] + len(a[0]): b[1]] == " "
 
 
-def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
-    """A rare word with the content word it is most likely a term with: "leveraged buyout",
-    "supervisory board", or None."""
+def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> tuple[str, int] | None:
+    """A rare word with the content word it is most likely a term with, and where it starts:
+    "leveraged buyout", "supervisory board" (not an adverb: "denies knowingly"), or None."""
     word = words[i][0]
     if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1):
         before = words[i - 1][0]
-        if before[0].islower() and before not in _FUNCTION and "-" not in before \
-                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 \
-                and zipf(before) < 4.5:
-            return f"{before} {word}"
+        if before[0].islower() and before not in _FUNCTION and "-" not in before and not word.endswith("ly") \
+                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0:
+            return f"{before} {word}", words[i - 1][1]
     if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]) and not word.endswith("s") \
             and not _verb_at(words, i) and _noun_like(word):  # "caretaker government", not "hourly service"
         after = words[i + 1][0]  # "offside trap", "caretaker government": a rare word naming a kind of thing
         if after[0].islower() and after not in _FUNCTION and "-" not in after and RARE <= zipf(after) < 5.6 \
                 and not after.endswith(("ly", "ed", "ing", "s")) and _noun_like(after):
-            return f"{word} {after}"
+            return f"{word} {after}", words[i][1]
     return None

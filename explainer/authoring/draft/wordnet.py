@@ -264,3 +264,26 @@ def made_thing(plural: str) -> bool:
     """A noun for things made or sold ("engines", "crisps", "vehicles"): its first sense is an
     artifact, a food or a substance."""
     return lexname(plural, "n") in {"noun.artifact", "noun.food", "noun.substance"}
+
+
+def gradable(word: str) -> bool | None:
+    """Whether WordNet links an adjective to the attribute it is a degree of ("mild",
+    "formal", "serious": a value of severity, formality; directly or through the head of its
+    cluster), as descriptive adjectives are; a classifying one is not ("compulsory",
+    "provisional", "arable"). None where WordNet has no adjective `word`."""
+    wn = reader()
+    senses = [s for pos in "as" for form in (wn._morphy(word.lower(), pos) if wn else [])
+              for s in wn.synsets(form, pos=pos)] if wn is not None else []
+    if not senses:
+        return None
+    return any(sense.attributes() or any(head.attributes() for head in sense.similar_tos()) for sense in senses)
+
+
+def governing_body(word: str) -> bool:
+    """A body that decides or governs ("committee", "council", "board", "jury", "government"):
+    its first noun sense is an administrative unit, a body of people or a polity's government."""
+    wn = reader()
+    forms = wn._morphy(word.lower(), "n") if wn is not None else []
+    found = wn.synsets(forms[0], pos="n") if forms else []
+    anchors = {"committee.n.01", "council.n.01", "body.n.02", "government.n.01"}
+    return bool(found) and any(anchors & {h.name() for h in path} for path in found[0].hypernym_paths())
