@@ -254,6 +254,16 @@ The debenture was kept by the treasurer, who said the self-insured pension fund 
     assert not terms & {"fret", "dissolve", "reconcile"}, terms  # everyday verbs after "may", "not", "to"
     assert sum(t.lower().startswith("debenture") for t in terms) == 1 and "debenture" in terms, terms  # singular, once
 
+def test_a_hyphenated_term_may_hold_of_or_to_and_a_manner_is_no_term():
+    result = sample("""
+The exchange published a proof-of-reserves report, and the league sold its free-to-air rights.
+The council will keep the day-to-day service after a room-by-room survey of its depots.
+""")
+    terms = {t.term for t in result.terms}
+    firsts = {t.split()[0] for t in terms}
+    assert {"proof-of-reserves", "free-to-air"} <= firsts and not {"day-to-day", "room-by-room"} & firsts, terms
+
+
 def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     shutil.rmtree(content / "notes")
     shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")

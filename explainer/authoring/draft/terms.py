@@ -441,13 +441,15 @@ def _verbs_noun(word: str) -> bool:
 
 def _compound(word: str) -> bool:
     """A lower-case hyphenated compound an author may need to explain ("sell-on", "double-blind",
-    "plug-in"), not a count or rank ("five-year", "third-largest") nor "so-called"."""
+    "plug-in"), not a count or rank ("five-year", "third-largest"), a manner ("day-to-day",
+    "room-by-room") nor "so-called"."""
     parts = word.split("-")
     return word.islower() and not any(part in _ORDINAL or part in _FUNCTION and part not in _PARTICLES
-                                      for part in parts) and all(parts)
+                                      for part in parts) and all(parts) and parts[0] != parts[-1]
 
 
-_PARTICLES = {"in", "on", "up", "out", "off", "over", "down", "and", "by"}  # "plug-in", "tie-up", "supply-and-confidence"
+# "plug-in", "tie-up", "supply-and-confidence", "proof-of-reserves", "free-to-air"
+_PARTICLES = {"in", "on", "up", "out", "off", "over", "down", "and", "by", "of", "to", "the"}
 
 
 def _with_head(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
