@@ -62,6 +62,9 @@ def test_numbers_in_words_are_given_in_figures():
 
 def test_sentences():
     assert sentences("One. Two? \u201cThree!\u201d said she. four") == ["One.", "Two?", "\u201cThree!\u201d said she. four"]
+    # A quotation that ends a sentence ends it: what follows starts the next one.
+    assert sentences('She said: "It is ours." Lawyers agreed. \u201cIt is over.\u201d Opponents wept.') == [
+        'She said: "It is ours."', "Lawyers agreed.", "\u201cIt is over.\u201d", "Opponents wept."]
 
 
 def test_names_sort_their_numbers_as_numbers():
