@@ -133,6 +133,25 @@ def sample(text: str):
     return draft("A headline\n\n" + "\n\n".join(text.strip().splitlines()), "sample", None)
 
 
+def test_a_rare_word_starting_a_sentence_written_in_lower_case_in_a_compound_or_the_singular_is_no_name():
+    result = sample("""
+The Tromsø team found a molecule that killed carbapenem-resistant strains in a dish.
+Carbapenems are kept for infections nothing else can treat, said Ingrid Vold.
+Sideroxins are rare, and the team found one sideroxin in a single core of mud.
+""")
+    names = {c.name for c in result.entities}
+    assert "Ingrid Vold" in names and not {"Carbapenems", "Sideroxins"} & names, names
+
+
+def test_a_common_word_starting_a_sentence_after_a_quotation_is_no_name():
+    result = sample("""
+“We asked only that the law be applied,” said Ruth Dale. “It was not.” Opponents of the scheme said it may fail.
+Helen Marsh, the trust's chair, called it "a ruling for walkers." Lawyers for Marsh Estates said they would appeal.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Ruth Dale", "Helen Marsh"} <= names and not {"Opponents", "Lawyers"} & names, names
+
+
 def test_sentence_initial_common_words_and_the_modal_may_are_never_names_or_dates():
     result = sample("""
 However, Brightwater Foods said prices may rise.

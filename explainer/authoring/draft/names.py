@@ -337,10 +337,11 @@ def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> boo
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
     # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
     # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one,
-    # nor a word the article writes in lower case elsewhere ("Microplastics are" and "of microplastics").
+    # nor a word the article writes in lower case elsewhere, if only in the singular or in a
+    # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and word.lower() not in written_elsewhere
+        and not wordnet.plural_noun(word) and not {word.lower(), word.lower().removesuffix("s")} & written_elsewhere
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
@@ -356,7 +357,8 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                     # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
                     # Opera" does not make "Opera is the only form" a name)
                     elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
-            elsewhere |= set(_LOWER.findall(sentence))  # and its words in lower case
+            # and its words in lower case, in a compound too ("carbapenem-resistant")
+            elsewhere |= {part for word in _LOWER.findall(sentence) for part in (word, *word.split("-"))}
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
