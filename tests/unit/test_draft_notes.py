@@ -604,6 +604,20 @@ Libraries at Brinsop, Tollard, Wyke Regis and Abbots Leigh will close.
     assert kinds["Tollard"] == kinds["Abbots Leigh"] == "place", kinds
 
 
+def test_points_of_a_game_a_place_after_for_and_a_fraction_of_those_who_did_something():
+    result = sample("""
+Boats score eight points for a leg win, seven for second place and so on down the fleet.
+The Greens were on 14%, up three points since March.
+If fewer than half of those invited turn up, the clinic may close, and a third of the children invited stayed away.
+Half of them left early.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units.get("eight points") == "points" and units.get("seven") != "seconds", units
+    assert units.get("three points") == "percentage points", units
+    assert units.get("half") == "people invited" and units.get("a third") == "children", units
+    assert units.get("Half") == "none", units
+
+
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
     require_wordnet()
     result = sample("""

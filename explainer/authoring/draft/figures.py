@@ -148,6 +148,7 @@ _NOT_COUNTS = ("none", "percent", "percentage points", "times")
 _SHARED = re.compile(rf"(?:,|\bof\s+which|\bfor)\s+{_ROUGHLY}$")
 
 
+_OF_THOSE = re.compile(r"^\s+of\s+those\s+([a-z]+ed)\b")  # "half of those invited", "a third of those surveyed"
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+ed\b)")  # not "of those invited"
 
 
@@ -232,8 +233,11 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
-        if _OF_THEM.match(sentence[match.end():]) and (unit := _last_counted(found)):
-            out.append(Found(match.start(), match.end(), match.group(), unit))
+        if _OF_THEM.match(sentence[match.end():]):  # "nearly half of them": of the last count, if any
+            out.append(Found(match.start(), match.end(), match.group(), _last_counted(found) or "none"))
+            continue
+        if those := _OF_THOSE.match(sentence[match.end():]):  # "half of those surveyed": people surveyed
+            out.append(Found(match.start(), match.end(), match.group(), f"people {those.group(1)}"))
             continue
         of = _OF.match(sentence[match.end():]) or _OF.match(" of" + sentence[match.end():])  # "half the people"
         words = of.group(1).split() if of else []
@@ -243,6 +247,8 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
             words.pop(0)
         cut = next((i for i, w in enumerate(words) if i and (w in _NOT_UNITS or zipf(w) >= 6.0)), len(words))
         words = words[:cut]  # "half of the money is", "half the people who use", "a third of the bus routes will"
+        if len(words) > 1 and any(_counted(w) for w in words) and not _counted(words[-1]):
+            words = words[: max(i for i, w in enumerate(words) if _counted(w)) + 1]  # "the children invited did"
         unit = " ".join(words[-2:]) if words else "none"
         out.append(Found(match.start(), match.end(), match.group(), unit))
     return out
@@ -298,8 +304,11 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return places.currency_symbols[match.group("cur")], end
     if match.group("code"):
         return match.group("code"), end
-    if (m := _PERCENT.match(rest)) or (m := _POINTS.match(rest)):
-        return ("percentage points" if "point" in m.group() else "percent"), end + m.end()
+    if m := _PERCENT.match(rest):
+        return "percent", end + m.end()
+    if m := _POINTS.match(rest):  # of a share where the sentence speaks of one ("on 14%, up three points")
+        shares = "percentage" in m.group() or re.search(r"%|\bper\s?cent\b", sentence)
+        return ("percentage points" if shares else "points"), end + m.end()
     if m := re.match(rf"^-({'|'.join(_TIME_UNITS)})\b", rest):  # "a five-year contract"
         return m.group(1) + "s", end
     if m := re.match(r"^-([a-z]+)\s+[A-Za-z]", rest):  # "a 212-page report", "the 1,240-seat Riverpoint Theatre"
@@ -337,10 +346,10 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         if not takes and rest.split()[0].lower() in ("a", "an", "each", "every", "per", "last", "this", "next") \
                 and word in _TIME_UNITS:
             break  # "1,640 a year earlier", "212,000 last year": a rate's period or the count's time, not its unit
+        if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:
+            continue  # "19 in classrooms", "seven for second place": no qualifier ("6.3 more goals" has one)
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
-        if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:
-            continue  # "19 in classrooms": no qualifier ("6.3 more goals" has one)
         if _counted(word):
             unit, stop = word, m.end()
             if (owned := re.match(r"^(?:’s|'s|’)\s+([a-z]+)\b", rest[stop:])) and _counted(owned.group(1)):
