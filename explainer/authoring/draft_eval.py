@@ -18,6 +18,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from ..content.unfinished import is_placeholder
+from .draft.terms import singular
 
 EVALS = Path("evals/draft")
 TARGETS = {  # metric -> target: issue 23's table (traps, a count, our own: to be 0); None: reported only
@@ -96,13 +97,15 @@ def _in(needle: str, haystack: str) -> bool:
 def _same_unit(predicted: str, wanted: str) -> bool:
     """The same unit, or the same counted noun with other qualifiers: "branches" for "regional
     branches", "bus routes" for "routes", "utility vehicles" for "sport utility vehicles" (the
-    keys write either); not "millimetres" for "millimetres of mercury", a measure of something."""
+    keys write either); not "millimetres" for "millimetres of mercury", a measure of something.
+    In the singular or the plural: the draft names a unit in the plural ("one production line":
+    production lines), a key may write a count of one in the singular."""
     predicted, wanted = predicted.lower(), wanted.lower()
     if predicted == wanted:
         return True
     measured = (" of " in predicted or " per " in predicted, " of " in wanted or " per " in wanted)
     return "none" not in (predicted, wanted) and not any(measured) \
-        and predicted.split()[-1] == wanted.split()[-1]  # "utility vehicles", "sport utility vehicles"
+        and singular(predicted.split()[-1]) == singular(wanted.split()[-1])  # "utility vehicles", "sport utility vehicle"
 
 
 def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:

@@ -89,7 +89,7 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
     found: dict[str, Term] = {}
 
     def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "") -> None:
-        key = _singular(term.lower())
+        key = singular(term.lower())
         if key in known or term.lower() in known or any(w in names for w in term.split()):
             return
         if key not in found:
@@ -417,8 +417,8 @@ def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
 
 def _spelled_out(words: list[str], gloss: str) -> bool:
     """Every word of a compound is in its definition: a reader gets it from its words."""
-    said = {_singular(w) for w in re.findall(r"[a-z]+", gloss.lower())}
-    return all(_singular(w.lower()) in said or w.lower() in _FUNCTION for w in words)
+    said = {singular(w) for w in re.findall(r"[a-z]+", gloss.lower())}
+    return all(singular(w.lower()) in said or w.lower() in _FUNCTION for w in words)
 
 
 def _noun_like(word: str, alone: bool = False) -> bool:
@@ -475,7 +475,7 @@ def _rarity(word: str) -> float:
     return max((zipf(form) for form in (word, *bases) if zipf(form) >= RARE), default=zipf(word))
 
 
-def _singular(term: str) -> str:
+def singular(term: str) -> str:
     """The key that makes "insurers" and "insurer" one candidate."""
     if term.endswith("ies"):
         return term[:-3] + "y"
