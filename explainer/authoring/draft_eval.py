@@ -18,7 +18,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from ..content.unfinished import is_placeholder
-from .draft.terms import singular
+from ..core.lexicon import singular
 
 EVALS = Path("evals/draft")
 TARGETS = {  # metric -> target: issue 23's table (traps, a count, our own: to be 0); None: reported only

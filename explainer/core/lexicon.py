@@ -1,4 +1,5 @@
-"""How common a word is in general English: wordfreq's frequency lists (pinned, offline)."""
+"""How common a word is in general English (wordfreq's frequency lists, pinned, offline),
+and a word's rough singular."""
 
 from __future__ import annotations
 
@@ -9,3 +10,11 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def singular(word: str) -> str:
+    """A plural's singular, roughly ("insurers" -> "insurer", "cities" -> "city"; "glass"
+    stays): what makes a plural and its singular one word for a rule."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

@@ -26,12 +26,13 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FOLD)).strip()
 
 
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\u201d\u2019\"']))\s+(?=[A-Z\u201c\"'])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=\.[\u201d\u2019\"']))\s+(?=[A-Z\u201c\"'])")
 
 
 def sentences(text: str) -> list[str]:
-    """A paragraph's sentences: a break after . ! or ?, or after a quotation that ends with
-    one ('... applied." Lawyers said'), before a capital or an opening quote."""
+    """A paragraph's sentences: a break after . ! or ?, or after a quotation that ends with a
+    full stop ('... applied." Lawyers said'), before a capital or an opening quote. Not after
+    a quoted question or exclamation: its speaker usually follows ('"Is it fair?" Bishop asked')."""
     return _SENTENCE_END.split(text)
 
 

@@ -65,6 +65,9 @@ def test_sentences():
     # A quotation that ends a sentence ends it: what follows starts the next one.
     assert sentences('She said: "It is ours." Lawyers agreed. \u201cIt is over.\u201d Opponents wept.') == [
         'She said: "It is ours."', "Lawyers agreed.", "\u201cIt is over.\u201d", "Opponents wept."]
+    # After a quoted question or exclamation the speaker usually follows: no break.
+    assert sentences("\u201cIs the rent fair?\u201d Bishop asked. \u201cNo!\u201d Castle said.") == [
+        "\u201cIs the rent fair?\u201d Bishop asked.", "\u201cNo!\u201d Castle said."]
 
 
 def test_names_sort_their_numbers_as_numbers():

@@ -177,3 +177,23 @@ def test_a_verb_after_its_subject_or_a_clause_word_a_person_and_a_names_descript
                    "The deal needs approval from BaFin, the German financial regulator, which will check the bank.")
     assert not {"approaching retirement", "entering politics", "denies knowingly", "brother-in-law",
                 "financial regulator"} & set(found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_what_only_looks_like_plain_words_stays_a_candidate():
+    """A term in scare quotes is no one's speech; a name's description is not a contact clause,
+    an opening word or a number; a participle alone with its noun is no compound; a compound
+    after a noun is no verb; a longer term keeps the shorter one's words clean of adverbs."""
+    assert "bail-in" in _terms('Analysts expect the bank to face a "bail-in" before the summer.')
+    assert "drainage plan" in _terms("The council adopted the drainage plan Mr Hale drew up in May.")
+    assert "franchising" in _terms("Separately, the authority said it backed franchising, which would let it set fares.")
+    assert "planning committee" in _terms("The council planning committee approved the scheme on Friday.")
+    assert "proposed changes" not in _terms("Members rejected the proposed changes, which would cut their pay.")
+    found = _terms("The trial enrolled adults with newly diagnosed pulmonary tuberculosis, the form of the "
+                   "disease that affects the lungs, in 2021.")
+    assert "pulmonary tuberculosis" in found and not any("newly" in t for t in found), found
+    # Speech that runs on from one sentence into the next, in straight quotes, is still speech.
+    assert "drainage plan" not in _terms('"We have been lucky, and luck is not a drainage plan. We have none."')
+    found = _terms("The lender offers peer-to-peer loans and a state-of-the-art app, kept up-to-date daily.")
+    assert any(t.startswith("peer-to-peer") for t in found), found
+    assert not any(t.startswith(("state-of-the-art", "up-to-date")) for t in found), found

@@ -22,8 +22,9 @@ _UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 
 
 def city_names(city: dict) -> set[str]:
-    """A GeoNames city's name and the English names among its alternate names ("Cologne" for
-    Köln, "Ghent" for Gent), not codes ("CGN") nor common words."""
+    """A GeoNames city's name and those of its alternate names that are written as a name in
+    the Latin alphabet ("Cologne" for Köln, "Ghent" for Gent; other languages' too: "Mailand"),
+    not codes ("CGN") nor common English words."""
     return {city["name"], *(n for n in city["alternatenames"] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", n)
                             and zipf(n.lower()) < 4.0)}
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...core.lexicon import zipf
+from ...core.lexicon import singular, zipf
 from ...core.text import MONTHS, WEEKDAYS
 from . import wordnet
 from .gazetteer import Gazetteer
@@ -341,7 +341,7 @@ def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> boo
     # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and not {word.lower(), word.lower().removesuffix("s")} & written_elsewhere
+        and not wordnet.plural_noun(word) and not {word.lower(), singular(word.lower())} & written_elsewhere
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
@@ -358,7 +358,7 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                     # Opera" does not make "Opera is the only form" a name)
                     elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
             # and its words in lower case, in a compound too ("carbapenem-resistant")
-            elsewhere |= {part for word in _LOWER.findall(sentence) for part in (word, *word.split("-"))}
+            elsewhere |= {part for word in _LOWER.findall(sentence) for part in (word, *word.split("-")) if part.islower()}
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...core.lexicon import zipf
+from ...core.lexicon import singular, zipf
 from . import wordnet
 
 RARE = 3.8  # a word rarer than this is a candidate with the content word beside it
@@ -105,17 +105,16 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
-            explanations = []
-            for term, gloss in _explained(sentence):
+            plain = _speech(sentence)  # where words are read in their plain sense
+            for term, (gloss, at) in _explained(sentence):
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
-                explanations.append(gloss)
-            for term, gloss in _glossed(sentence):
+                plain.append((at, at + len(gloss)))
+            for term, (gloss, at) in _glossed(sentence):
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
-                explanations.append(gloss)
-            plain = _plain_spans(sentence, explanations)
+                plain.append((at, at + len(gloss)))
 
             def propose(term: str, start: int, rarity: float) -> None:  # what the rarity rules find
-                if not _read_plainly(sentence, start, start + len(term), plain):
+                if not any(a <= start < b for a, b in plain) and not _names_kind(sentence, start + len(term)):
                     add(term, n, sentence, rarity)
 
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
@@ -140,11 +139,16 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                     elif rarity < RARE_ALONE and _noun_like(word, alone=True):
                         propose(word, start, rarity)
     # A longer term stands for the words it holds: "placebo effect" for "placebo", "defined
-    # benefit scheme" for "benefit scheme".
-    longer = [f" {t.term.lower()} " for t in found.values() if " " in t.term]
-    kept = [t for t in found.values() if not any(f" {t.term.lower()} " in other != f" {t.term.lower()} " for other in longer)
-            and (t.rarity < 0 or _worth_explaining(t.term))]
-    return sorted(kept, key=lambda t: t.rarity)[:MOST]
+    # benefit scheme" for "benefit scheme" (and takes its explanation, where it has none).
+    kept = {key: t for key, t in found.items() if t.rarity < 0 or _worth_explaining(t.term)}
+    for key, shorter in list(kept.items()):
+        inside = f" {shorter.term.lower()} "
+        longer = next((k for k, t in kept.items() if k != key and inside in f" {t.term.lower()} "), None)
+        if longer is not None:
+            if shorter.gloss and not kept[longer].gloss:
+                kept[longer] = replace(kept[longer], gloss=shorter.gloss)
+            del kept[key]
+    return sorted(kept.values(), key=lambda t: t.rarity)[:MOST]
 
 
 # What a reader knows by sight: people by their work ("spokesperson", "cellist"), parts of the
@@ -171,11 +175,14 @@ _EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|t
                         r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|in\s+which|of|used|employed|setting)\b)")
 
 
-def _explained(sentence: str) -> list[tuple[str, str]]:
+def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _EXPLAINED.finditer(sentence):
         words = match.group(1).split()
         cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION and (w != "of" or i == len(words) - 1)), default=0)
+        # nor an adverb, with the participle it qualifies ("newly diagnosed pulmonary tuberculosis")
+        cut = max([cut] + [i + 1 + words[i + 1: i + 2][0].endswith("ed") for i, w in enumerate(words[:-2])
+                           if w.endswith("ly")])
         if "of" in words[:cut]:  # "the provenance of each object, the record of ...": about the provenance
             continue
         words = words[cut:]  # "repairs after subsidence": subsidence; "abuse of office" stays
@@ -201,25 +208,31 @@ def _explained(sentence: str) -> list[tuple[str, str]]:
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
                       r"[”’\"]?\s*(,|\(|—|–)\s*(a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|"
                       r"under\s+which|whereby)\s")
-_DETERMINERS = {"a", "an", "the", "its", "their"}
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
-_NAMES_APPOSITION = re.compile(r"[A-Z][\w’'.-]*,\s+(?:a|an|the|[A-Z][\w-]*[’']s?)\s+[^,;]*$")  # "BaFin, the German"
+_APPOSED = re.compile(r"(\S+),\s+(?:a|an|the|\S+[’']s?)\s+[^,;]*$")  # "BaFin, the German ..."
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
                      r"stated|confirmed|explained)\b")
 
 
-def _glossed(sentence: str) -> list[tuple[str, str]]:
+def _after_a_name(before: str) -> bool:
+    """The words before a phrase put it in an apposition to a name: "BaFin, the German ...",
+    "Ílex, a Madrid ..."; not a sentence's opening word ("Separately, the authority ...")."""
+    apposed = _APPOSED.search(before)
+    return apposed is not None and apposed.start() > 0 and apposed.group(1)[0].isupper()
+
+
+def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
         opening = before.split()[:1]
-        if _NAMES_APPOSITION.search(before) \
+        if _after_a_name(before) \
                 or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
-                and match.group(3) in _DETERMINERS \
+                and match.group(3) in {"a", "an", "the", "its", "their"} \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
                 or match.group(3) == "or" and before.rstrip().endswith(","):
             continue
@@ -233,9 +246,10 @@ def _glossed(sentence: str) -> list[tuple[str, str]]:
         run = phrase.split()
         for at in range(len(run) - 1, -1, -1):
             word = run[at]
-            # A participle right after a determiner qualifies the noun ("a defined benefit scheme").
+            # A participle qualifies a compound after a determiner ("a defined benefit scheme"; not
+            # "the proposed changes, which", read as a noun and its verb's participle).
             if word in _FUNCTION or word == "so-called" or words and not _modifier(word) \
-                    and not (at > 0 and run[at - 1] in _DETERMINERS):
+                    and not (len(words) > 1 and at > 0 and run[at - 1] in _NOUN_PHRASE):
                 break
             words.insert(0, word)
             if len(words) == 3:
@@ -265,18 +279,19 @@ _LIST = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\b")
 GLOSS_WORDS = (3, 25)  # an explanation of three words at least ("a court order"), and not a paragraph
 
 
-def _gloss(sentence: str, end: int) -> str:
-    """The article's own explanation of the words that end at `end`, or ""."""
+def _gloss(sentence: str, end: int) -> tuple[str, int]:
+    """The article's own explanation of the words that end at `end`, and where it starts, or
+    ("", end)."""
     match = _APPOSITION.match(sentence, end)
     if not match:
-        return ""
+        return "", end
     gloss = match.group(1).strip()
     words = gloss.split()
     if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() for w in words) \
             or words[0] in {"the", "a", "an"} and words[1] in _FUNCTION or _LIST.search(gloss) \
             or re.match(r",\s+[A-Z]", sentence[match.end():]):
-        return ""
-    return gloss
+        return "", end
+    return gloss, match.start(1)
 
 
 def _modifier(word: str) -> bool:
@@ -364,26 +379,39 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
     return found
 
 
-# Where a reader meets words in their plain sense: someone's own words in quotation marks
-# (people speak in everyday words: "a straight face", "luck is not a flood plan"), and the
-# article's explanation of another term ("an injunction, a court order that ...").
-_SPEECH = re.compile(r'“[^“”]*(?:”|$)|^[^“”]*”|(?<!\w)"[^"]*"(?!\w)')
+# Someone's own words in quotation marks, read in their plain sense (people speak in everyday
+# words: "a straight face", "luck is not a flood plan"): a quotation of four words at least, a
+# clause rather than a term in quotation marks ("a “bail-in”"), running on where the sentence
+# does not close it.
+_QUOTATION = re.compile(r'“[^“”]*(?:”|$)|^[^“”]*”|(?<!\w)"[^"]*"(?!\w)')
+SPOKEN_WORDS = 4
 
 
-def _plain_spans(sentence: str, explanations: list[str]) -> list[tuple[int, int]]:
-    spans = [match.span() for match in _SPEECH.finditer(sentence)]
-    for gloss in explanations:
-        at = sentence.find(gloss) if gloss else -1
-        if at >= 0:
-            spans.append((at, at + len(gloss)))
+def _speech(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence quotes someone's own words (start, end)."""
+    spans = [m.span() for m in _QUOTATION.finditer(sentence) if len(m.group().split()) >= SPOKEN_WORDS]
+    straight = [m.start() for m in re.finditer('"', sentence)]
+    if len(straight) % 2:  # one straight quotation mark the sentence does not pair
+        last = straight[-1]
+        if last == 0 or sentence[last - 1].isspace():
+            spans.append((last, len(sentence)))  # it opens, and the quotation runs on
+        else:
+            spans.append((0, straight[0] + 1))  # it closes a quotation opened before
     return spans
 
 
-def _read_plainly(sentence: str, start: int, end: int, plain: list[tuple[int, int]]) -> bool:
-    """Words a reader reads in their plain sense: inside someone's quoted words or another
-    term's explanation, or naming what kind of thing the name after them is ("the trade
-    journal Airline Ledger", "the cycling website velodaily.net")."""
-    return any(a <= start < b for a, b in plain) or re.match(r" (?:[A-Z]|\w+\.\w)", sentence[end:]) is not None
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Dame"}
+
+
+def _names_kind(sentence: str, end: int) -> bool:
+    """The words ending at `end` say what kind of thing the name right after them is ("the
+    trade journal Airline Ledger", "the cycling website velodaily.net"); not before "I", a
+    title ("the plan Mr Hale drew up") or a number ("0.25 points")."""
+    after = re.match(r" ([^\W\d_][\w’'-]*)(\.[a-z]{2,}\b)?", sentence[end:])
+    if after is None:
+        return False
+    word, domain = after.groups()
+    return bool(domain) and word.islower() or word[0].isupper() and word not in _TITLES | {"I"}
 
 
 # After these a participle qualifies a noun ("a defined benefit", "or shared ownership"); after
@@ -400,18 +428,18 @@ def _word_before(sentence: str, start: int) -> str:
 
 
 _AUXILIARY = set("am is are was were be been being".split())
-_CLAUSE = set("before after by without while when since despite instead".split())  # "before entering politics"
+_CLAUSE = set("before after by without while when since despite".split())  # "before entering politics"
 
 
 def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
     """The -ing word at `i` is a verb: after a form of "be", first in its clause (the
-    sentence's start, after a comma, a dash, "before", "by"), or after a noun, its subject."""
+    sentence's start, after a comma, a dash, "before", "by"), or after a plural noun, its subject."""
     if i == 0 or words[i - 1][0].lower() in _AUXILIARY | _CLAUSE:
         return True
     (before, start), at = words[i - 1], words[i][1]
     if sentence[start + len(before): at] == " " and before.islower() and before not in _FUNCTION \
-            and _noun_like(before) and wordnet.parts_of_speech(before):
-        return True  # after a noun, its subject: "players approaching retirement", "the council supplying books"
+            and wordnet.plural_noun(before):
+        return True  # after a plural noun, its subject: "players approaching retirement" (not "council planning committee")
     return bool(re.search(r"[,;:—–]", sentence[start + len(before): at]))
 
 
@@ -441,15 +469,23 @@ def _verbs_noun(word: str) -> bool:
 
 def _compound(word: str) -> bool:
     """A lower-case hyphenated compound an author may need to explain ("sell-on", "double-blind",
-    "plug-in"), not a count or rank ("five-year", "third-largest"), a manner ("day-to-day",
-    "room-by-room") nor "so-called"."""
+    "plug-in", "proof-of-reserves", "peer-to-peer"), not a count or rank ("five-year",
+    "third-largest"), a manner ("room-by-room"), an everyday idiom ("up-to-date") nor "so-called"."""
     parts = word.split("-")
-    return word.islower() and not any(part in _ORDINAL or part in _FUNCTION and part not in _PARTICLES
-                                      for part in parts) and all(parts) and parts[0] != parts[-1]
+    if not word.islower() or not all(parts) or any(part in _ORDINAL or part in _FUNCTION and part not in _JOINERS
+                                                   for part in parts):
+        return False
+    if parts[0] == parts[-1] and parts[1] in {"by", "on"}:
+        return False  # a manner: "room-by-room", "year-on-year"
+    # An idiom joined by "of" or "to" that WordNet knows only as an adjective or an adverb is
+    # read at sight ("state-of-the-art", "up-to-date", "day-to-day"); "free-to-air" is not in it.
+    seen = wordnet.parts_of_speech(word)
+    return not ({"of", "to"} & set(parts) and seen and not seen.get("n"))
 
 
-# "plug-in", "tie-up", "supply-and-confidence", "proof-of-reserves", "free-to-air"
-_PARTICLES = {"in", "on", "up", "out", "off", "over", "down", "and", "by", "of", "to", "the"}
+# The short words a compound may be joined by: "plug-in", "tie-up", "supply-and-confidence",
+# "proof-of-reserves", "free-to-air".
+_JOINERS = {"in", "on", "up", "out", "off", "over", "down", "and", "by", "of", "to", "the"}
 
 
 def _with_head(words: list[tuple[str, int]], i: int, sentence: str) -> str | None:
@@ -473,13 +509,6 @@ def _rarity(word: str) -> float:
     for base in _bases(word, ("ers", ""), ("er", ""), ("ors", "e"), ("or", "e"), ("ers", "e"), ("er", "e")):
         bases += [base, base[:-1]] if base[-1] == base[-2] else [base]  # "bidder" from "bid"
     return max((zipf(form) for form in (word, *bases) if zipf(form) >= RARE), default=zipf(word))
-
-
-def singular(term: str) -> str:
-    """The key that makes "insurers" and "insurer" one candidate."""
-    if term.endswith("ies"):
-        return term[:-3] + "y"
-    return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
 def _bases(word: str, *rules: tuple[str, str]) -> list[str]:

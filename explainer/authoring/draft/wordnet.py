@@ -223,12 +223,18 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def lexname(word: str, pos: str) -> str | None:
-    """The lexicographer's file of a word's first sense ("noun.act", "adj.pert"), or None."""
+def _first_sense(word: str, pos: str):
+    """The first (most frequent) sense of `word` as part of speech `pos`, or None."""
     wn = reader()
     forms = wn._morphy(word.lower(), pos) if wn is not None else []
     found = wn.synsets(forms[0], pos=pos) if forms else []
-    return found[0].lexname() if found else None
+    return found[0] if found else None
+
+
+def lexname(word: str, pos: str) -> str | None:
+    """The lexicographer's file of a word's first sense ("noun.act", "adj.pert"), or None."""
+    sense = _first_sense(word, pos)
+    return sense.lexname() if sense else None
 
 
 def common_noun(word: str) -> bool:
@@ -268,22 +274,24 @@ def made_thing(plural: str) -> bool:
 
 def gradable(word: str) -> bool | None:
     """Whether WordNet links an adjective to the attribute it is a degree of ("mild",
-    "formal", "serious": a value of severity, formality; directly or through the head of its
-    cluster), as descriptive adjectives are; a classifying one is not ("compulsory",
-    "provisional", "arable"). None where WordNet has no adjective `word`."""
+    "formal", "serious": a value of severity, formality), as descriptive adjectives are: any
+    of its senses, or the head adjective a satellite sense is similar to. A classifying one is
+    not ("compulsory", "provisional", "arable"). None where WordNet has no adjective `word`.
+    A rough test: a few everyday adjectives have no attribute link ("safe", "annual")."""
     wn = reader()
-    senses = [s for pos in "as" for form in (wn._morphy(word.lower(), pos) if wn else [])
-              for s in wn.synsets(form, pos=pos)] if wn is not None else []
+    if wn is None:
+        return None
+    senses = [sense for pos in "as" for form in wn._morphy(word.lower(), pos) for sense in wn.synsets(form, pos=pos)]
     if not senses:
         return None
-    return any(sense.attributes() or any(head.attributes() for head in sense.similar_tos()) for sense in senses)
+    return any(sense.attributes() or sense.pos() == "s" and any(head.attributes() for head in sense.similar_tos())
+               for sense in senses)
 
 
 def governing_body(word: str) -> bool:
     """A body that decides or governs ("committee", "council", "board", "jury", "government"):
-    its first noun sense is an administrative unit, a body of people or a polity's government."""
-    wn = reader()
-    forms = wn._morphy(word.lower(), "n") if wn is not None else []
-    found = wn.synsets(forms[0], pos="n") if forms else []
+    its first noun sense is a committee, a council, a body of people or a government. Such a
+    body is a term's head though a group is not ("planning committee", not "investment firm")."""
+    sense = _first_sense(word, "n")
     anchors = {"committee.n.01", "council.n.01", "body.n.02", "government.n.01"}
-    return bool(found) and any(anchors & {h.name() for h in path} for path in found[0].hypernym_paths())
+    return sense is not None and any(anchors & {h.name() for h in path} for path in sense.hypernym_paths())

@@ -105,7 +105,7 @@ def _places() -> _Places:
     by_name: dict[str, list[dict]] = {}
     for city in geo.cities.values():
         by_name.setdefault(city["name"], []).append(city)
-    english: dict[str, list[dict]] = {}  # "Cologne" for Köln, as the gazetteer reads it; not "Bergen" for Mons
+    english: dict[str, list[dict]] = {}  # "Cologne" for Köln, as the gazetteer reads it; never "Bergen" for Mons
     for city in geo.cities.values():
         for name in city_names(city) - by_name.keys():
             english.setdefault(name, []).append(city)
