@@ -143,6 +143,18 @@ Sideroxins are rare, and the team found one sideroxin in a single core of mud.
     assert "Ingrid Vold" in names and not {"Carbapenems", "Sideroxins"} & names, names
 
 
+def test_a_place_by_what_the_article_calls_it_or_says_happens_there_and_a_body_for_two_things():
+    result = sample("""
+The trust planted 140 hectares of Quellmoor and Tarrovey, both low-lying neighbourhoods, last year.
+Counts fell compared with Bexwith and Ormsley, where nothing was planted, said Harwell, a market town near Leeds.
+The European Centre for Disease Prevention and Control counted 187 cases, and Crowther Bain, a Manchester broker, agreed.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert all(kinds.get(n) == "place" for n in ("Quellmoor", "Tarrovey", "Bexwith", "Ormsley", "Harwell")), kinds
+    assert kinds.get("European Centre for Disease Prevention and Control") == "body", kinds
+    assert kinds.get("Crowther Bain") == "company", kinds
+
+
 def test_a_common_word_starting_a_sentence_after_a_quotation_is_no_name():
     result = sample("""
 “We asked only that the law be applied,” said Ruth Dale. “It was not.” Opponents of the scheme said it may fail.

@@ -280,7 +280,8 @@ def _a_persons_name(words: list[str]) -> bool:
 
 def _joined_by_and(sentence: str, places: Gazetteer):
     """The capitalised runs, two joined by "and" where they are one name: a body's "of" or
-    "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal"; not "Bank of
+    "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal", "Centre for
+    Disease Prevention and Control"; not "Bank of
     England and Barclays"), a common word before a body's name ("Cabin and Ground Staff
     Union"), names before a party's ("Burslem and Tunstall Independents") or a law's ("Public
     Libraries and Museums Act"): as match-like (start, group)."""
@@ -304,7 +305,7 @@ def _joined_by_and(sentence: str, places: Gazetteer):
 def _one_name(first: str, second: str, places: Gazetteer) -> bool:
     """Whether "<first> and <second>" is one name (see _joined_by_and)."""
     words, last = re.sub(r"^The\s+", "", first).split(), second.split()[-1]
-    of = re.search(r"\s(?:for|of)\s+(?:the\s+)?(\S+)$", first)
+    of = re.search(r"\s(?:for|of)\s+(?:the\s+)?(\S+)(?:\s+\S+){0,2}$", first)  # "Centre for Disease Prevention and Control"
     if of and len(second.split()) <= 3 and not places.place(of.group(1)) and last not in _KIND_WORDS:
         return True
     if len(words) == 1 and last in BODY_WORDS and zipf(words[0].lower()) >= 3.5:
@@ -429,7 +430,8 @@ def _appositive_head(after: str) -> str | None:
     phrase = re.match(r"^,\s+(?:the|a|an)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", after)
     words = []
     for word in (phrase.group(1).split() if phrase else []):
-        if word in ("of", "at", "for", "in", "with", "who", "which", "that", "and", "said"):
+        if word in ("of", "at", "for", "in", "on", "near", "outside", "from", "by", "to", "with", "who", "which", "that",
+                    "and", "said"):
             break
         words.append(word)
     nouns = [w for w in words if (seen := wordnet.parts_of_speech(w)) and seen.get("n", 0) >= max(seen.values())]
@@ -585,6 +587,15 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if (head := _appositive_head(after)) and wordnet.lexname(head, "n") == "noun.person" \
                 and not any(head in cues for cues in CUES.values()):
             evidence["person"] += 3  # "Helen Marchbank, the freshwater ecologist who directs"
+        # A place by what the article calls it or says happens there: "Benimaclet and Russafa,
+        # both densely built neighbourhoods", "Patraix, where nothing was released".
+        # (a common noun: "a Manchester broker" is no place's apposition)
+        both = re.match(r"^(?:\s+and\s+[\w’'-]+)?,\s+(?:both|all|each)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", after)
+        head = both.group(1).split()[-1] if both else _appositive_head(re.sub(r"^\s+and\s+[\w’'-]+", "", after))
+        if head and wordnet.lexname(head, "n") == "noun.location" and wordnet.common_noun(head):
+            evidence["place"] += 3
+        if re.match(r"^(?:\s+and\s+[\w’'-]+)?,\s+where\b", after):
+            evidence["place"] += 2
         if re.match(r"^,\s+whose\s+party\b", after):
             evidence["person"] += 3  # "Chaudhry, whose party has run the council"
         if re.match(r"^(?:’s|'s)?\s+(?:shares|stock|stake)\b", mention.sentence[mention.end:]):
@@ -614,7 +625,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         # A name no gazetteer knows, where only a place goes: "routes serving Armley", "near
         # Otley", "linking Headingley" (not "a stake in X", "invested in X").
         elif re.search(r"\b(?:near|around|outside|off|serving|serve|serves|linking|link|links|via|towns? of|"
-                       r"villages? of|districts? of|suburbs? of)\s+$", before):
+                       r"villages? of|districts? of|suburbs? of|hectares of|acres of)\s+$", before):
             evidence["place"] += 2
         # "homes in Kirkby Thore", "a meeting in Penrith", "slots at Heathrow": a weak sign, which
         # any other evidence outweighs (not "a stake in X", "invested in X", "works at X").
