@@ -531,6 +531,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     for mention in candidate.mentions:
         before = mention.sentence[: mention.start].lower()
         after = mention.sentence[mention.end:].lower()
+        listed = re.sub(r"^\s+and\s+[\w’'-]+", "", after)  # after a list's next name too: "Landes and Gers, ..."
         if re.search(rf"(?:\b(?:{'|'.join(map(re.escape, ROLES))}),?\s+(?:of\s+(?!the\s|a\s|an\s)\w+\s+)?|\b(?:mr|ms|mrs|dr|prof)\.?\s+)$",
                      before) or (role := re.match(rf"^,?\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:former\s+|new\s+|then\s+)?"
                                                   rf"(?:[a-z-]+(?:’s|'s)?\s+)?(?:{'|'.join(map(re.escape, ROLES))})\b", after)) \
@@ -590,11 +591,11 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         # A place by what the article calls it or says happens there: "Benimaclet and Russafa,
         # both densely built neighbourhoods", "Patraix, where nothing was released".
         # (a common noun: "a Manchester broker" is no place's apposition)
-        both = re.match(r"^(?:\s+and\s+[\w’'-]+)?,\s+(?:both|all|each)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", after)
-        head = both.group(1).split()[-1] if both else _appositive_head(re.sub(r"^\s+and\s+[\w’'-]+", "", after))
+        both = re.match(r"^,\s+(?:both|all|each)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", listed)
+        head = both.group(1).split()[-1] if both else _appositive_head(listed)
         if head and wordnet.lexname(head, "n") == "noun.location" and wordnet.common_noun(head):
             evidence["place"] += 3
-        if re.match(r"^(?:\s+and\s+[\w’'-]+)?,\s+where\b", after):
+        if re.match(r"^,\s+where\b", listed):
             evidence["place"] += 2
         if re.match(r"^,\s+whose\s+party\b", after):
             evidence["person"] += 3  # "Chaudhry, whose party has run the council"
@@ -610,8 +611,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         if any(re.search(cue, before) for cue in PUBLICATION_CUES) \
                 or _AFTER_PUBLICATION.match(after) and not _person_shaped(words, places):  # "Petra Horvat reports on"
             evidence["publication"] += 2
-        if re.match(r"^(?:\s+and\s+[\w’'-]+)?\s+(?:departments?|regions?|provinces?|counties|districts?|states|"
-                    r"municipalities|boroughs|suburbs|cantons|prefectures)\b", after):
+        if re.match(r"^\s+(?:departments?|regions?|provinces?|counties|districts?|states|"
+                    r"municipalities|boroughs|suburbs|cantons|prefectures)\b", listed):
             evidence["place"] += 4  # "in the Landes and Gers departments"
         if re.search(r"\b(?:seats?|members?|member|a\s+vote|votes|debate|majority|speaker)\s+(?:in|of)\s+the\s+$", before) \
                 and len(words) == 1:

@@ -437,7 +437,7 @@ def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
     if i == 0 or words[i - 1][0].lower() in _AUXILIARY | _CLAUSE:
         return True
     (before, start), at = words[i - 1], words[i][1]
-    if sentence[start + len(before): at] == " " and before.islower() and before not in _FUNCTION \
+    if _adjacent(sentence, words[i - 1], words[i]) and before.islower() and before not in _FUNCTION \
             and wordnet.plural_noun(before):
         return True  # after a plural noun, its subject: "players approaching retirement" (not "council planning committee")
     return bool(re.search(r"[,;:—–]", sentence[start + len(before): at]))

@@ -105,11 +105,13 @@ def _places() -> _Places:
     by_name: dict[str, list[dict]] = {}
     for city in geo.cities.values():
         by_name.setdefault(city["name"], []).append(city)
-    english: dict[str, list[dict]] = {}  # "Cologne" for Köln, as the gazetteer reads it; never "Bergen" for Mons
+    # A city by another of its names ("Cologne" for Köln), as the gazetteer reads it; never by a
+    # name that is another city's own ("Bergen", also an alternate name of Mons).
+    alternate: dict[str, list[dict]] = {}
     for city in geo.cities.values():
         for name in city_names(city) - by_name.keys():
-            english.setdefault(name, []).append(city)
-    by_name |= english
+            alternate.setdefault(name, []).append(city)
+    by_name |= alternate
     cities = {}
     for name, found in by_name.items():
         found.sort(key=lambda c: -c["population"])

@@ -171,8 +171,8 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
     elif len(found_in) > 1:
         yield Problem(path, line, f"quote {source.quote!r} is in {', '.join(found_in)}: quote enough words "
                                   "to point at one paragraph")
-    elif one_place and paragraph.folded.count(quote) > 1:
-        yield Problem(path, line, f"quote {source.quote!r} is in {pid} {paragraph.folded.count(quote)} times, and "
+    elif one_place and (times := paragraph.folded.count(quote)) > 1:
+        yield Problem(path, line, f"quote {source.quote!r} is in {pid} {times} times, and "
                                   "the editor's mark would go on the first: quote enough words to point at one place")
 
 
