@@ -90,8 +90,9 @@ def _todos(data) -> int:
 
 
 def _in(needle: str, haystack: str) -> bool:
-    """`needle` in `haystack` as whole words (a number not inside a longer number)."""
-    return re.search(rf"(?<![\w.,]){re.escape(needle)}(?![\w]|[.,]\d)", haystack) is not None
+    """`needle` in `haystack` as whole words (a number not inside a longer number); a measure's
+    symbol written against its number is a word of its own ("80" in "80km/h", "41C")."""
+    return re.search(rf"(?<![\w.,]){re.escape(needle)}(?!(?<=\d)\d|(?<=\D)\w|[.,]\d)", haystack) is not None
 
 
 def _same_unit(predicted: str, wanted: str) -> bool:

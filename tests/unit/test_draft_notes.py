@@ -630,6 +630,23 @@ Half of them left early.
     assert units.get("Half") == "none", units
 
 
+def test_a_measure_by_its_symbol_a_range_people_hurt_and_another_of_the_same_have_their_units():
+    require_wordnet()
+    result = sample("""
+Gusts reached 90mph and 41C in Seville, limits of 80 km/h applied, and the 2.5GW plant shut.
+Ships would reach Dublin in five days, instead of the nine to twelve it takes now.
+Tenants said they had reported the leak three or four times.
+Around 40 were injured when a 200-strong crowd gathered.
+The company said 150 jobs would go, while another 80 would move, and 2,400 passengers and 900 crew were aboard.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["90mph"] == "miles per hour" and units["41C"] == "degrees celsius", units
+    assert units["80 km/h"] == "kilometres per hour" and units["2.5GW"] == "gigawatts", units
+    assert units["nine"] == units["twelve"] == "days" and units["three"] == "times", units
+    assert units["40"] == "people" and units["200"] is None, units
+    assert units["80"] == "jobs" and units["900 crew"] == "crew", units
+
+
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
     require_wordnet()
     result = sample("""
@@ -711,3 +728,12 @@ def test_an_apposition_after_an_of_phrase_explains_the_phrase_not_its_last_noun(
 The museum checked the provenance of each object, the record of who has owned it, before the sale.
 """)
     assert "object" not in {t.term for t in result.terms}
+
+
+def test_the_scorer_finds_a_key_figure_in_a_drafted_one_by_whole_numbers():
+    """A measure's symbol against its number is a word of its own for the scorer ("80" is the
+    figure "80km/h"), while a number inside a longer one is not the same figure."""
+    from explainer.authoring.draft_eval import _in
+
+    assert _in("80", "80km/h") and _in("41", "41C") and _in("18", "18 months")
+    assert not _in("8", "80") and not _in("1.5", "1.50") and not _in("3", "3,000") and not _in("1", "1.5")

@@ -19,6 +19,22 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
 _COMPOUND_NUMBER = rf"(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)"  # "Forty-one ballots"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")
 _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
+# A measure written as its symbol ("41C", "90mph", "80 km/h", "2.5GW"), named in words as the
+# key format asks for a unit: lower case, the measure's name.
+_SYMBOLS = {"km/h": "kilometres per hour", "kph": "kilometres per hour", "mph": "miles per hour",
+            "km²": "square kilometres", "sq km": "square kilometres", "km": "kilometres", "cm": "centimetres",
+            "mm": "millimetres", "m": "metres", "kg": "kilograms", "mg": "milligrams", "g": "grams",
+            "lb": "pounds", "lbs": "pounds", "ft": "feet", "ha": "hectares", "ml": "millilitres",
+            "°C": "degrees celsius", "C": "degrees celsius", "°F": "degrees fahrenheit", "F": "degrees fahrenheit",
+            "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
+            "MWh": "megawatt hours", "GWh": "gigawatt hours", "TWh": "terawatt hours",
+            "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "Mbps": "megabits per second",
+            "ppm": "parts per million"}
+# Attached to the number, or after a space where the symbol cannot be read as a word ("41 C" is
+# no measure: "5 m" is; never "4 ft" in "4 ft tall" read otherwise).
+_SYMBOL = re.compile(r"^(?:\s?(?P<attached>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+                     + r")|\s(?P<spaced>km/h|kph|mph|km²|sq km|km|cm|mm|kg|mg|lbs?|ft|ha|ml|°C|°F|kWh|MWh|GWh|TWh|"
+                       r"kW|MW|GW|Mbps|ppm))(?![\w/])")
 _POINTS = re.compile(r"^\s(?:percentage\s)?points?\b")
 # Words after a number that are not what it counts.
 _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on", "at", "for", "with", "than",
@@ -137,7 +153,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
 
 _ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
 _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+of|\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
-                       rf"\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+{_ROUGHLY}$")
+                       rf"\binstead\s+of(?:\s+the)?|\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+{_ROUGHLY}$")
 # Units that count no things: what a bare number does not take from an earlier figure.
 _NOT_COUNTS = ("none", "percent", "percentage points", "times")
 
@@ -145,7 +161,7 @@ _NOT_COUNTS = ("none", "percent", "percentage points", "times")
 # A bare number after a count of the same things: "51 councillors in favour, 36 against",
 # "58 units, of which only 24 are let", "412,000 containers last year and has room for 650,000"
 # (counted things only: not an amount, a percent).
-_SHARED = re.compile(rf"(?:,|\bof\s+which|\bfor)\s+{_ROUGHLY}$")
+_SHARED = re.compile(rf"(?:,|\bof\s+which|\bfor|\banother|\ba\s+further)\s+{_ROUGHLY}$")  # "150 jobs ..., another 80"
 
 
 _OF_THOSE = re.compile(r"^\s+of\s+those\s+([a-z]+ed)\b")  # "half of those invited", "a third of those surveyed"
@@ -255,8 +271,9 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
 
 
 _PREPOSITIONS = {"in", "at", "on", "by", "to", "from", "of", "for", "with", "and", "or", "than", "per"}
+_PRONOUNS = {"it", "they", "we", "he", "she", "you", "i", "them", "those", "these", "who", "which", "what", "that"}
 _IRREGULAR_PLURALS = {"hertz", "people", "children", "men", "women", "staff", "personnel", "cattle", "police", "sheep",
-                      "fish", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "criteria"}
+                      "fish", "aircraft", "crew", "feet", "teeth", "mice", "geese", "data", "media", "criteria"}
 _MEASURES = re.compile(r"(?:metre|meter|gram|mole|litre|liter|watt|joule|volt|hertz|byte|calorie|tonne|ton|mile|"
                        r"knot|bar|pascal|degree)s$")
 
@@ -306,6 +323,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return match.group("code"), end
     if m := _PERCENT.match(rest):
         return "percent", end + m.end()
+    if (m := _SYMBOL.match(rest)) and not match.group("scale"):
+        return _SYMBOLS[m.group("attached") or m.group("spaced")], end + m.end()
     if m := _POINTS.match(rest):  # of a share where the sentence speaks of one ("on 14%, up three points")
         shares = "percentage" in m.group() or re.search(r"%|\bper\s?cent\b", sentence)
         return ("percentage points" if shares else "points"), end + m.end()
@@ -313,7 +332,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return m.group(1) + "s", end
     if m := re.match(r"^-([a-z]+)\s+[A-Za-z]", rest):  # "a 212-page report", "the 1,240-seat Riverpoint Theatre"
         noun = m.group(1)
-        if noun not in _NOT_UNITS and noun not in NUMBER_WORDS and not noun.endswith("s") and zipf(noun) >= 3.0:  # not "fifty-fifty"
+        if noun not in _NOT_UNITS and noun not in NUMBER_WORDS and not noun.endswith("s") and zipf(noun) >= 3.0 \
+                and (wordnet.reader() is None or wordnet.parts_of_speech(noun).get("n")):  # not "fifty-fifty", "200-strong"
             return _plural(noun), end
     words = re.match(r"^\s((?:[A-Za-z]+\s){0,2}[A-Za-z]+)", rest)
     if words:
@@ -346,8 +366,10 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         if not takes and rest.split()[0].lower() in ("a", "an", "each", "every", "per", "last", "this", "next") \
                 and word in _TIME_UNITS:
             break  # "1,640 a year earlier", "212,000 last year": a rate's period or the count's time, not its unit
-        if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS:
-            continue  # "19 in classrooms", "seven for second place": no qualifier ("6.3 more goals" has one)
+        if pattern is _COUNTED[1][0] and rest.split()[0].lower() in _PREPOSITIONS | _PRONOUNS:
+            continue  # "19 in classrooms", "the twelve it takes": no qualifier ("6.3 more goals" has one)
+        if word == "times" and pattern is _COUNTED[2][0]:
+            return word, end  # "three or four times"
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if _counted(word):
@@ -371,9 +393,17 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
     before = re.search(r"\b([a-z]+)\s(?:to|of|out of)\s$", sentence[: match.start()])
     if before and _counted(before.group(1)):
         return before.group(1), end  # "by 118 votes to 104", "four stars out of five"
+    if _PEOPLE_AFTER.match(rest):
+        return "people", end  # "around 40 were injured"
     if subject := _SUBJECT.search(sentence[: match.start()]):
         return _counted_by(subject), end  # "passenger numbers climbed to 14.8 million"
     return None, end
+
+
+# A bare number that is the subject of what happens to people in the news: "40 were injured".
+_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?)(?:killed|injured|hurt|wounded|"
+                           r"arrested|evacuated|rescued|hospitali[sz]ed|detained|displaced|charged|treated|missing|"
+                           r"dead|feared\s+dead|taken\s+to\s+hospital)\b")
 
 
 def _counted_by(subject: re.Match[str]) -> str:
