@@ -693,6 +693,33 @@ The union wants a collective agreement, a deal that sets minimum pay. The compan
     assert "company" not in found, found
 
 
+def test_an_explanation_without_an_article_a_definition_and_a_code_the_article_explains_are_terms():
+    """A bare noun phrase or a colon explains the words before it; a sentence may define a
+    term; a code of capitals and digits the article explains is a term, not a name. Not a
+    list, a clause, a time ("last season, ...") or a named thing's code ("the G7, ...")."""
+    require_wordnet()
+    result = sample("""
+The firms put in sham bids, prices set deliberately too high to win, for most of the contracts.
+Progress was tracked with ovitraps, small black pots of water in which females lay their eggs.
+The council will offer meanwhile leases: short lets of up to 18 months at a nominal rent.
+Operating margin is the share of sales left as profit after day-to-day costs.
+Children near main roads had lower FEV1, the volume of air forced out in the first second of a breath.
+It cut the budget in real terms, that is, after allowing for inflation.
+Each engine must be inspected every 400 flight cycles, each cycle being a take-off and a landing.
+The club conceded 52 goals last season, a gap that tends to shrink over time.
+He bought apples, pears and plums. Crews will meet the water, crews will close the gaps with barriers.
+Ministers met at a summit of the G7, the group of seven rich democracies, in June. The fine is the largest the commission has imposed.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("ovitraps") == "small black pots of water in which females lay their eggs", terms
+    assert terms.get("meanwhile leases") == "short lets of up to 18 months at a nominal rent", terms
+    assert terms.get("operating margin", "").startswith("the share of sales left as profit"), terms
+    assert terms.get("FEV1", "").startswith("the volume of air"), terms
+    assert {"sham bids", "real terms", "flight cycles"} <= set(terms), terms
+    assert not set(terms) & {"apples", "pears", "water", "last season", "G7", "fine"}, terms
+    assert "FEV1" not in {c.name for c in result.entities} and "G7" in {c.name for c in result.entities}
+
+
 def test_a_datelines_capitals_are_the_place_and_a_nordic_institute_is_a_body():
     require_wordnet()
     result = sample("""

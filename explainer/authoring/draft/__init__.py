@@ -37,7 +37,7 @@ from ..received import checked_id, read_received, with_paragraphs
 from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
-from .terms import Term, terms
+from .terms import Term, glossed_codes, terms
 from .written import article_definition, as_text, fact_text, place_background, term_definition, term_use
 
 DRAFTS = "notes-drafts"
@@ -98,7 +98,10 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             result.events += [(d, n, sentence) for d in in_dates]
             result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
     result.entities = []
+    codes = glossed_codes(split)  # "PM2.5, particles small enough to ...": a term
     for candidate in candidates(split, places, covered):
+        if candidate.name in codes:
+            continue
         # "Japanese" proposed as Japan, which is a note already: said, not listed again.
         found = [t for s, e, t in linker.find(candidate.name) if s == 0 and e == len(candidate.name)]
         if found and found[0].key.kind == "entity":

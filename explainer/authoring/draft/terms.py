@@ -2,7 +2,10 @@
 general reader may not know. First the terms the article itself marks ("so-called X", "known
 as X") or explains as it goes, in an apposition, a relative
 clause or a parenthesis right after the term ("cold wallets, the offline storage that...",
-"franchising, which would let it..."): journalists gloss a term where they first use it. Then
+"franchising, which would let it...", "cover bids, prices set deliberately too high", "meanwhile
+leases: short lets of ..."), or in a sentence that defines it ("Operating margin is the share of
+sales left ..."): journalists gloss a term where they first use it. A code the article explains
+that way ("FEV1, the volume of air forced out ...") is a term, not a name. Then
 rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
 where about 3 is a word most readers meet a few times a year), so the same rule serves any
 beat. A word a reader builds from an everyday one (a plural, an agent noun such as "lender")
@@ -106,10 +109,10 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
             plain = _speech(sentence)  # where words are read in their plain sense
-            for term, (gloss, at) in _explained(sentence):
+            for term, (gloss, at) in _explained(sentence) + _defined(sentence):
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
                 plain.append((at, at + len(gloss)))
-            for term, (gloss, at) in _glossed(sentence):
+            for term, (gloss, at) in _glossed(sentence) + _glossed_codes(sentence):
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
                 plain.append((at, at + len(gloss)))
 
@@ -175,6 +178,32 @@ _EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|t
                         r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|in\s+which|of|used|employed|setting)\b)")
 
 
+# A sentence that defines a term: "A stablecoin is a token designed to keep a steady value",
+# "Operating margin is the share of sales left as profit". The term in general (no article, or
+# "a"), the definition a noun phrase that says which one ("... that", "... of", "... designed");
+# not "The fine is the largest ...", "Money is the other obstacle".
+_DEFINED = re.compile(r"^(?:(?:A|An)\s+)?((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*|[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
+                      r"\s+(?:is|are|means)\s+((?:a|an|the)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+\s+(?:that|which|who|whose|where|"
+                      r"in\s+which|of|used|designed|left|set|made|given|paid|meant|for)\b[^;:]*?)(?=[.;:]?$|[;:])")
+
+
+def _defined(sentence: str) -> list[tuple[str, tuple[str, int]]]:
+    match = _DEFINED.match(sentence)
+    if not match:
+        return []
+    first, _, rest = match.group(1).partition(" ")
+    if first[0].isupper():  # the sentence's first word, in lower case: a noun WordNet knows, or its qualifier
+        seen = wordnet.parts_of_speech(first.lower())
+        if not (seen.get("n") or rest and (seen.get("a") or seen.get("s"))) or first.lower() in _FUNCTION:
+            return []
+        first = first.lower()
+    words = [first, *rest.split()]
+    if any(w in _FUNCTION for w in words) or not _noun_like(words[-1], alone=True) \
+            or len(words) == 1 and zipf(words[0]) >= GLOSSED_COMMON:
+        return []
+    return [(" ".join(words), (match.group(2), match.start(2)))]
+
+
 def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _EXPLAINED.finditer(sentence):
@@ -206,9 +235,18 @@ def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # German financial regulator, which will check"). A sentence may start with the term
 # ("Restitution, the return of ...").
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
-                      r"[”’\"]?\s*(,|\(|—|–)\s*(a|an|the|its|their|which|meaning|each|giving|or|that\s+is|in\s+which|"
-                      r"under\s+which|whereby)\s")
+                      r"[”’\"]?\s*(,|\(|—|–|:)\s*(?:(a|an|the|its|their|which|meaning|each|giving|or|that\s+is,?|in\s+which|"
+                      r"under\s+which|whereby)\s|(?=[a-z]))")
+# A bare noun phrase as the explanation ("cover bids, prices set deliberately too high to
+# win"; "cohesion funds, money meant to help poorer regions catch up"), to the end of its
+# clause: three words at least, a noun among the first three, no list ("and", "or") and no
+# verb's helper (a clause: "crews will close the gaps"). A colon may introduce it.
+_BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*|[£€$]?\d+(?:[.,]\d+)*%?)){2,24}"
+                         r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
+_HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
+               "not enough".split())
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
+_WHEN = set("last next past previous coming early late same current following whole".split())
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
@@ -227,6 +265,9 @@ def _after_a_name(before: str) -> bool:
 def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
+        bare = match.group(3) is None
+        if (bare and not _bare_gloss(sentence, match.end())) or (not bare and match.group(2) == ":"):
+            continue
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
         opening = before.split()[:1]
@@ -258,11 +299,51 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
             continue
         head = wordnet.lexname(words[-1], "n")
-        if head in _GLOSS_NOT or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
+        timed = head == "noun.time" and len(words) > 1 and words[0] not in _WHEN  # "flight cycles"; not "last season"
+        if head in _GLOSS_NOT and not timed or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
                                                        or not _worth_explaining(words[0])):
             continue
-        found.append((" ".join(words), _gloss(sentence, match.end(1))))
+        found.append((" ".join(words), _bare_gloss(sentence, match.end()) if bare else _gloss(sentence, match.end(1))))
     return found
+
+
+# A code of capitals and digits the article explains: a measure, a substance, a strain ("PM2.5,
+# particles small enough to ...", "FEV1, the volume of air forced out ..."). Not after "the",
+# which a named thing takes ("the G7, the group of ...", "the M25, ..."), nor in a name ("Model 3").
+_CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
+
+
+def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
+    found = []
+    for match in _CODE.finditer(sentence):
+        if not re.search(r"[A-Z]", match.group(1)[1:] + match.group(1)[0]) or match.group(1).isdigit():
+            continue
+        gloss, at = _gloss(sentence, match.end(1))
+        explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
+        if explained:
+            found.append((match.group(1), explained))
+    return found
+
+
+def glossed_codes(paragraphs: list[list[str]]) -> set[str]:
+    """The codes the article explains as terms ("PM2.5", "FEV1"): glossary terms, not names."""
+    return {code for sentences in paragraphs for sentence in sentences for code, _ in _glossed_codes(sentence)}
+
+
+def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
+    """The bare noun phrase that starts at `start` and explains the words before it, and
+    where it starts, or None."""
+    match = _BARE_GLOSS.match(sentence, start)
+    if not match:
+        return None
+    words = match.group().split()
+    first = wordnet.parts_of_speech(words[0])
+    if words[0] in _FUNCTION or words[0] in _OPENING or words[0] in _CLAUSE or words[0].endswith("ly") \
+            or first.get("n", 0) + first.get("a", 0) + first.get("s", 0) <= first.get("v", 0) + first.get("r", 0) \
+            or {"and", "or"} & set(words) or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
+            or not any(_noun_like(w, alone=True) for w in words[:3]):
+        return None
+    return match.group(), match.start()
 
 
 # An apposition that says what the words before it are, a noun phrase ("subsidence, the
