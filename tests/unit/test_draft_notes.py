@@ -638,6 +638,7 @@ Ships would reach Dublin in five days, instead of the nine to twelve it takes no
 Tenants said they had reported the leak three or four times.
 Around 40 were injured when a 200-strong crowd gathered.
 The company said 150 jobs would go, while another 80 would move, and 2,400 passengers and 900 crew were aboard.
+The drug lowered blood pressure by 8 mmHg. The club has about 1,150 members, up a third since 2020.
 """)
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["90mph"] == "miles per hour" and units["41C"] == "degrees celsius", units
@@ -645,6 +646,7 @@ The company said 150 jobs would go, while another 80 would move, and 2,400 passe
     assert units["nine"] == units["twelve"] == "days" and units["three"] == "times", units
     assert units["40"] == "people" and units["200"] is None, units
     assert units["80"] == "jobs" and units["900 crew"] == "crew", units
+    assert units["8 mmHg"] == "millimetres of mercury" and units["a third"] == "members", units
 
 
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():

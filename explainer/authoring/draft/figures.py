@@ -29,12 +29,12 @@ _SYMBOLS = {"km/h": "kilometres per hour", "kph": "kilometres per hour", "mph": 
             "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
             "MWh": "megawatt hours", "GWh": "gigawatt hours", "TWh": "terawatt hours",
             "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "Mbps": "megabits per second",
-            "ppm": "parts per million"}
+            "ppm": "parts per million", "mmHg": "millimetres of mercury"}
 # Attached to the number, or after a space where the symbol cannot be read as a word ("41 C" is
 # no measure: "5 m" is; never "4 ft" in "4 ft tall" read otherwise).
 _SYMBOL = re.compile(r"^(?:\s?(?P<attached>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
                      + r")|\s(?P<spaced>km/h|kph|mph|km²|sq km|km|cm|mm|kg|mg|lbs?|ft|ha|ml|°C|°F|kWh|MWh|GWh|TWh|"
-                       r"kW|MW|GW|Mbps|ppm))(?![\w/])")
+                       r"kW|MW|GW|Mbps|ppm|mmHg))(?![\w/])")
 _POINTS = re.compile(r"^\s(?:percentage\s)?points?\b")
 # Words after a number that are not what it counts.
 _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on", "at", "for", "with", "than",
@@ -214,7 +214,7 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
 
 
 _BARE_FRACTION = re.compile("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("by", "than", "about", "roughly", "nearly",
-                                                                      "almost", "around", "some")) + ")"
+                                                                      "almost", "around", "some", "up", "down")) + ")"
                             r"(?:a|one|two|three)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?\b")
 _TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
@@ -245,7 +245,10 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
     for match in _BARE_FRACTION.finditer(sentence):  # "cut by a fifth", "risen by more than a third"
         if not any(f.start <= match.start() < f.end for f in found) and not re.match(r"^\s+of\s", sentence[match.end():]):
             subject = _CHANGED_BY.search(sentence[: match.start()])
-            out.append(Found(match.start(), match.end(), match.group(), _counted_by(subject) if subject else "none"))
+            # the change of the count right before it: "1,150 members, up a third since 2020"
+            changed = [f for f in found if re.fullmatch(r",?\s+(?:up|down)\s+", sentence[f.end: match.start()])]
+            unit = _counted_by(subject) if subject else _last_counted(changed) or "none"
+            out.append(Found(match.start(), match.end(), match.group(), unit))
     for match in _FRACTION.finditer(sentence):
         if any(f.start <= match.start() < f.end for f in found):
             continue
