@@ -95,6 +95,12 @@ def _in(needle: str, haystack: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(needle)}(?!(?<=\d)\d|(?<=\D)\w|[.,]\d)", haystack) is not None
 
 
+def _singular(phrase: str) -> str:
+    """A term in the singular, word by word: a glossary entry names a thing in either number
+    ("covenant" is the key's "covenants"; "cleaner fish" stays)."""
+    return " ".join(singular(word) for word in phrase.split())
+
+
 def _same_unit(predicted: str, wanted: str) -> bool:
     """The same unit, or the same counted noun with other qualifiers: "branches" for "regional
     branches", "bus routes" for "routes", "utility vehicles" for "sport utility vehicles" (the
@@ -153,7 +159,7 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
 
     terms = [str(t).lower() for t in key.get("terms", [])]
     proposed = [t.lower() for t in predicted.terms]
-    close = lambda a, b: _in(a, b) or _in(b, a)  # noqa: E731
+    close = lambda a, b: _in(a, b) or _in(b, a) or _in(_singular(a), _singular(b)) or _in(_singular(b), _singular(a))  # noqa: E731
     tally.add("glossary precision", sum(any(close(p, t) for t in terms) for p in proposed), len(proposed))
     tally.add("glossary recall", sum(any(close(p, t) for p in proposed) for t in terms), len(terms))
 

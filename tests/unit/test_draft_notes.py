@@ -766,3 +766,13 @@ def test_the_scorer_finds_a_key_figure_in_a_drafted_one_by_whole_numbers():
 
     assert _in("80", "80km/h") and _in("41", "41C") and _in("18", "18 months")
     assert not _in("8", "80") and not _in("1.5", "1.50") and not _in("3", "3,000") and not _in("1", "1.5")
+
+
+def test_the_scorer_takes_a_term_in_either_number():
+    """A proposed "covenants" is the key's "covenant": one glossary entry, in either number."""
+    from explainer.authoring.draft_eval import Prediction, Tally, score
+
+    tally = Tally()
+    score("The bond's covenants were tight, and one covenant was broken.\n", {"terms": ["covenant", "bond yields"]},
+          Prediction(terms=["covenants", "coupon"]), tally)
+    assert tally.counts["glossary precision"] == [1, 2] and tally.counts["glossary recall"] == [1, 2], tally.counts
