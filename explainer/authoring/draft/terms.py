@@ -265,9 +265,9 @@ def _after_a_name(before: str) -> bool:
 def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
-        bare = match.group(3) is None
-        if (bare and not _bare_gloss(sentence, match.end())) or (not bare and match.group(2) == ":"):
-            continue
+        bare = _bare_gloss(sentence, match.end()) if match.group(3) is None else None
+        if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"):
+            continue  # a bare explanation must be a noun phrase; a colon introduces only that
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
         opening = before.split()[:1]
@@ -303,7 +303,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         if head in _GLOSS_NOT and not timed or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
                                                        or not _worth_explaining(words[0])):
             continue
-        found.append((" ".join(words), _bare_gloss(sentence, match.end()) if bare else _gloss(sentence, match.end(1))))
+        found.append((" ".join(words), bare or _gloss(sentence, match.end(1))))
     return found
 
 
@@ -316,8 +316,6 @@ _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[
 def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _CODE.finditer(sentence):
-        if not re.search(r"[A-Z]", match.group(1)[1:] + match.group(1)[0]) or match.group(1).isdigit():
-            continue
         gloss, at = _gloss(sentence, match.end(1))
         explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
         if explained:
@@ -337,9 +335,7 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     if not match:
         return None
     words = match.group().split()
-    first = wordnet.parts_of_speech(words[0])
-    if words[0] in _FUNCTION or words[0] in _OPENING or words[0] in _CLAUSE or words[0].endswith("ly") \
-            or first.get("n", 0) + first.get("a", 0) + first.get("s", 0) <= first.get("v", 0) + first.get("r", 0) \
+    if words[0] in _FUNCTION or words[0] in _OPENING or words[0] in _CLAUSE or not _modifier(words[0]) \
             or {"and", "or"} & set(words) or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
