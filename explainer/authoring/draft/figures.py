@@ -30,8 +30,8 @@ _SYMBOLS = {"km/h": "kilometres per hour", "kph": "kilometres per hour", "mph": 
             "MWh": "megawatt hours", "GWh": "gigawatt hours", "TWh": "terawatt hours",
             "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "Mbps": "megabits per second",
             "ppm": "parts per million", "mmHg": "millimetres of mercury"}
-# Attached to the number, or after a space where the symbol cannot be read as a word ("41 C" is
-# no measure: "5 m" is; never "4 ft" in "4 ft tall" read otherwise).
+# Attached to the number ("41C", "5m" where no scale reads it as million), or after a space
+# only where the symbol is no English word ("80 km/h", "40 kWh"; not "41 C", "5 m", "3 g").
 _SYMBOL = re.compile(r"^(?:\s?(?P<attached>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
                      + r")|\s(?P<spaced>km/h|kph|mph|km²|sq km|km|cm|mm|kg|mg|lbs?|ft|ha|ml|°C|°F|kWh|MWh|GWh|TWh|"
                        r"kW|MW|GW|Mbps|ppm|mmHg))(?![\w/])")
