@@ -23,15 +23,15 @@ _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
 # key format asks for a unit: lower case, the measure's name.
 _SYMBOLS = {"km/h": "kilometres per hour", "kph": "kilometres per hour", "mph": "miles per hour",
             "km²": "square kilometres", "sq km": "square kilometres", "km": "kilometres", "cm": "centimetres",
-            "mm": "millimetres", "m": "metres", "kg": "kilograms", "mg": "milligrams", "g": "grams",
+            "mm": "millimetres", "kg": "kilograms", "mg": "milligrams", "g": "grams",
             "lb": "pounds", "lbs": "pounds", "ft": "feet", "ha": "hectares", "ml": "millilitres",
             "°C": "degrees celsius", "C": "degrees celsius", "°F": "degrees fahrenheit", "F": "degrees fahrenheit",
             "kW": "kilowatts", "MW": "megawatts", "GW": "gigawatts", "kWh": "kilowatt hours",
             "MWh": "megawatt hours", "GWh": "gigawatt hours", "TWh": "terawatt hours",
             "MB": "megabytes", "GB": "gigabytes", "TB": "terabytes", "Mbps": "megabits per second",
             "ppm": "parts per million", "mmHg": "millimetres of mercury"}
-# Attached to the number ("41C", "5m" where no scale reads it as million), or after a space
-# only where the symbol is no English word ("80 km/h", "40 kWh"; not "41 C", "5 m", "3 g").
+# Attached to the number ("41C", "2.5GW"; "5m" is a scale, million), or after a space only
+# where the symbol is no English word ("80 km/h", "40 kWh"; not "41 C", "3 g").
 _SYMBOL = re.compile(r"^(?:\s?(?P<attached>" + "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
                      + r")|\s(?P<spaced>km/h|kph|mph|km²|sq km|km|cm|mm|kg|mg|lbs?|ft|ha|ml|°C|°F|kWh|MWh|GWh|TWh|"
                        r"kW|MW|GW|Mbps|ppm|mmHg))(?![\w/])")
