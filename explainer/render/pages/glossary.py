@@ -49,7 +49,7 @@ def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
              f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(index, term.source)}", ""]
     if used:
         paragraphs = ", ".join(cite_words(index, used[ref]) for ref in sorted(used, key=lambda ref: (ref[0], int(ref[1][1:]))))
-        lines += [f"Used in paragraphs {paragraphs}.", ""]
+        lines += [f"Used in {'paragraph' if len(used) == 1 else 'paragraphs'} {paragraphs}.", ""]
     return lines
 
 
