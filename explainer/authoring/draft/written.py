@@ -109,7 +109,7 @@ def _places() -> _Places:
     # name that is another city's own ("Bergen", also an alternate name of Mons).
     alternate: dict[str, list[dict]] = {}
     for city in geo.cities.values():
-        for name in city_names(city) - by_name.keys():
+        for name in (n for n in city_names(city) if n not in by_name):  # not `- by_name.keys()`: a copy per city
             alternate.setdefault(name, []).append(city)
     by_name |= alternate
     cities = {}
