@@ -52,9 +52,9 @@ def plain(text: str, drafted: bool = False, apart: str = "") -> str:
 
 
 def drafted(note: Note) -> bool:
-    """Whether a note (or one of an entity's facts) holds text not reviewed yet."""
-    facts = note.facts if isinstance(note, Entity) else []
-    return any(getattr(item, DRAFTED, None) for item in (note, *facts))
+    """Whether a note (or one of an entity's facts or relations) holds text not reviewed yet."""
+    parts = [*note.facts, *note.relations] if isinstance(note, Entity) else []
+    return any(getattr(item, DRAFTED, None) for item in (note, *parts))
 
 
 def texts(note: Note) -> list[str]:

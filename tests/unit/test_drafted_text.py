@@ -95,19 +95,45 @@ NOTES = """entities:
       - text: Marlow Rail will close two depots.
         drafted: [text]
         source: {paragraph: p1, quote: "close two depots"}
+    relations:
+      - type: holds-stake-in
+        target: harwick-transit
+        drafted: [type]
+        source: {paragraph: p1, quote: "close two depots"}
 """
+
+STAKES = """Harbour town approves tidal barrier
+
+The council of Kellbridge voted on Tuesday to build a tidal barrier, ending a dispute that had lasted six years.
+
+Harwick Holdings holds a 15% stake in Dunmore Civil, and Oslo-based Tessel Marine will supply the gates.
+"""
+
+
+def test_a_relation_the_draft_reads_from_a_sentence_is_marked_drafted():
+    """A relation is a statement the page shows as the article's, and the draft's reading of
+    the sentence may be wrong ("X bought a stake" read as "Y holds it"): marked, as a fact's
+    text is, until an author has checked it."""
+    notes = as_yaml(draft(STAKES, "tidal-barrier", None))
+    relations = [(e["name"], r) for e in notes["entities"] for r in e.get("relations", [])]
+    assert {(name, r["type"], r["target"]) for name, r in relations} >= {
+        ("Harwick Holdings", "holds-stake-in", "dunmore-civil"), ("Tessel Marine", "based-in", "oslo")}, relations
+    assert all(r["drafted"] == ["type"] for _, r in relations), relations
+    text, _ = draft_text(STAKES, "tidal-barrier", None)
+    assert "\n    drafted: [type]\n" in text  # a relation's, on one line
 
 
 def test_each_drafted_name_is_unfinished_at_its_line(tmp_path: Path):
     path = tmp_path / "notes.yaml"
     path.write_text(NOTES, encoding="utf-8")
     found = [(p.line, p.message) for p in _drafted(path)]
-    assert [line for line, _ in found] == [6, 9]
+    assert [line for line, _ in found] == [6, 9, 14]
     assert re.match(r'drafted, not reviewed: marlow-rail: summary "A rail operator\."', found[0][1])
     assert 'marlow-rail, fact 1: text "Marlow Rail will close two depots."' in found[1][1]
     assert 'then delete "text" from drafted' in found[1][1]
-    path.write_text(NOTES.replace("    drafted: [summary]\n", "").replace("        drafted: [text]\n", ""),
-                    encoding="utf-8")
+    assert 'marlow-rail, relation 1: type "holds-stake-in"' in found[2][1]
+    path.write_text(NOTES.replace("    drafted: [summary]\n", "").replace("        drafted: [text]\n", "")
+                    .replace("        drafted: [type]\n", ""), encoding="utf-8")
     assert _drafted(path) == []  # reviewed: nothing left
 
 

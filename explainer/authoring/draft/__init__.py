@@ -156,7 +156,7 @@ def as_yaml(result: Draft) -> dict:
         for kind, other, mention in candidate.relations:
             target = ids.get(other) or result.ids.get(other) or _slug(other)
             if target != entity["id"] and (kind, target) not in {(r["type"], r["target"]) for r in relations}:
-                relations.append({"type": kind, "target": target,
+                relations.append({"type": kind, "target": target, "drafted": _drafted("type"),
                                   "source": {"paragraph": f"p{mention.paragraph}", "quote": mention.sentence}})
         if relations:
             entity["relations"] = relations

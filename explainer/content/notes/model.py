@@ -18,7 +18,8 @@ shown as background, never as the article's claim.
 Text the notes draft wrote (make new-article: an entity's fact from the clause that names
 it, a place's background from the gazetteer, ...) is kept but marked: `drafted:` lists the
 fields of that item no author has reviewed yet (`drafted: [summary]` on an entity,
-`drafted: [text]` on a fact). An author deletes a name once the text is right; until then
+`drafted: [text]` on a fact, `drafted: [type]` on a relation the draft read from a sentence:
+its type and target are the draft's reading, not yet the author's). An author deletes a name once the text is right; until then
 `make html` shows it as "Drafted, not reviewed" and `make publish` refuses it
 (content/unfinished.py). It can name only the item's own texts: anything else is an error
 at its line.
@@ -115,6 +116,7 @@ EntityDrafted = Literal["summary"]
 TermDrafted = Literal["definition", "in_article"]
 EventDrafted = Literal["what"]
 FigureDrafted = Literal["measures"]
+RelationDrafted = Literal["type"]  # the relation itself: what the draft read the sentence to say
 
 
 class Fact(BaseModel):
@@ -137,6 +139,7 @@ class Relation(BaseModel):
     after: Percent | None = None
     source: Source | None = None
     cited: Cited | None = None  # for a background relation (no `source`): the stored text it rests on
+    drafted: list[RelationDrafted] = []  # read from its sentence by the draft, not reviewed yet
 
 
 class Entity(Note):

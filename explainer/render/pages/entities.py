@@ -9,7 +9,7 @@ from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Relation, Sit
 from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
 from ...core.text import in_order, isolated
-from ..drafts import is_draft, is_drafted, plain
+from ..drafts import DRAFTED_BADGE, drafted_markdown, is_draft, is_drafted, plain
 from .common import GeneratedPage, background_from, cite, escape, inline
 
 
@@ -61,11 +61,12 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
     """Key facts at a glance, in the manner of Wikipedia's infobox (URLs from the site root)."""
     relations = [
         {"label": RELATION_LABELS[r.type][0], "name": site.entities[r.target].name,
-         "url": entity_page(r.target).save_as, "figure": r.figure, "background": r.source is None}
+         "url": entity_page(r.target).save_as, "figure": r.figure, "background": r.source is None,
+         "drafted": _drafted_label(r)}
         for r in entity.relations
     ] + [
         {"label": RELATION_LABELS[r.type][1], "name": other.name, "url": entity_page(other.id).save_as,
-         "figure": r.figure, "background": r.source is None}
+         "figure": r.figure, "background": r.source is None, "drafted": _drafted_label(r)}
         for other in site.entities.values() for r in other.relations if r.target == entity.id
     ]
     return {
@@ -74,6 +75,11 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
         "relations": relations,
         "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
     }
+
+
+def _drafted_label(relation: Relation) -> str:
+    """The badge's words for a relation the draft read and no author has reviewed, else ""."""
+    return DRAFTED_BADGE if is_drafted(relation, "type") else ""
 
 
 def _relations(site: Site, index: SiteIndex, entity: Entity) -> list[str]:
@@ -90,7 +96,8 @@ def _relations(site: Site, index: SiteIndex, entity: Entity) -> list[str]:
 
 
 def _relation_line(site: Site, index: SiteIndex, label: str, other: Entity, relation: Relation) -> str:
-    line = f"- {label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
+    line = f"{label.capitalize()} [{escape(other.name)}]({entity_page(other.id).link()})"
+    line = "- " + (drafted_markdown(line) if is_drafted(relation, "type") else line)
     if relation.figure:
         line += f": {inline(relation.figure)}"
     line += f" {cite(index, relation.source)}" if relation.source else \
