@@ -6,7 +6,7 @@ ignore list with why. `make todo` lists what breaks it, and the site's tests hol
   word capitalised only because it starts a sentence ("The", "Officials"), and a month or a
   day an event of that article quotes (the timeline has it).
 - Every number a paragraph gives, in figures or in words, is in the quote of a figure or
-  an event citing that paragraph; a number in the headline or a sub-heading, in the quote
+  an event citing that paragraph (one inside a note's name is the name's: "League One"); a number in the headline or a sub-heading, in the quote
   of a figure or an event of that article (a headline repeats the story's numbers).
 - `make todo` counts the notes a draft not yet moved already holds (content/notes-drafts/):
   what they name is listed once, as the draft to curate and move.
@@ -58,8 +58,11 @@ def uncovered(site: Site, ignored: set[str], drafts: Site | None = None) -> list
     word once per article, at its first line); with `drafts`, what their notes would cover
     is not listed (the draft is, once)."""
     notes = [site, *([drafts] if drafts else [])]
-    words_in_names = {w for s in notes for note in (*s.entities.values(), *s.terms.values())
-                      for form in surface_forms(note) for w in capitalised(form)}
+    forms = {form for s in notes for note in (*s.entities.values(), *s.terms.values()) for form in surface_forms(note)}
+    words_in_names = {w for form in forms for w in capitalised(form)}
+    # A number inside a note's name is the name's ("League One", "Formula 1"), not a figure.
+    numbered = sorted((f for f in forms if numerals(f) or number_words(f)), key=len, reverse=True)
+    in_a_name = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in numbered)) if numbered else None
     quoted: dict[tuple[str, str], str] = {}  # (article, paragraph) -> the quotes of its figures and events
     dated: dict[str, set[str]] = {}  # article -> the words of its events' quotes and dates
     for s in notes:
@@ -90,7 +93,8 @@ def uncovered(site: Site, ignored: set[str], drafts: Site | None = None) -> list
                 gaps.append(Problem(shown, block.line, f"\"{word}\" has no note: add it to an entity's or a term's "
                                                        f"name or aliases, or to content/{IGNORE} with why"))
             pid = by_text.get(fold(block.text), "")  # "" for the headline and the sub-headings
-            for number in [*numerals(block.text), *number_words(block.text)]:
+            counted = in_a_name.sub(" ", block.text) if in_a_name else block.text
+            for number in [*numerals(counted), *number_words(counted)]:
                 if number not in ignored and not states(quoted.get((article.id, pid), ""), number):
                     where = f" ({pid})" if pid else ""
                     gaps.append(Problem(shown, block.line, f"\"{number}\"{where} has no figure or event quoting it"))

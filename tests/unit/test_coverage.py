@@ -67,6 +67,23 @@ def test_a_headline_number_is_covered_by_a_figure_of_its_article(content: Path):
     assert gaps(content) == ['1: "41%" has no figure or event quoting it']
 
 
+def test_a_number_in_a_notes_name_is_the_names(content: Path):
+    """"League One", "Formula 1": a number inside a name a note has is part of the name, not a
+    figure to quote; the same number elsewhere in the paragraph still is."""
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, "member of the European Dairy Association.",
+             "member of the Dairy Forum 100.")
+    edit(content / "notes/entities.yaml", "quote: \"The company is a member of the European Dairy Association\"",
+         "quote: \"The company is a member of the Dairy Forum 100\"")
+    edit(content / "notes/entities.yaml", "name: European Dairy Association", "name: Dairy Forum 100")
+    assert gaps(content) == []
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, "member of the Dairy Forum 100.", "member of the Dairy Forum 100, one of 100.")
+    line = line_of(content / ARTICLE / "source.txt", "Dairy Forum 100")
+    assert gaps(content) == [f'{line}: "100" (p7) has no figure or event quoting it',
+                             f'{line}: "one" (p7) has no figure or event quoting it']
+
+
 def test_a_word_on_the_ignore_list_needs_its_reason(content: Path):
     ignore = content / "coverage-ignore.txt"
     edit(ignore, "Analysts  # sentence-initial ordinary noun", "Analysts")
