@@ -34,6 +34,23 @@ def test_a_fact_is_the_clause_that_names_the_entity():
     assert fact_text(one, *_at("Piet Claes", one)) == one
 
 
+def test_a_drafted_text_is_a_clause_that_stands_alone():
+    """A clause that starts with a relative word, or holds half a quotation, cannot stand
+    alone as a note's text: the sentence does, with its quotation opened or closed where
+    the sentence splitter cut one; a clause's joining conjunction goes."""
+    from explainer.authoring.draft.written import clause_text
+
+    owned = "The Harwood family, who have owned the club since 1987, agreed to sell it on Thursday."
+    assert clause_text("who have owned the club since 1987", owned) == owned
+    bought = "Cascade owns stakes in three teams, and last year bought a controlling stake in Arenal."
+    assert clause_text("and last year bought a controlling stake in Arenal", bought) == \
+        "Last year bought a controlling stake in Arenal."
+    inside = "We have begged for investment,\u201d Tolland said."
+    assert fact_text(inside, *_at("Tolland", inside)) == "\u201cWe have begged for investment,\u201d Tolland said."
+    opened = "Tolland said: \u201cWe have begged for investment."
+    assert fact_text(opened, *_at("Tolland", opened)) == opened + "\u201d"
+
+
 def test_a_place_background_only_for_a_place_the_gazetteer_knows():
     portugal = place_background("Portugal")
     assert portugal is not None and portugal.startswith("Country in Southern Europe; capital Lisbon; population about ")

@@ -38,7 +38,7 @@ from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, glossed_codes, terms
-from .written import article_definition, as_text, fact_text, place_background, term_definition, term_use
+from .written import article_definition, clause_text, fact_text, place_background, term_definition, term_use
 
 DRAFTS = "notes-drafts"
 
@@ -167,11 +167,11 @@ def as_yaml(result: Draft) -> dict:
         figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": found.text}
         if found.unit:
             figure["unit"] = found.unit
-        figure |= {"measures": as_text(clause), "drafted": _drafted("measures"),
+        figure |= {"measures": clause_text(clause, sentence), "drafted": _drafted("measures"),
                    "source": {"paragraph": f"p{n}", "quote": clause}}
         figures.append(figure)
     events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text,
-               "what": as_text(clause := _clause(sentence, found.start, found.end)), "drafted": _drafted("what"),
+               "what": clause_text(clause := _clause(sentence, found.start, found.end), sentence), "drafted": _drafted("what"),
                "source": {"paragraph": f"p{n}", "quote": clause}}
               for found, n, sentence in result.events]
     glossary = []

@@ -3,7 +3,9 @@
 not reviewed" and `make publish` refuses it until an author has read it:
 - an entity's fact: the clause of the sentence that names it, in the article's words
   (`fact_text`); the same for what a figure measures and what happens at a date (the clause
-  the draft quotes for it) and how the article uses a term (`term_use`);
+  the draft quotes for it) and how the article uses a term (`term_use`); a clause that
+  cannot stand alone ("who have owned the club since 1987", half a quotation) gives way to
+  its sentence (`clause_text`);
 - a place's background: what the gazetteer's data says of it, its source named in the text
   (`place_background`), and only for a place that data knows without doubt;
 - a term's definition: the article's own explanation of it where it gives one in an
@@ -48,9 +50,31 @@ def fact_text(sentence: str, start: int, end: int) -> str:
     clause = clause.strip()
     if len(clause.split()) < _MIN_WORDS:
         clause = sentence.strip()
-    if clause != sentence.strip():
-        clause = re.sub(r"^(?:but|while|whereas|although|though|yet|and|or)\s+", "", clause)
-    return as_text(clause) or sentence.strip()
+    return clause_text(clause, sentence)
+
+
+# A clause that cannot stand alone: it starts with a relative word ("who have owned the club
+# since 1987", "which said on Thursday"), or it holds half a quotation.
+_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+_QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def clause_text(clause: str, sentence: str) -> str:
+    """A clause of `sentence` as a note's text: without the conjunction that joined it to the
+    rest ("and last year bought ..."), and the whole sentence where the clause cannot stand
+    alone."""
+    clause, sentence = clause.strip(), sentence.strip()
+    if clause != sentence:
+        clause = re.sub(r"^(?:but|while|whereas|although|though|yet|and|or)\s+", "", clause, flags=re.IGNORECASE)
+    if _RELATIVE.match(clause) or len(_QUOTATION_MARKS.findall(clause)) % 2:
+        clause = sentence
+    marks = _QUOTATION_MARKS.findall(clause)
+    if len(marks) % 2 and _QUOTATION_MARKS.search(clause).start() > 0 and marks[0] != "\u201c":
+        # the sentence starts inside a quotation the one before opened: open it here too
+        clause = ("\u201c" if marks[0] == "\u201d" else '"') + clause
+    elif len(marks) % 2:
+        clause += "\u201d" if marks[-1] == "\u201c" else '"'  # a quotation the next sentence closes
+    return as_text(clause) or sentence
 
 
 def as_text(words: str) -> str:
