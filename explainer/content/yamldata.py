@@ -125,6 +125,14 @@ def _describe(error: YAMLError, text: str, path: str, first_line: int) -> Proble
     # Point at the construct that is broken (an unclosed [ or quote starts on the
     # context line), and say where the parser noticed.
     problem = (error.problem or "").strip()
+    if error.problem_mark and re.match(r"while parsing a block (?:mapping|collection|sequence)", error.context or ""):
+        # A block "starts" at the top of its list or file: the line to mend is where its
+        # indentation broke (a key indented less than its neighbours).
+        return Problem(path, first_line + error.problem_mark.line,
+                       "invalid YAML: this line is indented differently from the lines of its block: "
+                       "a key must line up with the keys beside it")
+    if problem == "mapping values are not allowed here":
+        problem += " (a line indented deeper than the key above it, or a colon in a value: put the value in quotes)"
     if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
         line = first_line + error.context_mark.line
         noticed = first_line + error.problem_mark.line

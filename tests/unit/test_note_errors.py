@@ -63,6 +63,12 @@ class Case:
 CASES = {
     "yaml syntax error": Case("kind: company\n    summary: A Norwegian", "kind: [company\n    summary: A Norwegian",
                               "kind: [company", "invalid YAML in a flow sequence"),
+    "a key indented less than its neighbours, at its line": Case(
+        "    kind: company\n    summary: A Norwegian", "  kind: company\n    summary: A Norwegian", "  kind: company",
+        "invalid YAML: this line is indented differently from the lines of its block: a key must line up"),
+    "a key indented deeper than the one above, at its line": Case(
+        "    kind: company\n    summary: A Norwegian", "    kind: company\n      summary: A Norwegian",
+        "      summary: A Norwegian", "mapping values are not allowed here (a line indented deeper than the key above it"),
     "duplicate key names both lines": Case("    summary: An Irish dairy.\n",
                                            "    summary: An Irish dairy.\n    name: Brightwater Dairy Ltd\n",
                                            "name: Brightwater Dairy Ltd",
