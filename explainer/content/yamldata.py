@@ -199,6 +199,13 @@ def validate(model: type[Model], data: Any, path: str, first_line: int = 1) -> t
         return None, problems
 
 
+def _paragraph_hint(value: str) -> str:
+    """How a paragraph is named, with the id `value` was probably meant as ("P7", "7", "¶ 7")."""
+    number = re.search(r"[1-9][0-9]*", value)
+    meant = f' (did you mean "p{number.group()}"?)' if number else ""
+    return f"{meant}: a paragraph is written p1, p2, ... as the page numbers them (¶ 1 is p1; another article's, <its id>#p1)"
+
+
 def _message(field: str, err: Any) -> str:
     """A schema error in an author's words, with a suggestion where there is one."""
     value, kind = err.get("input"), err["type"]
@@ -217,7 +224,11 @@ def _message(field: str, err: Any) -> str:
             suggested = slug(value)
             hint = f' (did you mean "{suggested}"?)' if suggested else ""
             return f'{field}: "{value}" must be lower-case letters, digits and single hyphens{hint}'
+        if "p[1-9]" in pattern:  # fields.ParagraphRef
+            return f'{field}: "{value}" is no paragraph id' + _paragraph_hint(value)
         return f'{field}: "{value}" does not have the expected form'
+    if kind == "string_type" and field.endswith("paragraph") and isinstance(value, int):
+        return f"{field}: {value} is no paragraph id" + _paragraph_hint(str(value))
     if kind in ("list_type", "string_type", "dict_type", "model_type"):
         return f"{field}: {err['msg'].replace('Input should be', 'should be')}"
     return f"{field}: {err['msg']}"

@@ -69,6 +69,13 @@ CASES = {
     "a key indented deeper than the one above, at its line": Case(
         "    kind: company\n    summary: A Norwegian", "    kind: company\n      summary: A Norwegian",
         "      summary: A Norwegian", "mapping values are not allowed here (a line indented deeper than the key above it"),
+    "a paragraph written as on the page": Case('source: {paragraph: p2, quote: "its stake in Brightwater Dairy"}',
+                                               'source: {paragraph: P2, quote: "its stake in Brightwater Dairy"}',
+                                               "paragraph: P2", '"P2" is no paragraph id (did you mean "p2"?): a '
+                                               "paragraph is written p1, p2"),
+    "a paragraph written as a number": Case('source: {paragraph: p2, quote: "it will reduce its stake"}',
+                                            'source: {paragraph: 2, quote: "it will reduce its stake"}',
+                                            "paragraph: 2,", '2 is no paragraph id (did you mean "p2"?)'),
     "duplicate key names both lines": Case("    summary: An Irish dairy.\n",
                                            "    summary: An Irish dairy.\n    name: Brightwater Dairy Ltd\n",
                                            "name: Brightwater Dairy Ltd",
