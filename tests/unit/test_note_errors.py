@@ -99,7 +99,11 @@ CASES = {
                                  "paragraph: p99", 'unknown paragraph "p99": '),
     "quote not in the cited paragraph": Case('quote: "it will reduce its stake"', 'quote: "it will sell its stake"',
                                              "it will sell its stake",
-                                             "quote not found in p2: 'it will sell its stake'"),
+                                             "quote not found in p2: 'it will sell its stake' (did you mean "
+                                             '"it will reduce its stake"?)'),
+    "a quote a word short": Case('quote: "it will reduce its stake"', 'quote: "it will reduce stake"',
+                                 "it will reduce stake",
+                                 "quote not found in p2: 'it will reduce stake' (did you mean \"it will reduce its"),
     "quote in another paragraph": Case('{paragraph: p2, quote: "it will reduce', '{paragraph: p3, quote: "it will reduce',
                                        "it will reduce", "quote not found in p3: 'it will reduce its stake' (it is in p2)"),
     "slug with capitals or spaces": Case("  - id: brightwater\n", "  - id: Brightwater Dairy\n", "id: Brightwater Dairy",

@@ -75,9 +75,11 @@ def background_quotes_are_in_their_sources(site: Site) -> Iterator[Problem]:
 
 
 def _closest(quote: str, text: str) -> str:
-    """A did-you-mean for a quote: the passage of the text most like it, as many words long."""
+    """A did-you-mean for a quote: the passage of the text most like it, about as many words
+    long (a word more or fewer: "repay the loan" for "repay the bank loan")."""
     words, quoted = text.split(), quote.split()
-    windows = {" ".join(words[i:i + len(quoted)]) for i in range(max(1, len(words) - len(quoted) + 1))}
+    windows = {" ".join(words[i:i + size]) for size in range(max(1, len(quoted) - 1), len(quoted) + 2)
+               for i in range(max(1, len(words) - size + 1))}
     return did_you_mean(" ".join(quoted), windows) if words and quoted else ""
 
 
@@ -166,7 +168,7 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
     found_in = [p.id for p in article.paragraphs.values() if quote in p.folded]
     path, line = note.where(*loc, "quote")
     if quote not in paragraph.folded:
-        hint = f" (it is in {', '.join(found_in)})" if found_in else ""
+        hint = f" (it is in {', '.join(found_in)})" if found_in else _closest(source.quote, paragraph.text)
         yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
     elif len(found_in) > 1:
         yield Problem(path, line, f"quote {source.quote!r} is in {', '.join(found_in)}: quote enough words "
