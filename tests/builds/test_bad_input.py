@@ -109,6 +109,9 @@ CASES: dict[str, Case] = {
     "a name spelling another's words": Case(write(BAD, entity(name="Halvorsen\u00a0Foods")), BAD, 3,
                                             "already names"),
     "unknown field": Case(write(BAD, entity("    colour: red\n")), BAD, 6, 'unknown field "colour"'),
+    "a notes file named .yml, which nothing reads": Case(write("content/notes/extra.yml", entity()),
+                                                         "content/notes/extra.yml", 0,
+                                                         "notes are read from .yaml files: rename it extra.yaml"),
     "missing required field": Case(write(BAD, "entities:\n  - id: new-body\n    name: X\n    kind: body\n"), BAD, 2,
                                    'missing required field "summary"'),
     "unknown entity in a relation, with a suggestion": Case(

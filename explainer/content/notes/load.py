@@ -25,6 +25,8 @@ def load_site(content: Path, articles: dict[str, Article], stored: dict[str, Sto
     site.stored, problems = stored, []
     for path in sorted((content / folder).rglob("*.yaml")):
         problems += _load_file(path, site)
+    for path in sorted((content / folder).rglob("*.yml")):  # read by no one: said, not silently left out
+        problems.append(Problem(display_path(path), 0, f"notes are read from .yaml files: rename it {path.stem}.yaml"))
     return site, sorted(problems)
 
 
