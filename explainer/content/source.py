@@ -11,7 +11,7 @@ SOURCE_NAME = "source.txt"
 
 # In a received text a heading is a line without closing punctuation; every other block
 # after the title is a paragraph (numbered p1, p2, ... on the page).
-CLOSING = (".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'")
+CLOSING = (".", "!", "?", ":", "\u2026", "\u201d", '"', ")", "\u2019", "'")  # \u2026: an ellipsis
 
 
 def is_heading(block: str) -> bool:

@@ -170,3 +170,12 @@ def test_an_image_must_say_what_it_shows(content):
     assert problems == []
     assert [(p.line, p.message.split(":")[0]) for p in doc.lint] == [(7, "an image without alt text")]
     assert '<img src="img/ok.png" alt="A chart">' in html(doc)
+
+
+def test_a_received_line_ending_in_an_ellipsis_is_a_paragraph_not_a_heading():
+    """A heading is a line without closing punctuation; an ellipsis closes a sentence (a
+    quoted trail-off: "...would bring 200 jobs..."), so the line is a numbered paragraph."""
+    from explainer.content.source import is_heading
+
+    assert not is_heading("The mayor said the plan would bring 200 jobs\u2026")
+    assert is_heading("What the buyers want")

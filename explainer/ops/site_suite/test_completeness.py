@@ -22,7 +22,7 @@ def blocks(source: Path) -> list[str]:
 
 def is_heading(block: str) -> bool:
     """In the received text a heading is a line without closing punctuation."""
-    return not block.rstrip().endswith((".", "!", "?", ":", "\u201d", '"', ")", "\u2019", "'"))
+    return not block.rstrip().endswith((".", "!", "?", ":", "\u2026", "\u201d", '"', ")", "\u2019", "'"))
 
 
 def article_page(html_pages, article_id: str) -> BeautifulSoup:
