@@ -166,6 +166,7 @@ def missing(site: Site) -> list[Problem]:
     shown, line = display_path(story), 1 if story.is_file() else 0  # no line in a file still to write
     new = "" if story.is_file() else " (a new file)"
     return [Problem(shown, line, f"the story has no summary: add{new} `takeaways:` with one `role: summary` in a "
-                                 "sentence or two, citing its paragraphs (the home page leads with it)"),
+                                 "sentence or two, citing its paragraphs (the home page leads with it), e.g. "
+                                 '`- {id: summary, role: summary, text: "...", sources: [{paragraph: p2, quote: "..."}]}`'),
             Problem(shown, line, "the story has no key takeaways: add 3 to 5 more takeaways, each citing the "
                                  "paragraphs it rests on")]

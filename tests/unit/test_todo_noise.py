@@ -87,6 +87,10 @@ def test_a_story_without_summary_or_takeaways_is_asked_for(content: Path):
     items = todo(content)  # the file to write: named, at no line, as a new file
     assert any("story.yaml: the story has no summary: add (a new file) `takeaways:`" in i for i in items), items
     assert any("story.yaml: the story has no key takeaways" in i for i in items), items
+    example = next(i for i in items if "has no summary" in i).split("e.g. `- ", 1)[1].rstrip("`")
+    from ruamel.yaml import YAML
+    from explainer.content.notes.model import Takeaway
+    assert Takeaway.model_validate(YAML(typ="safe").load(example))  # the example the message gives is a takeaway
 
 
 @pytest.mark.parametrize("folder", [FULL_SITE / "content", ROOT / "content"], ids=["fixture", "demo"])
