@@ -84,6 +84,19 @@ def test_a_number_in_a_notes_name_is_the_names(content: Path):
                              f'{line}: "one" (p7) has no figure or event quoting it']
 
 
+def test_a_name_joined_to_a_lower_case_word_is_the_names(content: Path):
+    """"Halvorsen-owned", "Oslo-based": the name's word with a hyphen and a lower-case word is
+    covered by the name's note (the page links the name inside it); "Halvorsen-Berg" is not."""
+    said = "the Norwegian grocery group based in Oslo,"
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, said, "the Norwegian grocery group based in Oslo, a Halvorsen-owned firm,")
+    assert gaps(content) == []
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, "a Halvorsen-owned firm", "a Halvorsen-Berg firm")
+    assert [g.split(": ", 1)[1] for g in gaps(content)] == ['"Halvorsen-Berg" has no note: add it to an entity\'s or a '
+                                                             "term's name or aliases, or to content/coverage-ignore.txt with why"]
+
+
 def test_a_word_on_the_ignore_list_needs_its_reason(content: Path):
     ignore = content / "coverage-ignore.txt"
     edit(ignore, "Analysts  # sentence-initial ordinary noun", "Analysts")
