@@ -35,7 +35,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from watchfiles import watch
+from watchfiles import Change, watch
 
 from ..core.problems import Problem, report
 from .browser import free_port
@@ -270,7 +270,11 @@ def rebuild_on_change(paths: list[Path], rebuild: Callable[[Reporter], int], bui
     for changes in seen:
         if not changes:  # no change for 200 ms
             continue
-        changed = sorted({Path(p).name for _, p in changes})
+        # An editor's (or sed's) temporary file, made and removed within the batch, is no change.
+        transient = {p for c, p in changes if c == Change.added} & {p for c, p in changes if c == Change.deleted}
+        changed = sorted({Path(p).name for _, p in changes if p not in transient})
+        if not changed:
+            continue
         print(f"Changed: {', '.join(changed)}; rebuilding", flush=True)
         status = build_once(rebuild, builds)
         print("Rebuilt." if status == 0 else "Build failed; still serving the last good build.", flush=True)

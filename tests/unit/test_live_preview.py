@@ -46,3 +46,22 @@ def test_tags_go_before_the_head_end_only():
     assert with_live_preview(b"<html><head><title>t</title>\n</head><body></body>") == (
         b"<html><head><title>t</title>\n" + LIVE_TAGS + b"</head><body></body>")
     assert with_live_preview(b"<p>no head</p>") == b"<p>no head</p>"
+
+
+def test_an_editors_temporary_file_is_no_change(monkeypatch, capsys):
+    """A file made and removed within one batch of changes (sed -i's "sedCmOyXt", an editor's
+    swap file) is no change: a batch of only such files builds nothing and names nothing."""
+    from watchfiles import Change
+
+    from explainer.ops import devserver
+
+    batches = [set(),  # watching has started
+               {(Change.added, "/s/content/notes/sedCmOyXt"), (Change.deleted, "/s/content/notes/sedCmOyXt"),
+                (Change.modified, "/s/content/notes/entities.yaml")},
+               {(Change.added, "/s/content/notes/.tmp1"), (Change.deleted, "/s/content/notes/.tmp1")},
+               {(Change.deleted, "/s/content/notes/old.yaml")}]  # a file removed for good: a change
+    monkeypatch.setattr(devserver, "watch", lambda *paths, **options: iter(batches))
+    built = []
+    devserver.rebuild_on_change([], lambda report: built.append(1) or 0, Builds())
+    said = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Changed:")]
+    assert said == ["Changed: entities.yaml; rebuilding", "Changed: old.yaml; rebuilding"] and len(built) == 3
