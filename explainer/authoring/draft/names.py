@@ -230,8 +230,10 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     "The" before a name, but not "Tom" in "Tom Achterberg", nor "East" in "East Ayrshire
     Council")."""
     word = _POSSESSIVE.sub("", words[0])
-    if word in _TITLES or word in _ROLE_WORDS and len(words) > 1 or word in MONTHS or word in WEEKDAYS:
+    if word in _TITLES or word in MONTHS or word in WEEKDAYS:
         return True
+    if word in _ROLE_WORDS and len(words) > 1 and _POSSESSIVE.sub("", words[-1]) not in _KIND_WORDS:
+        return True  # "Finance Minister Ana Costa"; not "Financial Conduct Authority", a body's name
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
