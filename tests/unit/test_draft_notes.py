@@ -722,6 +722,21 @@ Ministers met at a summit of the G7, the group of seven rich democracies, in Jun
     assert "FEV1" not in {c.name for c in result.entities} and "G7" in {c.name for c in result.entities}
 
 
+def test_a_term_given_with_its_abbreviation_is_a_term_with_it_and_the_abbreviation_no_name():
+    """"a salary cost management protocol (SCMP)": a lower-case term and the initials it is
+    known by; the abbreviation is the term's (no entity of its own). A name's abbreviation
+    ("the Financial Conduct Authority (FCA)") is not a term."""
+    result = sample("""
+The league applies a salary cost management protocol (SCMP) to every club, and the SCMP caps wages.
+Sales of non-fungible tokens (NFTs) fell, according to the Financial Conduct Authority (FCA) on Friday.
+""")
+    terms = {t.term: t.abbreviation for t in result.terms}
+    assert terms.get("salary cost management protocol") == "SCMP" and terms.get("non-fungible tokens") == "NFTs", terms
+    names = {c.name for c in result.entities}
+    assert not names & {"SCMP", "NFTs"} and "Financial Conduct Authority" in names, names
+    assert "financial conduct authority" not in {t.lower() for t in terms}, terms
+
+
 def test_a_datelines_capitals_are_the_place_and_a_nordic_institute_is_a_body():
     require_wordnet()
     result = sample("""

@@ -37,7 +37,7 @@ from ..received import checked_id, read_received, with_paragraphs
 from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
-from .terms import Term, glossed_codes, terms
+from .terms import Term, term_codes, terms
 from .written import article_definition, clause_text, fact_text, place_background, term_definition, term_use
 
 DRAFTS = "notes-drafts"
@@ -98,7 +98,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             result.events += [(d, n, sentence) for d in in_dates]
             result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
     result.entities = []
-    codes = glossed_codes(split)  # "PM2.5, particles small enough to ...": a term
+    codes = term_codes(split)  # "PM2.5, particles small enough to ...", "... protocol (SCMP)": a term's
     for candidate in candidates(split, places, covered):
         if candidate.name in codes:
             continue
@@ -177,6 +177,8 @@ def as_yaml(result: Draft) -> dict:
     glossary = []
     for term in result.terms:
         entry = {"id": _unique(_slug(term.term), taken), "term": term.term}
+        if term.abbreviation:
+            entry["abbreviation"] = term.abbreviation
         # The article's own explanation, else the dictionary's sense that fits the paragraph,
         # the source named in the text either way.
         defined = article_definition(term.gloss) or term_definition(term.term, result.paragraphs[term.paragraph - 1])

@@ -84,6 +84,7 @@ class Term:
     sentence: str
     rarity: float
     gloss: str = ""  # the article's own explanation of it, where it gives one in an apposition
+    abbreviation: str = ""  # the article's short form of it: "SCMP" for "salary cost management protocol"
 
 
 def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list[Term]:
@@ -91,12 +92,12 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
     have (lower case), `names` the words that are names in this article."""
     found: dict[str, Term] = {}
 
-    def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "") -> None:
+    def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "", abbreviation: str = "") -> None:
         key = singular(term.lower())
         if key in known or term.lower() in known or any(w in names for w in term.split()):
             return
         if key not in found:
-            found[key] = Term(term, n, sentence, rarity, gloss)
+            found[key] = Term(term, n, sentence, rarity, gloss, abbreviation)
         elif term.lower() == key != found[key].term.lower():  # the singular, where the article has it
             found[key] = Term(term, n, sentence, min(rarity, found[key].rarity), found[key].gloss or gloss)
         elif gloss and not found[key].gloss:
@@ -104,6 +105,8 @@ def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list
 
     for n, sentences in enumerate(paragraphs, 1):
         for sentence in sentences:
+            for term, abbreviation in _abbreviated(sentence):
+                add(term, n, sentence, -1.0, abbreviation=abbreviation)  # "salary cost management protocol (SCMP)"
             for match in _MARKED.finditer(sentence):
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
@@ -323,9 +326,29 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     return found
 
 
-def glossed_codes(paragraphs: list[list[str]]) -> set[str]:
-    """The codes the article explains as terms ("PM2.5", "FEV1"): glossary terms, not names."""
-    return {code for sentences in paragraphs for sentence in sentences for code, _ in _glossed_codes(sentence)}
+# A term given with its abbreviation, in lower case, the abbreviation of its words' initials:
+# "a salary cost management protocol (SCMP)", "non-fungible tokens (NFTs)". A name's is a
+# name's ("the Financial Conduct Authority (FCA)": capitals).
+_ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)\s+\(([A-Z][A-Za-z]*[A-Z])(s?)\)")
+
+
+def _abbreviated(sentence: str) -> list[tuple[str, str]]:
+    found = []
+    for match in _ABBREVIATED.finditer(sentence):
+        words, short = match.group(1).split(), match.group(2)
+        for size in range(len(words), 0, -1):  # the words whose initials spell it, the last ones
+            initials = "".join(part[0] for w in words[-size:] for part in w.split("-") if part)
+            if initials.upper() == short.upper() and words[-size] not in _FUNCTION:
+                found.append((" ".join(words[-size:]), short + match.group(3)))  # as written: "NFTs"
+                break
+    return found
+
+
+def term_codes(paragraphs: list[list[str]]) -> set[str]:
+    """The codes the article gives as a term's ("PM2.5, particles small enough ...", "salary
+    cost management protocol (SCMP)"): glossary terms, not names."""
+    return {code for sentences in paragraphs for sentence in sentences
+            for code in [*(c for c, _ in _glossed_codes(sentence)), *(a for _, a in _abbreviated(sentence))]}
 
 
 def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
