@@ -38,7 +38,7 @@ from .figures import Found, dates, figures
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, term_codes, terms
-from .written import article_definition, clause_text, fact_text, place_background, term_definition, term_use
+from .written import article_definition, clause_text, fact_text, place_background, standalone, term_definition, term_use
 
 DRAFTS = "notes-drafts"
 
@@ -168,11 +168,11 @@ def as_yaml(result: Draft) -> dict:
         if found.unit:
             figure["unit"] = found.unit
         figure |= {"measures": clause_text(clause, sentence), "drafted": _drafted("measures"),
-                   "source": {"paragraph": f"p{n}", "quote": clause}}
+                   "source": {"paragraph": f"p{n}", "quote": standalone(clause, sentence)}}
         figures.append(figure)
     events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text,
                "what": clause_text(clause := _clause(sentence, found.start, found.end), sentence), "drafted": _drafted("what"),
-               "source": {"paragraph": f"p{n}", "quote": clause}}
+               "source": {"paragraph": f"p{n}", "quote": standalone(clause, sentence)}}
               for found, n, sentence in result.events]
     glossary = []
     for term in result.terms:

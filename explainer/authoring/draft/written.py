@@ -59,15 +59,20 @@ _RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when)\b", re.IGNORE
 _QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
-def clause_text(clause: str, sentence: str) -> str:
-    """A clause of `sentence` as a note's text: without the conjunction that joined it to the
-    rest ("and last year bought ..."), and the whole sentence where the clause cannot stand
-    alone."""
+def standalone(clause: str, sentence: str) -> str:
+    """The words of `sentence` a clause of it stands for on its own, verbatim: the clause
+    without the conjunction that joined it to the rest ("and last year bought ..."), or the
+    whole sentence where the clause cannot stand alone (what a note quotes for its text)."""
     clause, sentence = clause.strip(), sentence.strip()
     if clause != sentence:
         clause = re.sub(r"^(?:but|while|whereas|although|though|yet|and|or)\s+", "", clause, flags=re.IGNORECASE)
-    if _RELATIVE.match(clause) or len(_QUOTATION_MARKS.findall(clause)) % 2:
-        clause = sentence
+    return sentence if _RELATIVE.match(clause) or len(_QUOTATION_MARKS.findall(clause)) % 2 else clause
+
+
+def clause_text(clause: str, sentence: str) -> str:
+    """A clause of `sentence` as a note's text: its standalone words, with a quotation the
+    sentence splitter cut opened or closed."""
+    clause = standalone(clause, sentence)
     marks = _QUOTATION_MARKS.findall(clause)
     if len(marks) % 2 and _QUOTATION_MARKS.search(clause).start() > 0 and marks[0] != "\u201c":
         # the sentence starts inside a quotation the one before opened: open it here too
