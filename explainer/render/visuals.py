@@ -12,6 +12,7 @@ Every string from the notes goes through `escape`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -204,12 +205,17 @@ def _or(words: list[str]) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    """At most three lines of about `width` characters; a word longer than that breaks after
+    its dashes ("Renault–Nissan–Mitsubishi" ran off the drawing's edge)."""
     lines: list[str] = []
     for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+        pieces = re.findall(r"[^–—-]+[–—-]?", word) if len(word) > width else [word]
+        for n, piece in enumerate(pieces):
+            joined = piece if n else " " + piece  # a word's next piece follows its dash directly
+            if lines and len(lines[-1]) + len(joined) <= width:
+                lines[-1] += joined
+            else:
+                lines.append(piece)
     return lines[:3]
 
 
