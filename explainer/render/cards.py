@@ -21,6 +21,7 @@ and editor's notes are one text, as they all are the article's (no `<small>`, no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from markupsafe import escape
@@ -144,8 +145,13 @@ def _render(key: NoteKey, kind: str, name: str, text: str, background: str | Non
 
 
 def _clip(text: str, limit: int) -> str:
+    """At most `limit` characters: the whole sentences that fit where they say enough (two
+    fifths of it at least), else the words that fit and an ellipsis (not "... call it the…")."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    sentences = max((m.end() for m in re.finditer(r"[.!?](?=\s)", text[:limit])), default=0)
+    if sentences >= 0.4 * limit:
+        return text[:sentences]
     cut = text.rfind(" ", 0, limit - 1)
     return text[: cut if cut > 0 else limit - 1].rstrip(",;:") + "\u2026"

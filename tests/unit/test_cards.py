@@ -41,10 +41,13 @@ def parts(span: Tag) -> tuple[str, str | None]:
 
 
 def clipped(shown: str, full: str, limit: int) -> bool:
-    """`shown` is `full`, or its start clipped (at most `limit` characters, ending "…")."""
+    """`shown` is `full`, or its start clipped (at most `limit` characters): its whole
+    sentences, or its words ending "…"."""
     full = " ".join(full.split())
     if shown == full:
         return len(full) <= limit
+    if shown.endswith((".", "!", "?")):
+        return len(shown) <= limit and full.startswith(shown + " ")
     return len(shown) <= limit and shown.endswith("\u2026") and full.startswith(shown[:-1])
 
 
@@ -134,6 +137,11 @@ def test_texts_are_clipped_and_escaped(tmp_path: Path):
     statement, background = parts(span)
     assert clipped(statement, site.entities["acme"].facts[0].text, MAX_STATEMENT) and statement.endswith("\u2026")
     assert clipped(background or "", long, MAX_BACKGROUND) and background.endswith("\u2026")
+    # Whole sentences where they say enough; never a sentence cut off mid-way after them.
+    told = "Acme makes valves for ships and trains in three countries. It was founded long ago by a family."
+    edit(content / "notes/notes.yaml", f'summary: "{long}"', f'summary: "{told}"')
+    _, background = parts(span_of(card(built(content).site, ctx.index.citations, NoteKey("entity", "acme"), "story")))
+    assert background == "Acme makes valves for ships and trains in three countries.", background
 
 
 # --- Which fact leads (tests/fixtures/two-articles) ----------------------------------------
