@@ -98,8 +98,7 @@ def test_the_cited_paragraph_is_highlighted_even_where_its_words_start_in_a_link
     for link, paragraph in sorted(links.items()):
         page.goto("about:blank")
         page.goto(base_url + link)
-        until(page, TARGET)
-        page.wait_for_timeout(50)  # the page's script marks a fragment's target once loaded
+        until(page, TARGET)  # looked at as soon as the browser has found the words, whenever that is
         seen = page.evaluate(LOOK, paragraph)
         inside += seen["inside"]
         if seen["background"] == "rgba(0, 0, 0, 0)" or seen["outlined"]:

@@ -49,10 +49,11 @@
   }
 
   // A text fragment makes the element its words start in the target (a link, an editor's
-  // mark): said on the page, so that a mark is outlined only when the address names it.
-  function markWordsTarget() {
-    var target = document.querySelector(":target");
-    document.documentElement.classList.toggle("words-target", Boolean(target) && target.id !== targetId());
+  // mark), whenever the browser finds them: a mark is outlined only when the address itself
+  // names an editor's mark (from the editor's notes), known from the address at once.
+  function markFlagTarget() {
+    var named = targetId() && document.getElementById(decodeURIComponent(targetId()));
+    root.classList.toggle("flag-target", Boolean(named) && named.matches("mark.flag"));
   }
 
   // The paragraph's words: what a reader selecting it copies (markers and ¶ left out).
@@ -117,15 +118,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    markFlagTarget();  // from the address alone: not when the browser finds a fragment's words
+    window.addEventListener("hashchange", markFlagTarget);
     // The Clipboard API needs a secure context (https, or localhost); without it, no button
     // (selecting and copying a paragraph gives its words as cleanly). If the browser
     // refuses, the reader is told so.
     if (navigator.clipboard && document.querySelector(".source-article p[id] .pilcrow")) copyQuote();
-    if (document.querySelector("mark.flag")) {
-      markWordsTarget();  // the browser finds a fragment's words once the page is loaded: again then
-      window.addEventListener("load", function () { requestAnimationFrame(markWordsTarget); });
-      window.addEventListener("hashchange", markWordsTarget);
-    }
     var button = document.getElementById("explanations");
     if (!button) return;
     apply(!root.hasAttribute("data-explanations"));  // as set above, from the stored choice
