@@ -181,10 +181,13 @@ def test_a_common_query_loads_only_the_results_it_shows_and_narrows_by_kind(open
     counts = {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")")) for label in buttons if "(" in label}
     assert sum(counts.values()) == total and len(counts) > 1, counts
     smallest = min(counts, key=counts.get)
-    next(b for label, b in buttons.items() if label.startswith(smallest + " (")).click()
+    next(b for label, b in buttons.items() if label.startswith(smallest + " (")).press("Enter")  # by keyboard
     page.wait_for_function("(n) => document.querySelectorAll('.search-result').length === n",
                            arg=min(counts[smallest], 10))
     assert set(page.locator(".search-kind").all_text_contents()) == {smallest}
+    # The buttons are drawn again with the results: the keyboard stays on the one chosen.
+    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
+    assert page.evaluate("document.activeElement.textContent").startswith(smallest + " (")
     assert page.locator("#search-status").inner_text().startswith(f"{counts[smallest]} result")
     assert page.errors == [] and page.outside == []
 

@@ -106,13 +106,21 @@ function kindButtons(counts) {
   const make = (value, label) => {
     const button = element("button", "search-kind-button", label);
     button.type = "button";
+    button.dataset.kind = value;
     button.setAttribute("aria-pressed", String(value === kind));
     button.addEventListener("click", () => { kind = value; shown = SHOWN; search(); });
     return button;
   };
+  // The buttons are made anew with the counts: a reader on one (the filter just chosen, by
+  // key or click) stays on it, not dropped to the page's start.
+  const focused = kinds.contains(document.activeElement) ? document.activeElement.dataset.kind : null;
   const labels = Object.keys(counts).sort();
   kinds.replaceChildren(...(labels.length > 1
     ? [make("", "Everything"), ...labels.map((label) => make(label, `${label} (${counts[label]})`))] : []));
+  if (focused !== null) {
+    const again = [...kinds.children].find((button) => button.dataset.kind === focused);
+    if (again) again.focus();
+  }
 }
 
 async function search() {
