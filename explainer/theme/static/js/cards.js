@@ -8,6 +8,14 @@
    link. The card's own link is out of the tab order, so it never traps focus. */
 (function () {
   "use strict";
+  // Besides the cards, on every page: a point of a drawing wider than its box (the timeline
+  // strip, the relationship map) comes into view when the keyboard reaches it (Chromium
+  // leaves a point half past the box's edge where it is).
+  document.addEventListener("focusin", function (e) {
+    if (e.target.closest && e.target.closest(".visual-scroll svg")) {
+      e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
   var store = document.getElementById("note-cards");
   if (!store) return;
 
