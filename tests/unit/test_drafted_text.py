@@ -42,6 +42,8 @@ def test_a_drafted_text_is_a_clause_that_stands_alone():
 
     owned = "The Harwood family, who have owned the club since 1987, agreed to sell it on Thursday."
     assert clause_text("who have owned the club since 1987", owned) == owned
+    fined = "Brevik Ferries, the Bergen-based operator, was fined \u20ac2.4 million on Tuesday."
+    assert clause_text("was fined \u20ac2.4 million on Tuesday", fined) == fined  # its subject is before the comma
     bought = "Cascade owns stakes in three teams, and last year bought a controlling stake in Arenal."
     assert clause_text("and last year bought a controlling stake in Arenal", bought) == \
         "Last year bought a controlling stake in Arenal."

@@ -54,8 +54,11 @@ def fact_text(sentence: str, start: int, end: int) -> str:
 
 
 # A clause that cannot stand alone: it starts with a relative word ("who have owned the club
-# since 1987", "which said on Thursday"), or it holds half a quotation.
-_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when)\b", re.IGNORECASE)
+# since 1987", "which said on Thursday") or with its verb, its subject left before a comma
+# ("was fined €2.4 million on Tuesday", after "Brevik Ferries, the Bergen-based operator,"),
+# or it holds half a quotation.
+_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when|was|were|is|are|has|have|had|will|would|"
+                       r"can|could|may|might|must|should|said|says)\b", re.IGNORECASE)
 _QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
