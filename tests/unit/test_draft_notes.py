@@ -737,6 +737,16 @@ Sales of non-fungible tokens (NFTs) fell, according to the Financial Conduct Aut
     assert "financial conduct authority" not in {t.lower() for t in terms}, terms
 
 
+def test_a_name_one_goes_to_within_a_country_is_a_place_and_one_invested_in_is_not():
+    require_wordnet()
+    result = sample("""
+The breaches happened on crossings to Hirtshals in Denmark, the authority said.
+It invested in Kessler in Germany last year.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds["Hirtshals"] == "place" and kinds["Kessler"] != "place", kinds
+
+
 def test_a_datelines_capitals_are_the_place_and_a_nordic_institute_is_a_body():
     require_wordnet()
     result = sample("""

@@ -480,6 +480,11 @@ def _lexical_kind(name: str, town: bool = False) -> str | None:
     return next((kind for kind in kinds if kind), None)  # "Cambridge": a university's name first, then the city's
 
 
+# What one has in or at a company rather than a place: "a stake in X", "invested in X", "works at X".
+_HELD_IN = re.compile(r"\b(?:stakes?|shares?|invest\w*|interest|role|job|jobs|work\w*|position|career|director|"
+                      r"partner|analyst|professor|researcher|stock|holding|lead|\w+ed|\w+ing)\s+(?:in|at)\s+$")
+
+
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
     name, words = candidate.name, candidate.name.split()
     evidence = candidate.evidence
@@ -623,6 +628,11 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["place"] += 3  # in another name's apposition: "Bayview Construction, the Port Talbot firm"
         if re.match(r"^-(?:based|born)\b", after):
             evidence["place"] += 4  # "the Achill-born composer", "a Wrocław-based company"
+        if re.search(r"\b(?:to|from|in|at|near|via)\s+$", before) and not _HELD_IN.search(before) \
+                and (within := re.match(r"^,?\s+in\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)",
+                                        mention.sentence[mention.end:])) \
+                and within.group(1) in places.countries:
+            evidence["place"] += 3  # "crossings to Hirtshals in Denmark": a place within a country
         if re.search(r"\b(?:in|from|across|to)\s+$", before) and places.place(name):
             evidence["place"] += 1
         # A name no gazetteer knows, where only a place goes: "routes serving Armley", "near
@@ -632,10 +642,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
             evidence["place"] += 2
         # "homes in Kirkby Thore", "a meeting in Penrith", "slots at Heathrow": a weak sign, which
         # any other evidence outweighs (not "a stake in X", "invested in X", "works at X").
-        elif re.search(r"\b(?:in|at)\s+$", before) and not set(words) & _KIND_WORDS \
-                and not re.search(r"\b(?:stakes?|shares?|invest\w*|interest|role|job|jobs|work\w*|position|"
-                                  r"career|director|partner|analyst|professor|researcher|stock|holding|lead|"
-                                  r"\w+ed|\w+ing)\s+(?:in|at)\s+$", before):
+        elif re.search(r"\b(?:in|at)\s+$", before) and not set(words) & _KIND_WORDS and not _HELD_IN.search(before):
             evidence["place"] += 1
     if words[-1].lower().endswith("bank") and len(words[-1]) > 4 and not evidence["body"] and not evidence["person"]:
         evidence["company"] += 4  # "Wiener Handelsbank": a bank in a compound (not "Helen Marchbank, who")
