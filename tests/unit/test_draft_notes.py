@@ -639,6 +639,7 @@ Tenants said they had reported the leak three or four times.
 Around 40 were injured when a 200-strong crowd gathered.
 The company said 150 jobs would go, while another 80 would move, and 2,400 passengers and 900 crew were aboard.
 The drug lowered blood pressure by 8 mmHg. The club has about 1,150 members, up a third since 2020.
+The bank cut 2,000 jobs last year and plans to cut 1,500 more. Passenger numbers rose 8% to 4.1 million.
 """)
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["90mph"] == "miles per hour" and units["41C"] == "degrees celsius", units
@@ -647,6 +648,7 @@ The drug lowered blood pressure by 8 mmHg. The club has about 1,150 members, up 
     assert units["40"] == "people" and units["200"] is None, units
     assert units["80"] == "jobs" and units["900 crew"] == "crew", units
     assert units["8 mmHg"] == "millimetres of mercury" and units["a third"] == "members", units
+    assert units["1,500"] == "jobs" and units["4.1 million"] == "passengers", units
 
 
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():

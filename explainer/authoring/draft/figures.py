@@ -164,6 +164,8 @@ _NOT_COUNTS = ("none", "percent", "percentage points", "times")
 _SHARED = re.compile(rf"(?:,|\bof\s+which|\bfor|\banother|\ba\s+further)\s+{_ROUGHLY}$")  # "150 jobs ..., another 80"
 
 
+# A bare number of more of the same after a count: "cut 2,000 jobs last year and plans to cut 1,500 more".
+_MORE = re.compile(r"^\s+(?:more|fewer|others?)\b(?!\s+[a-z]+s\b)")
 _OF_THOSE = re.compile(r"^\s+of\s+those\s+([a-z]+ed)\b")  # "half of those invited", "a third of those surveyed"
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|those|these)\b(?!\s+[a-z]+ed\b)")  # not "of those invited"
 
@@ -205,8 +207,8 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
                        counted[-1] if counted else None)  # a duration only when nothing else is counted
         compared = earlier is not None and _COMPARED.search(sentence[: item.start]) \
             and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower()) \
-            or earlier is not None and _SHARED.search(sentence[: item.start]) and earlier.unit.islower() \
-            and earlier.unit not in _NOT_COUNTS
+            or earlier is not None and (_SHARED.search(sentence[: item.start]) or _MORE.match(sentence[item.end:])) \
+            and earlier.unit.islower() and earlier.unit not in _NOT_COUNTS
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
             item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
@@ -411,13 +413,13 @@ _PEOPLE_AFTER = re.compile(r"^\s+(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+
 
 def _counted_by(subject: re.Match[str]) -> str:
     """What a count names: "passengers" for "passenger numbers", "repairs" for "the number of repairs"."""
-    return subject.group("of") or _plural(subject.group("whose"))
+    return subject.group("of") or _plural(subject.group("whose").lower())
 
 
 # What a count's subject counts, where the number is what it reached: "passenger numbers
 # climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a visitor
 # count that has fallen by a third since 2019, to 212,000".
-_COUNT_OF = r"(?:\b(?P<whose>[a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
+_COUNT_OF = r"(?:\b(?P<whose>[A-Za-z][a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
 _SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+{_ROUGHLY}$")
 _CHANGED_BY = re.compile(rf"{_COUNT_OF}[^.;:]*?\b(?:fallen|fell|risen|rose|grown|grew|dropped|increased|decreased|declined|"
                          rf"shrunk|shrank|cut)\s+by\s+{_ROUGHLY}$")  # "a visitor count that has fallen by a third"
