@@ -101,6 +101,13 @@ def _singular(phrase: str) -> str:
     return " ".join(singular(word) for word in phrase.split())
 
 
+def _same_term(proposed: str, wanted: str) -> bool:
+    """One glossary entry: either inside the other as whole words ("cap" and "salary cap"),
+    in either number."""
+    one, other = _singular(proposed), _singular(wanted)
+    return _in(proposed, wanted) or _in(wanted, proposed) or _in(one, other) or _in(other, one)
+
+
 def _same_unit(predicted: str, wanted: str) -> bool:
     """The same unit, or the same counted noun with other qualifiers: "branches" for "regional
     branches", "bus routes" for "routes", "utility vehicles" for "sport utility vehicles" (the
@@ -159,9 +166,8 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
 
     terms = [str(t).lower() for t in key.get("terms", [])]
     proposed = [t.lower() for t in predicted.terms]
-    close = lambda a, b: _in(a, b) or _in(b, a) or _in(_singular(a), _singular(b)) or _in(_singular(b), _singular(a))  # noqa: E731
-    tally.add("glossary precision", sum(any(close(p, t) for t in terms) for p in proposed), len(proposed))
-    tally.add("glossary recall", sum(any(close(p, t) for p in proposed) for t in terms), len(terms))
+    tally.add("glossary precision", sum(any(_same_term(p, t) for t in terms) for p in proposed), len(proposed))
+    tally.add("glossary recall", sum(any(_same_term(p, t) for p in proposed) for t in terms), len(terms))
 
     def same(a: str, b: str) -> bool:
         entity = next((e for e in entities if a in {e["name"], *e.get("aliases", [])}), None)

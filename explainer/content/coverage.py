@@ -2,12 +2,13 @@
 ignore list with why. `make todo` lists what breaks it, and the site's tests hold it.
 
 - Every capitalised word of the text as received is a word of a note's name or alias
-  (entities and glossary terms; "Oslo-based" is Oslo's), or on `content/coverage-ignore.txt`. Not counted: a common
-  word capitalised only because it starts a sentence ("The", "Officials"), and a month or a
-  day an event of that article quotes (the timeline has it).
+  (entities and glossary terms; "Oslo-based" is Oslo's), or on `content/coverage-ignore.txt`.
+  Not counted: a common word capitalised only because it starts a sentence ("The",
+  "Officials"), and a month or a day an event of that article quotes (the timeline has it).
 - Every number a paragraph gives, in figures or in words, is in the quote of a figure or
-  an event citing that paragraph (one inside a note's name is the name's: "League One"); a number in the headline or a sub-heading, in the quote
-  of a figure or an event of that article (a headline repeats the story's numbers).
+  an event citing that paragraph (one inside a note's name is the name's: "League One"); a
+  number in the headline or a sub-heading, in the quote of a figure or an event of that
+  article (a headline repeats the story's numbers).
 - `make todo` counts the notes a draft not yet moved already holds (content/notes-drafts/):
   what they name is listed once, as the draft to curate and move.
 - The ignore list holds one word a line, each with its reason after a `#`: a word left

@@ -13,7 +13,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 _SLUG = re.compile(SLUG_PATTERN)
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 Percent = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
-ParagraphRef = Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$")]
+PARAGRAPH_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*#)?p[1-9][0-9]*$"  # "p4", or another article's "its-id#p4"
+ParagraphRef = Annotated[str, StringConstraints(pattern=PARAGRAPH_PATTERN)]
 
 
 def is_slug(text: object) -> bool:

@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..core.problems import Problem, did_you_mean
 from ..core.text import slug
+from .fields import PARAGRAPH_PATTERN, SLUG_PATTERN
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 
@@ -220,11 +221,11 @@ def _message(field: str, err: Any) -> str:
         return f"{field} is empty: write it, or leave the field out if it is optional"
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         pattern = err["ctx"]["pattern"]
-        if pattern.startswith("^[a-z0-9]+(-[a-z0-9]+)*$"):
+        if pattern == SLUG_PATTERN:
             suggested = slug(value)
             hint = f' (did you mean "{suggested}"?)' if suggested else ""
             return f'{field}: "{value}" must be lower-case letters, digits and single hyphens{hint}'
-        if "p[1-9]" in pattern:  # fields.ParagraphRef
+        if pattern == PARAGRAPH_PATTERN:
             return f'{field}: "{value}" is no paragraph id' + _paragraph_hint(value)
         return f'{field}: "{value}" does not have the expected form'
     if kind == "string_type" and field.endswith("paragraph") and isinstance(value, int):

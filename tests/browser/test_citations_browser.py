@@ -109,3 +109,11 @@ def test_the_cited_paragraph_is_highlighted_even_where_its_words_start_in_a_link
     page.goto("about:blank")
     page.goto(f"{base_url}{article_path}#{mark}")
     assert page.eval_on_selector(f"#{mark}", "m => getComputedStyle(m).outlineStyle") == "solid"
+
+
+def test_an_address_with_a_stray_percent_sign_breaks_no_script(open_page, article_path):
+    """An address that does not decode ("#p4%", pasted or cut short) names nothing; the
+    page's script carries on (the Explanations switch is still drawn)."""
+    page = open_page(f"{article_path}#p4%")
+    page.get_by_role("switch", name="Explanations").wait_for()
+    assert page.errors == []

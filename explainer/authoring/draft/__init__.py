@@ -171,8 +171,8 @@ def as_yaml(result: Draft) -> dict:
                    "source": {"paragraph": f"p{n}", "quote": standalone(clause, sentence)}}
         figures.append(figure)
     events = [{"id": _unique(f"{_slug(found.text)}-p{n}", taken), "when": found.text,
-               "what": clause_text(clause := _clause(sentence, found.start, found.end), sentence), "drafted": _drafted("what"),
-               "source": {"paragraph": f"p{n}", "quote": standalone(clause, sentence)}}
+               "what": clause_text(clause := _clause(sentence, found.start, found.end), sentence),
+               "drafted": _drafted("what"), "source": {"paragraph": f"p{n}", "quote": standalone(clause, sentence)}}
               for found, n, sentence in result.events]
     glossary = []
     for term in result.terms:

@@ -57,7 +57,7 @@ def fact_text(sentence: str, start: int, end: int) -> str:
 # since 1987", "which said on Thursday") or with its verb, its subject left before a comma
 # ("was fined €2.4 million on Tuesday", after "Brevik Ferries, the Bergen-based operator,"),
 # or it holds half a quotation.
-_RELATIVE = re.compile(r"^(?:who|whom|whose|which|that|where|when|was|were|is|are|has|have|had|will|would|"
+_DEPENDENT = re.compile(r"^(?:who|whom|whose|which|that|where|when|was|were|is|are|has|have|had|will|would|"
                        r"can|could|may|might|must|should|said|says)\b", re.IGNORECASE)
 _QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]")
 
@@ -69,7 +69,7 @@ def standalone(clause: str, sentence: str) -> str:
     clause, sentence = clause.strip(), sentence.strip()
     if clause != sentence:
         clause = re.sub(r"^(?:but|while|whereas|although|though|yet|and|or)\s+", "", clause, flags=re.IGNORECASE)
-    return sentence if _RELATIVE.match(clause) or len(_QUOTATION_MARKS.findall(clause)) % 2 else clause
+    return sentence if _DEPENDENT.match(clause) or len(_QUOTATION_MARKS.findall(clause)) % 2 else clause
 
 
 def clause_text(clause: str, sentence: str) -> str:

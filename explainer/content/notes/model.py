@@ -19,10 +19,10 @@ Text the notes draft wrote (make new-article: an entity's fact from the clause t
 it, a place's background from the gazetteer, ...) is kept but marked: `drafted:` lists the
 fields of that item no author has reviewed yet (`drafted: [summary]` on an entity,
 `drafted: [text]` on a fact, `drafted: [type]` on a relation the draft read from a sentence:
-its type and target are the draft's reading, not yet the author's). An author deletes a name once the text is right; until then
-`make html` shows it as "Drafted, not reviewed" and `make publish` refuses it
-(content/unfinished.py). It can name only the item's own texts: anything else is an error
-at its line.
+its type and target are the draft's reading, not yet the author's). An author deletes a
+name once the text is right; until then `make html` shows it as "Drafted, not reviewed"
+and `make publish` refuses it (content/unfinished.py). It can name only the item's own
+texts: anything else is an error at its line.
 """
 
 from __future__ import annotations

@@ -52,7 +52,9 @@
   // mark), whenever the browser finds them: a mark is outlined only when the address itself
   // names an editor's mark (from the editor's notes), known from the address at once.
   function markFlagTarget() {
-    var named = targetId() && document.getElementById(decodeURIComponent(targetId()));
+    var named = null;
+    try { named = targetId() && document.getElementById(decodeURIComponent(targetId())); }
+    catch (e) { /* an address with a stray "%": it names nothing */ }
     root.classList.toggle("flag-target", Boolean(named) && named.matches("mark.flag"));
   }
 
