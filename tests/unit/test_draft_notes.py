@@ -651,6 +651,20 @@ The bank cut 2,000 jobs last year and plans to cut 1,500 more. Passenger numbers
     assert units["1,500"] == "jobs" and units["4.1 million"] == "passengers", units
 
 
+def test_an_age_said_with_a_verb_a_group_by_its_members_voters_a_singular_count_and_a_part_of_the_total():
+    require_wordnet()
+    result = sample("""
+He can race again in May 2029, when he will be 31. Its crew of nine were rescued, and the opera needs a chorus of 60.
+Only 34,120 voted at the election. Records show that 4,800 bitcoin and 95 million tokens moved.
+The farm keeps 40 head of cattle. The vote ended with 51 councillors in favour, 36 against and two abstentions.
+It said 20,000 seats, almost a third of the total, will cost €10. The index is 29 and rising.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units["31"] == "years" and units["nine"] == "crew" and units["60"] == "singers", units
+    assert units["34,120"] == "voters" and units["4,800"] == "bitcoin" and units["40"] == "cattle", units
+    assert units["36"] == "councillors" and units["a third"] == "seats" and units["29"] is None, units
+
+
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
     require_wordnet()
     result = sample("""

@@ -271,6 +271,8 @@ def _fractions(sentence: str, found: list[Found]) -> list[Found]:
         if len(words) > 1 and any(_counted(w) for w in words) and not _counted(words[-1]):
             words = words[: max(i for i, w in enumerate(words) if _counted(w)) + 1]  # "the children invited did"
         unit = " ".join(words[-2:]) if words else "none"
+        if unit in ("total", "whole", "all"):
+            unit = _last_counted(found) or "none"  # "20,000 seats, almost a third of the total"
         out.append(Found(match.start(), match.end(), match.group(), unit))
     return out
 
@@ -302,6 +304,9 @@ def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
 
 
+_NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "al", "ous", "ive", "ic", "er", "est")
+
+
 def _noun(word: str) -> bool:
     """A word that qualifies a counted noun as a noun does ("app", "advertising", "bus"), not
     as an adjective ("new", "regional"): WordNet knows it mostly as a noun, or a rare word
@@ -310,7 +315,7 @@ def _noun(word: str) -> bool:
         return False
     seen = wordnet.parts_of_speech(word)
     if not seen:
-        return zipf(word) < 4.0 and not word.endswith(("ly", "ed", "ing", "al", "ous", "ive", "ic", "er", "est"))
+        return zipf(word) < 4.0 and not word.endswith(_NOT_NOUN_ENDINGS)
     return seen.get("n", 0) > max(seen.get("a", 0), seen.get("v", 0), seen.get("r", 0))
 
 
@@ -359,6 +364,13 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return of, end
     if re.search(rf"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+to\s+)?$", sentence[: match.start()]):
         return "votes", end  # "voting 8 to 5"
+    if _AGE_OF_PERSON.search(sentence[: match.start()]) and re.fullmatch(r"\d{1,3}", match.group("num")) \
+            and int(match.group("num")) < 120 and re.match(r"^(?:[,;:.!?)]|\s+(?:when|and|but|after|before|on|in|at)\b|$)", rest):
+        return "years", end  # "when he will be 31.", "She was 47 when she died"
+    if group := _GROUP_OF.search(sentence[: match.start()]):
+        return _MEMBERS[group.group(1).lower()], end  # "a crew of nine", "a chorus of 60"
+    if re.match(r"^\s+voted\b", rest):
+        return "voters", end  # "only 34,120 voted"
     if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
             and (not sentence[: match.start()].endswith(", ") or re.match(r"^(?:,|[.;:!?]?$|[.;:!?]\s)", rest)) \
             and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
@@ -395,6 +407,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             return unit, end + (stop if takes else 0)
     if counted := _past_qualifiers(rest):
         return counted, end  # "146 Tatran wheeled vehicles", "600 head-office and warehouse roles"
+    if (uncounted := _uncounted(rest)) and not re.fullmatch(_YEAR, match.group("num")):
+        return uncounted, end  # "4,800 bitcoin and", "40 head of cattle"
     before = re.search(r"\b([a-z]+)\s(?:to|of|out of)\s$", sentence[: match.start()])
     if before and _counted(before.group(1)):
         return before.group(1), end  # "by 118 votes to 104", "four stars out of five"
@@ -403,6 +417,37 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
     if subject := _SUBJECT.search(sentence[: match.start()]):
         return _counted_by(subject), end  # "passenger numbers climbed to 14.8 million"
     return None, end
+
+
+# A person's age said with a verb: "when he will be 31", "she was 47 when", "who turned 60".
+_AGE_OF_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:is|was|will\s+be|would\s+be|turns|turned|had\s+turned|"
+                            r"will\s+turn)\s+(?:only\s+|just\s+)?$")
+# A group counted by its members: "a crew of nine" (crew), "a chorus of 60" (singers).
+_MEMBERS = {"crew": "crew", "staff": "staff", "workforce": "workers", "chorus": "singers", "choir": "singers",
+            "orchestra": "musicians", "cast": "actors", "squad": "players", "jury": "jurors", "panel": "members",
+            "membership": "members", "congregation": "worshippers", "audience": "people", "crowd": "people",
+            "electorate": "voters", "population": "people", "delegation": "delegates", "team": "people"}
+_GROUP_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(" + "|".join(_MEMBERS)
+                       + rf")\s+of\s+{_ROUGHLY}$")
+
+
+def _uncounted(rest: str) -> str | None:
+    """A noun that counts in the singular after a number, one WordNet knows only as a noun, then
+    no noun that would be the counted one: "4,800 bitcoin and", "40 head of cattle"."""
+    m = re.match(r"^\s([a-z]+)\b(?!-)(\s+(?:of\s+)?[a-z]+)?", rest)
+    if m is None or wordnet.reader() is None or m.group(1) in _NOT_UNITS or _counted(m.group(1)):
+        return None
+    if m.group(1) == "head" and m.group(2) and m.group(2).startswith(" of "):
+        return m.group(2).split()[-1]  # "40 head of cattle": cattle
+    seen = wordnet.parts_of_speech(m.group(1))
+    if set(seen) - {"n"} or zipf(m.group(1)) < 2.0 or not seen and (m.group(1).endswith(_NOT_NOUN_ENDINGS)
+                                                                     or zipf(m.group(1)) >= 4.5):
+        return None  # a word WordNet lacks counts ("bitcoin") if no ending makes it an adjective or an
+        # adverb and it is not a function word ("36 against and")
+    after = (m.group(2) or "").split()
+    if after and after[0] not in ("and", "or", "in", "on", "at", "to", "from", "were", "was", "are", "is", "worth", "valued"):
+        return None  # "18 month contract"? not a plain count
+    return m.group(1)
 
 
 # A bare number that is the subject of what happens to people in the news: "40 were injured".
