@@ -711,6 +711,18 @@ The union wants a collective agreement, a deal that sets minimum pay. The compan
     assert "company" not in found, found
 
 
+def test_a_gerund_after_a_determiner_qualifies_an_explained_term_and_a_verbs_gerund_does_not():
+    require_wordnet()
+    result = sample("""
+Boats earn a point through the scoring gate, a virtual line in the ocean that crews must cross.
+Rents go into the council’s housing revenue account, a ring-fenced fund that holds tenants’ rents.
+Tenants stopped reporting repairs, because nothing happens.
+""")
+    found = {t.term for t in result.terms}
+    assert {"scoring gate", "housing revenue account"} <= found, found
+    assert not {"reporting repairs", "repairs"} & found, found  # nor "because nothing happens" as an explanation
+
+
 def test_an_explanation_without_an_article_a_definition_and_a_code_the_article_explains_are_terms():
     """A bare noun phrase or a colon explains the words before it; a sentence may define a
     term; a code of capitals and digits the article explains is a term, not a name. Not a

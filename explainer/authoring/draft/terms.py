@@ -292,7 +292,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             word = run[at]
             # A participle qualifies a compound after a determiner ("a defined benefit scheme"; not
             # "the proposed changes, which", read as a noun and its verb's participle).
-            if word in _FUNCTION or word == "so-called" or words and not _modifier(word) \
+            if word in _FUNCTION or word == "so-called" or words and not (_modifier(word) or _gerund(word) and _determined(run[:at], before)) \
                     and not (len(words) > 1 and at > 0 and run[at - 1] in _NOUN_PHRASE):
                 break
             words.insert(0, word)
@@ -358,7 +358,7 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     if not match:
         return None
     words = match.group().split()
-    if words[0] in _FUNCTION or words[0] in _OPENING or words[0] in _CLAUSE or not _modifier(words[0]) \
+    if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not _modifier(words[0]) \
             or {"and", "or"} & set(words) or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
@@ -529,6 +529,7 @@ def _word_before(sentence: str, start: int) -> str:
 
 _AUXILIARY = set("am is are was were be been being".split())
 _CLAUSE = set("before after by without while when since despite".split())  # "before entering politics"
+_SUBORDINATING = set("because although though unless whereas whether once so".split())  # a clause: "repairs, because"
 
 
 def _verb_ing(words: list[tuple[str, int]], i: int, sentence: str) -> bool:
@@ -547,6 +548,19 @@ def _spelled_out(words: list[str], gloss: str) -> bool:
     """Every word of a compound is in its definition: a reader gets it from its words."""
     said = {singular(w) for w in re.findall(r"[a-z]+", gloss.lower())}
     return all(singular(w.lower()) in said or w.lower() in _FUNCTION for w in words)
+
+
+def _gerund(word: str) -> bool:
+    """An -ing word WordNet knows as a noun, which may qualify another after a determiner ("the
+    scoring gate", "a holding company"); not a participle only ("operating", "remaining")."""
+    return word.endswith("ing") and wordnet.parts_of_speech(word).get("n", 0) > 0
+
+
+def _determined(words: list[str], before: str) -> bool:
+    """The word before a phrase's next word is a determiner or an owner ("the", "its", "the
+    council’s"): what starts a noun phrase."""
+    previous = words[-1] if words else (before.split() or [""])[-1]
+    return previous in _NOUN_PHRASE or re.search(r"\w(?:’s|'s|s’|s')$", previous) is not None
 
 
 def _noun_like(word: str, alone: bool = False) -> bool:
