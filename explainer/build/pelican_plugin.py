@@ -170,7 +170,9 @@ class MarkdownItReader(BaseReader):
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
         metadata["modified"] = self.ctx.updated
         if doc.article is not None and doc.article.revisions:
-            metadata["revision_notes"] = revision_notes(doc.article)  # the template says it was updated
+            article, citations = doc.article, self.ctx.index.citations
+            metadata["revision_notes"] = revision_notes(  # the template says it was updated
+                article, lambda pid: citations.fragment(article, article.paragraphs[pid], article.paragraphs[pid].text))
         article = doc.article.id if doc.article is not None else None
         return page.html + self.ctx.cards.html(page.notes_shown, doc.output, article), metadata
 

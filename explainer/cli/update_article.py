@@ -25,7 +25,8 @@ def main(argv: list[str]) -> int:
         report(error.problems, "nothing was written.")
         return 1
     revision = updated.revision
-    print(f"{args.id}: revised {revision.day}: {len(revision.added)} paragraph(s) added, "
+    added = len(revision.added)
+    print(f"{args.id}: revised {revision.day}: {added} paragraph{'' if added == 1 else 's'} added, "
           f"{len(revision.changed)} changed, {revision.removed} removed, {len(revision.moved)} moved")
     for line in updated.moved:
         print(line)

@@ -123,7 +123,12 @@ def test_the_build_refuses_until_the_gone_quotes_are_resolved_then_says_what_cha
     today = datetime.date.today()
     assert note.get_text() == (f"Updated {today.day} {today.strftime('%B')} {today.year}: ¶ 2 added; words changed "
                                "in ¶ 1, ¶ 4; ¶ 2 is now ¶ 3.")
-    assert [a["href"] for a in note.select("a")] == ["#p2", "#p1", "#p4", "#p3"]
+    hrefs = [a["href"] for a in note.select("a")]
+    assert [href.partition(":~:")[0] for href in hrefs] == ["#p2", "#p1", "#p4", "#p3"], hrefs
+    blocks = page.select("main h1, main h2, main p")
+    for href in hrefs:  # each lands on its paragraph's words, as every link to a paragraph does
+        landed = match(parse(href.partition(":~:")[2]), [collapse(b.get_text()) for b in blocks])
+        assert landed and blocks[landed[0]].get("id") == href[1:].partition(":~:")[0], (href, landed)
 
 
 def test_an_old_citation_link_still_lands_on_its_words(content: Path):
@@ -159,11 +164,12 @@ def test_renumbered_paragraphs_are_said_as_runs():
     from explainer.render.revisions import revision_notes
 
     moved = {f"p{n}": f"p{n + 1}" for n in (4, 5, 6, 7, 8, 10, 11, 12)}
-    (note,) = revision_notes(SimpleNamespace(revisions=[Revision(DAY, "revisions/1.txt", ["p4"], ["p10"], 0, moved)]))
+    (note,) = revision_notes(SimpleNamespace(revisions=[Revision(DAY, "revisions/1.txt", ["p4"], ["p10"], 0, moved)]),
+                             lambda pid: f"{pid}:~:text=its%20words")
     text = BeautifulSoup(str(note), "html.parser")
     assert text.get_text() == ("Updated 4 December 2026: ¶ 4 added; words changed in ¶ 10; "
                                "¶ 4–8 are now ¶ 5–9, ¶ 10–12 are now ¶ 11–13.")
-    assert [a["href"] for a in text.select("a")] == ["#p4", "#p10", "#p5", "#p9", "#p11", "#p13"]
+    assert [a["href"] for a in text.select("a")] == [f"#p{n}:~:text=its%20words" for n in (4, 10, 5, 9, 11, 13)]
 
 
 def test_the_front_matter_an_author_wrote_is_kept_however_it_is_laid_out(content: Path):
