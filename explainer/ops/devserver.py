@@ -270,8 +270,10 @@ def rebuild_on_change(paths: list[Path], rebuild: Callable[[Reporter], int], bui
     for changes in seen:
         if not changes:  # no change for 200 ms
             continue
-        # An editor's (or sed's) temporary file, made and removed within the batch, is no change.
+        # An editor's (or sed's) temporary file, made and removed within the batch, is no change;
+        # a file removed and written again (git checkout, some editors' saves) is one: it exists.
         transient = {p for c, p in changes if c == Change.added} & {p for c, p in changes if c == Change.deleted}
+        transient = {p for p in transient if not os.path.lexists(p)}
         changed = sorted({Path(p).name for _, p in changes if p not in transient})
         if not changed:
             continue

@@ -65,3 +65,20 @@ def test_an_editors_temporary_file_is_no_change(monkeypatch, capsys):
     devserver.rebuild_on_change([], lambda report: built.append(1) or 0, Builds())
     said = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Changed:")]
     assert said == ["Changed: entities.yaml; rebuilding", "Changed: old.yaml; rebuilding"] and len(built) == 3
+
+
+def test_a_file_removed_and_written_again_is_a_change(monkeypatch, capsys, tmp_path):
+    """git checkout removes a file and writes it again, within one batch: the file is there
+    afterwards, so it changed (the dev server had kept showing a fixed error)."""
+    from watchfiles import Change
+
+    from explainer.ops import devserver
+
+    restored = tmp_path / "figures.yaml"
+    restored.write_text("figures: []\n", encoding="utf-8")
+    batches = [set(), {(Change.deleted, str(restored)), (Change.added, str(restored))}]
+    monkeypatch.setattr(devserver, "watch", lambda *paths, **options: iter(batches))
+    built = []
+    devserver.rebuild_on_change([], lambda report: built.append(1) or 0, Builds())
+    said = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Changed:")]
+    assert said == ["Changed: figures.yaml; rebuilding"] and len(built) == 2
