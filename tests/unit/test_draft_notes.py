@@ -112,7 +112,7 @@ def test_quotes_are_verbatim_and_numbers_and_dates_are_found(content: Path):
                 n = int(source["paragraph"].removeprefix("p"))
                 assert fold(source["quote"]) in fold(texts[n - 1]), source
     numbers = set(re.findall(r"(?<![\w.])\d+%", " ".join(texts)))
-    assert numbers <= {f["value"] for f in draft["figures"]}
+    assert numbers <= {n for f in draft["figures"] for n in re.findall(r"(?<![\w.])\d+%", f["value"])}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(texts)))
     assert all(any(y in e["when"] for e in draft["events"]) for y in years)
 
@@ -663,6 +663,19 @@ It said 20,000 seats, almost a third of the total, will cost €10. The index is
     assert units["31"] == "years" and units["nine"] == "crew" and units["60"] == "singers", units
     assert units["34,120"] == "voters" and units["4,800"] == "bitcoin" and units["40"] == "cattle", units
     assert units["36"] == "councillors" and units["a third"] == "seats" and units["29"] is None, units
+
+
+def test_a_figures_value_keeps_how_exact_the_article_says_it_is():
+    """"at least 212" is not "212": a value without its qualifier would overstate the article."""
+    from explainer.authoring.draft import as_yaml
+
+    result = sample("""
+Inspectors found at least 212 spills, about 70% of them at night, and fines of up to 10% of turnover.
+Bills rose more than ten times faster than wages. The scheme was spread over 12 months, and 40 staff left.
+""")
+    values = {f["value"] for f in as_yaml(result)["figures"]}
+    assert {"at least 212 spills", "about 70%", "up to 10%", "more than ten times", "40 staff"} <= values, values
+    assert "12 months" in values, values  # "over 12 months": a time, not "more than"
 
 
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():

@@ -34,7 +34,7 @@ from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
 from ...render.index import linker as notes_linker
 from ..received import checked_id, read_received, with_paragraphs
-from .figures import Found, dates, figures
+from .figures import Found, dates, figures, qualified
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, term_codes, terms
@@ -164,7 +164,7 @@ def as_yaml(result: Draft) -> dict:
     figures = []
     for found, n, sentence in result.figures:
         clause = _clause(sentence, found.start, found.end)
-        figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": found.text}
+        figure = {"id": _unique(f"{_slug(found.text)}-p{n}", taken), "value": qualified(sentence, found)}
         if found.unit:
             figure["unit"] = found.unit
         figure |= {"measures": clause_text(clause, sentence), "drafted": _drafted("measures"),

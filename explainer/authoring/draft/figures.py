@@ -152,6 +152,18 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
 
 
 _ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
+# What a figure's value keeps of the words before its number: how exact it is ("at least 212",
+# "about 70%", "more than ten times", "up to 10%"). A value without it would overstate what
+# the article says. Not a bare "over" or "under", which may be a time ("over 12 months").
+_QUALIFIER = re.compile(r"(?i:\b(?:at\s+least|at\s+most|about|around|roughly|nearly|almost|approximately|some|"
+                        r"(?:just|well)\s+(?:over|under)|(?:more|less|fewer)\s+than|no\s+(?:more|fewer|less)\s+than|"
+                        r"up\s+to|close\s+to|as\s+(?:many|much|few|little)\s+as|an\s+estimated|upwards\s+of))\s+$")
+
+
+def qualified(sentence: str, found: Found) -> str:
+    """A figure's words with the qualifier before its number, if any: "at least 212"."""
+    qualifier = _QUALIFIER.search(sentence[: found.start])
+    return sentence[qualifier.start(): found.end].strip() if qualifier else found.text
 _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+of|\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
                        rf"\binstead\s+of(?:\s+the)?|\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+{_ROUGHLY}$")
 # Units that count no things: what a bare number does not take from an earlier figure.
