@@ -133,9 +133,14 @@ def _capitalised_by_place(blocks: Iterable[str]) -> set[str]:
         common = zipf(word.lower())
         if common >= _VERY_COMMON:  # "The", "This", "Most", whatever follows
             ordinary.add(word)
-        elif not before_a_name and word not in inside and (word.lower() in lower or common >= _COMMON):
-            ordinary.add(word)  # "Officials said", "Construction is due"; not "Nissan said" (a name inside too)
+        elif not before_a_name and word not in inside and (word.lower() in lower or common >= _COMMON
+                                                           or word.endswith("s") and common >= _COMMON_PLURAL):
+            ordinary.add(word)  # "Officials said", "Construction is due", "Campaigners said"; not "Nissan said"
+            # (a name inside too)
     return ordinary
 
 
 _VERY_COMMON, _COMMON = 5.5, 3.0  # wordfreq's Zipf scale: "the" 7.7, "residents" 4.6, "councillors" 3.5
+# People by what they do, in the plural, are rarer words: "campaigners" 2.95, "lifeguards" 2.7
+# (a surname said alone, "Okafor" 2.55, "Ludlow" 2.98, ends otherwise, or is named in full first).
+_COMMON_PLURAL = 2.5
