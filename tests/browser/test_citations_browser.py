@@ -109,6 +109,7 @@ def test_the_cited_paragraph_is_highlighted_even_where_its_words_start_in_a_link
     page.goto("about:blank")
     page.goto(f"{base_url}{article_path}#{mark}")
     assert page.eval_on_selector(f"#{mark}", "m => getComputedStyle(m).outlineStyle") == "solid"
+    assert page.eval_on_selector(f"#{mark}", "m => m.getBoundingClientRect().top") >= 8  # its outline whole
 
 
 def test_an_address_with_a_stray_percent_sign_breaks_no_script(open_page, article_path):
@@ -117,3 +118,33 @@ def test_an_address_with_a_stray_percent_sign_breaks_no_script(open_page, articl
     page = open_page(f"{article_path}#p4%")
     page.get_by_role("switch", name="Explanations").wait_for()
     assert page.errors == []
+
+
+LANDED = """() => {
+  const t = document.querySelector(':target');
+  return t && {id: t.id, top: t.getBoundingClientRect().top, background: getComputedStyle(t).backgroundColor};
+}"""
+
+
+def test_a_link_to_a_notes_entry_lands_with_the_entry_marked_below_the_top(open_page, base_url, html_pages):
+    """A link to a term, an event, a figure or an editor's note (from the article, a card, an
+    entity page) lands on its entry marked, as a cited paragraph is, and a little below the
+    top of the screen: the reader sees which entry they were sent to, its heading whole."""
+    entries: dict[str, str] = {}  # the note page -> one link into it, with an entry's id
+    for page, soup in html_pages.items():
+        for url in [a["href"] for a in soup.select("a[href]")]:
+            absolute = urlsplit(urljoin(BASE + page, url))
+            target = absolute.path.lstrip("/")
+            if target in ("glossary.html", "timeline.html", "figures.html", "editors-notes.html") \
+                    and absolute.fragment and target != page:
+                entries.setdefault(target, f"{target}#{absolute.fragment}")
+    assert len(entries) >= 3, entries
+    page = open_page("index.html", viewport={"width": 390, "height": 700})
+    wrong = []
+    for link in entries.values():
+        page.goto("about:blank")
+        page.goto(base_url + link)
+        landed = until(page, LANDED)
+        if not landed or landed["background"] == "rgba(0, 0, 0, 0)" or landed["top"] < 8:
+            wrong.append(f"{link}: {landed}")
+    assert not wrong, "\n".join(wrong)
