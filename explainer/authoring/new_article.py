@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 
 from ..content.articles import ARTICLES_DIR
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
-from ..content.source import SOURCE_NAME, is_heading
+from ..content.source import SOURCE_NAME, byline_author, is_heading
 from ..core.problems import ContentError, Problem, display_path
 from ..core.text import slug
 from .draft import draft_target, draft_text, known_report
@@ -54,12 +54,14 @@ def escape_block(text: str) -> str:
 
 
 def article_markdown(blocks: list[str]) -> tuple[str, str | None]:
-    """article.md for the received blocks, and the author an author box names (if any)."""
+    """article.md for the received blocks, and the author an author box or a byline names (if any)."""
     title, body = blocks[0], blocks[1:]
     about = next((i for i in range(max(0, len(body) - 4), len(body))
                   if is_heading(body[i]) and _ABOUT.match(body[i]) and i + 1 < len(body)
                   and not any(is_heading(b) for b in body[i + 1:])), None)
     author = _ABOUT.match(body[about]).group("name") if about is not None else None  # type: ignore[union-attr]
+    # else a byline's, near the top: "By Harriet Okonjo, environment correspondent" (a paragraph)
+    author = author or next(filter(None, map(byline_author, body[:3])), None)
     disclaimer = 0
     while disclaimer < len(body) and not is_heading(body[disclaimer]) and _DISCLAIMER.search(body[disclaimer]) \
             and disclaimer < 2:

@@ -181,3 +181,32 @@ def test_the_draft_moved_into_the_notes_builds(project: Path):
     draft.rename(project / "content" / "notes" / "follow-up.yaml")
     built = build_here(project, project / "output")
     assert built.returncode == 0, built.stderr
+
+
+@pytest.mark.slow  # a notes draft and a build of two articles
+def test_a_byline_names_the_author_and_is_a_paragraph_of_the_text_not_a_heading(project: Path, tmp_path: Path):
+    """"By Harriet Okonjo, environment correspondent" under the headline ends without
+    punctuation, yet is no sub-heading: it is the author's name (the page's byline says
+    it) and the text's first paragraph, which a note may cite; "By The Numbers" stays a heading."""
+    headline, *rest = RECEIVED.read_text(encoding="utf-8").split("\n\n")
+    received = tmp_path / "bylined.txt"
+    received.write_text("\n\n".join([headline, "By Harriet Okonjo, environment correspondent", *rest[:2],
+                                     "By The Numbers", *rest[2:]]), encoding="utf-8")
+    result = new_article(project, received, "--id", "bylined")
+    assert result.returncode == 0, result.stderr
+    article = project / "content" / "articles" / "bylined" / "article.md"
+    meta = YAML(typ="safe").load(article.read_text(encoding="utf-8").split("---")[1])
+    assert meta["author"] == "Nora Quinn"  # an author box names the author first
+    text = received.read_text(encoding="utf-8")
+    received.write_text(text[: text.index("About Nora Quinn")].rstrip() + "\n", encoding="utf-8")
+    result = new_article(project, received, "--id", "bylined-2")
+    assert result.returncode == 0, result.stderr
+    article = project / "content" / "articles" / "bylined-2" / "article.md"
+    meta = YAML(typ="safe").load(article.read_text(encoding="utf-8").split("---")[1])
+    assert meta["author"] == "Harriet Okonjo"
+    built = build_here(project, project / "output")
+    assert built.returncode == 0, built.stderr
+    soup = assert_verbatim(project / "output", "bylined-2", received)
+    assert fold(soup.select_one("#p1").get_text()).startswith("By Harriet Okonjo, environment correspondent")
+    assert "By The Numbers" in [fold(h.get_text()) for h in soup.select("main h2")]
+    assert fold(soup.select_one(".byline dd").get_text()) == "Harriet Okonjo"
