@@ -47,6 +47,11 @@ def test_a_drafted_text_is_a_clause_that_stands_alone():
     bought = "Cascade owns stakes in three teams, and last year bought a controlling stake in Arenal."
     assert clause_text("and last year bought a controlling stake in Arenal", bought) == \
         "Last year bought a controlling stake in Arenal."
+    judge = "Judge Alistair Fenwick, sitting at Worcester Crown Court on Tuesday, said the utility had broken the law."
+    assert clause_text("sitting at Worcester Crown Court on Tuesday", judge) == judge  # a participle: no clause
+    profit = "It made a profit of \u00a342 million in the 2022 financial year, the regulator said."
+    assert clause_text("in the 2022 financial year", profit) == profit  # a phrase with no clause
+    assert clause_text("the company made a profit", "In 2022, the company made a profit.") == "The company made a profit."
     inside = "We have begged for investment,\u201d Tolland said."
     assert fact_text(inside, *_at("Tolland", inside)) == "\u201cWe have begged for investment,\u201d Tolland said."
     opened = "Tolland said: \u201cWe have begged for investment."

@@ -56,9 +56,13 @@ def fact_text(sentence: str, start: int, end: int) -> str:
 # A clause that cannot stand alone: it starts with a relative word ("who have owned the club
 # since 1987", "which said on Thursday") or with its verb, its subject left before a comma
 # ("was fined €2.4 million on Tuesday", after "Brevik Ferries, the Bergen-based operator,"),
-# or it holds half a quotation.
+# or a participle ("sitting at Worcester Crown Court", "meaning they happened when"), or is
+# a short phrase after a preposition ("in the 2022 financial year"), or it holds half a quotation.
 _DEPENDENT = re.compile(r"^(?:who|whom|whose|which|that|where|when|was|were|is|are|has|have|had|will|would|"
-                       r"can|could|may|might|must|should|said|says)\b", re.IGNORECASE)
+                       r"can|could|may|might|must|should|said|says|[a-z]+ing)\b"  # "sitting at Worcester Crown Court"
+                       r"|^(?:in|on|at|by|for|from|during|after|before|since|between|under|over|within)\s+"
+                       r"(?:\S+\s+){0,6}\S+$",  # a phrase with no clause: "In the 2022 financial year"
+                       re.IGNORECASE)
 _QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
