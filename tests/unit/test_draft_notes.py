@@ -678,6 +678,22 @@ Bills rose more than ten times faster than wages. The scheme was spread over 12 
     assert "12 months" in values, values  # "over 12 months": a time, not "more than"
 
 
+def test_a_laws_bracketed_jurisdictions_and_year_a_campaign_group_and_a_rivers_short_name():
+    require_wordnet()
+    result = sample("""
+The company pleaded guilty to 38 offences under the Environmental Permitting (England and Wales) Regulations 2016.
+Ofwat said it may act under the Water Industry Act 1991. It made a profit in the 2022 financial year.
+Rosa Pentreath, who chairs the campaign group Clean Teme Now, said fish had died in the River Teme.
+Fishing clubs along the Teme reported dead fish.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Environmental Permitting (England and Wales) Regulations 2016") == "law", kinds
+    assert kinds.get("Water Industry Act 1991") == "law" and kinds.get("Clean Teme Now") == "body", kinds
+    assert "Teme" not in kinds and "Teme" in next(c for c in result.entities if c.name == "River Teme").aliases, kinds
+    when = {f.text for f, _, _ in result.events}
+    assert "in the 2022 financial year" in when and not {"2016", "1991"} & when, when  # a law's year is its name's
+
+
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
     require_wordnet()
     result = sample("""
@@ -706,7 +722,7 @@ The plan meets the Housing Standards (Wales) Act 2019, said Bryn Colley, 44. Col
 Engineers checked the roof of the 1936 building.
 """)
     kinds = {c.name: c.kind for c in result.entities}
-    assert kinds["Housing Standards (Wales) Act"] == "law" and kinds["Neath"] == "place", kinds
+    assert kinds["Housing Standards (Wales) Act 2019"] == "law" and kinds["Neath"] == "place", kinds
     units = {f.text: f.unit for f, _, _ in result.figures}
     assert units["44"] == "years", units
     assert "1936" in [d.text for d, _, _ in result.events], result.events

@@ -97,9 +97,20 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             in_dates = dates(sentence)
             result.events += [(d, n, sentence) for d in in_dates]
             result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
+    found_names = candidates(split, places, covered)
+    # A year in a name is the name's ("the Water Industry Act 1991"), not an event of the story.
+    in_names = {(m.paragraph, m.sentence): [] for c in found_names for m in c.mentions}
+    for c in found_names:
+        for m in c.mentions:
+            in_names[(m.paragraph, m.sentence)].append((m.start, m.end))
+    for n, sentence_list in enumerate(split, 1):
+        for sentence, spans in zip(sentence_list, covered[n - 1]):
+            in_names.setdefault((n, sentence), []).extend(spans)
+    result.events = [(d, n, s) for d, n, s in result.events
+                     if not any(a <= d.start and d.end <= b for a, b in in_names.get((n, s), []))]
     result.entities = []
     codes = term_codes(split)  # "PM2.5, particles small enough to ...", "... protocol (SCMP)": a term's
-    for candidate in candidates(split, places, covered):
+    for candidate in found_names:
         if candidate.name in codes:
             continue
         # "Japanese" proposed as Japan, which is a note already: said, not listed again.

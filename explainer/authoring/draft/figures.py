@@ -75,7 +75,7 @@ _DATE_PATTERNS = [
     rf"\b(?:\d{{1,2}}\s+May|May\s+\d{{1,2}}(?:st|nd|rd|th)?|May,?\s+{_YEAR})\b",
     # Years, and spans of years: "in 2024", "since the 1990s", "the 2024-25 season", "fiscal 2025"
     rf"\b(?:(?i:in|by|since|until|from|before|after|during|through|throughout|fiscal|FY)\s+)?(?:the\s+)?"
-    rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+season)?\b",
+    rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+(?:season|(?:financial|fiscal|tax|academic|school|calendar)\s+year))?\b",
 ]
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 

@@ -34,8 +34,12 @@ LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Tr
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
-# A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014".
-_BRACKETED = rf"\s+\({_UPPER}[\w’'-]*(?:\s+{_UPPER}[\w’'-]*)*\)\s+(?=(?:{'|'.join(sorted(LAW_WORDS))})\b)"
+# A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014", "the
+# Environmental Permitting (England and Wales) Regulations 2016".
+_BRACKETED = (rf"\s+\({_UPPER}[\w’'-]*(?:\s+(?:and\s+)?{_UPPER}[\w’'-]*)*\)\s+"
+              rf"(?=(?:{'|'.join(sorted(LAW_WORDS))})\b)")
+# A law's year, part of its title: "the Water Industry Act 1991" (not "the Act in 1991").
+_LAWS_YEAR = re.compile(rf"^\s(?:19|20)\d\d\b(?![-–/]|\s*{_UPPER}[a-z])")
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:(?:{_JOIN}|{_BRACKETED}){_WORD})*")
 _DOMAIN = re.compile(r"(?<![\w@/.-])(?:[a-z0-9-]{3,}\.)+[a-z]{2,6}(?![\w-]|\.\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -139,6 +143,11 @@ CUES = {
                 "e-reader", "reader", "range", "line", "feature", "tool", "comedy", "drama", "documentary", "thriller",
                 "novel", "memoir", "series", "sitcom", "musical", "opera", "play", "painting", "sculpture"),
 }
+# A group that is no company: "the campaign group Clean Teme Now", "Friends of the Teme, a pressure group".
+_GROUPS = r"(?:campaign(?:ing)?|pressure|lobby|action|protest|advocacy|community|residents[’']?|tenants[’']?|" \
+          r"environmental|conservation|civic|citizens[’']?|parents[’']?|patients[’']?|volunteer)\s+group"
+_CAMPAIGN_GROUP = re.compile(rf"\b{_GROUPS}(?:\s+|,\s+(?:the\s+)?)$")
+_CAMPAIGN_GROUP_AFTER = re.compile(rf"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_GROUPS}\b")
 # A company's noun after a name, which then says where the company is ("the Port Talbot firm").
 _A_COMPANY_CUE = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, sorted(CUES['company'], key=len, reverse=True)))})"
                             r"\b(?!’s|'s)")
@@ -210,6 +219,8 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str]) -
         if not words:
             continue
         text = _POSSESSIVE.sub("", text.rstrip("."))
+        if text.split()[-1] in LAW_WORDS and len(text.split()) > 1 and (year := _LAWS_YEAR.match(sentence[start + len(text):])):
+            text += year.group()  # "Water Industry Act 1991"
         based = re.search(r"-(?:based|language|speaking|born|owned|led|registered|listed|made)$", text)
         if based:  # "the Oslo-based insurer", "Welsh-language": a place or a demonym, then what it qualifies
             text = text[: based.start()]
@@ -511,8 +522,9 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["body"] += 6
     if head in PARTY_WORDS:
         evidence["party"] += 8
-    if head in LAW_WORDS or len(words) > 2 and (words[-2] == "Act" and words[-1].isdigit() or words[-1] in ("Act", "Bill")):
-        evidence["law"] += 8  # "the Data Act 2024"
+    if head in LAW_WORDS or len(words) > 2 and (words[-2] in LAW_WORDS and words[-1].isdigit()
+                                                 or words[-1] in ("Act", "Bill")):
+        evidence["law"] += 8  # "the Data Act 2024", "the ... (England and Wales) Regulations 2016"
     if head in PROGRAMME_WORDS:
         evidence["programme"] += 2 if head == "Fund" else 7  # a fund is as often an investor or a public body
     if len(words) > 1 and words[-1] in PUBLICATION_WORDS:
@@ -551,6 +563,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
                 and _could_be_a_person(words, places):
             evidence["person"] += 3 if re.match(r"^,?\s+(?:said|says|told|added|explained|argued|wrote)\b", after) is None \
                 else 2  # a body says things too: a cue beside the name ("the law firm X, said") outweighs it
+        if _CAMPAIGN_GROUP.search(before) or _CAMPAIGN_GROUP_AFTER.match(after):
+            evidence["body"] += 4  # "the campaign group Clean Teme Now": a group of people, not a company's "group"
         if re.search(rf"\b(?:{'|'.join(map(re.escape, ROLES))})\s+(?:of|at)\s+(?:the\s+)?$", before):
             evidence["company"] += 2  # "chief executive of X": X leads nothing itself
         # "linking Headingley, Kirkstall and Roundhay, an express service": the list goes on
@@ -693,7 +707,9 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
                          and candidate.evidence[c.kind] >= other
                          and zipf(short.lower()) < 4.5 and places.place(short) is None), None) \
                 or next((c for c in longer if re.fullmatch(r"[A-Z]{2,}", short)
-                         and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None)
+                         and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None) \
+                or next((c for c in longer if c.kind == "place" and c.name.split()[1:] == [short] and other < 3
+                         and wordnet.landform(c.name.split()[0])), None)  # "the Teme" for the River Teme
         if full is None or full is candidate:
             continue
         full.aliases.append(short)
