@@ -752,6 +752,19 @@ Tenants stopped reporting repairs, because nothing happens.
     assert not {"reporting repairs", "repairs"} & found, found  # nor "because nothing happens" as an explanation
 
 
+def test_an_explanation_with_a_relative_clause_may_hold_and_and_a_persons_word_explained_as_a_thing_is_a_term():
+    require_wordnet()
+    result = sample("""
+Most spills came from combined sewer overflows, pipes that carry rainwater and household waste in the same channel and are allowed to discharge into a river only when heavy rain would otherwise flood homes.
+The evidence came from event duration monitors, sensors fitted to each overflow that record when it starts and stops.
+He bought apples, pears and plums. The band hired a new frontman, singer Jo Bright, for the tour.
+""")
+    found = {t.term: t.gloss for t in result.terms}
+    assert found.get("combined sewer overflows", "").startswith("pipes that carry rainwater and household waste"), found
+    assert found.get("event duration monitors", "").startswith("sensors fitted to each overflow"), found
+    assert not {"apples", "pears", "frontman", "new frontman"} & set(found), found
+
+
 def test_an_explanation_without_an_article_a_definition_and_a_code_the_article_explains_are_terms():
     """A bare noun phrase or a colon explains the words before it; a sentence may define a
     term; a code of capitals and digits the article explains is a term, not a name. Not a

@@ -244,7 +244,7 @@ _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]
 # win"; "cohesion funds, money meant to help poorer regions catch up"), to the end of its
 # clause: three words at least, a noun among the first three, no list ("and", "or") and no
 # verb's helper (a clause: "crews will close the gaps"). A colon may introduce it.
-_BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*|[£€$]?\d+(?:[.,]\d+)*%?)){2,24}"
+_BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*|[£€$]?\d+(?:[.,]\d+)*%?)){2,34}"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
@@ -303,7 +303,11 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             continue
         head = wordnet.lexname(words[-1], "n")
         timed = head == "noun.time" and len(words) > 1 and words[0] not in _WHEN  # "flight cycles"; not "last season"
-        if head in _GLOSS_NOT and not timed or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
+        # a compound whose head's first sense is a person's, explained as a thing ("event
+        # duration monitors, sensors fitted to ..."): the explanation says which sense
+        thing = head == "noun.person" and len(words) > 1 and bare is not None \
+            and wordnet.lexname(bare[0].split()[0], "n") not in (None, "noun.person")
+        if head in _GLOSS_NOT and not (timed or thing) or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
                                                        or not _worth_explaining(words[0])):
             continue
         found.append((" ".join(words), bare or _gloss(sentence, match.end(1))))
@@ -351,6 +355,16 @@ def term_codes(paragraphs: list[list[str]]) -> set[str]:
             for code in [*(c for c, _ in _glossed_codes(sentence)), *(a for _, a in _abbreviated(sentence))]}
 
 
+_RELATIVE = {"that", "which", "who", "whose", "where", "whereby"}
+
+
+def _participle(word: str) -> bool:
+    """A past participle that qualifies the noun before it ("sensors fitted to ...", "money
+    meant to help ..."): an -ed word (or "meant", "set", "made") WordNet knows as a verb."""
+    return (word.endswith("ed") or word in {"meant", "set", "made", "built", "held", "kept", "paid", "sold"}) \
+        and wordnet.parts_of_speech(word).get("v", 0) > 0
+
+
 def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     """The bare noun phrase that starts at `start` and explains the words before it, and
     where it starts, or None."""
@@ -358,8 +372,13 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     if not match:
         return None
     words = match.group().split()
+    # A list's items have no "and" or "or" of their own ("apples, pears and plums"); an
+    # explanation's relative clause or participle may ("pipes that carry rainwater and waste",
+    # "sensors fitted to each overflow that record when it starts and stops").
+    qualified = next((i for i, w in enumerate(words[:3]) if i and (w in _RELATIVE or _participle(w))), None)
+    listed = {"and", "or"} & set(words if qualified is None else words[:qualified])
     if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not _modifier(words[0]) \
-            or {"and", "or"} & set(words) or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
+            or listed or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
     return match.group(), match.start()
@@ -376,7 +395,7 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
 _APPOSITION = re.compile(r"[”’\"]?\s*(?:,|\(|—|–)\s*((?:a|an|the)\s+(?:[^,;:()—–!?]|,(?=\d))+?)"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
 _LIST = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\b")
-GLOSS_WORDS = (3, 25)  # an explanation of three words at least ("a court order"), and not a paragraph
+GLOSS_WORDS = (3, 35)  # an explanation of three words at least ("a court order"), and not a paragraph
 
 
 def _gloss(sentence: str, end: int) -> tuple[str, int]:
