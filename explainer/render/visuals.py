@@ -108,6 +108,7 @@ def shareholding(site: Site) -> str:
 
 # The ties between entities; where an entity is based and who wrote for whom stay in the lists.
 MAP_TYPES = ("holds-stake-in", "led", "invests-in", "partner-of", "member-of", "unit-of")
+MUTUAL = {"partner-of"}  # ties that run both ways: drawn without an arrowhead
 # What the caption says of the ties the map draws: (the question, what an arrow points from).
 _MAP_SAYS = {"holds-stake-in": ("owns", "holds"), "led": ("leads", "leads"), "invests-in": ("invests in", "invests")}
 
@@ -124,16 +125,29 @@ def relationship_map(site: Site) -> str:
     for i, entity_id in enumerate(ids):
         angle = math.pi + 2 * math.pi * i / len(ids)  # the first (a company) on the left
         pos[entity_id] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle))
+    # The ties between one pair, drawn side by side: the same offsets whichever way each points.
+    between: dict[frozenset[str], list[int]] = {}
+    for i, (owner, relation) in enumerate(edges):
+        between.setdefault(frozenset((owner.id, relation.target)), []).append(i)
     lines = []
-    for owner, relation in edges:
+    for i, (owner, relation) in enumerate(edges):
         (x1, y1), (x2, y2) = pos[owner.id], pos[relation.target]
         length = math.hypot(x2 - x1, y2 - y1) or 1
-        # Stop short of the target's circle so the arrowhead shows; offset reverse pairs.
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        nx, ny = -uy * 4, ux * 4
+        first, second = sorted((owner.id, relation.target))
+        sign = 1 if owner.id == first else -1  # the pair's own perpendicular, not this tie's
+        pair = between[frozenset((first, second))]
+        offset = (pair.index(i) - (len(pair) - 1) / 2) * 8 if len(pair) > 1 else 0
+        nx, ny = -uy * offset * sign, ux * offset * sign
         dash = "" if relation.source else ' stroke-dasharray="6 4"'
-        lines.append(f'<line class="map-edge rel-{relation.type}" x1="{x1 + nx:.0f}" y1="{y1 + ny:.0f}" '
-                     f'x2="{x2 - ux * 14 + nx:.0f}" y2="{y2 - uy * 14 + ny:.0f}"{dash} marker-end="url(#map-head)"/>')
+        # A tie that runs both ways (partners) has no arrowhead; the others stop short of the
+        # target's circle so theirs shows.
+        mutual = relation.type in MUTUAL
+        end = 9 if mutual else 14
+        head = "" if mutual else ' marker-end="url(#map-head)"'
+        lines.append(f'<line class="map-edge rel-{relation.type}" x1="{x1 + ux * 9 * mutual + nx:.0f}" '
+                     f'y1="{y1 + uy * 9 * mutual + ny:.0f}" x2="{x2 - ux * end + nx:.0f}" y2="{y2 - uy * end + ny:.0f}"'
+                     f'{dash}{head}/>')
     nodes = []
     for entity_id, (x, y) in pos.items():
         entity = site.entities[entity_id]
