@@ -41,3 +41,11 @@ def test_citation_links_get_a_spoken_name():
     html, _ = render_markdown("Said so [¶ 4](a.html#p4), not [4](a.html#p4).", RenderEnv())
     assert html == ('<p>Said so <a href="a.html#p4" class="cite" aria-label="Paragraph 4 of the article">¶ 4</a>, '
                     'not <a href="a.html#p4">4</a>.</p>\n')
+
+
+def test_a_markers_spoken_name_says_which_words_it_is_about():
+    """Two markers side by side ("ed. ed.") are told apart by the words each is about."""
+    from explainer.render.markdown.editor_marks import marker_label
+
+    assert marker_label("plug-in\nEVs") == "Editor’s note on “plug-in EVs”"
+    assert marker_label("one two three four five six seven") == "Editor’s note on “one two three four five six…”"

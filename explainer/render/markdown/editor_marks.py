@@ -29,7 +29,7 @@ from ...core.text_fragments import find_quote
 from .env import Flag, render_env
 
 FOOTNOTES_HEADING = "Editor\u2019s notes"
-MARKER_LABEL = "Editor\u2019s note"  # the marker's name; on screen it reads "ed." (site.css)
+MARKER_LABEL = "Editor\u2019s note"  # the start of the marker's name; on screen it reads "ed." (site.css)
 
 
 def mark_flags(state: StateCore) -> None:
@@ -76,13 +76,20 @@ def _wrap(children: list[Token], flag: Flag) -> list[Token] | None:
             # link named by its label, so that find-in-page, a citation's text fragment and
             # copying read the words as received ("botling line", not "botlinged. line").
             added("link_open", "a", 1, href=flag.href, **{"data-card": NoteKey("note", flag.note_id).slug,
-                                                          "aria-label": MARKER_LABEL}),
+                                                          "aria-label": marker_label(words)}),
             added("link_close", "a", -1),
             added("sup_close", "sup", -1),
             Token("text", "", 0, content=after),
         ]
         return [*children[:index], *(t for t in tokens if t.type != "text" or t.content), *children[index + 1:]]
     return None
+
+
+def marker_label(words: str) -> str:
+    """What a screen reader says of a marker: the words it is about, so that two side by side
+    ("ed. ed.") are told apart ("Editor’s note on “plug-in EVs”"); six words at most."""
+    said = words.split()
+    return f"{MARKER_LABEL} on \u201c{' '.join(said[:6])}{'…' if len(said) > 6 else ''}\u201d"
 
 
 def _with_flag(token: Token, flag: Flag) -> Token:
