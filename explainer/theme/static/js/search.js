@@ -50,7 +50,7 @@ function suggestion(query) {
     for (const part of [name, ...name.split(/\s+/)]) {
       const distance = edits(q, part.toLowerCase());
       if (distance === 0) return null;  // a name as it is written: nothing to correct
-      if (distance <= allowed && (!best || distance < best.distance)) best = { name, target, distance };
+      if (distance <= allowed && (!best || distance < best.distance)) best = { name, target, distance, part };
     }
   }
   return best;
@@ -135,10 +135,11 @@ async function search() {
   if (found === null || mine !== run) return;  // a newer search superseded this one
   const closest = suggestion(query);
   let shownFor = query;
-  if (closest && found.results.length === 0) {  // nothing for the misspelling: the name's results instead
-    found = await pagefind.search(closest.name);
+  if (closest && found.results.length === 0) {  // nothing for the misspelling: the name's results instead,
+    // for the word of it that was misspelt ("Ghson": Ghosn, not every word of "Carlos Ghosn")
+    found = await pagefind.search(closest.part);
     if (mine !== run) return;
-    shownFor = closest.name;
+    shownFor = closest.part;
   }
   const counts = {};
   for (const r of found.results) counts[kindOf(r)] = (counts[kindOf(r)] || 0) + 1;
