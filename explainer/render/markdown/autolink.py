@@ -1,7 +1,7 @@
 """Link mentions of entities and glossary terms: first mention per article, or per section.
 
 A core rule shaped like markdown-it's `linkify`: it walks each inline token's children,
-leaves link text, code and headings alone, and splits `text` tokens around the names the
+leaves link text, code, headings and an outside source's quoted words alone, and splits `text` tokens around the names the
 page's Linker finds (explainer/core/names.py).
 """
 
@@ -16,6 +16,11 @@ from ...content.markdown.tokens import join_soft_breaks
 from ...core.names import Linker
 from ...core.routes import NoteKey
 from .env import render_env
+
+
+# The class of an outside source's quoted words (`[“...”]{.source-words}`): no name in them is
+# linked, since they are not the article's ("an Asian republic" is not its Asian market).
+SOURCE_WORDS = "source-words"
 
 
 def link_names(state: StateCore) -> None:
@@ -56,8 +61,14 @@ def link_names(state: StateCore) -> None:
 
 def _link_children(children: list[Token], linker: Linker, linked: set[NoteKey], skip: set,
                    shown: set[NoteKey], article: bool = False) -> Iterator[Token]:
-    in_link = 0
+    in_link = 0  # inside a link, or inside an outside source's quoted words
+    spans: list[bool] = []  # each open span: whether it holds a source's words
     for child in children:
+        if child.type == "span_open":
+            spans.append(SOURCE_WORDS in str(child.attrGet("class")).split())
+            in_link += spans[-1]
+        elif child.type == "span_close" and spans:
+            in_link -= spans.pop()
         if child.type == "link_open":
             in_link += 1
         elif child.type == "link_close":

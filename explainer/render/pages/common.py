@@ -13,6 +13,7 @@ from ...core.text_fragments import collapse
 from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
 from ..index import Mention, SiteIndex
+from ..markdown.autolink import SOURCE_WORDS
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -92,4 +93,4 @@ def background_from(site: Site, cited: Cited | None) -> str:
         return "in this site\u2019s own words"
     by = f" ({escape(stored.publisher)})" if stored.publisher and stored.publisher not in stored.title else ""
     return (f"from [{escape(stored.title)}]({stored.url}){by}, retrieved {long_date(stored.retrieved)}, "
-            f"which says {quoted(collapse(cited.quote))}")
+            f"which says [{quoted(collapse(cited.quote))}]{{.{SOURCE_WORDS}}}")
