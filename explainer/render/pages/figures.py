@@ -39,7 +39,7 @@ def _details(site: Site, figure: Figure) -> list[str]:
         details.append(f"- After: {escape(figure.after)}")
     if figure.entities:
         who = ", ".join(f"[{escape(site.entities[e].name)}]({entity_page(e).link()})" for e in figure.entities)
-        details.append(f"- Involves: {who}")
+        details.append(f"- Involved: {who}")
     if site.several_articles:
         details.append(f"- {from_article(site, figure.source)}")
     return details
