@@ -86,3 +86,27 @@ def test_each_tie_of_a_map_can_be_seen_and_told_from_the_others(open_page, html_
             if len(set(styles.values())) < len(styles):
                 wrong.append(f"{name} {chart['chart']}: kinds of tie drawn alike: {styles}")
     assert not wrong, "\n".join(wrong)
+
+
+# Each drawing's box that is narrower than the drawing: whether it shows an edge's shadow,
+# the hint that there is more to scroll to (pages.css).
+HINTED = """() => [...document.querySelectorAll(".visual-scroll")].filter(box => box.scrollWidth > box.clientWidth + 1)
+  .map(box => { const s = getComputedStyle(box);
+                return {chart: box.closest("figure")?.id || "chart",
+                        hinted: (s.backgroundImage.match(/gradient/g) || []).length >= 2
+                                && s.backgroundAttachment.includes("local")}; })"""
+
+
+@pytest.mark.parametrize("width", [390, 1200])
+def test_a_drawing_wider_than_its_box_shows_there_is_more_to_scroll_to(open_page, html_pages, width):
+    """The timeline's strip at 1200 px runs past its box, and Chromium may show no scrollbar
+    (overlay scrollbars): a shadow at the edge with more says so."""
+    pages = [name for name, soup in html_pages.items() if soup.select(".visual-scroll")]
+    if not pages:
+        pytest.skip("this site has no drawing that scrolls")
+    wrong = []
+    for name in pages:
+        for box in open_page(name, viewport={"width": width, "height": 900}).evaluate(HINTED):
+            if not box["hinted"]:
+                wrong.append(f"{name} {box['chart']} at {width} px: wider than its box, with no hint")
+    assert not wrong, "\n".join(wrong)
