@@ -68,7 +68,7 @@ def test_a_cited_summary_says_where_it_comes_from(content: Path):
     acme = pages(ctx)["_generated/entities/acme.md"]
     assert ("**Background, not from the article.** A maker of everything. Founded long ago. *From [Acme Corp history]"
             "(https://www.example.org/acme/history), retrieved 4 December 2026, which says "
-            "“founded in 1950 in Springfield”.*") in acme
+            "[“founded in 1950 in Springfield”]{.source-words}.*") in acme
     # Widget's summary cites nothing: the site's own words, said so.
     assert "**Background, not from the article.** A maker of widgets. *In this site’s own words.*" \
         in pages(ctx)["_generated/entities/widget.md"]
@@ -88,13 +88,13 @@ def test_a_cited_definition_and_background_relation(content: Path):
     assert problems == []
     glossary = pages(ctx)["_generated/glossary.md"]
     assert ("Definition from [Acme Corp history](https://www.example.org/acme/history), retrieved 4 December 2026, "
-            "which says “a maker of tools”.") in glossary
+            "which says [“a maker of tools”]{.source-words}.") in glossary
     assert "Definition in this site’s own words." in glossary  # "investment" cites nothing
     page = type("Page", (), {"template": "page", "slug": "glossary", "save_as": "glossary.html", "title": "Glossary"})()
     (terms,) = structured_data(page, ctx.site, ctx.index, "https://x.example")
     assert terms["@type"] == "DefinedTermSet" and [w["name"] for w in terms["citation"]] == ["Acme Corp history"]
     assert ("Led [Widget Ltd](@/entities/widget.html) *(background, not from the article: from [Acme Corp history]"
-            "(https://www.example.org/acme/history), retrieved 4 December 2026, which says “from anvils to rockets”)*") \
+            "(https://www.example.org/acme/history), retrieved 4 December 2026, which says [“from anvils to rockets”]{.source-words})*") \
         in pages(ctx)["_generated/entities/jane-roe.md"]
 
 
