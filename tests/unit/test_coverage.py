@@ -110,6 +110,18 @@ def test_people_by_what_they_do_starting_a_sentence_are_no_name(content: Path):
                                                              "term's name or aliases, or to content/coverage-ignore.txt with why"]
 
 
+def test_a_new_name_made_of_other_names_words_is_reported(content: Path):
+    """"Halvorsen Dairy": each word is in a note's name (Halvorsen Foods, Brightwater Dairy),
+    yet no note names it; the word-by-word rule let it through. The notes' own names, where
+    the text gives them ("Brightwater Dairy"), are not reported."""
+    said = "the Norwegian grocery group based in Oslo,"
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, said, "the Norwegian grocery group based in Oslo. Halvorsen Dairy was sold. It is")
+    assert [g.split(": ", 1)[1] for g in gaps(content)] == [
+        '"Halvorsen Dairy" has no note: its words are in other notes\' names, not this one; add it to an entity\'s '
+        "or a term's name or aliases, or to content/coverage-ignore.txt with why"]
+
+
 def test_a_word_on_the_ignore_list_needs_its_reason(content: Path):
     ignore = content / "coverage-ignore.txt"
     edit(ignore, "Analysts  # sentence-initial ordinary noun", "Analysts")
