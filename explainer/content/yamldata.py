@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..core.problems import Problem, did_you_mean
 from ..core.text import slug
-from .fields import PARAGRAPH_PATTERN, SLUG_PATTERN
+from .fields import PARAGRAPH_PATTERN, SAID_AS, SLUG_PATTERN
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 
@@ -132,6 +132,8 @@ def _describe(error: YAMLError, text: str, path: str, first_line: int) -> Proble
         return Problem(path, first_line + error.problem_mark.line,
                        "invalid YAML: this line is indented differently from the lines of its block: "
                        "a key must line up with the keys beside it")
+    if "'\\t'" in problem or "\t" in problem:  # libyaml: "found character '\t' that cannot start any token"
+        problem = "a tab: YAML is indented with spaces only, replace the tab with spaces"
     if problem == "mapping values are not allowed here":
         problem += " (a line indented deeper than the key above it, or a colon in a value: put the value in quotes)"
     if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
@@ -216,7 +218,10 @@ def _message(field: str, err: Any) -> str:
                 + did_you_mean(str(value), allowed) + ": name the field whose text is not reviewed yet, or delete it")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", err["ctx"]["expected"])
-        return f'{field}: "{value}" is not one of {", ".join(allowed)}' + did_you_mean(str(value), allowed)
+        meant = SAID_AS.get(re.sub(r"[\s_]+", "-", str(value).strip().lower()))
+        hint = f' (did you mean "{meant}"? that is how "{value}" is said here)' if meant in allowed \
+            else did_you_mean(str(value), allowed)
+        return f'{field}: "{value}" is not one of {", ".join(allowed)}' + hint
     if kind == "string_too_short":
         return f"{field} is empty: write it, or leave the field out if it is optional"
     if kind == "string_pattern_mismatch" and isinstance(value, str):
@@ -230,6 +235,11 @@ def _message(field: str, err: Any) -> str:
         return f'{field}: "{value}" does not have the expected form'
     if kind == "string_type" and field.endswith("paragraph") and isinstance(value, int):
         return f"{field}: {value} is no paragraph id" + _paragraph_hint(str(value))
+    if kind == "string_type" and isinstance(value, bool):  # YAML reads yes, no, on, off as true or false
+        return f'{field}: read as {str(value).lower()}, not as words: put the words in quotes ({field.rpartition(".")[2]}: "...")'
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return (f'{field}: {value} was read as a number; this field is text, as the article writes it: '
+                f'put it in quotes ({field.rpartition(".")[2]}: "{value}")')
     if kind in ("list_type", "string_type", "dict_type", "model_type"):
         return f"{field}: {err['msg'].replace('Input should be', 'should be')}"
     return f"{field}: {err['msg']}"

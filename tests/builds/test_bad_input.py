@@ -140,7 +140,20 @@ CASES: dict[str, Case] = {
     "quote that matches two paragraphs": Case(
         write(BAD, entity("    facts:\n      - text: Soon.\n"
                           f"        source: {{paragraph: {holding('this year')[0]}, quote: \"this year\"}}\n")),
-        BAD, 8, f"'this year' is in {', '.join(holding('this year'))}"),
+        BAD, 8, f"'this year' is in {holding('this year')[0]}, as cited, but also in "
+                f"{', '.join(holding('this year')[1:])}: a link to it would land on the first"),
+    "a kind said in other words, with the kind it means": Case(
+        write(BAD, entity().replace("kind: body", "kind: charity")), BAD, 4,
+        '(did you mean "organisation"? that is how "charity" is said here)'),
+    "a relation said in other words, with the type it means": Case(
+        write(BAD, entity("    relations:\n      - {type: owns, target: halvorsen}\n")), BAD, 7,
+        '(did you mean "holds-stake-in"? that is how "owns" is said here)'),
+    "a value read as a number": Case(
+        write(BAD, "figures:\n  - id: new-figure\n    value: 38\n    measures: Offences.\n"
+                   f"    source: {{paragraph: {cited('from 40% to 12%')}, quote: \"from 40% to 12%\"}}\n"), BAD, 3,
+        'value: 38 was read as a number; this field is text, as the article writes it: put it in quotes (value: "38")'),
+    "a tab in the indentation": Case(write(BAD, entity().replace("    kind: body", "\tkind: body")), BAD, 4,
+                                     "a tab: YAML is indented with spaces only"),
     "slug that is not [a-z0-9-]": Case(write(BAD, entity(id_="New_Body")), BAD, 2,
                                       'id: "New_Body" must be lower-case letters, digits and single hyphens'),
     "two ids differing only in case": Case(write(BAD, entity(id_="Halvorsen", name="Halvorsen Two")), BAD, 2,

@@ -104,6 +104,10 @@ CASES = {
     "a quote a word short": Case('quote: "it will reduce its stake"', 'quote: "it will reduce stake"',
                                  "it will reduce stake",
                                  "quote not found in p2: 'it will reduce stake' (did you mean \"it will reduce its"),
+    "a near miss before a comma, offered without it": Case('quote: "it will reduce its stake"', 'quote: "group based in Olso"',
+                                                           "group based in Olso",
+                                                           "quote not found in p2: 'group based in Olso' (did you mean "
+                                                           '"group based in Oslo"?)'),
     "quote in another paragraph": Case('{paragraph: p2, quote: "it will reduce', '{paragraph: p3, quote: "it will reduce',
                                        "it will reduce", "quote not found in p3: 'it will reduce its stake' (it is in p2)"),
     "slug with capitals or spaces": Case("  - id: brightwater\n", "  - id: Brightwater Dairy\n", "id: Brightwater Dairy",

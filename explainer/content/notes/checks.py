@@ -78,7 +78,8 @@ def _closest(quote: str, text: str) -> str:
     """A did-you-mean for a quote: the passage of the text most like it, about as many words
     long (a word more or fewer: "repay the loan" for "repay the bank loan")."""
     words, quoted = text.split(), quote.split()
-    windows = {" ".join(words[i:i + size]) for size in range(max(1, len(quoted) - 1), len(quoted) + 2)
+    # without the punctuation that ends a clause ("March 2023," is offered as "March 2023")
+    windows = {" ".join(words[i:i + size]).rstrip(",;:.") for size in range(max(1, len(quoted) - 1), len(quoted) + 2)
                for i in range(max(1, len(words) - size + 1))}
     return did_you_mean(" ".join(quoted), windows) if words and quoted else ""
 
@@ -171,8 +172,9 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
         hint = f" (it is in {', '.join(found_in)})" if found_in else _closest(source.quote, paragraph.text)
         yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
     elif len(found_in) > 1:
-        yield Problem(path, line, f"quote {source.quote!r} is in {', '.join(found_in)}: quote enough words "
-                                  "to point at one paragraph")
+        others = ", ".join(p for p in found_in if p != pid)
+        yield Problem(path, line, f"quote {source.quote!r} is in {pid}, as cited, but also in {others}: a link to "
+                                  f"it would land on the first; quote enough words of {pid} to point at it alone")
     elif one_place and (times := paragraph.folded.count(quote)) > 1:
         yield Problem(path, line, f"quote {source.quote!r} is in {pid} {times} times, and "
                                   "the editor's mark would go on the first: quote enough words to point at one place")
