@@ -765,6 +765,29 @@ He bought apples, pears and plums. The band hired a new frontman, singer Jo Brig
     assert not {"apples", "pears", "frontman", "new frontman"} & set(found), found
 
 
+def test_what_only_looks_explained_is_no_term():
+    """A comma after an opening clause ("Because the trust will hold a controlling stake, the
+    couple ..."), a clause after a comma ("chest pain, the average dose was ..."), a phrase in
+    apposition to a name ("Ownership Matters, a campaign group, which ..."), a phrase about
+    which one ("the previous national best, which ..."), and a relative clause that tells what
+    happened ("an expert committee, which judged ..."): none of them explains the words before."""
+    require_wordnet()
+    result = sample("""
+Because the trust will hold a controlling stake, the couple will pay no capital gains tax.
+“If profits fall, the payments to the founders still have to be made,” he said.
+In the first patients scanned for chest pain, the average dose was 1.9 millisieverts.
+If a tenth of voters sign a petition, a referendum must be held on repealing it.
+Numbers have doubled, according to Ownership Matters, a campaign group, which counts them.
+She ran 37 seconds inside the previous national best, which had stood since 2015.
+The minister acted on the advice of an expert committee, which judged the book important.
+The union wants a collective agreement, a deal that sets minimum pay.
+""")
+    found = {t.term for t in result.terms}
+    assert "collective agreement" in found, found
+    assert not {"stake", "controlling stake", "profits fall", "chest pain", "petition", "campaign group",
+                "previous national best", "national best", "expert committee"} & found, found
+
+
 def test_an_explanation_without_an_article_a_definition_and_a_code_the_article_explains_are_terms():
     """A bare noun phrase or a colon explains the words before it; a sentence may define a
     term; a code of capitals and digits the article explains is a term, not a name. Not a

@@ -250,12 +250,34 @@ _HELPERS = set("is are was were be been has have had do does did will would can 
                "not enough".split())
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _WHEN = set("last next past previous coming early late same current following whole".split())
+# Words that start a phrase about which one, not a term: "the previous national best", "the first time".
+_NOT_A_TERM_START = set("last next past previous coming same following whole first second third final only".split())
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
 _APPOSED = re.compile(r"(\S+),\s+(?:a|an|the|\S+[’']s?)\s+[^,;]*$")  # "BaFin, the German ..."
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
                      r"stated|confirmed|explained)\b")
+
+
+def _past(words: list[str]) -> bool:
+    """A verb in the past tense, what a relative clause tells of an event ("which judged",
+    "which had stood"), not of what a thing is ("which plans and funds", "which would let")."""
+    word = words[0] if words else ""
+    return word in {"had", "was", "were", "did"} or word.endswith("ed") and wordnet.parts_of_speech(word).get("v", 0) > 0 \
+        and not wordnet.parts_of_speech(word).get("a")
+
+
+def _a_clause(words: str) -> bool:
+    """Words after a comma that make a clause of their own, a verb's helper before any relative
+    word ("the average dose was 1.9", "a referendum must be held"): no explanation of what
+    came before; not "a court order that is issued", "a loan it can draw on"."""
+    said = words.split()
+    helper = next((i for i, w in enumerate(said) if w in _HELPERS - {"not", "enough"}), None)
+    relative = next((i for i, w in enumerate(said) if w in _RELATIVE), None)
+    # "a loan it can draw on": a relative clause without its "that", the pronoun its subject
+    reduced = helper is not None and helper > 0 and said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
+    return helper is not None and (relative is None or helper < relative) and not reduced
 
 
 def _after_a_name(before: str) -> bool:
@@ -273,11 +295,14 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             continue  # a bare explanation must be a noun phrase; a colon introduces only that
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
-        opening = before.split()[:1]
+        opening = [w.strip("“\"‘'") for w in before.split()[:1]]
         if _after_a_name(before) \
                 or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
                 and match.group(3) in {"a", "an", "the", "its", "their"} \
+                or "," not in before and opening and opening[0].lower() in _SUBORDINATING | {"if", "when", "as"} \
+                and match.group(2) == "," \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
+                or match.group(3) in {"a", "an", "the", "its", "their"} and _a_clause(clause) \
                 or match.group(3) == "or" and before.rstrip().endswith(","):
             continue
         phrase = match.group(1)
@@ -301,6 +326,12 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # A gerund is a noun here ("ruled out deaccessioning, the sale of works").
         if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
             continue
+        if _after_a_name(sentence[: sentence.rfind(words[0], 0, match.end(1))]):
+            continue  # "Ownership Matters, a campaign group, which ...": the group is the name's
+        if words[0] in _NOT_A_TERM_START:
+            continue  # "the previous national best, which", "the first time, which"
+        if match.group(3) in ("which", "who") and _past(clause.split()[:1]):
+            continue  # "an expert committee, which judged the book ...": what it did, not what it is
         head = wordnet.lexname(words[-1], "n")
         timed = head == "noun.time" and len(words) > 1 and words[0] not in _WHEN  # "flight cycles"; not "last season"
         # a compound whose head's first sense is a person's, explained as a thing ("event
