@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
+from rich.console import Console
 
 from ..core.problems import BuildError, Problem, display_path, report, without_traceback
 from . import pelican_plugin, production, swap
@@ -89,8 +90,9 @@ def _build(settings: Path, content: Path, output: Path, pelican_opts: list[str],
         if problems:
             reporter(problems, f"the build stopped and {output} was left as it was.")
             refused = len(ctx.unfinished) if publishing(ctx) else 0
-            if refused:
-                print(f"make publish: {_things(refused)} unfinished; make html still builds the site, each of "
+            if refused:  # of the problems said: what make html would show, marked Draft
+                said = "all of them" if refused == len(problems) else f"{refused} of them"
+                print(f"make publish: {said} unfinished; make html still builds the site, each of "
                       "them marked Draft on its page", file=sys.stderr)
             return 1
         _compiled_templates(pelican.settings)
@@ -215,7 +217,13 @@ def _compiled_templates(settings: dict[str, Any]) -> None:
 
 
 def _run(pelican: Any) -> int:
-    """Run Pelican as its `main` does (a failure logged, not raised)."""
+    """Run Pelican as its `main` does (a failure logged, not raised), without its summary
+    ("Done: Processed 0 articles, ... 27 pages", which read as if the article were dropped:
+    the articles are Pelican pages here; the build says what it rendered). Its log keeps
+    its own console."""
+    import pelican as pelican_module
+    said = pelican_module.console
+    pelican_module.console = Console(quiet=True)
     try:
         pelican.run()
     except SearchFailed as failure:  # a tool of the build failed: its words, plainly
@@ -231,6 +239,8 @@ def _run(pelican: Any) -> int:
             trace = None if isinstance(cause, BuildError) else (type(cause), cause, cause.__traceback__)
             _log.critical("%s: %s", type(cause).__name__, cause, exc_info=trace)
         return 1
+    finally:
+        pelican_module.console = said
     return 0
 
 

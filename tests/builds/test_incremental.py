@@ -26,9 +26,10 @@ def project_at(dest: Path) -> Path:
 
 
 def rendered(stdout: str) -> tuple[int, int]:
-    """(pages rendered, pages from the cache), as the build reports them."""
+    """(pages rendered, pages from the cache), as the build reports them (and only it: not
+    Pelican's "Done: Processed 0 articles, ...", the articles being Pelican pages here)."""
     found = re.search(r"explainer: (\d+) article pages? rendered, (\d+) unchanged", stdout)
-    assert found, stdout
+    assert found and "Processed" not in stdout, stdout
     return int(found[1]), int(found[2])
 
 
