@@ -24,9 +24,8 @@ from ..content.articles import ARTICLES_DIR
 from ..content.notes import DEFAULT_ARTICLE, NOTES_DIR
 from ..content.source import SOURCE_NAME, byline_author, is_heading
 from ..core.problems import ContentError, Problem, display_path
-from ..core.text import slug
 from .draft import draft_target, draft_text, known_report
-from .received import checked_id, read_received, with_paragraphs
+from .received import checked_id, default_id, read_received, with_paragraphs
 
 _DISCLAIMER = re.compile(r"\b(disclaimer|investment advice|financial advice|not (?:be )?(?:construed|intended|"
                          r"authori[sz]ed)|for (?:general )?information(?:al)?(?: purposes)? only|"
@@ -143,7 +142,7 @@ def new_article(source: Path, content: Path, article_id: str | None = None) -> C
     data, blocks = read_received(source)
     shown = display_path(source)
     with_paragraphs(blocks, shown, data)
-    article_id = checked_id(article_id or slug(blocks[0]), shown)
+    article_id = checked_id(article_id or default_id(blocks[0]), shown)
     articles = content / ARTICLES_DIR
     folder = articles / article_id
     draft = content / "notes-drafts" / f"{article_id}.yaml"

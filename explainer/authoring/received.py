@@ -10,6 +10,7 @@ from pathlib import Path
 from ..content.fields import is_slug
 from ..content.source import is_heading
 from ..core.problems import ContentError, Problem, display_path
+from ..core.text import slug
 from ..core.routes import FIXED_PAGES
 
 # Slugs the site's own pages have (an article page is <id>.html beside them).
@@ -58,6 +59,23 @@ def with_paragraphs(blocks: list[str], shown: str, data: bytes) -> list[str]:
                                               "then each paragraph on a line of its own, ending with . ! ? or a "
                                               "closing quote (a line without one is a sub-heading)")])
     return blocks
+
+
+# A default id is the headline's first words: short enough to read in a page's address and
+# in every message that names a path (the headline's whole slug ran to 78 characters).
+DEFAULT_ID_LENGTH = 48
+_ENDS = {"a", "an", "the", "of", "in", "into", "on", "to", "for", "and", "or", "as", "at", "by", "with", "from",
+         "over", "after", "before", "its", "their", "his", "her"}
+
+
+def default_id(headline: str) -> str:
+    """An article's id from its headline: its slug cut between words at DEFAULT_ID_LENGTH
+    characters, without a word that leaves it hanging ("... fined 14.2 million over" ->
+    "... fined-14-2-million")."""
+    words = slug(headline, limit=DEFAULT_ID_LENGTH).split("-")
+    while len(words) > 1 and words[-1] in _ENDS:
+        words.pop()
+    return "-".join(words)
 
 
 def checked_id(article_id: str, shown: str) -> str:

@@ -57,7 +57,7 @@ def project(tmp_path: Path) -> Path:
 def test_the_new_article_builds_at_once_verbatim_and_linked_to_existing_notes(project: Path):
     result = new_article(project, RECEIVED)
     assert result.returncode == 0, result.stderr
-    article_id = "brightwater-dairy-opens-a-bottling-line-as-the-halvorsen-era-closes"
+    article_id = "brightwater-dairy-opens-a-bottling-line"  # the headline's first words (received.default_id)
     folder = project / "content" / "articles" / article_id
     assert (folder / "source.txt").read_bytes() == RECEIVED.read_bytes()
     assert (project / "content" / "notes-drafts" / f"{article_id}.yaml").is_file()

@@ -33,7 +33,7 @@ from ...core.names import Linker
 from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
 from ...render.index import linker as notes_linker
-from ..received import checked_id, read_received, with_paragraphs
+from ..received import checked_id, default_id, read_received, with_paragraphs
 from .figures import Found, dates, figures, qualified
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
@@ -268,7 +268,7 @@ def write_draft(article: Path, content: Path, article_id: str | None = None) -> 
     data, blocks = read_received(article, given_as="ARTICLE")
     with_paragraphs(blocks, display_path(article), data)
     text = data.decode("utf-8")
-    article_id = checked_id(article_id or (article.parent.name if article.name == SOURCE_NAME else _slug(blocks[0])),
+    article_id = checked_id(article_id or (article.parent.name if article.name == SOURCE_NAME else default_id(blocks[0])),
                             display_path(article))
     target = draft_target(content, article_id)
     body, result = draft_text(text, article_id, content)
