@@ -13,7 +13,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer new-article", description=__doc__)
     parser.add_argument("source", type=Path, help="the text as received, one block a line")
     parser.add_argument("--input", type=content_folder, default="content")
-    parser.add_argument("--id", help="the article's id (default: a slug of its title)")
+    parser.add_argument("--id", help="the article's id (default: its headline's first words, up to 48 characters)")
     args = parser.parse_args(argv)
 
     from ..authoring.new_article import new_article

@@ -11,7 +11,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer new-site", description=__doc__)
     parser.add_argument("folder", type=Path, help="the new site's folder (must not exist, or be empty)")
     parser.add_argument("source", type=Path, help="the story as received, one block a line")
-    parser.add_argument("--id", help="the article's id (default: a slug of its headline)")
+    parser.add_argument("--id", help="the article's id (default: its headline's first words, up to 48 characters)")
     parser.add_argument("--generator", help="where the site installs the generator from, git+URL@COMMIT "
                                             "(default: this generator's repository at its current commit)")
     args = parser.parse_args(argv)
