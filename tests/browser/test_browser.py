@@ -210,6 +210,10 @@ def test_search_page_without_javascript_lists_the_indexes(open_page, content, pe
     for entity in list(content.site.entities.values())[:3]:
         assert page.get_by_role("link", name=entity.name, exact=True).count() >= 1
     assert page.locator('a[href$="glossary.html"]').count() >= 1
+    # Said before a form that cannot search without it, with the site's other pages
+    notice, form = page.locator(".needs-js").bounding_box(), page.locator("form.search-form").bounding_box()
+    assert notice["y"] < form["y"], (notice, form)
+    assert page.locator('.needs-js a[href$="timeline.html"]').count() == 1
 
 
 @pytest.mark.parametrize("typed, meant, word", [("Halvorsn", "Halvorsen Foods", "Halvorsen"),

@@ -22,15 +22,23 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
                for t in sorted(site.terms.values(), key=lambda t: in_order(t.term))])]
     lists = [entry for entry in lists if entry[0] in made]
     lines = ["{.needs-js}", "Search needs JavaScript, which is off or unavailable in this browser."]
+    others = [(route, name) for route, name in ((TIMELINE, "the timeline"), (FIGURES, "the key figures"),
+                                                (EDITORS_NOTES, "the editor’s notes")) if route in made]
     if lists:
         pages = " and ".join(f"[{name}]({route.link()})" for route, name, _, _ in lists)
-        lines[-1] += f" Everything on the site is also one click away from {pages}, listed here."
+        lines[-1] += f" Who and what the site explains is one click away from {pages}, listed here"
+        lines[-1] += ("; the rest from " + _and([f"[{name}]({route.link()})" for route, name in others]) + ".") \
+            if others else "."
     lines.append("")
     for _, _, heading, items in lists:
         lines += [f"## {heading}", "", *items, ""]
     return [GeneratedPage(source=SEARCH.source, save_as=SEARCH.save_as, title="Search",
                           summary=f"Search {searched(site)}.", template="search",
                           markdown="\n".join(lines), metadata={"robots": "noindex", "searched": searched(site)})]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def searched(site: Site) -> str:
