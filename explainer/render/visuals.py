@@ -67,27 +67,34 @@ def shareholding(site: Site) -> str:
     if not stakes:
         return ""
     left, right = (site.entities[n] for n in names)
-    panel_w, height = 320, 190
-    body = []
+    # Before above After, each as wide as a phone's column: its words drawn at their own size
+    # there (side by side, a 390 px screen drew them at about 7 px).
+    panel_w, panel_h, gap = 320, 160, 24
+    body, markers = [], []
     for i, (label, when) in enumerate((("Before", "before"), ("After", "after"))):
-        x0 = i * (panel_w + 20)
-        body.append(f'<text class="chart-heading" x="{x0 + panel_w / 2}" y="20" text-anchor="middle">{escape(label)}</text>')
-        for x, entity in ((x0 + 10, left), (x0 + panel_w - 110, right)):
-            body.append(f'<rect class="chart-node" x="{x}" y="70" width="100" height="44" rx="6"/>'
-                        f'<text class="chart-label" x="{x + 50}" y="97" text-anchor="middle">{escape(entity.name)}</text>')
+        y0 = i * (panel_h + gap)
+        body.append(f'<text class="chart-heading" x="{panel_w / 2}" y="{y0 + 20}" text-anchor="middle">{escape(label)}</text>')
+        for x, entity in ((10, left), (panel_w - 110, right)):
+            body.append(f'<rect class="chart-node" x="{x}" y="{y0 + 65}" width="100" height="44" rx="6"/>'
+                        f'<text class="chart-label" x="{x + 50}" y="{y0 + 92}" text-anchor="middle">{escape(entity.name)}</text>')
         for owner, relation in stakes:
             value = getattr(relation, when)
             to_right = owner.id == left.id
-            y = 58 if to_right else 128
-            x1, x2 = (x0 + 112, x0 + panel_w - 114) if to_right else (x0 + panel_w - 112, x0 + 114)
+            y = y0 + (53 if to_right else 123)
             width = 1.5 + _percent(value) / 6
-            body.append(f'<line class="chart-arrow" x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke-width="{width:.1f}" '
-                        f'marker-end="url(#shareholding-head)"/>'
-                        f'<text class="chart-value" x="{x0 + panel_w / 2}" y="{y - 8 if to_right else y + 24}" '
+            # The head grows with its line, so a thick one (43%) still shows which way it points.
+            head = max(12.0, width * 3)
+            marker = f"shareholding-head-{len(markers)}"
+            markers.append(f'<marker id="{marker}" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="{head:.1f}" '
+                           f'markerHeight="{head:.1f}" markerUnits="userSpaceOnUse" orient="auto">'
+                           f'<path class="chart-arrowhead" d="M0 0L10 5L0 10z"/></marker>')
+            x1, x2 = (112, panel_w - 112 - head * 0.6) if to_right else (panel_w - 112, 112 + head * 0.6)
+            body.append(f'<line class="chart-arrow" x1="{x1}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke-width="{width:.1f}" '
+                        f'marker-end="url(#{marker})"/>'
+                        f'<text class="chart-value" x="{panel_w / 2}" y="{y - 8 if to_right else y + 22}" '
                         f'text-anchor="middle">{escape(value)}</text>')
-    defs = ('<defs><marker id="shareholding-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="12" '
-            'markerHeight="12" markerUnits="userSpaceOnUse" orient="auto"><path class="chart-arrowhead" '
-            'd="M0 0L10 5L0 10z"/></marker></defs>')
+    defs = "<defs>" + "".join(markers) + "</defs>"
+    width, height = panel_w, 2 * panel_h + gap
     sentences = []
     for when, label in (("before", "Before"), ("after", "After")):
         parts = [f"{owner.name} holds {getattr(r, when)} of {site.entities[r.target].name}" for owner, r in stakes]
@@ -101,7 +108,7 @@ def shareholding(site: Site) -> str:
                   f'<thead><tr><th scope="col">Stake</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>'
                   f'<tbody>{rows}</tbody></table>')
     return _figure("shareholding", "Who holds a stake in whom, before and after", " ".join(sentences),
-                   2 * panel_w + 20, height, defs + "".join(body), caption, equivalent)
+                   width, height, defs + "".join(body), caption, equivalent)
 
 
 # --- Relationship map -------------------------------------------------------------------------

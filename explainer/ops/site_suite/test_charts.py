@@ -110,3 +110,23 @@ def test_a_drawing_wider_than_its_box_shows_there_is_more_to_scroll_to(open_page
             if not box["hinted"]:
                 wrong.append(f"{name} {box['chart']} at {width} px: wider than its box, with no hint")
     assert not wrong, "\n".join(wrong)
+
+
+# Each chart's words drawn smaller than a phone reader can read: their size times the
+# drawing's scale on the screen.
+TOO_SMALL = """(least) => [...document.querySelectorAll("svg.chart")].flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll("text")].filter(t => parseFloat(getComputedStyle(t).fontSize) * scale < least)
+    .map(t => `${svg.closest("figure")?.id || "chart"}: "${t.textContent}" at ${(parseFloat(getComputedStyle(t).fontSize) * scale).toFixed(1)} px`);
+})"""
+
+
+def test_a_charts_words_are_drawn_large_enough_to_read_on_a_phone(open_page, html_pages):
+    """At 390 px, no word of a drawing is scaled below 10 px (the shareholding chart's two
+    panels side by side had drawn "Nissan" at about 7 px); a drawing too wide scrolls instead."""
+    pages = [name for name, soup in html_pages.items() if soup.select("svg.chart")]
+    if not pages:
+        pytest.skip("this site has no drawing")
+    small = [word for name in pages
+             for word in open_page(name, viewport={"width": 390, "height": 844}).evaluate(TOO_SMALL, 10)]
+    assert not small, "\n".join(small)
