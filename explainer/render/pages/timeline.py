@@ -3,6 +3,8 @@ allows it to be known), each with its date in the article's own words."""
 
 from __future__ import annotations
 
+import re
+
 from ..index import SiteIndex
 from ...content.notes import Site
 from ...content.site import fixed_pages
@@ -11,17 +13,27 @@ from ..drafts import is_drafted
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
+# A date that counts from when the article was written: "this year", "on Tuesday", "two years ago".
+_RELATIVE = re.compile(r"\b(?:this|last|next|ago|yesterday|today|tomorrow|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+
+
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     if TIMELINE not in fixed_pages(site):
         return []
     several = site.several_articles
+    # The relative dates the timeline has, as examples of what the intro means.
+    relative = list(dict.fromkeys(e.when for e in site.events if _RELATIVE.search(e.when)
+                                  and not re.search(r"\d{4}|[()]", e.when)))
+    said = [w[0].lower() + w[1:] if w[1:2].islower() else w for w in relative[:2]]  # "This year": "this year"
+    examples = f" ({', '.join(f'“{escape(w)}”' for w in said)})" if said else ""
     lines = [
         "What happened and what is planned, in order, with dates in "
-        + ("the articles’ own words. The articles state no dates of their own, so a relative date "
-           "(“on Tuesday”, “this year”) counts from when its article was written, which the text does not say."
+        + (f"the articles’ own words. The articles state no dates of their own, so a relative date{examples} "
+           "counts from when its article was written, which the text does not say."
            if several else
-           "the article’s own words. The article states no date of its own, so a relative date "
-           "(“on Tuesday”, “this year”) counts from when it was written, which the text does not say."),
+           f"the article’s own words. The article states no date of its own, so a relative date{examples} "
+           "counts from when it was written, which the text does not say."),
         "",
         "::: visual timeline-strip",
         ":::",
