@@ -66,12 +66,12 @@ RelationType = Literal[
     "holds-stake-in", "led", "invests-in", "partner-of", "member-of", "unit-of", "based-in", "wrote-for",
 ]
 RELATION_LABELS: dict[str, tuple[str, str]] = {  # type -> (from the subject, from the target)
-    "holds-stake-in": ("holds a stake in", "in which a stake is held by"),
+    "holds-stake-in": ("holds a stake in", "partly owned by"),
     "led": ("led", "was led by"),
     "invests-in": ("invests in", "receives investment from"),
     "partner-of": ("is a partner of", "is a partner of"),
-    "member-of": ("is a member of", "has as a member"),
-    "unit-of": ("is a unit of", "has as a unit"),
+    "member-of": ("is a member of", "has among its members"),
+    "unit-of": ("is a unit of", "is the parent of"),
     "based-in": ("is based in", "is home to"),
     "wrote-for": ("wrote for", "published work by"),
 }
