@@ -144,3 +144,19 @@ def test_a_second_story_block_is_a_problem(tmp_path: Path):
     edit(content / "index.md", "::: story\n:::\n", "::: story\n:::\n\n::: story\n:::\n")
     problems = prepare(BuildContext(content))
     assert [(p.line, p.message) for p in problems] == [(10, "the story can be placed once: keep one ::: story block")]
+
+
+def test_an_entity_the_article_speaks_of_without_its_name_says_where(tmp_path: Path):
+    """Widget Ltd renamed in the notes (its name then nowhere in the text), with a fact citing
+    ¶ 2: the infobox counts no paragraph naming it, and the one that speaks of it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "one-article" / "content", content)
+    notes = content / "notes" / "notes.yaml"
+    edit(notes, "    name: Widget Ltd\n    kind: company\n    summary: A maker of widgets.\n",
+         "    name: Widget Holdings\n    kind: company\n    summary: A maker of widgets.\n    facts:\n"
+         "      - text: It welcomed the investment.\n"
+         "        source: {paragraph: p2, quote: \"welcomed the investment\"}\n")
+    ctx = BuildContext(content)
+    problems = prepare(ctx)
+    page = {page.source: page for page, _ in ctx.generated}["_generated/entities/widget.md"]
+    assert page.metadata["infobox"]["paragraphs"] == 0 and page.metadata["infobox"]["about"] == 1, problems

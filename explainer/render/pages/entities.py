@@ -74,7 +74,16 @@ def _infobox(site: Site, index: SiteIndex, entity: Entity) -> dict:
                     for f in site.figures if entity.id in f.entities],
         "relations": relations,
         "paragraphs": len({(m.article.id, m.paragraph.id) for m in index.mentions.get(note_key(entity), [])}),
+        # where the article says something of it without its name ("the alliance"): its facts' paragraphs
+        "about": len({_where(site, f.source) for f in entity.facts}
+                     | {_where(site, r.source) for r in entity.relations if r.source}),
     }
+
+
+def _where(site: Site, source) -> tuple[str, str]:
+    """(article id, paragraph id) of what a source cites."""
+    article, paragraph = site.resolve(source.paragraph)
+    return article.id, paragraph.id
 
 
 def _drafted_label(relation: Relation) -> str:
