@@ -92,3 +92,16 @@ def test_every_page_is_reachable_from_the_home_page(html_pages):
                 seen.add(target)
                 queue.append(target)
     assert set(html_pages) - seen == set()
+
+
+def test_the_menu_says_where_the_reader_is(html_pages):
+    """A page the menu links is marked current there (aria-current="page"); an entity's page
+    marks who's who, the section it is in (aria-current="true"); no page marks two items."""
+    for page, soup in html_pages.items():
+        current = soup.select('nav[aria-label="Site"] a[aria-current]')
+        assert len(current) <= 1, (page, current)
+        if page.startswith("entities/"):
+            assert [(a["aria-current"], resolve(page, a["href"])[0]) for a in current] == [("true", "entities.html")], page
+        for a in soup.select('nav[aria-label="Site"] a'):
+            if resolve(page, a["href"])[0] == page:
+                assert a.get("aria-current") == "page", page
