@@ -694,6 +694,18 @@ Fishing clubs along the Teme reported dead fish.
     assert "in the 2022 financial year" in when and not {"2016", "1991"} & when, when  # a law's year is its name's
 
 
+def test_a_span_of_two_dates_is_one_event():
+    """"between January 2021 and March 2023" is one period (it had been two events, each
+    with the whole sentence as what happened); two dates joined otherwise stay two."""
+    result = sample("""
+It let sewage pour into the river between January 2021 and March 2023, the court heard.
+The festival runs from May to July. Sales rose in 2021 and fell in 2022.
+""")
+    when = [f.text for f, _, _ in result.events]
+    assert "between January 2021 and March 2023" in when and "from May to July" in when, when
+    assert "in 2021" in when and "in 2022" in when and "January 2021" not in when, when
+
+
 def test_a_count_of_one_is_a_figure_and_one_as_a_pronoun_is_not():
     require_wordnet()
     result = sample("""

@@ -89,11 +89,31 @@ class Found:
 
 
 def dates(sentence: str) -> list[Found]:
-    """Date-like phrases, longest first where they overlap, as written."""
+    """Date-like phrases, longest first where they overlap, as written; a span of two
+    ("between January 2021 and March 2023", "from May to July") is one."""
     found = [Found(m.start(), m.end(), m.group().strip()) for m in _DATE.finditer(sentence) if m.group().strip()]
     found = [Found(f.start + 4, f.end, f.text[4:]) if re.fullmatch(rf"the\s{_YEAR}", f.text) else f
              for f in found]  # "the 1936 building": 1936 (not "the 1990s", "the 2024-25 season")
-    return _longest(found)
+    found = _longest(found)
+    spans: list[Found] = []
+    for item in found:
+        opening = _span_opening(sentence, spans[-1]) if spans else None
+        joined = sentence[spans[-1].end: item.start].strip() if spans else ""
+        if opening and re.fullmatch(r"\s+(?:and|to|until|till)\s+", sentence[spans[-1].end: item.start]) \
+                and (opening[0] == "between") == (joined == "and"):
+            spans[-1] = Found(opening[1], item.end, sentence[opening[1]: item.end])
+            continue
+        spans.append(item)
+    return spans
+
+
+def _span_opening(sentence: str, first: Found) -> tuple[str, int] | None:
+    """("between" or "from", where it starts) when it opens a span whose first date is `first`."""
+    if m := re.match(r"(between|from)\s", first.text, re.IGNORECASE):
+        return m.group(1).lower(), first.start
+    if m := re.search(r"\b(between|from)\s+$", sentence[: first.start], re.IGNORECASE):
+        return m.group(1).lower(), m.start(1)
+    return None
 
 
 def _longest(found: list[Found]) -> list[Found]:
