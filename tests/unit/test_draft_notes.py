@@ -694,6 +694,21 @@ Fishing clubs along the Teme reported dead fish.
     assert "in the 2022 financial year" in when and not {"2016", "1991"} & when, when  # a law's year is its name's
 
 
+def test_a_place_where_something_happened_gets_no_fact_from_that_sentence():
+    """"a water company in the West Midlands", "the Shrewsbury-based utility", "in England and
+    Wales": the sentence is about what happened there; a place that does something keeps it."""
+    from explainer.authoring.draft import as_yaml
+
+    result = sample("""
+Severn Water, the Shrewsbury-based utility, was fined the most ever for a water company in the West Midlands.
+Ofwat, the water regulator in England and Wales, said it was examining the case.
+Ludlow voted to twin with Knighton last year.
+""")
+    facts = {e["name"]: e["facts"] for e in as_yaml(result)["entities"]}
+    assert facts["West Midlands"] == facts["Shrewsbury"] == facts["Wales"] == [], facts
+    assert len(facts["Ludlow"]) == 1, facts
+
+
 def test_a_span_of_two_dates_is_one_event():
     """"between January 2021 and March 2023" is one period (it had been two events, each
     with the whole sentence as what happened); two dates joined otherwise stay two."""

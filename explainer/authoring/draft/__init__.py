@@ -20,6 +20,7 @@ It names its article (`article: <id>`), so its citations are plain paragraphs (`
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,6 +145,11 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return clause if len(clause.split()) >= 4 else sentence.rstrip(".")
 
 
+_LOCATIVE = re.compile(r"\b(?i:in|at|near|across|around|outside|throughout|from|to|into|towards?|along|below|above|"
+                       r"beyond|within|off|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+)?$")
+# ("in England and Wales": Wales too)
+
+
 def as_yaml(result: Draft) -> dict:
     ids: dict[str, str] = {}
     taken = set(result.taken)
@@ -151,9 +157,14 @@ def as_yaml(result: Draft) -> dict:
         ids[candidate.name] = _unique(_slug(candidate.name), taken)
     entities = []
     for candidate in result.entities:
+        # A place where something happened ("a water company in the West Midlands") has no
+        # fact of its own there: the sentence is about what happened, not about the place.
+        told = [m for m in _distinct(candidate)
+                if not (candidate.kind == "place" and (_LOCATIVE.search(m.sentence[: m.start])
+                                                       or m.sentence[m.end: m.end + 1] == "-"))]  # "Shrewsbury-based"
         facts = [{"text": fact_text(m.sentence, m.start, m.end), "drafted": _drafted("text"),
                   "source": {"paragraph": f"p{m.paragraph}", "quote": m.sentence.rstrip()}}
-                 for m in list(_distinct(candidate))[:3]]
+                 for m in told[:3]]
         entity = {"id": ids[candidate.name], "name": candidate.name, "kind": candidate.kind}
         if candidate.aliases:
             entity["aliases"] = sorted(set(candidate.aliases))
