@@ -251,7 +251,7 @@ _HELPERS = set("is are was were be been has have had do does did will would can 
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _WHEN = set("last next past previous coming early late same current following whole".split())
 # Words that start a phrase about which one, not a term: "the previous national best", "the first time".
-_NOT_A_TERM_START = set("last next past previous coming same following whole first second third final only".split())
+_NOT_A_TERM_START = _WHEN - {"early", "late", "current"} | set("first second third final only".split())
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
@@ -317,7 +317,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             word = run[at]
             # A participle qualifies a compound after a determiner ("a defined benefit scheme"; not
             # "the proposed changes, which", read as a noun and its verb's participle).
-            if word in _FUNCTION or word == "so-called" or words and not (_modifier(word) or _gerund(word) and _determined(run[:at], before)) \
+            qualifies = _modifier(word) or _gerund(word) and _determined(run[:at], before)  # "the scoring gate"
+            if word in _FUNCTION or word == "so-called" or words and not qualifies \
                     and not (len(words) > 1 and at > 0 and run[at - 1] in _NOUN_PHRASE):
                 break
             words.insert(0, word)
