@@ -148,6 +148,9 @@ CASES: dict[str, Case] = {
     "a relation said in other words, with the type it means": Case(
         write(BAD, entity("    relations:\n      - {type: owns, target: halvorsen}\n")), BAD, 7,
         '(did you mean "holds-stake-in"? that is how "owns" is said here)'),
+    "works-for, said as a relation the schema has": Case(
+        write(BAD, entity("    relations:\n      - {type: works-for, target: halvorsen}\n")), BAD, 7,
+        '(did you mean "member-of"? that is how "works-for" is said here)'),
     "a value read as a number": Case(
         write(BAD, "figures:\n  - id: new-figure\n    value: 38\n    measures: Offences.\n"
                    f"    source: {{paragraph: {cited('from 40% to 12%')}, quote: \"from 40% to 12%\"}}\n"), BAD, 3,

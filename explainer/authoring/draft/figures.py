@@ -175,7 +175,7 @@ _ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|
 # What a figure's value keeps of the words before its number: how exact it is ("at least 212",
 # "about 70%", "more than ten times", "up to 10%"). A value without it would overstate what
 # the article says. Not a bare "over" or "under", which may be a time ("over 12 months").
-_QUALIFIER = re.compile(r"(?i:\b(?:at\s+least|at\s+most|about|around|roughly|nearly|almost|approximately|some|"
+_QUALIFIER = re.compile(r"(?i:\b(?:at\s+least|at\s+most|about|around|roughly|nearly|almost|approximately|some|above|below|"
                         r"(?:just|well)\s+(?:over|under)|(?:more|less|fewer)\s+than|no\s+(?:more|fewer|less)\s+than|"
                         r"up\s+to|close\s+to|as\s+(?:many|much|few|little)\s+as|an\s+estimated|upwards\s+of))\s+$")
 

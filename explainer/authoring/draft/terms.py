@@ -365,7 +365,8 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # A term given with its abbreviation, in lower case, the abbreviation of its words' initials:
 # "a salary cost management protocol (SCMP)", "non-fungible tokens (NFTs)". A name's is a
 # name's ("the Financial Conduct Authority (FCA)": capitals).
-_ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)\s+\(([A-Z][A-Za-z]*[A-Z])(s?)\)")
+_ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\s+\(|,\s+or\s+)([A-Z][A-Za-z]*[A-Z])(s?)"
+                          r"(?:\)|(?=[,;.:]|\s+[a-z]|$))")  # "... assessment (EIA)", "... assessment, or EIA,"
 
 
 def _abbreviated(sentence: str) -> list[tuple[str, str]]:
