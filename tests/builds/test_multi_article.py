@@ -75,3 +75,17 @@ def test_a_bare_paragraph_id_must_name_its_article(tmp_path: Path):
     line = line_of(notes, '"p1", quote: "Widget Ltd welcomed')
     assert f'content/notes/notes.yaml:{line}: say which article: "<article-id>#p1" (first-story, second-story)' \
         in result.stderr
+
+
+def test_a_quote_cited_from_the_wrong_article_says_where_it_is(tmp_path: Path):
+    """With two articles, a quote not in the article cited is most often in the other one:
+    the message says where, and how to cite it."""
+    project = copy_project(tmp_path / "project", FIXTURES / "two-articles")
+    notes = project / "content" / "notes" / "notes.yaml"
+    edit(notes, '"second-story#p1", quote: "Widget Ltd welcomed', '"first-story#p1", quote: "Widget Ltd welcomed')
+    result = check_here(project)
+    line = line_of(notes, '"first-story#p1", quote: "Widget Ltd welcomed')
+    assert result.returncode == 1 and (f"content/notes/notes.yaml:{line}: quote not found in first-story#p1"
+                                       in result.stderr or f"content/notes/notes.yaml:{line}: quote not found in p1"
+                                       in result.stderr), result.stderr
+    assert "(it is in second-story#p1: cite it as paragraph: second-story#p1)" in result.stderr, result.stderr

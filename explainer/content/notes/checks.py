@@ -169,7 +169,12 @@ def _check_source(site: Site, note: Note, source: Source, loc: tuple[str | int, 
     found_in = [p.id for p in article.paragraphs.values() if quote in p.folded]
     path, line = note.where(*loc, "quote")
     if quote not in paragraph.folded:
-        hint = f" (it is in {', '.join(found_in)})" if found_in else _closest(source.quote, paragraph.text)
+        # in another article of the site: the citation names the wrong article, or none
+        elsewhere = [f"{other.id}#{p.id}" for other in site.articles.values() if other is not article
+                     for p in other.paragraphs.values() if quote in p.folded]
+        hint = f" (it is in {', '.join(found_in)})" if found_in else \
+            f" (it is in {', '.join(elsewhere)}: cite it as paragraph: {elsewhere[0]})" if elsewhere else \
+            _closest(source.quote, paragraph.text)
         yield Problem(path, line, f"quote not found in {pid}: {source.quote!r}{hint}")
     elif len(found_in) > 1:
         others = ", ".join(p for p in found_in if p != pid)
