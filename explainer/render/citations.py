@@ -43,6 +43,16 @@ class Citations:
         article, paragraph = self._site.resolve(source.paragraph)
         return paragraph, self.link(article, paragraph, source.quote)
 
+    def spoken(self, article: Article, paragraph: Paragraph) -> str:
+        """What a screen reader says of a "¶ 4" link: "Paragraph 4 of the article", or, where
+        the site has several, of which ("Paragraph 4 of “Residents challenge ...”")."""
+        n = paragraph.id.removeprefix("p")
+        return f"Paragraph {n} of \u201c{article.title}\u201d" if self._site.several_articles else \
+            f"Paragraph {n} of the article"
+
+    def spoken_for(self, source: Source) -> str:
+        return self.spoken(*self._site.resolve(source.paragraph))
+
     def _terms(self, article: Article, paragraph: Paragraph, quote: str) -> Terms | None:
         chosen = (article.id, paragraph.id, quote)
         if chosen not in self._chosen:

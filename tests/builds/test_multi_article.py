@@ -89,3 +89,18 @@ def test_a_quote_cited_from_the_wrong_article_says_where_it_is(tmp_path: Path):
                                        in result.stderr or f"content/notes/notes.yaml:{line}: quote not found in p1"
                                        in result.stderr), result.stderr
     assert "(it is in second-story#p1: cite it as paragraph: second-story#p1)" in result.stderr, result.stderr
+
+
+def test_a_paragraph_link_says_which_articles_paragraph_it_is(two: Path):
+    """"¶ 1" of which article? A screen reader hears it ("Paragraph 1 of “Widget Ltd
+    replies”"), and a pointer's tooltip shows it: on the glossary, the entity pages' facts and
+    their lists of mentions alike."""
+    titles = {"first-story.html": "Acme buys a stake in Widget", "second-story.html": "Widget Ltd replies"}
+    seen = 0
+    for page in ("glossary.html", "entities/acme.html", "entities/widget.html"):
+        for a in soup(two, page).select("a.cite"):
+            target = resolve(page, a["href"])[0]
+            n = a["href"].split("#p")[1].split(":~:")[0]
+            assert a["aria-label"] == f"Paragraph {n} of \u201c{titles[target]}\u201d", (page, a)
+            seen += 1
+    assert seen >= 4

@@ -23,4 +23,6 @@ def label_citations(state: StateCore) -> None:
                 number = _CITATION_TEXT.match(children[i + 1].content)
                 if number and children[i + 1].type == "text":
                     child.attrSet("class", "cite")
-                    child.attrSet("aria-label", f"Paragraph {number.group(1)} of the article")
+                    # the link's title, where the page gave one: which article's paragraph it is
+                    spoken = child.attrGet("title") or f"Paragraph {number.group(1)} of the article"
+                    child.attrSet("aria-label", str(spoken))

@@ -40,9 +40,10 @@ def escape(text: str) -> str:
 
 
 def cite(index: SiteIndex, source: Source) -> str:
-    """`[¶ 4](...#p4:~:text=...)`: a link to the paragraph a statement rests on that lands on
-    the quoted words (render/citations.py)."""
-    return _pilcrow(*index.citations.of(source))
+    """`[¶ 4](...#p4:~:text=... "Paragraph 4 of ...")`: a link to the paragraph a statement
+    rests on that lands on the quoted words (render/citations.py), its title what a screen
+    reader says of it (which article's, where there are several; a tooltip says so too)."""
+    return _pilcrow(*index.citations.of(source), index.citations.spoken_for(source))
 
 
 def cite_words(index: SiteIndex, mention: Mention) -> str:
@@ -50,11 +51,19 @@ def cite_words(index: SiteIndex, mention: Mention) -> str:
     words that name the note there."""
     start, end = mention.spans[0]
     return _pilcrow(mention.paragraph, index.citations.link(mention.article, mention.paragraph,
-                                                             mention.sentence[start:end]))
+                                                             mention.sentence[start:end]),
+                    index.citations.spoken(mention.article, mention.paragraph))
 
 
-def _pilcrow(paragraph: Paragraph, href: str) -> str:
-    return f"[\u00b6 {paragraph.id.removeprefix('p')}]({href})"
+def _pilcrow(paragraph: Paragraph, href: str, spoken: str) -> str:
+    """With one article, "Paragraph 4 of the article" is what render/markdown/citations.py says
+    of any ¶ link; with several, the link's title names the article (and shows on hover)."""
+    n = paragraph.id.removeprefix("p")
+    if spoken == f"Paragraph {n} of the article":
+        return f"[\u00b6 {n}]({href})"
+    title = spoken.replace("\\", "\\\\").replace('"', '\\"')
+    return f'[\u00b6 {n}]({href} "{title}")'
+
 
 
 def from_article(site: Site, source: Source) -> str:

@@ -135,7 +135,8 @@ def _mentions_html(site: Site, index: SiteIndex, mentions: list[Mention]) -> str
         href = index.citations.link(mention.article, mention.paragraph, mention.sentence)
         out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
                    f'<a href="{html_escape(href)}" class="cite" '
-                   f'aria-label="Paragraph {number} of the article">\u00b6 {number}</a></li>')
+                   f'aria-label="{html_escape(index.citations.spoken(mention.article, mention.paragraph))}">'
+                   f'\u00b6 {number}</a></li>')
     return "\n".join([*out, "</ul>"]) + "\n" if out else ""
 
 
