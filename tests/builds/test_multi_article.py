@@ -104,3 +104,11 @@ def test_a_paragraph_link_says_which_articles_paragraph_it_is(two: Path):
             assert a["aria-label"] == f"Paragraph {n} of \u201c{titles[target]}\u201d", (page, a)
             seen += 1
     assert seen >= 4
+
+
+def test_the_glossary_says_which_article_uses_a_term_so(two: Path):
+    """"In this article:" means nothing with two: each term's use names its article."""
+    page = soup(two, "glossary.html")
+    said = [em.get_text().rstrip(":") for em in page.select("main em") if em.get_text().startswith("In")]
+    assert said and "In this article" not in said, said
+    assert set(said) <= {"In \u201cAcme buys a stake in Widget\u201d", "In \u201cWidget Ltd replies\u201d", "In"}, said

@@ -21,8 +21,9 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     by_letter = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: _letter(t.term))]
     lines = [
         f"Plain-language definitions of the words in {the_article} a general reader may need explained. "
-        "Each definition is background knowledge; *In this article* says how "
-        f"{'the article it cites' if site.several_articles else 'the article'} uses the word.",
+        "Each definition is background knowledge; "
+        + ("*In* and an article's headline say how that article uses the word." if site.several_articles else
+           "*In this article* says how the article uses the word."),
         "",
     ]
     if by_letter:
@@ -46,11 +47,20 @@ def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
         used.setdefault((mention.article.id, mention.paragraph.id), mention)
     lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition, is_drafted(term, "definition")), "",
              "{.definition-from}", f"Definition {background_from(site, term.definition_cited)}.", "",
-             f"*In this article:* {inline(term.in_article, is_drafted(term, 'in_article'))} {cite(index, term.source)}", ""]
+             f"*{_in_article(site, term)}:* {inline(term.in_article, is_drafted(term, 'in_article'))} "
+             f"{cite(index, term.source)}", ""]
     if used:
         paragraphs = ", ".join(cite_words(index, used[ref]) for ref in sorted(used, key=lambda ref: (ref[0], int(ref[1][1:]))))
         lines += [f"Used in {'paragraph' if len(used) == 1 else 'paragraphs'} {paragraphs}.", ""]
     return lines
+
+
+def _in_article(site: Site, term: Term) -> str:
+    """"In this article", or, where the site has several, in which: "In “Residents file ...”"."""
+    if not site.several_articles:
+        return "In this article"
+    article, _ = site.resolve(term.source.paragraph)
+    return f"In \u201c{escape(article.title)}\u201d"
 
 
 def _letter(word: str) -> str:
