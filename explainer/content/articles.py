@@ -51,6 +51,7 @@ class Article:
     # are first on the page (render/citations.py).
     shown: list[tuple[str, str]] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)  # the publisher's revisions, oldest first
+    author: str = ""  # as its front matter names the author (a byline's name needs no note)
 
     @property
     def faithful(self) -> bool:

@@ -86,7 +86,8 @@ def uncovered(site: Site, ignored: set[str], drafts: Site | None = None) -> list
             continue  # not as received, missing or unreadable: the article's own problem says so
         shown = display_path(source)
         by_text = {p.folded: p.id for p in article.paragraphs.values()}
-        ordinary = _capitalised_by_place(block.text for block in blocks)
+        # and the author's name, which the page's byline gives ("By Harriet Okonjo, ...")
+        ordinary = _capitalised_by_place(block.text for block in blocks) | set(capitalised(article.author))
         said: set[str] = set()
         for block in blocks:
             for run in _runs_of_other_names(block.text, name_forms, words_in_names, ordinary | ignored):

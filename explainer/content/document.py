@@ -137,7 +137,8 @@ def _article(article: str, path: Path, tokens: list[Token], data: Any, source: l
         differences = check_body(tokens, source, shown, path.parent / SOURCE_NAME)
     byline = [str(data.get(key) or "") for key in ("author", "publisher")] if isinstance(data, dict) else []
     return Article(article, path, title, numbered_paragraphs(tokens), differences,
-                   shown=[("", text) for text in byline if text] + shown_blocks(tokens), revisions=revisions)
+                   shown=[("", text) for text in byline if text] + shown_blocks(tokens), revisions=revisions,
+                   author=byline[0] if byline else "")
 
 
 def _as_received(article: Article, title: Any, source: list[SourceBlock] | None, shown: str, path: Path) -> list[Problem]:

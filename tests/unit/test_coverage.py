@@ -29,10 +29,17 @@ def test_the_fixture_site_is_covered(content: Path):
 
 
 def test_a_name_with_no_note_is_reported_once_at_its_first_line(content: Path):
-    edit(content / "notes/entities.yaml", "name: Jonas Berg", "name: Jonas B.")
+    edit(content / "notes/entities.yaml", "name: Maeve Donnelly", "name: Maeve D.")
     source = content / ARTICLE / "source.txt"
-    assert gaps(content) == [f'{line_of(source, "Jonas Berg")}: "Berg" has no note: add it to an entity\'s or a '
+    assert gaps(content) == [f'{line_of(source, "Maeve Donnelly")}: "Donnelly" has no note: add it to an entity\'s or a '
                              "term's name or aliases, or to content/coverage-ignore.txt with why"]
+
+
+def test_the_authors_name_needs_no_note(content: Path):
+    """The byline's or the author box's name is the page's author (its front matter says it):
+    the writer is no subject of the story. Without the note for Jonas Berg, no gap."""
+    edit(content / "notes/entities.yaml", "name: Jonas Berg", "name: Jonas B.")
+    assert gaps(content) == []
 
 
 def test_a_number_with_no_figure_is_reported_with_its_paragraph(content: Path):

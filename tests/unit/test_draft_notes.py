@@ -711,6 +711,15 @@ Ludlow voted to twin with Knighton last year.
     assert len(facts["Ludlow"]) == 1, facts
 
 
+def test_the_bylines_writer_is_no_entity_of_the_story():
+    result = sample("""
+By Daniel Frost, local affairs reporter
+The Ashford Planning Board approved the runway, said its chair, Priya Raman.
+""")
+    names = {c.name for c in result.entities}
+    assert "Daniel Frost" not in names and "Priya Raman" in names, names
+
+
 def test_a_span_of_two_dates_is_one_event():
     """"between January 2021 and March 2023" is one period (it had been two events, each
     with the whole sentence as what happened); two dates joined otherwise stay two."""

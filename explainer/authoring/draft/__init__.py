@@ -29,7 +29,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ...content import site as content_site
-from ...content.source import SOURCE_NAME, is_heading
+from ...content.source import SOURCE_NAME, byline_author, is_heading
 from ...core.names import Linker
 from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
@@ -114,6 +114,8 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     for candidate in found_names:
         if candidate.name in codes:
             continue
+        if all(byline_author(result.paragraphs[m.paragraph - 1]) for m in candidate.mentions):
+            continue  # the byline's writer ("By Daniel Frost, local affairs reporter"): the page's author
         # "Japanese" proposed as Japan, which is a note already: said, not listed again.
         found = [t for s, e, t in linker.find(candidate.name) if s == 0 and e == len(candidate.name)]
         if found and found[0].key.kind == "entity":
