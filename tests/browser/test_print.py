@@ -166,3 +166,15 @@ def test_a_pdf_and_a_screenshot_of_the_printed_article(printed, screenshot):
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert 1 <= pages <= 10, f"{pages} pages"
     (SCREENSHOTS.parent / "article-print.pdf").write_bytes(pdf)
+
+
+def test_a_note_page_prints_which_paragraph_a_cite_points_to_not_its_address(open_page):
+    """On paper a "¶ 2" link says "(Paragraph 2 of the article)", not its relative, encoded
+    address; a drawing paper leaves out takes its caption with it."""
+    page = open_page("timeline.html", viewport={"width": 800, "height": 1100})
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all("main a.cite", "as => as.map(a => getComputedStyle(a, '::after').content)")
+    assert printed and all(p.startswith('" (Paragraph ') and ":~:" not in p for p in printed), printed[:3]
+    captions = page.eval_on_selector_all(".visual:has(> .visual-scroll) > figcaption",
+                                         "cs => cs.filter(c => getComputedStyle(c).display !== 'none').length")
+    assert captions == 0
