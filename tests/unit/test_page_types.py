@@ -160,3 +160,4 @@ def test_an_entity_the_article_speaks_of_without_its_name_says_where(tmp_path: P
     problems = prepare(ctx)
     page = {page.source: page for page, _ in ctx.generated}["_generated/entities/widget.md"]
     assert page.metadata["infobox"]["paragraphs"] == 0 and page.metadata["infobox"]["about"] == 1, problems
+    assert "No sentence of the article uses this name; what it says of it is above." in page.markdown

@@ -40,8 +40,9 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
     if mentions:
         lines += ["::: visual mentions", ":::", ""]
-    else:
-        lines += [f"The {'articles do' if several else 'article does'} not name it in running text.", ""]
+    else:  # not by this name ("the alliance"), or only outside its paragraphs (a byline, a headline)
+        said = f"; what {'they say' if several else 'it says'} of it is above" if entity.facts else ""
+        lines += [f"No sentence of the {'articles' if several else 'article'} uses this name{said}.", ""]
     route = entity_page(entity.id)
     return GeneratedPage(
         source=route.source,
