@@ -302,7 +302,15 @@ def test_names_already_a_note_are_reported_with_their_mentions(content: Path):
     result = run(content)
     assert re.search(r"^already a note: halvorsen, \d+ mentions$", result.stdout, re.M), result.stdout
     (draft,) = (content / "notes-drafts").glob("*.yaml")
-    assert "# already a note: halvorsen," in draft.read_text(encoding="utf-8")
+    text = draft.read_text(encoding="utf-8")
+    assert "# already a note: halvorsen," in text
+    # what this article says of them, to add to their facts, cited with this article's id
+    said = re.findall(r"^#   halvorsen: \{text: \"(.+?)\", source: \{paragraph: \"([\w-]+)#p(\d+)\", quote: \"(.+?)\"\}\}$",
+                      text, re.M)
+    assert said, text
+    paragraphs_given = paragraphs()
+    for fact, article_id, n, quote in said:
+        assert article_id == draft.stem and fold(quote) in fold(paragraphs_given[int(n) - 1]), (article_id, n, quote)
 
 
 def test_draft_eval_prints_test_then_dev_and_the_draft_keeps_its_targets_where_it_was_tuned():

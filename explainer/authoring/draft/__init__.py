@@ -56,6 +56,8 @@ class Draft:
     ids: dict[str, str] = field(default_factory=dict, repr=False)  # known name -> its note's id
     taken: set[str] = field(default_factory=set, repr=False)  # the ids notes already have
     also: dict[str, list[str]] = field(default_factory=dict)  # note id -> other forms this article uses
+    # note id -> (paragraph, sentence, start, end) of each sentence of this article naming it
+    said_of_known: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -94,6 +96,9 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
                 if target.key.kind == "entity":
                     result.known[target.key.id] += 1
                     result.ids[sentence[start:end]] = target.key.id
+                    said = result.said_of_known.setdefault(target.key.id, [])
+                    if not any(s == sentence for _, s, _, _ in said):
+                        said.append((n, sentence, start, end))
             covered[-1].append(spans)
             in_dates = dates(sentence)
             result.events += [(d, n, sentence) for d in in_dates]
@@ -261,6 +266,16 @@ def draft_text(text: str, article_id: str, content: Path) -> tuple[str, Draft]:
               "# dictionary): check each, then delete its name; make publish refuses them until you do.\n")
     for line in known_report(result):
         out.write(f"# {line} (not listed again)\n")
+    if result.said_of_known:
+        # What this article says of the notes that exist: facts to add to them, as comments (a
+        # note of the same id here would be a duplicate once the draft is moved).
+        out.write("#\n# What this article says of notes that exist: to add to their facts, citing this article's\n"
+                  "# paragraph as below (see README, \"More than one article\"):\n")
+        for note_id in sorted(result.said_of_known):
+            for n, sentence, start, end in result.said_of_known[note_id][:3]:
+                quote = " ".join(sentence.split()).replace('"', '\\"')
+                said = fact_text(sentence, start, end).replace('"', '\\"')
+                out.write(f'#   {note_id}: {{text: "{said}", source: {{paragraph: "{article_id}#p{n}", quote: "{quote}"}}}}\n')
     yaml.dump(as_yaml(result), out)
     return out.getvalue(), result
 
