@@ -119,6 +119,9 @@ CASES: dict[str, Case] = {
         'unknown entity "halvorson" (did you mean "halvorsen"?)'),
     "duplicate id across files": Case(write(BAD, entity(id_="halvorsen", name="Halvorsen Two")), BAD, 2,
                                       'duplicate id "halvorsen": already used at content/notes/entities.yaml:'),
+    "a name given twice, said at the note added too, wherever its file sorts": Case(
+        write("content/notes/aa-new.yaml", entity(id_="halvorsen-again", name="Halvorsen Foods")),
+        "content/notes/aa-new.yaml", 2, '"Halvorsen Foods" is also the name of "halvorsen" (content/notes/entities.yaml:'),
     "duplicate alias, case-folded": Case(write(BAD, entity("    aliases: [HALVORSEN]\n")), BAD, 6,
                                          '"HALVORSEN" already names "halvorsen"'),
     "unknown paragraph": Case(write(BAD, entity("    facts:\n      - text: Met.\n"
