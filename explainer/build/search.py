@@ -83,7 +83,7 @@ def records(site: Site) -> list[Record]:
 
 
 # Pages indexed whole, by template, and the kind a result says they are.
-INDEXED_TEMPLATES = {"entity": "Entity", "home": "Overview"}
+INDEXED_TEMPLATES = {"entity": "Entity", "home": "Home page"}
 
 
 def page_record(save_as: str, title: str, template: str, metadata: dict[str, Any], html: str) -> Record | None:
