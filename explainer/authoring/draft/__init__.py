@@ -104,11 +104,11 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             result.events += [(d, n, sentence) for d in in_dates]
             result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
     found_names = candidates(split, places, covered)
-    # A year in a name is the name's ("the Water Industry Act 1991"), not an event of the story.
-    in_names = {(m.paragraph, m.sentence): [] for c in found_names for m in c.mentions}
-    for c in found_names:
-        for m in c.mentions:
-            in_names[(m.paragraph, m.sentence)].append((m.start, m.end))
+    # A year in a name is the name's ("the Water Industry Act 1991"), not an event of the story:
+    # the names' spans in each sentence, new and already noted.
+    in_names: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for mention in (m for c in found_names for m in c.mentions):
+        in_names.setdefault((mention.paragraph, mention.sentence), []).append((mention.start, mention.end))
     for n, sentence_list in enumerate(split, 1):
         for sentence, spans in zip(sentence_list, covered[n - 1]):
             in_names.setdefault((n, sentence), []).extend(spans)
@@ -152,9 +152,9 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return clause if len(clause.split()) >= 4 else sentence.rstrip(".")
 
 
+# A place where something is or happens: "in the West Midlands", "in England and Wales" (Wales too).
 _LOCATIVE = re.compile(r"\b(?i:in|at|near|across|around|outside|throughout|from|to|into|towards?|along|below|above|"
                        r"beyond|within|off|of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+)?$")
-# ("in England and Wales": Wales too)
 
 
 def as_yaml(result: Draft) -> dict:
