@@ -942,3 +942,18 @@ def test_the_scorer_takes_a_term_in_either_number():
     score("The bond's covenants were tight, and one covenant was broken.\n", {"terms": ["covenant", "bond yields"]},
           Prediction(terms=["covenants", "coupon"]), tally)
     assert tally.counts["glossary precision"] == [1, 2] and tally.counts["glossary recall"] == [1, 2], tally.counts
+
+
+def test_a_follow_up_that_explains_a_term_of_the_glossary_says_so(content: Path):
+    """A term the notes have is not drafted again; the new article's own explanation of it is
+    given in the draft's header, with where it is, for the glossary to take."""
+    from explainer.authoring.draft import draft_text
+
+    shutil.rmtree(content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "notes", content / "notes")
+    shutil.copytree(FULL_SITE / "content" / "sources", content / "sources")
+    text = ("Halvorsen Foods hints at a second sale\n\nHalvorsen Foods may sell more of its stake, a holding of "
+            "shares in a company, in Brightwater Dairy next year.\n")
+    body, result = draft_text(text, "second", content)
+    assert '#   stake: "a holding of shares in a company" (second#p1)' in body, body
+    assert "stake" not in {t.term for t in result.terms}

@@ -22,7 +22,7 @@ def needs_wordnet() -> None:
 
 
 def _terms(*paragraphs: str) -> list[str]:
-    return [t.term for t in terms([sentences(p) for p in paragraphs], set(), set())]
+    return [t.term for t in terms([sentences(p) for p in paragraphs], {}, set())]
 
 
 @pytest.fixture

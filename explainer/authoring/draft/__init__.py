@@ -58,6 +58,7 @@ class Draft:
     also: dict[str, list[str]] = field(default_factory=dict)  # note id -> other forms this article uses
     # note id -> (paragraph, sentence, start, end) of each sentence of this article naming it
     said_of_known: dict[str, list[tuple[int, str, int, int]]] = field(default_factory=dict)
+    explained_known: dict[str, tuple[int, str]] = field(default_factory=dict)  # term id -> (paragraph, explanation)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -70,7 +71,7 @@ def paragraphs(text: str) -> list[str]:
 def _known_notes(content: Path):
     """The notes that exist, checked: their linker, and the glossary's terms."""
     site = content_site.read_sound(content).site
-    known_terms = {form.lower() for term in site.terms.values() for form in (term.term, *term.aliases)}
+    known_terms = {form.lower(): term.id for term in site.terms.values() for form in (term.term, *term.aliases)}
     ids = {*site.entities, *site.terms, *(n.id for kind in (site.events, site.figures, site.editors_notes)
                                          for n in kind)}
     return notes_linker(site), known_terms, ids
@@ -80,7 +81,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     """The draft for an article's text, leaving out what the notes under `content` already
     have (with no `content`, as if there were no notes yet)."""
     if content is None:
-        linker, known_terms, ids = Linker([]), set(), set()
+        linker, known_terms, ids = Linker([]), {}, set()
     else:
         linker, known_terms, ids = _known_notes(content)
     places = gazetteer()
@@ -135,7 +136,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     named = {form.lower() for c in result.entities for form in (c.name, *c.aliases)}
     # a term spelt as a name the draft proposes ("Microplastics" starting a sentence) would
     # name two notes: the name stays, for the author to judge
-    result.terms = [t for t in terms(split, known_terms, names) if t.term.lower() not in named]
+    result.terms = [t for t in terms(split, known_terms, names, result.explained_known) if t.term.lower() not in named]
     return result
 
 
@@ -276,6 +277,12 @@ def draft_text(text: str, article_id: str, content: Path) -> tuple[str, Draft]:
                 quote = " ".join(sentence.split()).replace('"', '\\"')
                 said = fact_text(sentence, start, end).replace('"', '\\"')
                 out.write(f'#   {note_id}: {{text: "{said}", source: {{paragraph: "{article_id}#p{n}", quote: "{quote}"}}}}\n')
+    if result.explained_known:
+        out.write("#\n# Terms of the glossary this article explains in its own words (the glossary's definition\n"
+                  "# may take them, cited as below):\n")
+        for term_id, (n, gloss) in sorted(result.explained_known.items()):
+            words = " ".join(gloss.split()).replace('"', '\\"')
+            out.write(f'#   {term_id}: "{words}" ({article_id}#p{n})\n')
     yaml.dump(as_yaml(result), out)
     return out.getvalue(), result
 

@@ -37,6 +37,7 @@ does not explain ("snap election", "net debt") are the known gap."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ...core.lexicon import singular, zipf
@@ -87,14 +88,21 @@ class Term:
     abbreviation: str = ""  # the article's short form of it: "SCMP" for "salary cost management protocol"
 
 
-def terms(paragraphs: list[list[str]], known: set[str], names: set[str]) -> list[Term]:
+def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str],
+          explained: dict[str, tuple[int, str]] | None = None) -> list[Term]:
     """`paragraphs` are each paragraph's sentences; `known` the terms the notes already
-    have (lower case), `names` the words that are names in this article."""
+    have (each form in lower case -> its note's id), `names` the words that are names in this
+    article. `explained`, given a dict, gets the article's own explanation of a known term
+    (its id -> the paragraph and the explanation), for the author to bring in."""
     found: dict[str, Term] = {}
 
     def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "", abbreviation: str = "") -> None:
         key = singular(term.lower())
-        if key in known or term.lower() in known or any(w in names for w in term.split()):
+        if key in known or term.lower() in known:
+            if gloss and explained is not None:
+                explained.setdefault(known.get(key) or known[term.lower()], (n, gloss))
+            return
+        if any(w in names for w in term.split()):
             return
         if key not in found:
             found[key] = Term(term, n, sentence, rarity, gloss, abbreviation)
