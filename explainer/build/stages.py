@@ -28,6 +28,7 @@ from ..content.unfinished import unfinished
 from ..core.problems import Problem
 from ..content.notes import Site
 from ..core.routes import ENTITIES, FIGURES, GLOSSARY, SEARCH_BUNDLE, TIMELINE, check_settings
+from ..core.text import listed
 from ..render.authored import RenderedPage, render_document
 from ..render.cards import Cards
 from ..render.index import build_index
@@ -235,7 +236,7 @@ def _share_line(site: Site) -> str:
     parts = ["The articles" if site.several_articles else "The article"]
     parts += [name for route, name in ((ENTITIES, "who's who"), (GLOSSARY, "glossary"), (TIMELINE, "timeline"),
                                        (FIGURES, "key figures")) if route in made]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return listed(parts)
 
 
 def check_only(content_folder: Path) -> list[Problem]:

@@ -70,6 +70,11 @@ def isolated(text: str) -> str:
     return text
 
 
+def listed(items: list[str], last: str = "and") -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c" (or "a, b or c")."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
 def long_date(day: datetime.date) -> str:
     """A date as the pages write it: "4 December 2026"."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

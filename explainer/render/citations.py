@@ -14,6 +14,7 @@ from ..content.markdown.paragraph_ids import PILCROW, permalink_label
 from ..content.notes import Site, Source
 from ..core.routes import link
 from ..core.text_fragments import Terms, collapse, directive, find_quote, text_directive
+from .markdown.citations import paragraph_label
 
 
 class Citations:
@@ -43,14 +44,14 @@ class Citations:
         article, paragraph = self._site.resolve(source.paragraph)
         return paragraph, self.link(article, paragraph, source.quote)
 
-    def spoken(self, article: Article, paragraph: Paragraph) -> str:
-        """What a screen reader says of a "¶ 4" link: "Paragraph 4 of the article", or, where
-        the site has several, of which ("Paragraph 4 of “Residents challenge ...”")."""
-        n = paragraph.id.removeprefix("p")
-        return f"Paragraph {n} of \u201c{article.title}\u201d" if self._site.several_articles else \
-            f"Paragraph {n} of the article"
+    def spoken(self, article: Article, paragraph: Paragraph) -> str | None:
+        """Where the site has several articles, what a screen reader says of a "¶ 4" link to
+        `paragraph`, naming its article; None with one (the citation rule's own words then)."""
+        if not self._site.several_articles:
+            return None
+        return paragraph_label(paragraph.id.removeprefix("p"), article.title)
 
-    def spoken_for(self, source: Source) -> str:
+    def spoken_for(self, source: Source) -> str | None:
         return self.spoken(*self._site.resolve(source.paragraph))
 
     def _terms(self, article: Article, paragraph: Paragraph, quote: str) -> Terms | None:

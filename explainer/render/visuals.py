@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..content.notes import KIND_LABELS, RELATION_LABELS, Site
 from ..core.routes import TIMELINE, entity_page
+from ..core.text import listed
 from .drafts import is_drafted, plain
 
 Visual = Callable[[Site], str]
@@ -182,13 +183,13 @@ def relationship_map(site: Site) -> str:
         for owner, r in edges
     )
     said = [_MAP_SAYS[t] for t in types if t in _MAP_SAYS]
-    arrows = (f"Arrows point from the one who {_or([s[1] for s in said])}" if said
+    arrows = (f"Arrows point from the one who {listed([s[1] for s in said], 'or')}" if said
               else "Arrows point from the first of the two named in each tie")
     desc = (f"{len(ids)} of those named and the "
             f"{'tie' if len(edges) == 1 else f'{len(edges)} ties'} between them: "
             + "; ".join(f"{o.name} {RELATION_LABELS[r.type][0]} {site.entities[r.target].name}" for o, r in edges)
             + f". {arrows}; dashed lines are background knowledge.")
-    caption = ((f"Who {_or([s[0] for s in said])} whom. " if said else "Who is tied to whom. ") + arrows
+    caption = ((f"Who {listed([s[0] for s in said], 'or')} whom. " if said else "Who is tied to whom. ") + arrows
                + "; dashed lines are background knowledge rather than "
                + ("the articles' own statements." if site.several_articles else "the article's own statements."))
     equivalent = f'<details class="chart-list"><summary>The ties as a list</summary><ul>{items}</ul></details>'
@@ -218,11 +219,6 @@ def timeline_strip(site: Site) -> str:
     return _figure("timeline-strip", "The events of the story in order", desc, width, height, "".join(body),
                    f"The events in order, dates as {'the articles give' if several else 'the article gives'} them. "
                    "Each point links to its entry below.", scroll=True)
-
-
-def _or(words: list[str]) -> str:
-    """"owns, leads or invests in"."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -23,6 +23,12 @@ def gaps(content: Path) -> list[str]:
     return [f"{p.line}: {p.message}" for p in coverage_gaps(content)]
 
 
+def edit_text(content: Path, old: str, new: str) -> None:
+    """The same edit to the received text and to the article page, which must agree."""
+    for name in ("source.txt", "article.md"):
+        edit(content / ARTICLE / name, old, new)
+
+
 def test_the_fixture_site_is_covered(content: Path):
     assert gaps(content) == []
     assert ignore_list(content)[1] == []
@@ -66,26 +72,21 @@ def test_a_headline_number_is_covered_by_a_figure_of_its_article(content: Path):
     """A headline repeats the story's numbers: one quoted by a figure anywhere in the article
     needs nothing more; one no figure quotes is reported (without a paragraph)."""
     old = "Halvorsen Foods cuts its stake in Brightwater Dairy as the two end their partnership"
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, old, old.replace("cuts its stake", "cuts its 40% stake"))
+    edit_text(content, old, old.replace("cuts its stake", "cuts its 40% stake"))
     assert gaps(content) == []
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, "cuts its 40% stake", "cuts its 41% stake")
+    edit_text(content, "cuts its 40% stake", "cuts its 41% stake")
     assert gaps(content) == ['1: "41%" has no figure or event quoting it']
 
 
 def test_a_number_in_a_notes_name_is_the_names(content: Path):
     """"League One", "Formula 1": a number inside a name a note has is part of the name, not a
     figure to quote; the same number elsewhere in the paragraph still is."""
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, "member of the European Dairy Association.",
-             "member of the Dairy Forum 100.")
+    edit_text(content, "member of the European Dairy Association.", "member of the Dairy Forum 100.")
     edit(content / "notes/entities.yaml", "quote: \"The company is a member of the European Dairy Association\"",
          "quote: \"The company is a member of the Dairy Forum 100\"")
     edit(content / "notes/entities.yaml", "name: European Dairy Association", "name: Dairy Forum 100")
     assert gaps(content) == []
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, "member of the Dairy Forum 100.", "member of the Dairy Forum 100, one of 100.")
+    edit_text(content, "member of the Dairy Forum 100.", "member of the Dairy Forum 100, one of 100.")
     line = line_of(content / ARTICLE / "source.txt", "Dairy Forum 100")
     assert gaps(content) == [f'{line}: "100" (p7) has no figure or event quoting it',
                              f'{line}: "one" (p7) has no figure or event quoting it']
@@ -95,11 +96,9 @@ def test_a_name_joined_to_a_lower_case_word_is_the_names(content: Path):
     """"Halvorsen-owned", "Oslo-based": the name's word with a hyphen and a lower-case word is
     covered by the name's note (the page links the name inside it); "Halvorsen-Berg" is not."""
     said = "the Norwegian grocery group based in Oslo,"
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, said, "the Norwegian grocery group based in Oslo, a Halvorsen-owned firm,")
+    edit_text(content, said, "the Norwegian grocery group based in Oslo, a Halvorsen-owned firm,")
     assert gaps(content) == []
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, "a Halvorsen-owned firm", "a Halvorsen-Berg firm")
+    edit_text(content, "a Halvorsen-owned firm", "a Halvorsen-Berg firm")
     assert [g.split(": ", 1)[1] for g in gaps(content)] == ['"Halvorsen-Berg" has no note: add it to an entity\'s or a '
                                                              "term's name or aliases, or to content/coverage-ignore.txt with why"]
 
@@ -108,11 +107,9 @@ def test_people_by_what_they_do_starting_a_sentence_are_no_name(content: Path):
     """"Campaigners said ...": a plural of people by what they do, capitalised only because it
     starts a sentence (a rarer word than "Officials"); a rare word there still needs a note."""
     said = "the Norwegian grocery group based in Oslo,"
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, said, "the Norwegian grocery group based in Oslo. Campaigners objected. It is")
+    edit_text(content, said, "the Norwegian grocery group based in Oslo. Campaigners objected. It is")
     assert gaps(content) == []
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, "Campaigners objected.", "Kvalheims objected.")
+    edit_text(content, "Campaigners objected.", "Kvalheims objected.")
     assert [g.split(": ", 1)[1] for g in gaps(content)] == ['"Kvalheims" has no note: add it to an entity\'s or a '
                                                              "term's name or aliases, or to content/coverage-ignore.txt with why"]
 
@@ -122,8 +119,7 @@ def test_a_new_name_made_of_other_names_words_is_reported(content: Path):
     yet no note names it; the word-by-word rule let it through. The notes' own names, where
     the text gives them ("Brightwater Dairy"), are not reported."""
     said = "the Norwegian grocery group based in Oslo,"
-    for name in ("source.txt", "article.md"):
-        edit(content / ARTICLE / name, said, "the Norwegian grocery group based in Oslo. Halvorsen Dairy was sold. It is")
+    edit_text(content, said, "the Norwegian grocery group based in Oslo. Halvorsen Dairy was sold. It is")
     assert [g.split(": ", 1)[1] for g in gaps(content)] == [
         '"Halvorsen Dairy" has no note: its words are in other notes\' names, not this one; add it to an entity\'s '
         "or a term's name or aliases, or to content/coverage-ignore.txt with why"]

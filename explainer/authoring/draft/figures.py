@@ -98,9 +98,9 @@ def dates(sentence: str) -> list[Found]:
     spans: list[Found] = []
     for item in found:
         opening = _span_opening(sentence, spans[-1]) if spans else None
-        joined = sentence[spans[-1].end: item.start].strip() if spans else ""
-        if opening and re.fullmatch(r"\s+(?:and|to|until|till)\s+", sentence[spans[-1].end: item.start]) \
-                and (opening[0] == "between") == (joined == "and"):
+        between = sentence[spans[-1].end: item.start] if spans else ""
+        if opening and re.fullmatch(r"\s+(?:and|to|until|till)\s+", between) \
+                and (opening[0] == "between") == (between.strip() == "and"):
             spans[-1] = Found(opening[1], item.end, sentence[opening[1]: item.end])
             continue
         spans.append(item)
@@ -171,12 +171,13 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
     return found + _fractions(sentence, found)
 
 
-_ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|(?:more|less|fewer)\s+than)\s+)?"
+_APPROXIMATELY = r"about|around|roughly|nearly|almost|some|(?:more|less|fewer)\s+than"
+_ROUGHLY = rf"(?:(?:{_APPROXIMATELY}|just|only|over|under)\s+)?"  # optional before a number that shares a unit
 # What a figure's value keeps of the words before its number: how exact it is ("at least 212",
 # "about 70%", "more than ten times", "up to 10%"). A value without it would overstate what
 # the article says. Not a bare "over" or "under", which may be a time ("over 12 months").
-_QUALIFIER = re.compile(r"(?i:\b(?:at\s+least|at\s+most|about|around|roughly|nearly|almost|approximately|some|above|below|"
-                        r"(?:just|well)\s+(?:over|under)|(?:more|less|fewer)\s+than|no\s+(?:more|fewer|less)\s+than|"
+_QUALIFIER = re.compile(rf"(?i:\b(?:{_APPROXIMATELY}|at\s+least|at\s+most|approximately|above|below|"
+                        r"(?:just|well)\s+(?:over|under)|no\s+(?:more|fewer|less)\s+than|"
                         r"up\s+to|close\s+to|as\s+(?:many|much|few|little)\s+as|an\s+estimated|upwards\s+of))\s+$")
 
 
@@ -184,6 +185,8 @@ def qualified(sentence: str, found: Found) -> str:
     """A figure's words with the qualifier before its number, if any: "at least 212"."""
     qualifier = _QUALIFIER.search(sentence[: found.start])
     return sentence[qualifier.start(): found.end].strip() if qualifier else found.text
+
+
 _COMPARED = re.compile(r"(?:\b(?:against|above|below)\s+(?:a|an|the)\s+[a-z]+\s+of|\bcompared\s+(?:with|to)|\bagainst|\bup\s+from|\bdown\s+from|\bversus|\bvs\.?|"
                        rf"\binstead\s+of(?:\s+the)?|\bfrom|\bto|\band|\bor|\bthan(?:\s+the)?)\s+{_ROUGHLY}$")
 # Units that count no things: what a bare number does not take from an earlier figure.
@@ -478,7 +481,7 @@ def _uncounted(rest: str) -> str | None:
         # adverb and it is not a function word ("36 against and")
     after = (m.group(2) or "").split()
     if after and after[0] not in ("and", "or", "in", "on", "at", "to", "from", "were", "was", "are", "is", "worth", "valued"):
-        return None  # "18 month contract"? not a plain count
+        return None  # another word after it ("4,800 bitcoin wallets"): not what it counts
     return m.group(1)
 
 

@@ -55,11 +55,11 @@ def cite_words(index: SiteIndex, mention: Mention) -> str:
                     index.citations.spoken(mention.article, mention.paragraph))
 
 
-def _pilcrow(paragraph: Paragraph, href: str, spoken: str) -> str:
-    """With one article, "Paragraph 4 of the article" is what render/markdown/citations.py says
-    of any ¶ link; with several, the link's title names the article (and shows on hover)."""
+def _pilcrow(paragraph: Paragraph, href: str, spoken: str | None) -> str:
+    """With several articles, the link's title names the article (render/markdown/citations.py
+    makes it the spoken name; a pointer shows it); with one, no title."""
     n = paragraph.id.removeprefix("p")
-    if spoken == f"Paragraph {n} of the article":
+    if spoken is None:
         return f"[\u00b6 {n}]({href})"
     title = spoken.replace("\\", "\\\\").replace('"', '\\"')
     return f'[\u00b6 {n}]({href} "{title}")'

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...content.notes import KIND_LABELS, Site, Takeaway
 from ...content.site import fixed_pages
 from ...core.routes import ARTICLES, EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, TIMELINE
+from ...core.text import listed
 from ..index import SiteIndex
 from ..visuals import has_shareholding
 from .common import cite, inline
@@ -64,8 +65,7 @@ def _entities(site: Site) -> str:
     nouns = [_KIND_NOUNS[kind][0 if n == 1 else 1] for kind in kinds]
     if len(nouns) > 4:
         nouns = [*nouns[:3], "more"]
-    listed = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
-    return f"{n} {listed}"
+    return f"{n} {listed(nouns)}"
 
 
 def _count(n: int, one: str, many: str) -> str:

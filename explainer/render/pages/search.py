@@ -8,7 +8,7 @@ from ..index import SiteIndex, note_key
 from ...content.notes import Site
 from ...content.site import fixed_pages
 from ...core.routes import EDITORS_NOTES, ENTITIES, FIGURES, GLOSSARY, SEARCH, TIMELINE, entity_page
-from ...core.text import in_order
+from ...core.text import in_order, listed
 from .common import GeneratedPage, escape
 
 
@@ -22,13 +22,12 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
                for t in sorted(site.terms.values(), key=lambda t: in_order(t.term))])]
     lists = [entry for entry in lists if entry[0] in made]
     lines = ["{.needs-js}", "Search needs JavaScript, which is off or unavailable in this browser."]
-    others = [(route, name) for route, name in ((TIMELINE, "the timeline"), (FIGURES, "the key figures"),
-                                                (EDITORS_NOTES, "the editor’s notes")) if route in made]
+    shown = {route for route, *_ in lists}
+    others = [f"[{name}]({route.link()})" for route, name in _PAGES if route in made and route not in shown]
     if lists:
         pages = " and ".join(f"[{name}]({route.link()})" for route, name, _, _ in lists)
         lines[-1] += f" Who and what the site explains is one click away from {pages}, listed here"
-        lines[-1] += ("; the rest from " + _and([f"[{name}]({route.link()})" for route, name in others]) + ".") \
-            if others else "."
+        lines[-1] += f"; the rest from {listed(others)}." if others else "."
     lines.append("")
     for _, _, heading, items in lists:
         lines += [f"## {heading}", "", *items, ""]
@@ -37,8 +36,9 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
                           markdown="\n".join(lines), metadata={"robots": "noindex", "searched": searched(site)})]
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+# The pages made from the notes, as the search page names them.
+_PAGES = ((ENTITIES, "who’s who"), (GLOSSARY, "the glossary"), (TIMELINE, "the timeline"),
+          (FIGURES, "the key figures"), (EDITORS_NOTES, "the editor’s notes"))
 
 
 def searched(site: Site) -> str:
@@ -46,7 +46,4 @@ def searched(site: Site) -> str:
     the glossary, the timeline and the key figures" (what the notes have)."""
     made = fixed_pages(site)
     parts = ["the articles" if site.several_articles else "the article"]
-    parts += [name for route, name in ((ENTITIES, "who’s who"), (GLOSSARY, "the glossary"), (TIMELINE, "the timeline"),
-                                       (FIGURES, "the key figures"), (EDITORS_NOTES, "the editor’s notes"))
-              if route in made]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return listed(parts + [name for route, name in _PAGES if route in made])
