@@ -23,6 +23,16 @@ def gaps(content: Path) -> list[str]:
     return [f"{p.line}: {p.message}" for p in coverage_gaps(content)]
 
 
+def no_note(word: str) -> str:
+    """The message for a name with no note, as `make todo` says it."""
+    return (f'"{word}" has no note: add it to an entity\'s or a term\'s name or aliases, or to '
+            "content/coverage-ignore.txt with why")
+
+
+# Where the tests put a sentence of their own into the fixture's text.
+OSLO = "the Norwegian grocery group based in Oslo,"
+
+
 def edit_text(content: Path, old: str, new: str) -> None:
     """The same edit to the received text and to the article page, which must agree."""
     for name in ("source.txt", "article.md"):
@@ -37,8 +47,7 @@ def test_the_fixture_site_is_covered(content: Path):
 def test_a_name_with_no_note_is_reported_once_at_its_first_line(content: Path):
     edit(content / "notes/entities.yaml", "name: Maeve Donnelly", "name: Maeve D.")
     source = content / ARTICLE / "source.txt"
-    assert gaps(content) == [f'{line_of(source, "Maeve Donnelly")}: "Donnelly" has no note: add it to an entity\'s or a '
-                             "term's name or aliases, or to content/coverage-ignore.txt with why"]
+    assert gaps(content) == [f'{line_of(source, "Maeve Donnelly")}: {no_note("Donnelly")}']
 
 
 def test_the_authors_name_needs_no_note(content: Path):
@@ -95,31 +104,26 @@ def test_a_number_in_a_notes_name_is_the_names(content: Path):
 def test_a_name_joined_to_a_lower_case_word_is_the_names(content: Path):
     """"Halvorsen-owned", "Oslo-based": the name's word with a hyphen and a lower-case word is
     covered by the name's note (the page links the name inside it); "Halvorsen-Berg" is not."""
-    said = "the Norwegian grocery group based in Oslo,"
-    edit_text(content, said, "the Norwegian grocery group based in Oslo, a Halvorsen-owned firm,")
+    edit_text(content, OSLO, "the Norwegian grocery group based in Oslo, a Halvorsen-owned firm,")
     assert gaps(content) == []
     edit_text(content, "a Halvorsen-owned firm", "a Halvorsen-Berg firm")
-    assert [g.split(": ", 1)[1] for g in gaps(content)] == ['"Halvorsen-Berg" has no note: add it to an entity\'s or a '
-                                                             "term's name or aliases, or to content/coverage-ignore.txt with why"]
+    assert [g.split(": ", 1)[1] for g in gaps(content)] == [no_note("Halvorsen-Berg")]
 
 
 def test_people_by_what_they_do_starting_a_sentence_are_no_name(content: Path):
     """"Campaigners said ...": a plural of people by what they do, capitalised only because it
     starts a sentence (a rarer word than "Officials"); a rare word there still needs a note."""
-    said = "the Norwegian grocery group based in Oslo,"
-    edit_text(content, said, "the Norwegian grocery group based in Oslo. Campaigners objected. It is")
+    edit_text(content, OSLO, "the Norwegian grocery group based in Oslo. Campaigners objected. It is")
     assert gaps(content) == []
     edit_text(content, "Campaigners objected.", "Kvalheims objected.")
-    assert [g.split(": ", 1)[1] for g in gaps(content)] == ['"Kvalheims" has no note: add it to an entity\'s or a '
-                                                             "term's name or aliases, or to content/coverage-ignore.txt with why"]
+    assert [g.split(": ", 1)[1] for g in gaps(content)] == [no_note("Kvalheims")]
 
 
 def test_a_new_name_made_of_other_names_words_is_reported(content: Path):
     """"Halvorsen Dairy": each word is in a note's name (Halvorsen Foods, Brightwater Dairy),
     yet no note names it; the word-by-word rule let it through. The notes' own names, where
     the text gives them ("Brightwater Dairy"), are not reported."""
-    said = "the Norwegian grocery group based in Oslo,"
-    edit_text(content, said, "the Norwegian grocery group based in Oslo. Halvorsen Dairy was sold. It is")
+    edit_text(content, OSLO, "the Norwegian grocery group based in Oslo. Halvorsen Dairy was sold. It is")
     assert [g.split(": ", 1)[1] for g in gaps(content)] == [
         '"Halvorsen Dairy" has no note: its words are in other notes\' names, not this one; add it to an entity\'s '
         "or a term's name or aliases, or to content/coverage-ignore.txt with why"]
