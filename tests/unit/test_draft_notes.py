@@ -957,3 +957,31 @@ def test_a_follow_up_that_explains_a_term_of_the_glossary_says_so(content: Path)
     body, result = draft_text(text, "second", content)
     assert '#   stake: "a holding of shares in a company" (second#p1)' in body, body
     assert "stake" not in {t.term for t in result.terms}
+
+
+def test_a_code_spelt_out_in_brackets_a_term_for_a_numbered_provision_and_a_word_no_dictionary_knows():
+    """The article's own explanations in more forms: a code then its words in brackets ("GDP
+    (gross domestic product)"), "X, the trade's term for ...", an explanation whose noun is
+    qualified by "enough to" or owned ("the lender’s"), a word whose first sense is a place
+    explained as a thing; a numbered provision with what it makes; a lower-case word that no
+    word list knows."""
+    require_wordnet()
+    result = sample("""
+The group’s EBITDA (earnings before interest, tax, depreciation and amortisation, a rough gauge of cash profit) fell.
+Growth in GDP (gross domestic product) slowed, the NHS (which is free) said.
+The loan will not be refinanced but rescheduled, the bankers’ term for moving its payments later, after talks.
+Traffic raised levels of PM10, particles small enough to reach the lungs and enter the blood, by a third.
+The rest will come as an earn-out: payments made out of the buyer’s profits over five years.
+The painting’s provenance, the record of who has owned it and when, is complete.
+The council may have to issue a section 114 notice, and it signed a Section 106 agreement with the builder.
+Frost does most harm to the vines after budbreak in a mild spring.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("EBITDA", "").startswith("earnings before interest, tax, depreciation and amortisation"), terms
+    assert terms.get("GDP") == "gross domestic product", terms
+    assert terms.get("rescheduled", "").startswith("the bankers’ term for moving"), terms
+    assert terms.get("PM10", "").startswith("particles small enough to reach the lungs and enter the blood"), terms
+    assert terms.get("earn-out", "").startswith("payments made out of the buyer’s profits"), terms
+    assert terms.get("provenance", "").startswith("the record of who has owned it"), terms
+    assert {"section 114 notice", "Section 106 agreement", "budbreak"} <= set(terms), terms
+    assert not set(terms) & {"amortisation", "NHS", "term", "refinanced"}, terms

@@ -4,11 +4,13 @@ as X") or explains as it goes, in an apposition, a relative
 clause or a parenthesis right after the term ("cold wallets, the offline storage that...",
 "franchising, which would let it...", "cover bids, prices set deliberately too high", "meanwhile
 leases: short lets of ..."), or in a sentence that defines it ("Operating margin is the share of
-sales left ..."): journalists gloss a term where they first use it. A code the article explains
-that way ("FEV1, the volume of air forced out ...") is a term, not a name. Then
+sales left ..."), or says is a term ("ratified, the sport’s term for ..."): journalists gloss a
+term where they first use it. A code the article explains that way ("FEV1, the volume of air
+forced out ...", "EBITDA (earnings before interest, ...)") is a term, not a name, and so is a
+numbered provision with what it makes ("a section 114 notice"). Then
 rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
 where about 3 is a word most readers meet a few times a year), so the same rule serves any
-beat. A word a reader builds from an everyday one (a plural, an agent noun such as "lender")
+beat (a lower-case word no word list knows, "budburst", is rarest). A word a reader builds from an everyday one (a plural, an agent noun such as "lender")
 counts as rare as that base; a single word is proposed on its own only if rarer than 3, and
 with the content word beside it ("leveraged buyout") if rarer than 3.8. Lower-case hyphenated
 compounds ("sell-on clause", "double-blind") are candidates whatever their frequency, unless
@@ -61,6 +63,13 @@ MOST = 12  # at most this many, the rarest first: a draft to curate, not a dicti
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w|['’]t\b)")
 _MARKED = re.compile(r"\b(?:so-called|known(?:\s+locally|\s+in\s+the\s+\w+)?\s+as|dubbed|termed)\s+(?:an?\s+|the\s+)?[\"“‘']?"
                      r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
+# A word the article says is a term, whatever its part of speech: "will not be ratified, the
+# sport’s term for formally accepting ...", "a haircut, industry shorthand for a loss".
+_TERM_FOR = re.compile(r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}),\s+((?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,2}"
+                       r"(?:term|jargon|shorthand|word)\s+for\s+[^,;:()—–]+)")
+# A provision of a law by its number, with what it makes: "a section 114 notice", "a Section 106
+# agreement". A reader cannot tell from the words what either does.
+_PROVISION = re.compile(r"(?<![\w-])((?:[Ss]ection|[Aa]rticle|[Cc]lause|[Ss]chedule)\s+\d+[A-Z]?\s+([a-z]{4,}))\b")
 # Function words and the like never make a term, however a pair's frequency adds up.
 _FUNCTION = set("""a an the and or but nor of to in on at by for from with without into onto over under about above
 below between among through during before after since until than then that this these those there here it its
@@ -119,11 +128,23 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
+            for match in _PROVISION.finditer(sentence):
+                if match.group(2) not in _FUNCTION and _noun_like(match.group(2), alone=True):
+                    add(match.group(1), n, sentence, GLOSSED)
             plain = _speech(sentence)  # where words are read in their plain sense
+            for match in _TERM_FOR.finditer(sentence):
+                plain.append(match.span(2))
+                said = match.group(1).split()  # after its last function word: "took a haircut", "be ratified"
+                said = said[max((i + 1 for i, w in enumerate(said) if w in _FUNCTION), default=0):]
+                if said and not _verb_like(said[0]) or len(said) == 1:
+                    add(" ".join(said), n, sentence, -1.0, match.group(2).rstrip("."))
             for term, (gloss, at) in _explained(sentence) + _defined(sentence):
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
                 plain.append((at, at + len(gloss)))
-            for term, (gloss, at) in _glossed(sentence) + _glossed_codes(sentence):
+            codes = _glossed_codes(sentence)
+            for term, (gloss, at) in codes + _glossed(sentence):
+                if (term, (gloss, at)) not in codes and any(term in explained for _, (explained, _) in codes):
+                    continue  # "EBITDA (earnings ... and amortisation, a rough gauge ...)": the code's
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
                 plain.append((at, at + len(gloss)))
 
@@ -145,7 +166,7 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 if word[0].isupper() or word in _FUNCTION or len(word) < 4:
                     continue
                 rarity = _rarity(word)
-                if 0 < rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
+                if rarity < RARE and not _inflected(word) and not word.endswith(("ed", "ing")) \
                         and not (_verb_at(words, i) and rarity >= RARE_VERB):
                     pair = _pair(words, i, sentence)
                     if pair:
@@ -252,7 +273,7 @@ _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]
 # win"; "cohesion funds, money meant to help poorer regions catch up"), to the end of its
 # clause: three words at least, a noun among the first three, no list ("and", "or") and no
 # verb's helper (a clause: "crews will close the gaps"). A colon may introduce it.
-_BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*|[£€$]?\d+(?:[.,]\d+)*%?)){2,34}"
+_BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*(?:[’']s)?|[£€$]?\d+(?:[.,]\d+)*%?)){2,34}"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
@@ -266,6 +287,13 @@ throughout toward towards""".split())
 _APPOSED = re.compile(r"(\S+),\s+(?:a|an|the|\S+[’']s?)\s+[^,;]*$")  # "BaFin, the German ..."
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
                      r"stated|confirmed|explained)\b")
+
+
+def _first_noun(explanation: str) -> str:
+    """The word an explanation starts from, past its determiner and its qualifiers: "record" in
+    "the record of who ...", "sensors" in "sensors fitted to ..."."""
+    words = [w for w in explanation.split() if w not in _FUNCTION]
+    return next((w for w in words if wordnet.parts_of_speech(w).get("n")), "")
 
 
 def _past(words: list[str]) -> bool:
@@ -343,14 +371,17 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             continue  # "an expert committee, which judged the book ...": what it did, not what it is
         head = wordnet.lexname(words[-1], "n")
         timed = head == "noun.time" and len(words) > 1 and words[0] not in _WHEN  # "flight cycles"; not "last season"
-        # a compound whose head's first sense is a person's, explained as a thing ("event
-        # duration monitors, sensors fitted to ..."): the explanation says which sense
-        thing = head == "noun.person" and len(words) > 1 and bare is not None \
-            and wordnet.lexname(bare[0].split()[0], "n") not in (None, "noun.person")
+        explanation = bare or _gloss(sentence, match.end(1))
+        # a word whose first sense is a person's or a place's, explained as a thing ("event
+        # duration monitors, sensors fitted to ...", "provenance, the record of who has owned
+        # it"): the explanation says which sense
+        said_as = wordnet.lexname(_first_noun(explanation[0]), "n")
+        thing = (head == "noun.person" and len(words) > 1 and bare is not None  # not a list's next item
+                 or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
         if head in _GLOSS_NOT and not (timed or thing) or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
                                                        or not _worth_explaining(words[0])):
             continue
-        found.append((" ".join(words), bare or _gloss(sentence, match.end(1))))
+        found.append((" ".join(words), explanation))
     return found
 
 
@@ -362,6 +393,10 @@ _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[
 
 def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
+    for match in _EXPANDED.finditer(sentence):  # "EBITDA (earnings before interest, ...)"
+        if _spells(match.group(3).replace(",", "").split(), match.group(1)):
+            inside = sentence[match.start(3):].split(")")[0]
+            found.append((match.group(1) + match.group(2), (inside, match.start(3))))
     for match in _CODE.finditer(sentence):
         gloss, at = _gloss(sentence, match.end(1))
         explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
@@ -377,13 +412,33 @@ _ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\
                           r"(?:\)|(?=[,;.:]|\s+[a-z]|$))")  # "... assessment (EIA)", "... assessment, or EIA,"
 
 
+# The other way round: a code, then its words in brackets, in lower case, maybe with more
+# after a comma: "EBITDA (earnings before interest, tax, depreciation and amortisation, a
+# rough gauge of cash profit)". The code is the term (the article goes on with it), the
+# brackets its explanation.
+_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)\s+\(((?:[a-z][a-z-]*,?\s+){1,9}[a-z][a-z-]*)(?=[,;)])")
+
+
+def _spells(words: list[str], short: str) -> bool:
+    """The words' initials (a hyphenated word's each part) spell `short`, a function word's
+    either counted or not ("freedom of information": FOI or FI; "earnings before interest,
+    tax, depreciation and amortisation": EBITDA); the first and last words always count."""
+    parts = [part for w in words for part in w.split("-") if part]
+    letters = short.upper()
+    reachable = {0}  # how many of the letters the parts so far can have spelt
+    for i, part in enumerate(parts):
+        optional = part in _FUNCTION and 0 < i < len(parts) - 1
+        step = {n + 1 for n in reachable if n < len(letters) and letters[n] == part[0].upper()}
+        reachable = step | (reachable if optional else set())
+    return len(letters) in reachable
+
+
 def _abbreviated(sentence: str) -> list[tuple[str, str]]:
     found = []
     for match in _ABBREVIATED.finditer(sentence):
         words, short = match.group(1).split(), match.group(2)
         for size in range(len(words), 0, -1):  # the words whose initials spell it, the last ones
-            initials = "".join(part[0] for w in words[-size:] for part in w.split("-") if part)
-            if initials.upper() == short.upper() and words[-size] not in _FUNCTION:
+            if words[-size] not in _FUNCTION and _spells(words[-size:], short):
                 found.append((" ".join(words[-size:]), short + match.group(3)))  # as written: "NFTs"
                 break
     return found
@@ -416,10 +471,13 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     # A list's items have no "and" or "or" of their own ("apples, pears and plums"); an
     # explanation's relative clause or participle may ("pipes that carry rainwater and waste",
     # "sensors fitted to each overflow that record when it starts and stops").
-    qualified = next((i for i, w in enumerate(words[:3]) if i and (w in _RELATIVE or _participle(w))), None)
+    # So may one whose noun is qualified by "enough to" ("particles small enough to pass into
+    # the lungs and into the blood").
+    qualified = next((i for i, w in enumerate(words[:4]) if i and (w in _RELATIVE or _participle(w) or w == "enough")), None)
     listed = {"and", "or"} & set(words if qualified is None else words[:qualified])
+    helpers = _HELPERS - {"enough"} if qualified is not None else _HELPERS
     if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not _modifier(words[0]) \
-            or listed or _HELPERS & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
+            or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
     return match.group(), match.start()
