@@ -985,3 +985,30 @@ Frost does most harm to the vines after budbreak in a mild spring.
     assert terms.get("provenance", "").startswith("the record of who has owned it"), terms
     assert {"section 114 notice", "Section 106 agreement", "budbreak"} <= set(terms), terms
     assert not set(terms) & {"amortisation", "NHS", "term", "refinanced"}, terms
+
+
+def test_more_explanations_a_grade_on_a_scale_and_an_opening_phrase_that_explains_nothing():
+    """A code then ", or" and its words; "the stage at which ..."; an explanation that is a
+    relative clause without its "that" ("a levy the city can charge ..."); a rare word of a kind
+    a reader usually knows by sight, explained ("rhizomes — underground stems ..."); a people's
+    adjective inside an explanation; a grade on an official scale, with what it grades, which
+    is no name; and not a sentence's opening phrase ("On older ships, a ...")."""
+    require_wordnet()
+    result = sample("""
+The line now runs ships fitted with LNG, or liquefied natural gas, on the route.
+The bill skipped its committee stage, the point at which members amend it line by line, on Monday.
+Drivers who enter the zone pay a congestion charge, a levy the city can charge without a vote, from May.
+The plant spreads by stolons — horizontal stems that root and send up new shoots — along the bank.
+She writes in englyn form, a strict metre of traditional Welsh verse with fixed rhymes.
+Inspectors found a Category 2 hazard in one flat and a Band C bill on another.
+On older ships, a safety drill, in which the crew walk every deck, takes an hour.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("LNG") == "liquefied natural gas", terms
+    assert terms.get("committee stage", "").startswith("the point at which members amend it"), terms
+    assert terms.get("congestion charge", "").startswith("a levy the city can charge"), terms
+    assert terms.get("stolons", "").startswith("horizontal stems that root"), terms
+    assert terms.get("englyn form", "").startswith("a strict metre of traditional Welsh verse"), terms
+    assert {"Category 2 hazard", "Band C bill"} <= set(terms), terms
+    assert not set(terms) & {"older ships", "strict metre", "fixed rhymes"}, terms
+    assert not {e.name for e in result.entities} & {"Band C", "Category 2", "LNG"}, result.entities

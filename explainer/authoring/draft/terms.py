@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 
 from ...core.lexicon import singular, zipf
 from . import wordnet
+from .gazetteer import gazetteer
 
 RARE = 3.8  # a word rarer than this is a candidate with the content word beside it
 RARE_ALONE = 3.0  # on its own, rarer than a word most readers meet a few times a year
@@ -67,9 +68,11 @@ _MARKED = re.compile(r"\b(?:so-called|known(?:\s+locally|\s+in\s+the\s+\w+)?\s+a
 # sport’s term for formally accepting ...", "a haircut, industry shorthand for a loss".
 _TERM_FOR = re.compile(r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}),\s+((?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,2}"
                        r"(?:term|jargon|shorthand|word)\s+for\s+[^,;:()—–]+)")
-# A provision of a law by its number, with what it makes: "a section 114 notice", "a Section 106
-# agreement". A reader cannot tell from the words what either does.
+# A provision of a law by its number, with what it makes ("a section 114 notice", "a Section 106
+# agreement"), and a grade on an official scale, with what it grades ("a Category 1 hazard", "a
+# Band D bill"): a reader cannot tell from the words what either means.
 _PROVISION = re.compile(r"(?<![\w-])((?:[Ss]ection|[Aa]rticle|[Cc]lause|[Ss]chedule)\s+\d+[A-Z]?\s+([a-z]{4,}))\b")
+_GRADE = re.compile(r"(?<![\w-])((?:Category|Tier|Class|Grade|Band)\s+(?:\d+|[A-Z]|[IVX]+)(?![\w-]))(?:\s+([a-z]{4,})\b)?")
 # Function words and the like never make a term, however a pair's frequency adds up.
 _FUNCTION = set("""a an the and or but nor of to in on at by for from with without into onto over under about above
 below between among through during before after since until than then that this these those there here it its
@@ -128,9 +131,10 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 marked = match.group(1).split()
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
-            for match in _PROVISION.finditer(sentence):
-                if match.group(2) not in _FUNCTION and _noun_like(match.group(2), alone=True):
-                    add(match.group(1), n, sentence, GLOSSED)
+            for match in [*_PROVISION.finditer(sentence), *_GRADE.finditer(sentence)]:
+                what = match.group(2) and match.group(2) not in _FUNCTION and _noun_like(match.group(2), alone=True)
+                if what or match.re is _GRADE:
+                    add(match.group(1) + (" " + match.group(2) if what and match.re is _GRADE else ""), n, sentence, GLOSSED)
             plain = _speech(sentence)  # where words are read in their plain sense
             for match in _TERM_FOR.finditer(sentence):
                 plain.append(match.span(2))
@@ -207,7 +211,8 @@ def _worth_explaining(term: str) -> bool:
 _EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|to|from|under|with|into|after|through|via|"
                         r"against|across|within|over|about|at)\s+)"
                         r"((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*),\s+(?:meaning\s|which\s+means\s|(?:a|an|the)\s+"
-                        r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|in\s+which|of|used|employed|setting)\b)")
+                        r"((?:[a-z][a-z-]*\s+){0,5}?)(?:that|which|who|whose|where|(?:in|at|on|by|through|under)\s+which|of|used|employed|"
+                        r"setting)\b)")  # "second reading, the stage at which deputies ..."
 
 
 # A sentence that defines a term: "A stablecoin is a token designed to keep a steady value",
@@ -304,6 +309,9 @@ def _past(words: list[str]) -> bool:
         and not wordnet.parts_of_speech(word).get("a")
 
 
+_OWNER = {"the", "its", "their", "his", "her", "our", "your"}
+
+
 def _a_clause(words: str) -> bool:
     """Words after a comma that make a clause of their own, a verb's helper before any relative
     word ("the average dose was 1.9", "a referendum must be held"): no explanation of what
@@ -311,8 +319,11 @@ def _a_clause(words: str) -> bool:
     said = words.split()
     helper = next((i for i, w in enumerate(said) if w in _HELPERS - {"not", "enough"}), None)
     relative = next((i for i, w in enumerate(said) if w in _RELATIVE), None)
-    # "a loan it can draw on": a relative clause without its "that", the pronoun its subject
-    reduced = helper is not None and helper > 0 and said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
+    # "a loan it can draw on", "a fine the council can impose": a relative clause without its
+    # "that", a pronoun or a noun phrase of its own its subject
+    noun = 1 if said[:1] in (["a"], ["an"]) else 0  # where the noun it qualifies is
+    reduced = helper is not None and helper > 0 and (said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
+                                                     or helper == noun + 3 and said[noun] not in _OWNER and said[noun + 1] in _OWNER)
     return helper is not None and (relative is None or helper < relative) and not reduced
 
 
@@ -331,7 +342,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             continue  # a bare explanation must be a noun phrase; a colon introduces only that
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
-        opening = [w.strip("“\"‘'") for w in before.split()[:1]]
+        opening = [w.strip("“\"‘'") for w in (before + match.group(1)).split()[:1]]  # "On conventional trains, a"
         if _after_a_name(before) \
                 or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
                 and match.group(3) in {"a", "an", "the", "its", "their"} \
@@ -379,7 +390,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         thing = (head == "noun.person" and len(words) > 1 and bare is not None  # not a list's next item
                  or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
         if head in _GLOSS_NOT and not (timed or thing) or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
-                                                       or not _worth_explaining(words[0])):
+                                                       or not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE):
             continue
         found.append((" ".join(words), explanation))
     return found
@@ -394,9 +405,12 @@ _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[
 def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _EXPANDED.finditer(sentence):  # "EBITDA (earnings before interest, ...)"
-        if _spells(match.group(3).replace(",", "").split(), match.group(1)):
-            inside = sentence[match.start(3):].split(")")[0]
-            found.append((match.group(1) + match.group(2), (inside, match.start(3))))
+        said = match.group(4)
+        ends = [comma.start() for comma in re.finditer(",", said)] + [len(said)]
+        spelt = next((end for end in ends if _spells(said[:end].replace(",", "").split(), match.group(1))), None)
+        if spelt is not None:  # the words that spell it run to a comma or the end ("... amortisation, a rough gauge")
+            explanation = said if "(" in match.group(3) else said[:spelt]  # "DAC, or digital automatic coupling, between"
+            found.append((match.group(1) + match.group(2), (explanation, match.start(4))))
     for match in _CODE.finditer(sentence):
         gloss, at = _gloss(sentence, match.end(1))
         explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
@@ -412,11 +426,11 @@ _ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\
                           r"(?:\)|(?=[,;.:]|\s+[a-z]|$))")  # "... assessment (EIA)", "... assessment, or EIA,"
 
 
-# The other way round: a code, then its words in brackets, in lower case, maybe with more
-# after a comma: "EBITDA (earnings before interest, tax, depreciation and amortisation, a
-# rough gauge of cash profit)". The code is the term (the article goes on with it), the
-# brackets its explanation.
-_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)\s+\(((?:[a-z][a-z-]*,?\s+){1,9}[a-z][a-z-]*)(?=[,;)])")
+# The other way round: a code, then its words in brackets or after ", or", in lower case, maybe
+# with more after a comma: "EBITDA (earnings before interest, tax, depreciation and
+# amortisation, a rough gauge of cash profit)", "DAC, or digital automatic coupling,". The
+# code is the term (the article goes on with it), the words its explanation.
+_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+or\s+)([a-z][^();:—–]*?)(?=\)|[;:—–]|,\s+[A-Z]|\.(?!\d)|$)")
 
 
 def _spells(words: list[str], short: str) -> bool:
@@ -446,9 +460,10 @@ def _abbreviated(sentence: str) -> list[tuple[str, str]]:
 
 def term_codes(paragraphs: list[list[str]]) -> set[str]:
     """The codes the article gives as a term's ("PM2.5, particles small enough ...", "salary
-    cost management protocol (SCMP)"): glossary terms, not names."""
+    cost management protocol (SCMP)", "a Band D bill"): glossary terms, not names."""
     return {code for sentences in paragraphs for sentence in sentences
-            for code in [*(c for c, _ in _glossed_codes(sentence)), *(a for _, a in _abbreviated(sentence))]}
+            for code in [*(c for c, _ in _glossed_codes(sentence)), *(a for _, a in _abbreviated(sentence)),
+                         *(m.group(1) for m in _GRADE.finditer(sentence))]}
 
 
 _RELATIVE = {"that", "which", "who", "whose", "where", "whereby"}
@@ -505,11 +520,17 @@ def _gloss(sentence: str, end: int) -> tuple[str, int]:
         return "", end
     gloss = match.group(1).strip()
     words = gloss.split()
-    if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() for w in words) \
+    if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() and not _demonym(w) for w in words) \
             or words[0] in {"the", "a", "an"} and words[1] in _FUNCTION or _LIST.search(gloss) \
             or re.match(r",\s+[A-Z]", sentence[match.end():]):
         return "", end
     return gloss, match.start(1)
+
+
+def _demonym(word: str) -> bool:
+    """A people's or a language's adjective, which names nothing ("traditional Welsh poetry")."""
+    places = gazetteer()
+    return word in places.demonyms or word in places.languages
 
 
 def _modifier(word: str) -> bool:
