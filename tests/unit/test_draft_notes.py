@@ -1012,3 +1012,22 @@ On older ships, a safety drill, in which the crew walk every deck, takes an hour
     assert {"Category 2 hazard", "Band C bill"} <= set(terms), terms
     assert not set(terms) & {"older ships", "strict metre", "fixed rhymes"}, terms
     assert not {e.name for e in result.entities} & {"Band C", "Category 2", "LNG"}, result.entities
+
+
+def test_of_between_two_names_and_a_role_word_that_starts_a_bodys_name():
+    """"X of Y" is two names when X is a person or a company and Y a place or a body ("Maren
+    Solberg of Norway", "Niamh Keane of Galway Tenants Union", "Aurelius Partners of Oslo"), not
+    in a body's own name ("Bank of Ireland"); a role word before a person's name is no part of
+    it ("Speaker Ivo Baric"), while one that starts a body's name is ("Health Service
+    Executive")."""
+    result = sample("""
+The Health Service Executive said it would review the findings on Tuesday.
+Speaker Ivo Baric delayed the vote, and Maren Solberg of Norway won the stage.
+Niamh Keane of Galway Tenants Union said the fee was too high.
+Its owner, Aurelius Partners of Oslo, will keep a stake, the Bank of Ireland said.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Health Service Executive", "Ivo Baric", "Maren Solberg", "Norway", "Niamh Keane", "Galway Tenants Union",
+            "Aurelius Partners", "Oslo", "Bank of Ireland"} <= names, names
+    assert not names & {"Service Executive", "Speaker Ivo Baric", "Maren Solberg of Norway",
+                        "Niamh Keane of Galway Tenants Union", "Aurelius Partners of Oslo"}, names

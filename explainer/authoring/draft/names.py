@@ -96,7 +96,7 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "professor", "researcher",
          "scientist", "analyst", "economist", "coach", "manager", "captain", "striker", "midfielder", "defender",
          "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
-         "chancellor", "commissioner", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
+         "chancellor", "commissioner", "speaker", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
          "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor",
          "producer", "actor", "actress", "critic", "cinematographer", "writer", "novelist", "artist", "curator",
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
@@ -243,8 +243,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     word = _POSSESSIVE.sub("", words[0])
     if word in _TITLES or word in MONTHS or word in WEEKDAYS:
         return True
-    if word in _ROLE_WORDS and len(words) > 1 and _POSSESSIVE.sub("", words[-1]) not in _KIND_WORDS:
-        return True  # "Finance Minister Ana Costa"; not "Financial Conduct Authority", a body's name
+    if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
+        return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
@@ -270,12 +270,23 @@ def _split_for(sentence: str, places: Gazetteer):
             begin = 0
             for sep in re.finditer(r"\s+(for|of)(?:\s+the)?\s+", part):
                 before = part[begin:sep.start()].split()
+                after = part[sep.end():]
                 if sep.group(1) == "for" and not any(w in _KIND_WORDS for w in before) \
                         or sep.group(1) == "of" and "the" in sep.group() and _a_persons_name(before) \
-                        and not places.place(part[begin:]):
+                        and not places.place(part[begin:]) \
+                        or sep.group(1) == "of" and "the" not in sep.group() and _from(before, after, places):
                     yield match.start() + offset + begin, part[begin:sep.start()]
                     begin = sep.end()
             yield match.start() + offset + begin, part[begin:]
+
+
+def _from(before: list[str], after: str, places: Gazetteer) -> bool:
+    """"X of Y" says where X comes from or works, two names: a person of a place or a body
+    ("Henrik Aaberg of Denmark", "Kerry Whitlam of Wakefield Renters Union"), a company of a
+    place ("Lindqvist Partners of Stockholm"); not "Bank of England", "University of Leeds"."""
+    place = places.place(after) is not None
+    return _a_persons_name(before) and (place or after.split()[-1] in _KIND_WORDS) \
+        or bool(before) and before[-1] in COMPANY_SUFFIXES and place
 
 
 _KIND_WORDS = BODY_WORDS | COMPANY_SUFFIXES | PARTY_WORDS | LAW_WORDS | PROGRAMME_WORDS | PUBLICATION_WORDS \
