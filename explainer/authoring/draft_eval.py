@@ -134,10 +134,12 @@ def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
     traps_hit = 0
     for name, aliases, kind in predicted.entities:
         forms = {name, *aliases}
-        if any(f in traps or f.split(" ", 1)[0] in traps and " " in f and f.split(" ", 1)[0] not in
-               {w for e in entities for w in e["name"].split()[:1]} for f in forms):
-            traps_hit += 1
         hit = next((i for i, e in enumerate(entities) if forms & {e["name"], *e.get("aliases", [])}), None)
+        # a common word before a name ("Analysts Kessler"); not a name of the key's own, which
+        # may start with one ("The Quiet Quarry", a novel's English title)
+        if hit is None and any(f in traps or f.split(" ", 1)[0] in traps and " " in f and f.split(" ", 1)[0] not in
+                               {w for e in entities for w in e["name"].split()[:1]} for f in forms):
+            traps_hit += 1
         if hit is None:
             if kind == "place" and forms & demonyms:
                 continue  # "French" proposed as France: neither right nor wrong (the key lists demonyms apart)

@@ -1031,3 +1031,17 @@ Its owner, Aurelius Partners of Oslo, will keep a stake, the Bank of Ireland sai
             "Aurelius Partners", "Oslo", "Bank of Ireland"} <= names, names
     assert not names & {"Service Executive", "Speaker Ivo Baric", "Maren Solberg of Norway",
                         "Niamh Keane of Galway Tenants Union", "Aurelius Partners of Oslo"}, names
+
+
+def test_a_name_of_the_keys_own_is_no_trap_whatever_word_it_starts_with():
+    """The scorer counts "The Harbour" (a common word before a name) as a trap, not "The Quiet
+    Quarry", the key's own alias of a novel."""
+    from explainer.authoring.draft_eval import Prediction, Tally, score
+
+    text = "A headline\n\nThe Quiet Quarry, or Y Chwarel Dawel, sold well. The Harbour Trust said so."
+    key = {"entities": [{"name": "Y Chwarel Dawel", "aliases": ["The Quiet Quarry"], "kind": "product"},
+                        {"name": "Harbour Trust", "aliases": [], "kind": "body"}], "traps": ["The"]}
+    for proposed, traps in (("The Quiet Quarry", 0), ("The Harbour Trust", 1)):
+        tally = Tally()
+        score(text, key, Prediction(entities=[(proposed, [], "product")]), tally)
+        assert tally.counts["traps (count)"][0] == traps, proposed
