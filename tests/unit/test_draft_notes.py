@@ -239,6 +239,14 @@ Okafor, 34, joined patients aged between 55 and 80 and users under 16; 1,200 of 
     assert units.get("1,200") == "members", units
 
 
+def test_a_count_that_rose_from_one_number_to_another_counts_its_subjects_noun():
+    result = sample("""
+The number of listed heritage buildings at risk rose from 412 in 2019 to 530 in 2024, the survey found.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units.get("412") == units.get("530") == "buildings", units
+
+
 def test_glossary_candidates_are_the_rare_words_with_their_sentence():
     result = sample("""
 The lenders tightened the debenture after the leveraged buyout, the company said on Friday.

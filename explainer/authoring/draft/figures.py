@@ -496,11 +496,12 @@ def _counted_by(subject: re.Match[str]) -> str:
     return subject.group("of") or _plural(subject.group("whose").lower())
 
 
-# What a count's subject counts, where the number is what it reached: "passenger numbers
-# climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a visitor
-# count that has fallen by a third since 2019, to 212,000".
-_COUNT_OF = r"(?:\b(?P<whose>[A-Za-z][a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+)?(?P<of>[a-z]+s))\b"
-_SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled)|,\s+to)\s+{_ROUGHLY}$")
+# What a count's subject counts, where the number is what it reached or came from: "passenger
+# numbers climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a
+# visitor count that has fallen by a third since 2019, to 212,000", "the number of contested
+# probate claims ... rose from 116 in 2017 to 302".
+_COUNT_OF = r"(?:\b(?P<whose>[A-Za-z][a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+){0,2}(?P<of>[a-z]+s))\b"
+_SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled|from)|,\s+to)\s+{_ROUGHLY}$")
 _CHANGED_BY = re.compile(rf"{_COUNT_OF}[^.;:]*?\b(?:fallen|fell|risen|rose|grown|grew|dropped|increased|decreased|declined|"
                          rf"shrunk|shrank|cut)\s+by\s+{_ROUGHLY}$")  # "a visitor count that has fallen by a third"
 
