@@ -1053,3 +1053,20 @@ def test_a_name_of_the_keys_own_is_no_trap_whatever_word_it_starts_with():
         tally = Tally()
         score(text, key, Prediction(entities=[(proposed, [], "product")]), tally)
         assert tally.counts["traps (count)"][0] == traps, proposed
+
+
+def test_what_a_court_heard_a_clause_closed_by_a_comma_and_which_one_explain_nothing():
+    """Not explanations: what "the court heard"; the comma that closes a relative clause inside a
+    subject ("heat pumps, which use less power than gas boilers, account for ..."); "the
+    following night"; "the widest gap since 2021" says which one, so the term stays without it."""
+    require_wordnet()
+    result = sample("""
+The bakery lost about £12,000 in takings, the court heard on Monday.
+Heat pumps, which use less power than gas boilers, account for a growing share of sales.
+He lost the title and then won the fight the following night, a win that leaves him without the belt.
+The cash price stood $145 above the forward contract, the widest gap since 2021.
+“It is my concerto, which nobody will play,” she wrote, and the opera house closed.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert not set(terms) & {"takings", "gas boilers", "following night", "my concerto"}, terms
+    assert terms.get("forward contract") == "", terms

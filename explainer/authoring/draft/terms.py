@@ -79,7 +79,7 @@ below between among through during before after since until than then that this 
 is are was were be been being has have had do does did will would shall should can could may might must not no
 yes so as if when while where which who whom whose what why how all any each every some such more most less
 least very much many few other another same own also just only even still yet again ever never now up down
-out off per via he she they we you i his her their our your them him us me one two three four five six seven
+out off per via he she they we you i my his her their our your them him us me one two three four five six seven
 eight nine ten hundred thousand million billion trillion said says say told beside besides despite toward
 towards against along alongside amid amidst around behind beyond near within upon unlike versus
 across throughout beneath underneath""".split())
@@ -254,7 +254,8 @@ def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         words = words[cut:]  # "repairs after subsidence": subsidence; "abuse of office" stays
         between = (match.group(2) or "").split()
         if not words or any(w in _FUNCTION for w in between) or not _noun_like(words[-1], alone=True) \
-                or len(words) == 1 and zipf(words[0]) >= 5.0:  # "the company, the final say over"
+                or len(words) == 1 and zipf(words[0]) >= 5.0 \
+                or words[0] in _NOT_A_TERM_START:  # "the company, the final say over", "the following night, a win"
             continue
         found.append((" ".join(words), _gloss(sentence, match.end(1))))
     return found
@@ -291,7 +292,7 @@ among amid within through over to according besides beyond given until upon via 
 throughout toward towards""".split())
 _APPOSED = re.compile(r"(\S+),\s+(?:a|an|the|\S+[’']s?)\s+[^,;]*$")  # "BaFin, the German ..."
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
-                     r"stated|confirmed|explained)\b")
+                     r"stated|confirmed|explained|(?<!is\s)(?<!be\s)(?<!was\s)(?<!been\s)heard)\b")  # "the court heard"
 
 
 def _first_noun(explanation: str) -> str:
@@ -350,7 +351,10 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
                 and match.group(2) == "," \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
                 or match.group(3) in {"a", "an", "the", "its", "their"} and _a_clause(clause) \
-                or match.group(3) == "or" and before.rstrip().endswith(","):
+                or match.group(3) == "or" and before.rstrip().endswith(",") \
+                or bare is not None and re.search(r",\s+(?:which|who|that|where)\b[^,;:()—–]*$", before):
+            # the last: the comma closes a relative clause ("electric cars, which use more copper
+            # than petrol cars, account for ...")
             continue
         phrase = match.group(1)
         if phrase[0].isupper():  # the sentence's first word: part of the term only as a noun WordNet knows
@@ -520,11 +524,23 @@ def _gloss(sentence: str, end: int) -> tuple[str, int]:
         return "", end
     gloss = match.group(1).strip()
     words = gloss.split()
+    if words[0] == "the" and _ranks(words[1]):
+        return "", end  # "the widest gap since 2021": which one it is, no explanation
     if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() and not _demonym(w) for w in words) \
             or words[0] in {"the", "a", "an"} and words[1] in _FUNCTION or _LIST.search(gloss) \
             or re.match(r",\s+[A-Z]", sentence[match.end():]):
         return "", end
     return gloss, match.start(1)
+
+
+def _ranks(word: str) -> bool:
+    """A superlative or a rank ("widest", "largest", "biggest", "best", "most", "first", "only");
+    not a noun ending the same way ("forest", "protest")."""
+    if word in _NOT_A_TERM_START | {"most", "least", "best", "worst"}:
+        return True
+    bases = (word[:-3], word[:-2], word[:-4], word[:-4] + "y")  # "wid(e)st", "larg(e)st", "big(g)est", "happ(i)est"
+    return word.endswith("est") and not wordnet.parts_of_speech(word).get("n") \
+        and any(wordnet.parts_of_speech(base).get("a") for base in bases)
 
 
 def _demonym(word: str) -> bool:
