@@ -1070,3 +1070,24 @@ The cash price stood $145 above the forward contract, the widest gap since 2021.
     terms = {t.term: t.gloss for t in result.terms}
     assert not set(terms) & {"takings", "gas boilers", "following night", "my concerto"}, terms
     assert terms.get("forward contract") == "", terms
+
+
+def test_a_term_explained_after_its_amount_or_by_a_clause_with_a_subject_of_its_own():
+    """"a coupon of 4.25%, the annual interest paid to holders"; "a yield of 6%: the annual rent
+    as a share of the price"; "his purse, the fee a boxer is paid for a fight" (a word read at
+    sight, explained in another sense); not what says how big the amount is ("losses of £3m, a
+    figure that ...", "a stake of 12%, the largest"), nor a sentence's opening phrase."""
+    require_wordnet()
+    result = sample("""
+The notes carry a coupon of 4.25%, the annual interest paid to holders, until 2030.
+That rent gives the fund a yield of 6%: the annual rent as a share of the price paid.
+He forfeited 20% of his purse, the fee a boxer is paid for a fight, to his rival.
+It made losses of £3m, a figure that shocked investors, and holds a stake of 12%, the largest of any investor.
+In infected voles, treatment cleared the infection in nine of 12 animals.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert not {"voles", "infected voles"} & set(terms), terms  # an opening phrase, then the clause
+    assert terms.get("coupon") == "the annual interest paid to holders", terms
+    assert terms.get("yield") == "the annual rent as a share of the price paid", terms
+    assert terms.get("purse") == "the fee a boxer is paid for a fight", terms
+    assert not set(terms) & {"losses", "stake", "annual rent", "annual interest"}, terms

@@ -146,7 +146,7 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
                 plain.append((at, at + len(gloss)))
             codes = _glossed_codes(sentence)
-            for term, (gloss, at) in codes + _glossed(sentence):
+            for term, (gloss, at) in codes + _glossed(sentence) + _glossed_amount(sentence):
                 if (term, (gloss, at)) not in codes and any(term in explained for _, (explained, _) in codes):
                     continue  # "EBITDA (earnings ... and amortisation, a rough gauge ...)": the code's
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
@@ -322,9 +322,10 @@ def _a_clause(words: str) -> bool:
     relative = next((i for i, w in enumerate(said) if w in _RELATIVE), None)
     # "a loan it can draw on", "a fine the council can impose": a relative clause without its
     # "that", a pronoun or a noun phrase of its own its subject
-    noun = 1 if said[:1] in (["a"], ["an"]) else 0  # where the noun it qualifies is
+    noun = 1 if said[:1] in (["a"], ["an"], ["the"]) else 0  # where the noun it qualifies is
     reduced = helper is not None and helper > 0 and (said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
-                                                     or helper == noun + 3 and said[noun] not in _OWNER and said[noun + 1] in _OWNER)
+                                                     or helper == noun + 3 and said[noun] not in _OWNER
+                                                     and said[noun + 1] in _OWNER | {"a", "an"})  # "the fee a boxer is paid"
     return helper is not None and (relative is None or helper < relative) and not reduced
 
 
@@ -346,7 +347,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         opening = [w.strip("“\"‘'") for w in (before + match.group(1)).split()[:1]]  # "On conventional trains, a"
         if _after_a_name(before) \
                 or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
-                and match.group(3) in {"a", "an", "the", "its", "their"} \
+                and match.group(3) in {"a", "an", "the", "its", "their", None} \
                 or "," not in before and opening and opening[0].lower() in _SUBORDINATING | {"if", "when", "as"} \
                 and match.group(2) == "," \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
@@ -393,8 +394,11 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         said_as = wordnet.lexname(_first_noun(explanation[0]), "n")
         thing = (head == "noun.person" and len(words) > 1 and bare is not None  # not a list's next item
                  or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
-        if head in _GLOSS_NOT and not (timed or thing) or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group"
-                                                       or not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE):
+        # a word a reader knows by sight, unless rare or explained in an abstract sense ("his
+        # purse, the fee a boxer is paid"; not "the ferry, a boat that ...")
+        at_sight = not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE and said_as not in _ABSTRACT
+        if head in _GLOSS_NOT and not (timed or thing) \
+                or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group" or at_sight):
             continue
         found.append((" ".join(words), explanation))
     return found
@@ -404,6 +408,30 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # particles small enough to ...", "FEV1, the volume of air forced out ..."). Not after "the",
 # which a named thing takes ("the G7, the group of ...", "the M25, ..."), nor in a name ("Model 3").
 _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
+
+
+# A term and its amount, then the explanation of the term: "a coupon of 4.25%, the annual interest
+# paid to holders", "a yield of 6%: the annual rent as a share of the price paid". Not one that
+# describes the amount ("losses of £3m, a figure that ...", "a stake of 12%, the largest").
+_WITH_AMOUNT = re.compile(r"(?<![\w’'-])((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+of\s+(?:about\s+|around\s+|up\s+to\s+)?"
+                          r"[£€$]?\d[\d.,]*(?:%|\s*(?:million|billion|bn|m|per\s+cent))?(?=\s*[,:—–]\s*(?:a|an|the)\s)")
+_THE_AMOUNT = {"figure", "total", "level", "record", "rise", "increase", "fall", "drop", "jump", "gain", "loss", "gap",
+               "high", "low", "number", "sum", "share", "third", "quarter", "half", "fifth", "tenth"}
+
+
+def _glossed_amount(sentence: str) -> list[tuple[str, tuple[str, int]]]:
+    found = []
+    for match in _WITH_AMOUNT.finditer(sentence):
+        words = match.group(1).split()
+        words = words[max((i + 1 for i, w in enumerate(words) if w in _FUNCTION), default=0):]
+        # a colon stands for the comma of an apposition here ("a yield of 6%: the annual rent ...")
+        gloss, at = _gloss(sentence[:match.end()] + sentence[match.end():].replace(":", ",", 1), match.end())
+        said = gloss.split()
+        if not words or not gloss or said[1] in _THE_AMOUNT or not _noun_like(words[-1], alone=True) \
+                or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or not _worth_explaining(words[0])):
+            continue
+        found.append((" ".join(words), (gloss, at)))
+    return found
 
 
 def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
