@@ -1091,3 +1091,20 @@ In infected voles, treatment cleared the infection in nine of 12 animals.
     assert terms.get("yield") == "the annual rent as a share of the price paid", terms
     assert terms.get("purse") == "the fee a boxer is paid for a fight", terms
     assert not set(terms) & {"losses", "stake", "annual rent", "annual interest"}, terms
+
+
+def test_a_bodys_possessive_ends_its_name_a_road_named_after_a_district_and_an_opening_for():
+    """"the Department for Transport’s Safer Streets Fund" is two names; "Portswood" on its own
+    is the district, not another name of Portswood Road; "For Malvexa it is ..." starts with no
+    name's word; "Carys Howell of Dragon Fight Promotions" is a person and a company."""
+    result = sample("""
+The trial is paid for by the Department for Transport’s Safer Streets Fund, the council said.
+It will close four streets in Portswood, and traffic will move to Portswood Road.
+For Malvexa it is about three months, the researchers said.
+Carys Howell of Dragon Fight Promotions said the fight would go ahead.
+""")
+    names = {c.name: c.aliases for c in result.entities}
+    assert {"Department for Transport", "Safer Streets Fund", "Portswood", "Portswood Road", "Malvexa",
+            "Carys Howell", "Dragon Fight Promotions"} <= set(names), names
+    assert "Portswood" not in names["Portswood Road"], names
+    assert not set(names) & {"For Malvexa", "Carys Howell of Dragon Fight Promotions"}, names

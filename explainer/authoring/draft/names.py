@@ -247,8 +247,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
-            and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS):
-        return True
+            and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS - {"of", "for"}):
+        return True  # "For Malvexa it is ...", but "De Vries" and "Van Dijk" start a name
     return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
@@ -256,13 +256,16 @@ def _split_for(sentence: str, places: Gazetteer):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
     Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
-    party), so does a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
+    party), so does a body's or a company's ("the Department for Transport’s Safer Streets
+    Fund") and a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
     person's name ends it ("Ruth Atherton of the Fell Independents"). A common word and a
     body's name are one name ("Food and Allied Workers Union")."""
     for match in _joined_by_and(sentence, places):
         parts, begin = [], 0
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
-            if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based"):
+            owned_by = match.group()[begin:owner.start(1)].split() + [owner.group(1)]  # "Department for Transport"
+            if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based") \
+                    or len(owned_by) > 1 and set(owned_by) & (BODY_WORDS | COMPANY_SUFFIXES):
                 parts.append((begin, match.group()[begin:owner.end()].rstrip()))
                 begin = owner.end()
         parts.append((begin, match.group()[begin:]))
@@ -281,11 +284,12 @@ def _split_for(sentence: str, places: Gazetteer):
 
 
 def _from(before: list[str], after: str, places: Gazetteer) -> bool:
-    """"X of Y" says where X comes from or works, two names: a person of a place or a body
-    ("Henrik Aaberg of Denmark", "Kerry Whitlam of Wakefield Renters Union"), a company of a
-    place ("Lindqvist Partners of Stockholm"); not "Bank of England", "University of Leeds"."""
+    """"X of Y" says where X comes from or works, two names: a person of a place or an
+    organisation ("Henrik Aaberg of Denmark", "Kerry Whitlam of Wakefield Renters Union", "Carys
+    Howell of Dragon Fight Promotions"), a company of a place ("Lindqvist Partners of Stockholm");
+    not "Bank of England", "University of Leeds"."""
     place = places.place(after) is not None
-    return _a_persons_name(before) and (place or after.split()[-1] in _KIND_WORDS) \
+    return _a_persons_name(before) and (place or after.split()[-1] in _KIND_WORDS or len(after.split()) > 1) \
         or bool(before) and before[-1] in COMPANY_SUFFIXES and place
 
 
@@ -685,6 +689,13 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
 _PLACE_NAMED = ("Borough", "City Council", "County", "District", "Town Council", "Parish", "Community", "Metropolitan")
 
 
+def _named_after(short: str, place: Candidate) -> bool:
+    """A street or a part of a place named after the place it is in: "Portswood Road" in
+    Portswood; "Portswood" on its own is that place, not the road's other name."""
+    words = place.name.split()
+    return place.kind == "place" and words[0] == short and len(words) == 2 and words[-1] in PLACE_WORDS | _COMPASS
+
+
 def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidate]:
     """Shorter forms join the full name they stand for: a person's surname, the first word
     of a company's name, an abbreviation of the initials, a demonym its place. A place on its
@@ -715,7 +726,7 @@ def _merge(found: dict[str, Candidate], places: Gazetteer) -> dict[str, Candidat
                                                                        or short == c.name.split()[0] and not other)),
                         None) \
                 or next((c for c in longer if c.kind != "person" and short in c.name.split() and short not in generic
-                         and candidate.evidence[c.kind] >= other
+                         and candidate.evidence[c.kind] >= other and not _named_after(short, c)
                          and zipf(short.lower()) < 4.5 and places.place(short) is None), None) \
                 or next((c for c in longer if re.fullmatch(r"[A-Z]{2,}", short)
                          and "".join(w[0] for w in c.name.split() if w[0].isupper()) == short), None) \
