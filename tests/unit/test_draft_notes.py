@@ -247,6 +247,15 @@ The number of listed heritage buildings at risk rose from 412 in 2019 to 530 in 
     assert units.get("412") == units.get("530") == "buildings", units
 
 
+def test_a_concentration_of_something_per_a_measure_is_in_its_measure_per_measure():
+    result = sample("""
+Tubes recorded an average of 38 micrograms of nitrogen dioxide per cubic metre, and farms lost 12 tonnes of grain per day.
+""")
+    units = {f.text.split()[0]: f.unit for f, _, _ in result.figures}
+    assert units.get("38") == "micrograms per cubic metre", units
+    assert units.get("12") == "tonnes", units  # a rate per day is no concentration
+
+
 def test_glossary_candidates_are_the_rare_words_with_their_sentence():
     result = sample("""
 The lenders tightened the debenture after the leveraged buyout, the company said on Friday.

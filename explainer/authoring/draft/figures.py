@@ -431,6 +431,10 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             qualifier = rest.split()[0] if not takes else ""
             if qualifier.islower() and _noun(qualifier):
                 unit = f"{qualifier} {word}"  # a noun compound: "four app makers", "three advertising partners"
+            rate = re.match(r"^\sof\s(?:[a-z]+\s){1,3}?(per\s(?:(?:square|cubic)\s)?[a-z]+)\b", rest[stop:])
+            if rate and _MEASURES.search(word) and _MEASURES.search(_plural(rate.group(1).split()[-1])):
+                return f"{word} {rate.group(1)}", end + (stop + rate.end() if takes else 0)  # "38 micrograms of
+                # nitrogen dioxide per cubic metre": a concentration, whatever of
             if more := re.match(r"^\s(per\s(?:(?:square|cubic)\s)?[a-z]+|of\s[a-z]+)\b", rest[stop:]):
                 # "millimoles per litre", "micrograms per cubic metre", "particles per litre"
                 per_measure = more.group(1).startswith("per") and _MEASURES.search(_plural(more.group(1).split()[-1]))
