@@ -1117,3 +1117,26 @@ Carys Howell of Dragon Fight Promotions said the fight would go ahead.
             "Carys Howell", "Dragon Fight Promotions"} <= set(names), names
     assert "Portswood" not in names["Portswood Road"], names
     assert not set(names) & {"For Malvexa", "Carys Howell of Dragon Fight Promotions"}, names
+
+
+def test_explanations_with_a_complement_a_code_spelt_out_after_its_and_a_marked_ing_term():
+    """"EBIT, its earnings before interest and tax"; a bare explanation whose "or" is inside its noun's
+    complement ("reports of fraud or danger that ..."), an explanation whose last words hold an infinitive
+    ("the 50% share of voters needed for the vote to be valid"); "a practice known as salami slicing";
+    "Grade II listed status"; and no explanation that starts with an adverb ("well above the
+    500,000 required")."""
+    require_wordnet()
+    result = sample("""
+The firm’s EBIT, its earnings before interest and tax, fell to £3m.
+The tribunal found she had made protected disclosures, reports of fraud or danger that the law shields from reprisal, in May.
+Turnout fell short of the turnout quorum, the 50% share of voters needed for the vote to be valid, on Monday.
+Splitting the site into parts, a practice known as salami slicing, hid its size.
+The chapel has been given Grade II listed status by the minister.
+Campaigners gathered 600,000 signatures last year, well above the 500,000 required, before the vote.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("EBIT") == "earnings before interest and tax", terms
+    assert terms.get("disclosures", "").startswith("reports of fraud or danger that"), terms
+    assert terms.get("turnout quorum", "").startswith("the 50% share of voters needed for the vote to be valid"), terms
+    assert {"salami slicing", "Grade II listed status"} <= set(terms), terms
+    assert not {"signatures", "signatures last year"} & set(terms), terms

@@ -72,7 +72,8 @@ _TERM_FOR = re.compile(r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}),\s+((?:(?:the|an
 # agreement"), and a grade on an official scale, with what it grades ("a Category 1 hazard", "a
 # Band D bill"): a reader cannot tell from the words what either means.
 _PROVISION = re.compile(r"(?<![\w-])((?:[Ss]ection|[Aa]rticle|[Cc]lause|[Ss]chedule)\s+\d+[A-Z]?\s+([a-z]{4,}))\b")
-_GRADE = re.compile(r"(?<![\w-])((?:Category|Tier|Class|Grade|Band)\s+(?:\d+|[A-Z]|[IVX]+)(?![\w-]))(?:\s+([a-z]{4,})\b)?")
+_GRADE = re.compile(r"(?<![\w-])((?:Category|Tier|Class|Grade|Band)\s+(?:\d+|[A-Z]|[IVX]+)(?![\w-]))"
+                    r"(?:\s+((?:[a-z]+ed\s+)?[a-z]{4,})\b)?")  # "Grade II listed status"
 # Function words and the like never make a term, however a pair's frequency adds up.
 _FUNCTION = set("""a an the and or but nor of to in on at by for from with without into onto over under about above
 below between among through during before after since until than then that this these those there here it its
@@ -129,10 +130,12 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 add(term, n, sentence, -1.0, abbreviation=abbreviation)  # "salary cost management protocol (SCMP)"
             for match in _MARKED.finditer(sentence):
                 marked = match.group(1).split()
-                if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION and _noun_like(marked[-1]):
+                if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION \
+                        and (_noun_like(marked[-1]) or marked[-1].endswith("ing")):  # "known as project splitting"
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
             for match in [*_PROVISION.finditer(sentence), *_GRADE.finditer(sentence)]:
-                what = match.group(2) and match.group(2) not in _FUNCTION and _noun_like(match.group(2), alone=True)
+                what = match.group(2) and match.group(2).split()[-1] not in _FUNCTION \
+                    and _noun_like(match.group(2).split()[-1], alone=True)
                 if what or match.re is _GRADE:
                     add(match.group(1) + (" " + match.group(2) if what and match.re is _GRADE else ""), n, sentence, GLOSSED)
             plain = _speech(sentence)  # where words are read in their plain sense
@@ -318,7 +321,8 @@ def _a_clause(words: str) -> bool:
     word ("the average dose was 1.9", "a referendum must be held"): no explanation of what
     came before; not "a court order that is issued", "a loan it can draw on"."""
     said = words.split()
-    helper = next((i for i, w in enumerate(said) if w in _HELPERS - {"not", "enough"}), None)
+    helper = next((i for i, w in enumerate(said) if w in _HELPERS - {"not", "enough"}
+                   and not (i and said[i - 1] == "to")), None)  # not "needed for the result to be valid"
     relative = next((i for i, w in enumerate(said) if w in _RELATIVE), None)
     # "a loan it can draw on", "a fine the council can impose": a relative clause without its
     # "that", a pronoun or a noun phrase of its own its subject
@@ -462,7 +466,8 @@ _ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\
 # with more after a comma: "EBITDA (earnings before interest, tax, depreciation and
 # amortisation, a rough gauge of cash profit)", "DAC, or digital automatic coupling,". The
 # code is the term (the article goes on with it), the words its explanation.
-_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+or\s+)([a-z][^();:—–]*?)(?=\)|[;:—–]|,\s+[A-Z]|\.(?!\d)|$)")
+_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+(?:or|its|their)\s+)([a-z][^();:—–]*?)"
+                       r"(?=\)|[;:—–]|,\s+[A-Z]|\.(?!\d)|$)")  # "EBITDA, its earnings before interest, ..."
 
 
 def _spells(words: list[str], short: str) -> bool:
@@ -521,9 +526,13 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     # So may one whose noun is qualified by "enough to" ("particles small enough to pass into
     # the lungs and into the blood").
     qualified = next((i for i, w in enumerate(words[:4]) if i and (w in _RELATIVE or _participle(w) or w == "enough")), None)
-    listed = {"and", "or"} & set(words if qualified is None else words[:qualified])
+    # And one whose "and" or "or" is inside the complement of its noun ("reports of danger or
+    # wrongdoing that ...", "compensation for distress and humiliation").
+    complement = 2 if len(words) > 2 and words[1] in {"of", "for"} else None
+    listed = {"and", "or"} & set(words[:min(i for i in (qualified, complement, len(words)) if i is not None)])
     helpers = _HELPERS - {"enough"} if qualified is not None else _HELPERS
-    if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not _modifier(words[0]) \
+    adverb = wordnet.parts_of_speech(words[0]).get("r", 0) > sum(wordnet.parts_of_speech(words[0]).values()) / 2
+    if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not (_modifier(words[0]) or complement) or adverb \
             or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
