@@ -1140,3 +1140,18 @@ Campaigners gathered 600,000 signatures last year, well above the 500,000 requir
     assert terms.get("turnout quorum", "").startswith("the 50% share of voters needed for the vote to be valid"), terms
     assert {"salami slicing", "Grade II listed status"} <= set(terms), terms
     assert not {"signatures", "signatures last year"} & set(terms), terms
+
+
+def test_a_judge_with_their_title_a_council_of_two_places_and_names_of_places_by_their_words():
+    """"Mrs Justice Ashdown" is a judge's whole name (a person); "Perth and Kinross Council" one
+    body; "Sierra de los Filabres", "County Meath" and "Pyynikki Arena" are places."""
+    result = sample("""
+Mrs Justice Ashdown ruled on Thursday, and Lord Justice Pemberton agreed with her.
+Perth and Kinross Council’s committee approved the change.
+The survey runs a telescope in the Sierra de los Filabres, and the plant is in County Meath.
+The final was played at Pyynikki Arena on Saturday.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Mrs Justice Ashdown") == kinds.get("Lord Justice Pemberton") == "person", kinds
+    assert kinds.get("Perth and Kinross Council") == "body", kinds
+    assert kinds.get("Sierra de los Filabres") == kinds.get("County Meath") == kinds.get("Pyynikki Arena") == "place", kinds

@@ -31,7 +31,8 @@ _WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\
 # A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
-_CONNECTORS = {"of", "of the", "for", "for the", "de", "da", "do", "dos", "das", "du", "des", "van", "von", "der",
+_CONNECTORS = {"of", "of the", "for", "for the", "de", "de los", "de las", "de la", "da", "do", "dos", "das", "du", "des",
+               "van", "von", "der",
                "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
 # A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014", "the
@@ -102,10 +103,10 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
                "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
-               "Terrace", "Crescent",
+               "Terrace", "Crescent", "Arena", "Stadium", "Baths",
                "Village", "Hamlet"}
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
-PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay"}
+PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay", "County", "Costa", "Sierra"}
 # A named event's first word: "Storm Idris", "Operation Sealion".
 EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation", "Tour"}  # "Tour des Cimes"
 _COMPASS = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"}
@@ -241,6 +242,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     "The" before a name, but not "Tom" in "Tom Achterberg", nor "East" in "East Ayrshire
     Council")."""
     word = _POSSESSIVE.sub("", words[0])
+    if word in _TITLES and words[1:2] == ["Justice"]:
+        return False  # a High Court judge's name: "Mrs Justice Ashdown"
     if word in _TITLES or word in MONTHS or word in WEEKDAYS:
         return True
     if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
@@ -309,10 +312,11 @@ def _a_persons_name(words: list[str]) -> bool:
 def _joined_by_and(sentence: str, places: Gazetteer):
     """The capitalised runs, two joined by "and" where they are one name: a body's "of" or
     "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal", "Centre for
-    Disease Prevention and Control"; not "Bank of
-    England and Barclays"), a common word before a body's name ("Cabin and Ground Staff
-    Union"), names before a party's ("Burslem and Tunstall Independents") or a law's ("Public
-    Libraries and Museums Act"): as match-like (start, group)."""
+    Disease Prevention and Control"; not "Bank of England and Barclays"), a common word
+    before a body's name ("Cabin and Ground Staff Union"), two places before a council's
+    ("Perth and Kinross Council"), names before a party's ("Burslem and Tunstall
+    Independents") or a law's ("Public Libraries and Museums Act"): as match-like (start,
+    group)."""
     runs = list(_NAME.finditer(sentence))
     skip = set()
     for i, run in enumerate(runs):
@@ -332,12 +336,15 @@ def _joined_by_and(sentence: str, places: Gazetteer):
 
 def _one_name(first: str, second: str, places: Gazetteer) -> bool:
     """Whether "<first> and <second>" is one name (see _joined_by_and)."""
-    words, last = re.sub(r"^The\s+", "", first).split(), second.split()[-1]
+    words, last = re.sub(r"^The\s+", "", first).split(), _POSSESSIVE.sub("", second.split()[-1])
     of = re.search(r"\s(?:for|of)\s+(?:the\s+)?(\S+)(?:\s+\S+){0,2}$", first)  # "Centre for Disease Prevention and Control"
     if of and len(second.split()) <= 3 and not places.place(of.group(1)) and last not in _KIND_WORDS:
         return True
     if len(words) == 1 and last in BODY_WORDS and zipf(words[0].lower()) >= 3.5:
         return True
+    if len(words) == 1 and len(second.split()) <= 3 and last in {"Council", "Authority", "Board"} \
+            and all(places.place(w) or places.town(w) for w in (words[0], second.split()[0])):
+        return True  # a council of two places: "Perth and Kinross Council", "Brighton and Hove City Council"
     return len(words) == 1 and last in PARTY_WORDS and not places.place(words[0]) \
         or len(words) <= 3 and last in LAW_WORDS
 
@@ -519,6 +526,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence[lexical] += 5
     if _DOMAIN.fullmatch(name):
         evidence["publication"] += 10
+    if words[0] in _TITLES and len(words) > 1:
+        evidence["person"] += 8  # "Ms Justice Orla Finnegan", a judge's name with its title
     if places.place(name):
         evidence["place"] += 8
     elif places.town(name):
