@@ -10,8 +10,8 @@ forced out ...", "EBITDA (earnings before interest, ...)") is a term, not a name
 numbered provision with what it makes ("a section 114 notice"). Then
 rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
 where about 3 is a word most readers meet a few times a year), so the same rule serves any
-beat (a lower-case word no word list knows, "budburst", is rarest). A word a reader builds from an everyday one (a plural, an agent noun such as "lender")
-counts as rare as that base; a single word is proposed on its own only if rarer than 3, and
+beat (a lower-case word no word list knows, "budburst", is rarest). A word a reader builds
+from an everyday one (a plural, an agent noun such as "lender") counts as rare as that base; a single word is proposed on its own only if rarer than 3, and
 with the content word beside it ("leveraged buyout") if rarer than 3.8. Lower-case hyphenated
 compounds ("sell-on clause", "double-blind") are candidates whatever their frequency, unless
 they only describe ("best-selling", "data-protection lawyer"). Terms made of common words
@@ -133,11 +133,11 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 if marked[0] not in _FUNCTION and marked[-1] not in _FUNCTION \
                         and (_noun_like(marked[-1]) or marked[-1].endswith("ing")):  # "known as project splitting"
                     add(match.group(1), n, sentence, -1.0)  # the article marks it: first
-            for match in [*_PROVISION.finditer(sentence), *_GRADE.finditer(sentence)]:
-                what = match.group(2) and match.group(2).split()[-1] not in _FUNCTION \
-                    and _noun_like(match.group(2).split()[-1], alone=True)
-                if what or match.re is _GRADE:
-                    add(match.group(1) + (" " + match.group(2) if what and match.re is _GRADE else ""), n, sentence, GLOSSED)
+            for match in _PROVISION.finditer(sentence):
+                if _a_things_name(match.group(2)):
+                    add(match.group(1), n, sentence, GLOSSED)  # "a section 114 notice"
+            for match in _GRADE.finditer(sentence):  # "a Category 1 hazard", "Band D"
+                add(match.group(1) + (f" {match.group(2)}" if _a_things_name(match.group(2)) else ""), n, sentence, GLOSSED)
             plain = _speech(sentence)  # where words are read in their plain sense
             for match in _TERM_FOR.finditer(sentence):
                 plain.append(match.span(2))
@@ -196,6 +196,13 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
 # What a reader knows by sight: people by their work ("spokesperson", "cellist"), parts of the
 # body, animals, plants, foods, made things ("bookshop"), measures ("kilometres").
 _EVERYDAY_KINDS = {"noun.person", "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.artifact", "noun.quantity"}
+
+
+def _a_things_name(words: str | None) -> bool:
+    """Words after a provision's or a grade's number that name what it makes or grades: a noun
+    ("notice", "listed status"), not a function word ("Band D in ...")."""
+    last = words.split()[-1] if words else ""
+    return bool(last) and last not in _FUNCTION and _noun_like(last, alone=True)
 
 
 def _worth_explaining(term: str) -> bool:
@@ -531,7 +538,8 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     complement = 2 if len(words) > 2 and words[1] in {"of", "for"} else None
     listed = {"and", "or"} & set(words[:min(i for i in (qualified, complement, len(words)) if i is not None)])
     helpers = _HELPERS - {"enough"} if qualified is not None else _HELPERS
-    adverb = wordnet.parts_of_speech(words[0]).get("r", 0) > sum(wordnet.parts_of_speech(words[0]).values()) / 2
+    seen = wordnet.parts_of_speech(words[0])
+    adverb = seen.get("r", 0) > sum(seen.values()) / 2  # "well above the 500,000 required"
     if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not (_modifier(words[0]) or complement) or adverb \
             or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
