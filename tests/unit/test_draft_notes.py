@@ -1155,3 +1155,26 @@ The final was played at Pyynikki Arena on Saturday.
     assert kinds.get("Mrs Justice Ashdown") == kinds.get("Lord Justice Pemberton") == "person", kinds
     assert kinds.get("Perth and Kinross Council") == "body", kinds
     assert kinds.get("Sierra de los Filabres") == kinds.get("County Meath") == kinds.get("Pyynikki Arena") == "place", kinds
+
+
+def test_a_plural_defined_a_role_explained_by_who_holds_it_and_a_rare_word_in_another_sense():
+    """"Warrants are rights attached to a bond ..." defines warrants; "The umpires, the panel
+    of officials who ..." explains a role; "its volta, the turn in thought ..." a rare word whose
+    first sense is a person’s; "baryon number, a quantity no experiment has ..." and "old
+    adits, abandoned tunnels that ..." are explained; "in recent years, betting that ..." is not."""
+    require_wordnet()
+    result = sample("""
+Warrants are rights attached to a bond that let holders buy shares at a set price.
+The umpires, the panel of officials who enforce the rules at each meeting, excluded him.
+Judges praised the way each poem’s volta, the turn in thought a sonnet makes, falls late.
+It would show that baryon number, a quantity no experiment has yet caught changing, is not conserved.
+Water had broken in from old adits, abandoned tunnels that appear on no modern survey, last week.
+Investors have paid high prices for catalogues in recent years, betting that streaming income will grow.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("warrants", "").startswith("rights attached to a bond"), terms
+    assert terms.get("umpires", "").startswith("the panel of officials who enforce"), terms
+    assert terms.get("volta", "").startswith("the turn in thought"), terms
+    assert terms.get("baryon number", "").startswith("a quantity no experiment"), terms
+    assert terms.get("old adits", "").startswith("abandoned tunnels that"), terms
+    assert "recent years" not in terms, terms

@@ -232,10 +232,14 @@ _EXPLAINED = re.compile(r"(?:^|\b(?:a|an|the|its|their|his|her|of|in|on|for|by|t
 _DEFINED = re.compile(r"^(?:(?:A|An)\s+)?((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*|[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
                       r"\s+(?:is|are|means)\s+((?:a|an|the)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+\s+(?:that|which|who|whose|where|"
                       r"in\s+which|of|used|designed|left|set|made|given|paid|meant|for)\b[^;:]*?)(?=[.;:]?$|[;:])")
+# The same in the plural, without an article: "Covenants are conditions attached to a loan".
+_DEFINED_PLURAL = re.compile(r"^([A-Z][a-z-]+s(?:\s+[a-z][a-z-]*s)?)\s+are\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s\s+"
+                             r"(?:that|which|who|whose|where|of|used|designed|made|given|paid|meant|for|[a-z]+ed)\b[^;:]*?)"
+                             r"(?=[.;:]?$|[;:])")
 
 
 def _defined(sentence: str) -> list[tuple[str, tuple[str, int]]]:
-    match = _DEFINED.match(sentence)
+    match = _DEFINED.match(sentence) or _DEFINED_PLURAL.match(sentence)
     if not match:
         return []
     first, _, rest = match.group(1).partition(" ")
@@ -336,7 +340,7 @@ def _a_clause(words: str) -> bool:
     noun = 1 if said[:1] in (["a"], ["an"], ["the"]) else 0  # where the noun it qualifies is
     reduced = helper is not None and helper > 0 and (said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
                                                      or helper == noun + 3 and said[noun] not in _OWNER
-                                                     and said[noun + 1] in _OWNER | {"a", "an"})  # "the fee a boxer is paid"
+                                                     and said[noun + 1] in _OWNER | {"a", "an", "no"})  # "the fee a boxer is paid"
     return helper is not None and (relative is None or helper < relative) and not reduced
 
 
@@ -403,12 +407,19 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # duration monitors, sensors fitted to ...", "provenance, the record of who has owned
         # it"): the explanation says which sense
         said_as = wordnet.lexname(_first_noun(explanation[0]), "n")
-        thing = (head == "noun.person" and len(words) > 1 and bare is not None  # not a list's next item
+        thing = (head == "noun.person" and (len(words) > 1 and bare is not None  # not a list's next item
+                                             or len(words) == 1 and zipf(words[0]) < RARE_ALONE)  # "volta, the turn"
                  or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
         # a word a reader knows by sight, unless rare or explained in an abstract sense ("his
         # purse, the fee a boxer is paid"; not "the ferry, a boat that ...")
-        at_sight = not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE and said_as not in _ABSTRACT
-        if head in _GLOSS_NOT and not (timed or thing) \
+        # a role explained by who holds it: "the stewards, the panel of officials who enforce the
+        # rules", "lay counsellors: volunteers with no qualification who ..."
+        role = head == "noun.person" and not _past(clause.split()[1:2]) \
+            and bool(said_as in ("noun.group", "noun.person") and re.search(r"\b(?:with|that)\b", explanation[0])
+                     or re.search(r"\bwho\b", explanation[0]))
+        at_sight = not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE and said_as not in _ABSTRACT \
+            and not role
+        if head in _GLOSS_NOT and not (timed or thing or role) \
                 or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group" or at_sight):
             continue
         found.append((" ".join(words), explanation))
@@ -418,7 +429,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # A code of capitals and digits the article explains: a measure, a substance, a strain ("PM2.5,
 # particles small enough to ...", "FEV1, the volume of air forced out ..."). Not after "the",
 # which a named thing takes ("the G7, the group of ...", "the M25, ..."), nor in a name ("Model 3").
-_CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
+_CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*-?\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
 
 
 # A term and its amount, then the explanation of the term: "a coupon of 4.25%, the annual interest
@@ -540,7 +551,10 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     helpers = _HELPERS - {"enough"} if qualified is not None else _HELPERS
     seen = wordnet.parts_of_speech(words[0])
     adverb = seen.get("r", 0) > sum(seen.values()) / 2  # "well above the 500,000 required"
-    if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not (_modifier(words[0]) or complement) or adverb \
+    # a participle may start one whose relative clause follows at once ("abandoned tunnels that ...")
+    described = words[0].endswith("ed") and qualified is not None and qualified <= 2 and words[qualified] in _RELATIVE
+    if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not (_modifier(words[0]) or complement or described) \
+            or adverb \
             or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
