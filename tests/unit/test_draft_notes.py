@@ -1178,3 +1178,17 @@ Investors have paid high prices for catalogues in recent years, betting that str
     assert terms.get("baryon number", "").startswith("a quantity no experiment"), terms
     assert terms.get("old adits", "").startswith("abandoned tunnels that"), terms
     assert "recent years" not in terms, terms
+
+
+def test_a_persons_possessive_ends_a_name():
+    """"Maeve Carney’s Burren Collection" is a person's and a range's name; "Holm’s Social Left"
+    where Anja Holm is named elsewhere; "St Mary’s Hospital" and "King’s College" stay whole."""
+    result = sample("""
+Anja Holm said the budget would pass. Holm’s Social Left Party will abstain.
+The court heard that Maeve Carney’s Burren Collection sold 4,000 copies.
+She was treated at St Mary’s Hospital and studied at King’s College.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Anja Holm", "Social Left Party", "Maeve Carney", "Burren Collection", "St Mary’s Hospital",
+            "King’s College"} <= names, names
+    assert not names & {"Holm’s Social Left Party", "Maeve Carney’s Burren Collection"}, names

@@ -201,9 +201,10 @@ def _a_name_at_the_start(word: str, after: str) -> bool:
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
-def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str]) -> list[tuple[int, int, str]]:
+def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
+                surnames: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     spans = []
-    for start, text in _split_for(sentence, places):
+    for start, text in _split_for(sentence, places, surnames):
         words = text.split()
         if len(words) == 1 and _initial(sentence, start) and _a_name_at_the_start(text, sentence[start + len(text):]):
             spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))
@@ -255,12 +256,13 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
-def _split_for(sentence: str, places: Gazetteer):
+def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset()):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
     Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
     party), so does a body's or a company's ("the Department for Transport’s Safer Streets
-    Fund") and a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
+    Fund"), a person's ("Róisín Dunleavy’s Inishowen Collection", "Vik’s Democratic Labour
+    Party" where Ingrid Vik is named) and a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
     person's name ends it ("Ruth Atherton of the Fell Independents"). A common word and a
     body's name are one name ("Food and Allied Workers Union")."""
     for match in _joined_by_and(sentence, places):
@@ -268,7 +270,8 @@ def _split_for(sentence: str, places: Gazetteer):
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
             owned_by = match.group()[begin:owner.start(1)].split() + [owner.group(1)]  # "Department for Transport"
             if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based") \
-                    or len(owned_by) > 1 and set(owned_by) & (BODY_WORDS | COMPANY_SUFFIXES):
+                    or len(owned_by) > 1 and set(owned_by) & (BODY_WORDS | COMPANY_SUFFIXES) \
+                    or _a_persons_name(owned_by) or owner.group(1) in surnames:
                 parts.append((begin, match.group()[begin:owner.end()].rstrip()))
                 begin = owner.end()
         parts.append((begin, match.group()[begin:]))
@@ -395,13 +398,17 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                     elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
             # and its words in lower case, in a compound too ("carbapenem-resistant")
             elsewhere |= {part for word in _LOWER.findall(sentence) for part in (word, *word.split("-")) if part.islower()}
+    # people's surnames, whose possessive ends a name ("Vik’s Democratic Labour Party")
+    surnames = frozenset(run[-1] for sentences in paragraphs for sentence in sentences
+                         for run in ([_POSSESSIVE.sub("", w) for w in m.group().split()] for m in _NAME.finditer(sentence))
+                         if _a_persons_name(run))
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
         for s, sentence in enumerate(sentences):
             covered = known[n - 1][s]
             mentions = []
-            for start, end, text in _name_spans(sentence, places, elsewhere):
+            for start, end, text in _name_spans(sentence, places, elsewhere, surnames):
                 if any(a < end and start < b for a, b in covered):
                     continue
                 mention = Mention(start, end, text, n, sentence)
