@@ -1192,3 +1192,19 @@ She was treated at St Mary’s Hospital and studied at King’s College.
     assert {"Anja Holm", "Social Left Party", "Maeve Carney", "Burren Collection", "St Mary’s Hospital",
             "King’s College"} <= names, names
     assert not names & {"Holm’s Social Left Party", "Maeve Carney’s Burren Collection"}, names
+
+
+def test_a_common_noun_starting_a_sentence_is_no_name_beside_another_or_before_of():
+    """"Kittiwake and razorbill colonies fell" and "Supporters of Harbour Union marched" start
+    with common nouns, not names; "Friends of Fenton Library" is a name; a word written inside a
+    name joined by "and" ("the Copyright and Related Rights Act") does not make it a name at a
+    sentence's start ("Copyright protects ...")."""
+    result = sample("""
+Kittiwake and razorbill colonies fell by a third, the survey found.
+Supporters of Harbour Union marched on Saturday, and Friends of Fenton Library met them.
+The works are protected under the Copyright and Related Rights Act 2000, the judge said.
+Copyright protects the expression of an idea, not the idea itself.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Harbour Union", "Friends of Fenton Library", "Copyright and Related Rights Act 2000"} <= names, names
+    assert not names & {"Kittiwake", "Supporters of Harbour Union", "Supporters", "Copyright"}, names

@@ -206,6 +206,9 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
     spans = []
     for start, text in _split_for(sentence, places, surnames):
         words = text.split()
+        if len(words) == 1 and _initial(sentence, start) and wordnet.common_noun(text.lower()) \
+                and re.match(r"\s+(?:and|or)\s+[a-z]", sentence[start + len(text):]):
+            continue  # a common noun beside another: "Kittiwake and razorbill colonies"
         if len(words) == 1 and _initial(sentence, start) and _a_name_at_the_start(text, sentence[start + len(text):]):
             spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))
             continue
@@ -249,6 +252,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return True
     if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
+    if initial and words[1:2] == ["of"] and word not in _KIND_WORDS and wordnet.plural_noun(word):
+        return True  # "Supporters of Cantabrian Union"; not "Friends of Fenton Library"
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS - {"of", "for"}):
@@ -390,7 +395,7 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
     elsewhere = set()
     for sentences in paragraphs:
         for sentence in sentences:
-            for match in _NAME.finditer(sentence):
+            for match in _joined_by_and(sentence, places):  # "the Copyright and Related Rights Act": one run
                 if not _initial(sentence, match.start()):
                     run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
                     # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
