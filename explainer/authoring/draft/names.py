@@ -31,9 +31,8 @@ _WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\
 # A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
              "Charter", "Ordinance", "Statute", "Accord", "Accords"}
-_CONNECTORS = {"of", "of the", "for", "for the", "de", "de los", "de las", "de la", "da", "do", "dos", "das", "du", "des",
-               "van", "von", "der",
-               "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
+_CONNECTORS = {"of", "of the", "for", "for the", "de", "de los", "de las", "de la", "da", "do", "dos", "das", "du",
+               "des", "van", "von", "der", "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
 # A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014", "the
 # Environmental Permitting (England and Wales) Regulations 2016".
@@ -97,7 +96,8 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "governor", "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "professor", "researcher",
          "scientist", "analyst", "economist", "coach", "manager", "captain", "striker", "midfielder", "defender",
          "goalkeeper", "player", "forward", "winger", "editor", "reporter", "author", "leader", "lawmaker",
-         "chancellor", "commissioner", "speaker", "executive", "officer", "engineer", "designer", "doctor", "dr", "lead author",
+         "chancellor", "commissioner", "speaker", "executive", "officer", "engineer", "designer", "doctor", "dr",
+         "lead author",
          "councillor", "councilor", "judge", "trustee", "organiser", "organizer", "campaigner", "rider", "conductor",
          "producer", "actor", "actress", "critic", "cinematographer", "writer", "novelist", "artist", "curator",
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
@@ -267,9 +267,9 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
     party), so does a body's or a company's ("the Department for Transport’s Safer Streets
     Fund"), a person's ("Róisín Dunleavy’s Inishowen Collection", "Vik’s Democratic Labour
-    Party" where Ingrid Vik is named) and a place's "-based" ("Milan-based Halvard Aero"); and "of the" after a
-    person's name ends it ("Ruth Atherton of the Fell Independents"). A common word and a
-    body's name are one name ("Food and Allied Workers Union")."""
+    Party" where Ingrid Vik is named) and a place's "-based" ("Milan-based Halvard Aero");
+    and "of the" after a person's name ends it ("Ruth Atherton of the Fell Independents"). A
+    common word and a body's name are one name ("Food and Allied Workers Union")."""
     for match in _joined_by_and(sentence, places):
         parts, begin = [], 0
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
@@ -392,28 +392,27 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
                ) -> list[Candidate]:
     """The article's names with their kind, aliases and relations. `paragraphs` are the
     sentences of each paragraph; `known` the spans names already in the notes cover."""
-    elsewhere = set()
+    elsewhere: set[str] = set()
+    surnames: set[str] = set()  # people's, whose possessive ends a name ("Vik’s Democratic Labour Party")
     for sentences in paragraphs:
         for sentence in sentences:
             for match in _joined_by_and(sentence, places):  # "the Copyright and Related Rights Act": one run
+                run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
+                if _a_persons_name(run):
+                    surnames.add(run[-1])
                 if not _initial(sentence, match.start()):
-                    run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
                     # a common noun counts only as a name on its own ("Opera" in "Shannon Lyric
                     # Opera" does not make "Opera is the only form" a name)
                     elsewhere |= {w for w in run if len(run) == 1 or not wordnet.common_noun(w)}
             # and its words in lower case, in a compound too ("carbapenem-resistant")
             elsewhere |= {part for word in _LOWER.findall(sentence) for part in (word, *word.split("-")) if part.islower()}
-    # people's surnames, whose possessive ends a name ("Vik’s Democratic Labour Party")
-    surnames = frozenset(run[-1] for sentences in paragraphs for sentence in sentences
-                         for run in ([_POSSESSIVE.sub("", w) for w in m.group().split()] for m in _NAME.finditer(sentence))
-                         if _a_persons_name(run))
     found: dict[str, Candidate] = {}
     in_sentence: list[tuple[list[Mention], str]] = []
     for n, sentences in enumerate(paragraphs, 1):
         for s, sentence in enumerate(sentences):
             covered = known[n - 1][s]
             mentions = []
-            for start, end, text in _name_spans(sentence, places, elsewhere, surnames):
+            for start, end, text in _name_spans(sentence, places, elsewhere, frozenset(surnames)):
                 if any(a < end and start < b for a, b in covered):
                     continue
                 mention = Mention(start, end, text, n, sentence)
