@@ -133,9 +133,8 @@ def one_note_per_name(site: Site) -> Iterator[Problem]:
                 yield Problem(path, line, f'"{form}" already names "{other.id}" ({other_path}:{other_line}); '  # type: ignore[attr-defined]
                                           "a name or alias must point to one note")
                 # and at the other note, which may be the one just added (files are read by name)
-                first_path, first_line = other.where("id")
-                if (first_path, first_line) != (path, line):
-                    yield Problem(first_path, first_line, f'"{form}" is also the name of "{note.id}" ({path}:{line}): '  # type: ignore[attr-defined]
+                if (other_path, other_line) != (path, line):
+                    yield Problem(other_path, other_line, f'"{form}" is also the name of "{note.id}" ({path}:{line}): '  # type: ignore[attr-defined]
                                                           "keep one note, and give it the other's facts")
             owners.setdefault(key, (note, form))
 

@@ -9,13 +9,13 @@ from ..index import SiteIndex
 from ...content.notes import Site
 from ...content.site import fixed_pages
 from ...core.routes import TIMELINE, entity_page
+from ...core.text import WEEKDAYS
 from ..drafts import is_drafted
 from .common import GeneratedPage, cite, escape, from_article, inline
 
 
 # A date that counts from when the article was written: "this year", "on Tuesday", "two years ago".
-_RELATIVE = re.compile(r"\b(?:this|last|next|ago|yesterday|today|tomorrow|"
-                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b(?:this|last|next|ago|yesterday|today|tomorrow|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
