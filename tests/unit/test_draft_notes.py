@@ -1208,3 +1208,59 @@ Copyright protects the expression of an idea, not the idea itself.
     names = {c.name for c in result.entities}
     assert {"Harbour Union", "Friends of Fenton Library", "Copyright and Related Rights Act 2000"} <= names, names
     assert not names & {"Kittiwake", "Supporters of Harbour Union", "Supporters", "Copyright"}, names
+
+
+def test_a_roles_possessive_term_an_activity_explained_by_another_and_a_share_of_a_whole():
+    """"the seller’s commission, the fee the auction house keeps"; "fracking, pumping water
+    into rock ..., would" and "scraping: taking ..."; a participle after a noun is no one's
+    saying ("extra weight added to ..."); an explanation whose "and" is inside its "with"
+    phrase; a hyphenated word explained, however common ("half-life"); WordNet's relative
+    quantities ("absolute majority"). Not an owner that is a group, nor an -ing word explained
+    by a clause of its own ("underfunding, leaving schools short")."""
+    require_wordnet()
+    result = sample("""
+The buyer will also owe the seller’s commission, the fee the auction house keeps from the sale, by May.
+The company’s turnover, the total of its sales, rose by a tenth.
+Engineers said that fracking, pumping water and sand into rock to crack it open, would start in June.
+Much of the data comes from scraping: taking text from websites without asking, in bulk.
+After years of underfunding, leaving schools short of teachers, the council said it would act.
+Leading teams carry handicap ballast, extra weight added according to their place in the table, to keep races close.
+The calls were taken by peer mentors: volunteers with no clinical training and weekly supervision by a nurse.
+They put the half-life, the time in which half of a sample decays, at 30 years.
+The coalition needs an absolute majority in the chamber to pass the bill.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("seller’s commission") == "the fee the auction house keeps from the sale", terms
+    assert "company’s turnover" not in terms, terms
+    assert terms.get("fracking", "").startswith("pumping water and sand into rock"), terms
+    assert terms.get("scraping", "").startswith("taking text from websites"), terms
+    assert "underfunding" not in terms, terms
+    assert terms.get("handicap ballast", "").startswith("extra weight added"), terms
+    assert any(t.endswith("mentors") and g.startswith("volunteers with no clinical training") for t, g in terms.items()), terms
+    assert terms.get("half-life", "").startswith("the time in which half"), terms
+    assert "absolute majority" in terms, terms
+
+
+def test_a_code_explained_as_a_thing_or_spelt_out_after_a_comma_and_an_opening_phrase_that_ended():
+    """"treated with ECMO, a machine that oxygenates ..." and "protected by GDPR, the rules that
+    ..." are terms, not names; a body's code is not ("fined by FIFA, the body that runs ...").
+    "ECMO, extracorporeal membrane oxygenation, in which": the code, spelt out after a bare
+    comma. An opening phrase ends where a noun phrase starts that no preposition joins to it:
+    "Under the new rules the grace period, the time ...", not "On the trains of the line, a ..."."""
+    require_wordnet()
+    result = sample("""
+The sickest patients were treated with ECMO, a machine that oxygenates the blood outside the body, for weeks.
+Some were given ECMO, extracorporeal membrane oxygenation, in which blood is pumped through an artificial lung.
+Their data is protected by GDPR, the rules that govern how firms may use personal information, since 2018.
+The club was fined by FIFA, the body that runs world football, in March.
+Under the new rules the grace period, the time within which a tenant must pay arrears, is 28 days.
+On the night trains of the line, a guard checks every ticket.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("ECMO", "").startswith("a machine that oxygenates the blood"), terms
+    assert terms.get("GDPR", "").startswith("the rules that govern"), terms
+    assert "FIFA" not in terms, terms
+    assert terms.get("grace period", "").startswith("the time within which a tenant"), terms
+    assert not {"night trains", "trains"} & set(terms), terms
+    names = {c.name for c in result.entities}
+    assert not {"ECMO", "GDPR"} & names and "FIFA" in names, names

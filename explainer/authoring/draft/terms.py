@@ -268,7 +268,7 @@ def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         words = words[cut:]  # "repairs after subsidence": subsidence; "abuse of office" stays
         between = (match.group(2) or "").split()
         if not words or any(w in _FUNCTION for w in between) or not _noun_like(words[-1], alone=True) \
-                or len(words) == 1 and zipf(words[0]) >= 5.0 \
+                or len(words) == 1 and zipf(words[0]) >= 5.0 and "-" not in words[0] \
                 or words[0] in _NOT_A_TERM_START:  # "the company, the final say over", "the following night, a win"
             continue
         found.append((" ".join(words), _gloss(sentence, match.end(1))))
@@ -305,7 +305,7 @@ _OPENING = set("""despite under after before in by with for since following as a
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
 _APPOSED = re.compile(r"(\S+),\s+(?:a|an|the|\S+[’']s?)\s+[^,;]*$")  # "BaFin, the German ..."
-_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|reported|argued|warned|insisted|claimed|wrote|"
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added(?=\s*$|\s+that\b)|reported|argued|warned|insisted|claimed|wrote|"
                      r"stated|confirmed|explained|(?<!is\s)(?<!be\s)(?<!was\s)(?<!been\s)heard)\b")  # "the court heard"
 
 
@@ -325,6 +325,7 @@ def _past(words: list[str]) -> bool:
 
 
 _OWNER = {"the", "its", "their", "his", "her", "our", "your"}
+_OWNED = re.compile(r"(?<![\w’'-])([a-z]+)(?:[’']s|s[’'])\s$")  # "the buyer’s ", "supporters’ "
 
 
 def _a_clause(words: str) -> bool:
@@ -344,6 +345,14 @@ def _a_clause(words: str) -> bool:
     return helper is not None and (relative is None or helper < relative) and not reduced
 
 
+def _ended(opening: str) -> bool:
+    """An opening phrase ended before its last words, where a noun phrase starts that no
+    preposition joins to it: "Under the race rules the time cut" (not "On the trains of the line")."""
+    words = opening.lower().split()[1:]
+    starts = [i for i, w in enumerate(words) if w in {"the", "a", "an"}]
+    return any(not (_OPENING | {"of"}) & set(words[i + 1: j]) for i, j in zip(starts, starts[1:]))
+
+
 def _after_a_name(before: str) -> bool:
     """The words before a phrase put it in an apposition to a name: "BaFin, the German ...",
     "Ílex, a Madrid ..."; not a sentence's opening word ("Separately, the authority ...")."""
@@ -355,6 +364,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
         bare = _bare_gloss(sentence, match.end()) if match.group(3) is None else None
+        if bare is None and match.group(3) is None and match.group(1).endswith("ing"):
+            bare = _gerund_gloss(sentence, match.end(), match.group(2))
         if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"):
             continue  # a bare explanation must be a noun phrase; a colon introduces only that
         before = sentence[:match.start(1)]
@@ -362,7 +373,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         opening = [w.strip("“\"‘'") for w in (before + match.group(1)).split()[:1]]  # "On conventional trains, a"
         if _after_a_name(before) \
                 or "," not in before and len(before.split()) <= 4 and opening and opening[0].lower() in _OPENING \
-                and match.group(3) in {"a", "an", "the", "its", "their", None} \
+                and match.group(3) in {"a", "an", "the", "its", "their", None} and not _ended(before + match.group(1)) \
                 or "," not in before and opening and opening[0].lower() in _SUBORDINATING | {"if", "when", "as"} \
                 and match.group(2) == "," \
                 or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
@@ -394,6 +405,11 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # A gerund is a noun here ("ruled out deaccessioning, the sale of works").
         if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
             continue
+        owner = _OWNED.search(before) if words == phrase.split() == words[:1] else None
+        owner = owner if owner and wordnet.a_person(owner.group(1)) else None
+        if owner:
+            words.insert(0, owner.group(0).strip())  # "the buyer’s premium, the commission ...": a role's
+            before = before[: owner.start()]
         if _after_a_name(sentence[: sentence.rfind(words[0], 0, match.end(1))]):
             continue  # "Ownership Matters, a campaign group, which ...": the group is the name's
         if words[0] in _NOT_A_TERM_START:
@@ -419,8 +435,9 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
                      or re.search(r"\bwho\b", explanation[0]))
         at_sight = not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE and said_as not in _ABSTRACT \
             and not role
-        if head in _GLOSS_NOT and not (timed or thing or role) \
-                or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON or head == "noun.group" or at_sight):
+        if head in _GLOSS_NOT and not (timed or thing or role or owner) \
+                or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON and "-" not in words[0]
+                                        or head == "noun.group" or at_sight):
             continue
         found.append((" ".join(words), explanation))
     return found
@@ -430,6 +447,13 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # particles small enough to ...", "FEV1, the volume of air forced out ..."). Not after "the",
 # which a named thing takes ("the G7, the group of ...", "the M25, ..."), nor in a name ("Model 3").
 _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*-?\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
+
+
+# A code of capitals alone explained as a thing, by what it is or does: "CPAP, a bedside pump that
+# blows air ...", "TUPE, the rules that move employees ..."; not a body's ("NATO, the alliance
+# that ...", "the UCI, the body that ..."), a person's or a place's.
+_ACRONYM = re.compile(r"(?<![\w.-])(?<!\bthe\s)([A-Z]{3,})(?![\w-])[”’\"]?(?=\s*,\s*(?:a|an|the)\s)")
+_NAMED_AS = {"noun.group", "noun.person", "noun.location"}
 
 
 # A term and its amount, then the explanation of the term: "a coupon of 4.25%, the annual interest
@@ -470,6 +494,13 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
         if explained:
             found.append((match.group(1), explained))
+    for match in _ACRONYM.finditer(sentence):  # "CPAP, a bedside pump that ...", "TUPE, the rules that ..."
+        gloss, at = _gloss(sentence, match.end(1))
+        said = gloss.split()
+        relative = next((i for i, w in enumerate(said) if w in _RELATIVE), 0)  # its head comes just before
+        kinds = wordnet.kinds(said[relative - 1]) if relative > 1 else []
+        if kinds and kinds[0] not in _NAMED_AS and "noun.group" not in kinds[:2]:  # "alliance", "body": a group's
+            found.append((match.group(1), (gloss, at)))
     return found
 
 
@@ -484,7 +515,7 @@ _ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\
 # with more after a comma: "EBITDA (earnings before interest, tax, depreciation and
 # amortisation, a rough gauge of cash profit)", "DAC, or digital automatic coupling,". The
 # code is the term (the article goes on with it), the words its explanation.
-_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+(?:or|its|their)\s+)([a-z][^();:—–]*?)"
+_EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+(?:(?:or|its|their)\s+)?)([a-z][^();:—–]*?)"
                        r"(?=\)|[;:—–]|,\s+[A-Z]|\.(?!\d)|$)")  # "EBITDA, its earnings before interest, ..."
 
 
@@ -545,8 +576,9 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     # the lungs and into the blood").
     qualified = next((i for i, w in enumerate(words[:4]) if i and (w in _RELATIVE or _participle(w) or w == "enough")), None)
     # And one whose "and" or "or" is inside the complement of its noun ("reports of danger or
-    # wrongdoing that ...", "compensation for distress and humiliation").
-    complement = 2 if len(words) > 2 and words[1] in {"of", "for"} else None
+    # wrongdoing that ...", "compensation for distress and humiliation", "volunteers with no
+    # qualification who had training and supervision").
+    complement = 2 if len(words) > 2 and words[1] in {"of", "for", "with"} else None
     listed = {"and", "or"} & set(words[:min(i for i in (qualified, complement, len(words)) if i is not None)])
     helpers = _HELPERS - {"enough"} if qualified is not None else _HELPERS
     seen = wordnet.parts_of_speech(words[0])
@@ -557,6 +589,26 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
             or adverb \
             or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
+        return None
+    return match.group(), match.start()
+
+
+# What an activity is, said as another: "dewatering, pumping the flooded levels dry before ...,
+# would take", "bracketing: buying the same dress in two sizes". After a comma, only where the
+# sentence's verb follows the explanation (not a clause of its own: "underfunding, leaving
+# schools short").
+_GERUND_GLOSS = re.compile(r"[a-z]+ing\s+[^,;:()—–]+?(?=\s*(?:[,;:()—–]|\.(?!\d)|$))")
+_THEN_VERB = re.compile(r",\s+(?:would|will|is|are|was|were|has|have|had|can|could|may|might|must|should|takes?|took|"
+                        r"costs?|means?|meant)\b")
+
+
+def _gerund_gloss(sentence: str, start: int, mark: str) -> tuple[str, int] | None:
+    """The -ing phrase that starts at `start` and explains the gerund before it, and where it
+    starts, or None."""
+    match = _GERUND_GLOSS.match(sentence, start)
+    if not match or len(match.group().split()) < 3 or not wordnet.parts_of_speech(match.group().split()[0]).get("v"):
+        return None
+    if mark == "," and not _THEN_VERB.match(sentence, match.end()):
         return None
     return match.group(), match.start()
 
@@ -638,8 +690,9 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
             if entry is None:
                 continue
             sense = wordnet.reader().synsets(entry, pos="n")[0]
-            if sense.lexname() in _NOT_TERMS | _EVERYDAY_KINDS or _spelled_out(texts, sense.definition()):
-                continue
+            if sense.lexname() in _NOT_TERMS | _EVERYDAY_KINDS and not wordnet.proportion(sense) \
+                    or _spelled_out(texts, sense.definition()):
+                continue  # a share of a whole is a term: "absolute majority"
             found.append((" ".join(texts), run[0][1]))
             i += size - 1
             break

@@ -231,10 +231,25 @@ def _first_sense(word: str, pos: str):
     return found[0] if found else None
 
 
+def kinds(word: str) -> list[str]:
+    """The lexicographer's files of a noun's senses, the most frequent first."""
+    wn = reader()
+    forms = wn._morphy(word.lower(), "n") if wn is not None else []
+    return [sense.lexname() for sense in wn.synsets(forms[0], pos="n")] if forms else []
+
+
 def lexname(word: str, pos: str) -> str | None:
     """The lexicographer's file of a word's first sense ("noun.act", "adj.pert"), or None."""
     sense = _first_sense(word, pos)
     return sense.lexname() if sense else None
+
+
+def a_person(word: str) -> bool:
+    """A noun sense of `word` is a person ("buyer", "recorder": one who records), and its
+    first is not a group ("company")."""
+    wn = reader()
+    senses = [sense for form in wn._morphy(word.lower(), "n") for sense in wn.synsets(form, pos="n")] if wn else []
+    return bool(senses) and senses[0].lexname() != "noun.group" and any(s.lexname() == "noun.person" for s in senses)
 
 
 def common_noun(word: str) -> bool:
@@ -286,6 +301,12 @@ def gradable(word: str) -> bool | None:
         return None
     return any(sense.attributes() or sense.pos() == "s" and any(head.attributes() for head in sense.similar_tos())
                for sense in senses)
+
+
+def proportion(sense) -> bool:
+    """A sense that is a relative quantity, a share of a whole ("absolute majority"), as a
+    unit ("nautical mile") or an amount ("large number") is not."""
+    return any("relative_quantity.n.01" in {h.name() for h in path} for path in sense.hypernym_paths())
 
 
 def governing_body(word: str) -> bool:
