@@ -1264,3 +1264,33 @@ On the night trains of the line, a guard checks every ticket.
     assert not {"night trains", "trains"} & set(terms), terms
     names = {c.name for c in result.entities}
     assert not {"ECMO", "GDPR"} & names and "FIFA" in names, names
+
+
+def test_pence_and_cents_a_groups_members_a_new_clauses_own_count_an_age_after_a_role_and_a_square_measure():
+    """"offer 318 pence a share", "a dividend of 12 cent a share"; "the workforce has grown to
+    410" counts workers, and a count in a new clause with its own subject takes no unit from the
+    clause before ("about 30% of them abroad, and the workforce ..."); "the Irish striker, 27,
+    who": an age; "a 54-square-metre shop": square metres."""
+    require_wordnet()
+    result = sample("""
+Its rival offered 318 pence a share, and the board paid a dividend of 12 cent a share.
+Sales grew to €20 million, about 30% of them abroad, and the workforce has grown to 410.
+The Irish striker, 27, who joined in May, scored twice.
+The couple rented a 54-square-metre shop on the square.
+""")
+    units = {f.text: f.unit for f, _, _ in result.figures}
+    assert units.get("318 pence") == "pence" and units.get("12 cent") == "cents", units
+    assert units.get("410") == "workers" and units.get("30%") == "percent", units
+    assert units.get("27") == "years", units
+    assert units.get("54") == "square metres", units
+
+
+def test_a_small_town_the_gazetteer_knows_is_a_place():
+    """A town of a few thousand people (GeoNames' places down to 1,000) is a place, where the
+    sentence gives no other sign: "from Skibbereen", "in Pitlochry"."""
+    result = sample("""
+The driver, Seán Hurley, from Skibbereen, was not hurt.
+The festival in Pitlochry drew 4,000 people, said Morag Baird.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Skibbereen") == "place" and kinds.get("Pitlochry") == "place", kinds

@@ -231,6 +231,10 @@ def _last_counted(found: list[Found]) -> str | None:
                  _NOT_COUNTS and f.unit.rstrip("s") not in _TIME_UNITS), None)
 
 
+# A clause with a subject of its own: what it counts is its own.
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:the|its|their|his|her|a|an)\s+(?!further\b|few\b)[a-z]+\s+(?!of\b)")
+
+
 def _compared(sentence: str, found: list[Found]) -> list[Found]:
     """A bare number compared with an earlier figure of the sentence is in its unit: "31
     micrograms per cubic metre at the gates, compared with 19 in classrooms and 14 in parks"."""
@@ -244,6 +248,8 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
             and re.match(r"^\d|[a-z]", earlier.text.lstrip("$€£¥").lower()) \
             or earlier is not None and (_SHARED.search(sentence[: item.start]) or _MORE.match(sentence[item.end:])) \
             and earlier.unit.islower() and earlier.unit not in _NOT_COUNTS
+        if compared and _NEW_CLAUSE.search(sentence[earlier.end: item.start]):
+            compared = False  # "about 40% of them in Britain, and the workforce has risen to 260"
         if compared and (item.unit is None or earlier.unit.startswith(item.unit + " per ")):
             item = Found(item.start, item.end, item.text, earlier.unit)  # "to 4.3 tonnes per hectare from 5.4 tonnes"
         out.append(item)
@@ -375,6 +381,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return ("percentage points" if shares else "points"), end + m.end()
     if m := re.match(rf"^-({'|'.join(_TIME_UNITS)})\b", rest):  # "a five-year contract"
         return m.group(1) + "s", end
+    if m := re.match(r"^-(square|cubic)-([a-z]+)\s", rest):  # "a 68-square-metre flat"
+        return f"{m.group(1)} {_plural(m.group(2))}", end
     if m := re.match(r"^-([a-z]+)\s+[A-Za-z]", rest):  # "a 212-page report", "the 1,240-seat Riverpoint Theatre"
         noun = m.group(1)
         if noun not in _NOT_UNITS and noun not in NUMBER_WORDS and not noun.endswith("s") and zipf(noun) >= 3.0 \
@@ -391,6 +399,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return m.group(1), end + m.end()
     if re.match(r"^p\b", rest) and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")):
         return "pence", end + 1  # "312p"
+    if m := re.match(r"^\s(pence|cents?)\b", rest):  # "412 pence a share", "45 cent a share"
+        return ("pence" if m.group(1) == "pence" else "cents"), end + m.end()
     if of_the := re.search(r"\b[Oo]f\s+the\s+[\d,]+\s+(?:[a-z]+\s+)??([a-z]+(?:s|ple))\b[^.;]*,\s+(?:\w+\s+)?$",
                            sentence[: match.start()]):  # "Of the 539,000 people eligible, about 314,000"
         if _counted(of_the.group(1)):
@@ -410,6 +420,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
             and (not sentence[: match.start()].endswith(", ") or re.match(r"^(?:,|[.;:!?]?$|[.;:!?]\s)", rest)) \
             and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
         return "years", end  # not "employees over 18 months"
+    if (who := re.search(r"\b([a-z]+),\s$", sentence[: match.start()])) and re.fullmatch(r"\d{1,2}", match.group("num")) \
+            and wordnet.lexname(who.group(1), "n") == "noun.person" and re.match(r"^,\s", rest):
+        return "years", end  # "The Dutch rider, 24, who ...": a person's age
     for pattern, takes in _COUNTED:
         m = re.match(pattern, rest)
         if not m:
@@ -466,6 +479,9 @@ _MEMBERS = {"crew": "crew", "staff": "staff", "workforce": "workers", "chorus": 
             "orchestra": "musicians", "cast": "actors", "squad": "players", "jury": "jurors", "panel": "members",
             "membership": "members", "congregation": "worshippers", "audience": "people", "crowd": "people",
             "electorate": "voters", "population": "people", "delegation": "delegates", "team": "people"}
+# The groups a sentence counts by its members when it says what they rose to (not "team", "panel":
+# "the team's modelling suggested screening at 40").
+_COUNTED_GROUPS = ("workforce", "membership", "staff", "electorate", "congregation", "population", "crowd", "audience")
 _GROUP_OF = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?(" + "|".join(_MEMBERS)
                        + rf")\s+of\s+{_ROUGHLY}$")
 
@@ -497,14 +513,18 @@ _PEOPLE_AFTER = re.compile(r"^\s+(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+
 
 def _counted_by(subject: re.Match[str]) -> str:
     """What a count names: "passengers" for "passenger numbers", "repairs" for "the number of repairs"."""
+    if subject.group("group"):
+        return _MEMBERS[subject.group("group")]
     return subject.group("of") or _plural(subject.group("whose").lower())
 
 
 # What a count's subject counts, where the number is what it reached or came from: "passenger
 # numbers climbed to 14.8 million", "the number of outstanding repairs ... reached 4,130", "a
 # visitor count that has fallen by a third since 2019, to 212,000", "the number of contested
-# probate claims ... rose from 116 in 2017 to 302".
-_COUNT_OF = r"(?:\b(?P<whose>[A-Za-z][a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+){0,2}(?P<of>[a-z]+s))\b"
+# probate claims ... rose from 116 in 2017 to 302", "the workforce has risen to 260", a group by
+# its members.
+_COUNT_OF = (r"(?:\b(?P<whose>[A-Za-z][a-z]+)\s+(?:numbers|count|figures)|\bnumber\s+of\s+(?:[a-z]+\s+){0,2}(?P<of>[a-z]+s)"
+             rf"|\b(?P<group>{'|'.join(_COUNTED_GROUPS)}))\b")  # "the workforce has risen to 260": workers
 _SUBJECT = re.compile(rf"{_COUNT_OF}[^.;:]*?(?:\b(?:reached|hit|to|at|totalled|totaled|from)|,\s+to)\s+{_ROUGHLY}$")
 _CHANGED_BY = re.compile(rf"{_COUNT_OF}[^.;:]*?\b(?:fallen|fell|risen|rose|grown|grew|dropped|increased|decreased|declined|"
                          rf"shrunk|shrank|cut)\s+by\s+{_ROUGHLY}$")  # "a visitor count that has fallen by a third"
