@@ -38,6 +38,12 @@ RELATIONS = {"led", "invests-in", "holds-stake-in", "based-in"}
 CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "BRL", "INR", "KRW",
               "AUD", "CAD"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
+# kroner"): its code is the unit. Not "pounds", a weight as often.
+CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"}, "dollars": {"USD", "CAD", "AUD"},
+                  "kroner": {"NOK", "DKK"}, "krone": {"NOK", "DKK"}, "kronor": {"SEK"}, "krona": {"SEK"},
+                  "zloty": {"PLN"}, "złoty": {"PLN"}, "francs": {"CHF"}, "franc": {"CHF"}, "koruna": {"CZK"},
+                  "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR"}, "won": {"KRW"}, "reais": {"BRL"}}
 CLOSING = (".", "!", "?", "\u201d", '"', "\u2019")
 WORDS = (350, 600)
 ABOUT = re.compile(r"^About (?P<name>[A-Z][a-z\u00e0-\u024f]+(?: [A-Z][a-z\u00e0-\u024f]+)+) "
@@ -234,8 +240,14 @@ def check_key(path: Path, blocks: list[str], key: object, report: Report) -> dic
             report.error(where, f"number {value!r}: a {symbol} amount has unit {SYMBOLS[symbol]}, not {unit}")
         if str(value).endswith("%") != (unit == "percent"):
             report.error(where, f"number {value!r}: percent is the unit of a % figure, and only of one")
-        if unit in CURRENCIES and not symbol:
-            report.error(where, f"number {value!r}: a currency unit needs a currency symbol in the text")
+        named = [CURRENCY_WORDS[word.lower()] for m in re.finditer(rf"(?<![\w.,]){re.escape(str(value))}((?:\s+\S+){{1,4}})", text)
+                 for word in re.findall(r"[A-Za-zł]+", m.group(1)) if word.lower() in CURRENCY_WORDS]
+        if unit in CURRENCIES and not symbol and not any(unit in codes for codes in named):
+            report.error(where, f"number {value!r}: a currency unit needs a currency symbol or the currency's "
+                                "name after the number in the text")
+        if unit in CURRENCY_WORDS:
+            report.error(where, f"number {value!r}: unit {unit!r} is a currency: write its ISO 4217 code "
+                                f"({' or '.join(sorted(CURRENCY_WORDS[unit]))})")
 
     # Dates, terms.
     dates = items("dates")
