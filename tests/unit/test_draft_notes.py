@@ -1294,3 +1294,19 @@ The festival in Pitlochry drew 4,000 people, said Morag Baird.
 """)
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds.get("Skibbereen") == "place" and kinds.get("Pitlochry") == "place", kinds
+
+
+def test_a_code_explained_by_its_heads_participle_and_a_word_read_at_sight_explained_as_another_kind():
+    """"ELISA, the method used in ..." (the head before the participle is a method, no body's);
+    "caught a crab, an oar blade snagging ..." (an animal explained as a made thing) is a term;
+    not a word mostly an adjective, one of a list of them ("the pale, blind salamanders that ...")."""
+    require_wordnet()
+    result = sample("""
+The samples were tested by ELISA, the method used in most hospital laboratories, within a week.
+The boat slowed after the bow man caught a crab, an oar blade snagging in the water, near the start.
+Divers found olms, the pale, blind salamanders that live only in flooded caves, at six sites.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert terms.get("ELISA", "").startswith("the method used in"), terms
+    assert terms.get("crab", "").startswith("an oar blade snagging"), terms
+    assert "pale" not in terms, terms

@@ -426,15 +426,17 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         thing = (head == "noun.person" and (len(words) > 1 and bare is not None  # not a list's next item
                                              or len(words) == 1 and zipf(words[0]) < RARE_ALONE)  # "volta, the turn"
                  or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
-        # a word a reader knows by sight, unless rare or explained in an abstract sense ("his
-        # purse, the fee a boxer is paid"; not "the ferry, a boat that ...")
         # a role explained by who holds it: "the stewards, the panel of officials who enforce the
         # rules", "lay counsellors: volunteers with no qualification who ..."
         role = head == "noun.person" and not _past(clause.split()[1:2]) \
             and bool(said_as in ("noun.group", "noun.person") and re.search(r"\b(?:with|that)\b", explanation[0])
                      or re.search(r"\bwho\b", explanation[0]))
+        # a word a reader knows by sight, unless rare, a role, or explained in an abstract sense
+        # ("his purse, the fee a boxer is paid") or as a thing of another kind ("caught a crab, an
+        # oar blade snagging ..."; not "the pale, blind salamanders": a word mostly an adjective)
+        other_kind = said_as != head and said_as not in _NOT_TERMS | {None, "noun.Tops"} and _noun_like(words[0])
         at_sight = not _worth_explaining(words[0]) and zipf(words[0]) >= RARE_ALONE and said_as not in _ABSTRACT \
-            and not role
+            and not other_kind and not role
         if head in _GLOSS_NOT and not (timed or thing or role or owner) \
                 or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON and "-" not in words[0]
                                         or head == "noun.group" or at_sight):
@@ -449,9 +451,9 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 _CODE = re.compile(r"(?<![\w.-])(?<!\bthe\s)(?<![A-Z][a-z]\s)([A-Z][A-Z0-9.]*-?\d[A-Z0-9.]*(?<!\.))(?![\w-])[”’\"]?\s*[,(—–]\s*")
 
 
-# A code of capitals alone explained as a thing, by what it is or does: "CPAP, a bedside pump that
-# blows air ...", "TUPE, the rules that move employees ..."; not a body's ("NATO, the alliance
-# that ...", "the UCI, the body that ..."), a person's or a place's.
+# A code of capitals explained as a thing, by what it is or does: "CPAP, a bedside pump that
+# blows air ...", "TUPE, the rules that move employees ...", "PCR, the technique used in ..."; not
+# a body's ("NATO, the alliance that ...", "the UCI, the body that ..."), a person's or a place's.
 _ACRONYM = re.compile(r"(?<![\w.-])(?<!\bthe\s)([A-Z]{3,})(?![\w-])[”’\"]?(?=\s*,\s*(?:a|an|the)\s)")
 _NAMED_AS = {"noun.group", "noun.person", "noun.location"}
 
@@ -497,8 +499,9 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     for match in _ACRONYM.finditer(sentence):  # "CPAP, a bedside pump that ...", "TUPE, the rules that ..."
         gloss, at = _gloss(sentence, match.end(1))
         said = gloss.split()
-        relative = next((i for i, w in enumerate(said) if w in _RELATIVE), 0)  # its head comes just before
-        kinds = wordnet.kinds(said[relative - 1]) if relative > 1 else []
+        # its head comes just before its relative clause or participle ("the technique used in ...")
+        relative = next((i for i, w in enumerate(said) if i > 1 and (w in _RELATIVE or _participle(w))), 0)
+        kinds = wordnet.kinds(said[relative - 1]) if relative else []
         if kinds and kinds[0] not in _NAMED_AS and "noun.group" not in kinds[:2]:  # "alliance", "body": a group's
             found.append((match.group(1), (gloss, at)))
     return found
