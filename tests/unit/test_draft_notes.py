@@ -1310,3 +1310,16 @@ Divers found olms, the pale, blind salamanders that live only in flooded caves, 
     assert terms.get("ELISA", "").startswith("the method used in"), terms
     assert terms.get("crab", "").startswith("an oar blade snagging"), terms
     assert "pale" not in terms, terms
+
+
+def test_the_kind_from_a_names_own_words_an_open_a_hall_a_lough_a_county_and_a_clinic():
+    """A name's own words say its kind: "the Irish Open", "the Ulster Classic" (events), "the
+    Ormeau Hall" (a venue), "Lough Erne", "Co Mayo" (places), "the Ballina Clinic" (a body)."""
+    result = sample("""
+Declan Moody won the Irish Open in June and the Ulster Classic in July, in front of a full Ormeau Hall.
+He grew up beside Lough Erne and now lives in Co Mayo, said Nuala Breen of the Ballina Clinic.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Irish Open") == "programme" and kinds.get("Ulster Classic") == "programme", kinds
+    assert kinds.get("Ormeau Hall") == "place" and kinds.get("Lough Erne") == "place", kinds
+    assert kinds.get("Co Mayo") == "place" and kinds.get("Ballina Clinic") == "body", kinds

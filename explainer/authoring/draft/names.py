@@ -71,7 +71,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Academy", "Society", "Club", "FC", "AFC", "Orchestra", "Philharmonic", "Choir",
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
-              "Treasury", "Administration", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
+              "Treasury", "Administration", "Clinic", "Biobank", "Circle", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
               "Politecnico"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
@@ -84,7 +84,8 @@ PARTY_INSIDE = {"Labour", "Labor", "Socialist", "Social", "Democratic", "Conserv
 SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "Union"}
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
                    "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
-                   "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta", "Register"}
+                   "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta", "Register",
+                   "Open", "Classic", "Trophy", "Eisteddfod"}  # "the Scottish Open", "the Westhoek Classic"
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
                      "Bulletin", "Proceedings", "Annals", "Quarterly", "Ledger", "Courier", "Mirror", "Monitor", "Echo",
@@ -103,10 +104,11 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
          "composer", "singer", "musician", "photographer", "architect", "solicitor", "barrister", "lawyer")
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
                "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
-               "Terrace", "Crescent", "Arena", "Stadium", "Baths",
+               "Terrace", "Crescent", "Arena", "Stadium", "Baths", "Hall",  # a venue: "the Waterfront Hall"
                "Village", "Hamlet"}
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
-PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Mount", "Isle", "Cape", "Gulf", "Bay", "County", "Costa", "Sierra"}
+PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Lough", "Mount", "Isle", "Cape", "Gulf", "Bay", "County", "Co", "Costa",
+                     "Sierra"}  # "Co Kildare": Ireland's county, abbreviated
 # A named event's first word: "Storm Idris", "Operation Sealion".
 EVENT_FIRST_WORDS = {"Storm", "Hurricane", "Typhoon", "Cyclone", "Operation", "Tour"}  # "Tour des Cimes"
 _COMPASS = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"}
