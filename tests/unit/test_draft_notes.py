@@ -1323,3 +1323,19 @@ He grew up beside Lough Erne and now lives in Co Mayo, said Nuala Breen of the B
     assert kinds.get("Irish Open") == "programme" and kinds.get("Ulster Classic") == "programme", kinds
     assert kinds.get("Ormeau Hall") == "place" and kinds.get("Lough Erne") == "place", kinds
     assert kinds.get("Co Mayo") == "place" and kinds.get("Ballina Clinic") == "body", kinds
+
+
+def test_a_currency_name_several_share_is_the_one_of_the_storys_country_and_second_homes_are_no_seconds():
+    """"kroner" in a Norwegian story is NOK, in a Danish one DKK, and where both countries are
+    named the gazetteer's default stands; "1,200 second homes" counts homes; "400 new ones" has
+    no unit "ones"; "My mother is 81." is an age."""
+    require_wordnet()
+    norwegian = sample("""
+The Norwegian government will spend 2.5 billion kroner on ferries, and there are 1,200 second homes on the islands.
+About 900 old flats were replaced by some 400 new ones. “My mother is 81. She will not move,” said Kari Lund.
+""")
+    danish = sample("The Danish group paid 300 million kroner for the yard.")
+    units = {f.text: f.unit for f, _, _ in norwegian.figures}
+    assert units.get("2.5 billion kroner") == "NOK" and units.get("1,200 second homes") == "second homes", units
+    assert units.get("400") != "ones" and units.get("81") == "years", units
+    assert {f.text: f.unit for f, _, _ in danish.figures}.get("300 million kroner") == "DKK"

@@ -87,6 +87,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     places = gazetteer()
     result = Draft(article_id, paragraphs(text), taken=ids)
     split = [sentences(p) for p in result.paragraphs]
+    currencies = places.currencies_in("\n".join(result.paragraphs))  # "kroner" in a Norwegian story: NOK
     covered: list[list[list[tuple[int, int]]]] = []
     for n, sentence_list in enumerate(split, 1):
         covered.append([])
@@ -103,7 +104,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             covered[-1].append(spans)
             in_dates = dates(sentence)
             result.events += [(d, n, sentence) for d in in_dates]
-            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates)]
+            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates, currencies)]
     found_names = candidates(split, places, covered)
     # A year in a name is the name's ("the Water Industry Act 1991"), not an event of the story:
     # the names' spans in each sentence, new and already noted.

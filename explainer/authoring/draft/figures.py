@@ -5,6 +5,7 @@ written ("by mid this year"), and the modal "may" is never the month May."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...core.lexicon import zipf
@@ -41,7 +42,8 @@ _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on
               "as", "is", "are", "was", "were", "will", "would", "this", "that", "per", "over", "under", "more",
               "less", "about", "up", "down", "after", "before", "since", "last", "next", "into", "its", "their",
               "has", "have", "had", "be", "been", "each", "every", "percent", "cent", "times", "either", "which",
-              "them", "those", "these", "all", "both", "whom", "it", "what", "who", "we", "they", "he", "she", "you", "i"}
+              "them", "those", "these", "all", "both", "whom", "it", "what", "who", "we", "they", "he", "she", "you", "i",
+              "ones"}
 
 _REL = r"(?:this|last|next|past|coming|previous|current)"
 _PERIOD = r"(?:week|weekend|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half)"
@@ -124,10 +126,12 @@ def _longest(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Found]:
+def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
+            currencies: Mapping[str, str] | None = None) -> list[Found]:
     """Every number used as a quantity, with its unit: an amount's currency (ISO 4217), a
     percent, what a count counts or a duration's unit. Years and the numbers inside dates
-    and names ("Model 3") are not figures."""
+    and names ("Model 3") are not figures. `currencies`: the article's own reading of a
+    currency name several share ("kroner" in a Norwegian story: Gazetteer.currencies_in)."""
     symbols = sorted(places.currency_symbols, key=len, reverse=True)
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
@@ -160,7 +164,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found]) -> list[Fou
                 continue  # part of a name: "Model 3", "Formula 1"
         if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
             continue  # ordinals
-        unit, end = _unit(sentence, end, match, places)
+        unit, end = _unit(sentence, end, match, places, currencies or {})
         if unit is None and _OF_THEM.match(sentence[end:]):
             unit = _last_counted(found)  # "212 complaints ..., nearly half of them"
         if word_number and unit is None and not (found and (_COMPARED.search(sentence[:start]) or _SHARED.search(sentence[:start]))):
@@ -366,7 +370,8 @@ def _counted(word: str) -> bool:
         ("ss", "us", "is")))
 
 
-def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> tuple[str | None, int]:
+def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer,
+          currencies: Mapping[str, str]) -> tuple[str | None, int]:
     rest = sentence[end:]
     if match.group("cur"):
         return places.currency_symbols[match.group("cur")], end
@@ -394,7 +399,8 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         for n in (3, 2, 1):  # "US dollars", "Swiss francs", "euros"
             name = " ".join(tokens[:n]).lower()
             if len(tokens) >= n and name in places.currency_names:
-                return places.currency_names[name], end + len(" ".join(tokens[:n])) + 1
+                code = currencies.get(name) or places.currency_names[name]
+                return code, end + len(" ".join(tokens[:n])) + 1
     if m := re.match(r"^\s(times)\b", rest):  # "3.1 times annual earnings"
         return m.group(1), end + m.end()
     if re.match(r"^p\b", rest) and re.fullmatch(r"\d+(?:\.\d+)?", match.group("num")):
@@ -409,9 +415,12 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         return of, end
     if re.search(rf"\bvot(?:ed|ing|es?)\s+(?:by\s+)?(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+to\s+)?$", sentence[: match.start()]):
         return "votes", end  # "voting 8 to 5"
-    if _AGE_OF_PERSON.search(sentence[: match.start()]) and re.fullmatch(r"\d{1,3}", match.group("num")) \
+    person = re.search(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]he)\s+([a-z]+)\s+(?:is|was)\s+$", sentence[: match.start()])
+    if (_AGE_OF_PERSON.search(sentence[: match.start()])
+            or person and wordnet.lexname(person.group(1), "n") == "noun.person") \
+            and re.fullmatch(r"\d{1,3}", match.group("num")) \
             and int(match.group("num")) < 120 and re.match(r"^(?:[,;:.!?)]|\s+(?:when|and|but|after|before|on|in|at)\b|$)", rest):
-        return "years", end  # "when he will be 31.", "She was 47 when she died"
+        return "years", end  # "when he will be 31.", "She was 47 when she died", "My father is 78."
     if group := _GROUP_OF.search(sentence[: match.start()]):
         return _MEMBERS[group.group(1).lower()], end  # "a crew of nine", "a chorus of 60"
     if re.match(r"^\s+voted\b", rest):
@@ -436,6 +445,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer) -> t
         if word == "times" and pattern is _COUNTED[2][0]:
             return word, end  # "three or four times"
         if word.rstrip("s") in _TIME_UNITS or word == "centuries":
+            if takes and word in _TIME_UNITS and (noun := re.match(r"^\s[a-z]+\s([a-z]+s)\b", rest)) \
+                    and match.group("num") not in ("1", "one") and _counted(noun.group(1)):
+                return f"{word} {noun.group(1)}", end + noun.end()  # "3,640 second homes": no seconds
             return (word if word.endswith("s") else _plural(word)), end + (m.end() if takes else 0)
         if _counted(word):
             unit, stop = word, m.end()

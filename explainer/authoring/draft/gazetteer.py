@@ -44,6 +44,21 @@ class Gazetteer:
     # where the name is a common word ("Bath", at zipf 4.3; not "Penrith", "Fort William").
     towns: frozenset[str] = field(default_factory=frozenset)
     countries: frozenset[str] = field(default_factory=frozenset)  # and the UK's nations
+    # A currency's bare name that several share ("kroner": DKK and NOK; "dollars"), each code with
+    # the countries it is tender in: the article's country says which (currency_names has a default).
+    shared_currencies: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+
+    def currencies_in(self, text: str) -> dict[str, str]:
+        """The bare currency names whose currency `text` settles by naming its country, or its
+        people ("Norway", "Norwegian"), and no other's: "kroner" -> "NOK" in a Norwegian story."""
+        named = {place for place in self.countries if re.search(rf"\b{re.escape(place)}\b", text)}
+        named |= {country for demonym, country in self.demonyms.items() if re.search(rf"\b{re.escape(demonym)}\b", text)}
+        settled = {}
+        for name, codes in self.shared_currencies.items():
+            meant = [code for code, where in codes.items() if where & named]
+            if len(meant) == 1:
+                settled[name] = meant[0]
+        return settled
 
     def town(self, name: str) -> bool:
         return (name in self.towns or _ascii(name) in self.towns) and (" " in name or zipf(name.lower()) < 4.0)
@@ -148,8 +163,18 @@ def gazetteer() -> Gazetteer:
             last = name.rsplit(" ", 1)[-1]
             if last != name and (len(get_currency_symbol(code, "en")) == 1 or not bare):
                 names.setdefault(last, code)
+    tender_in: dict[str, set[str]] = {}
+    for territory, name in Locale("en").territories.items():
+        for code in get_territory_currencies(territory, tender=True, non_tender=False):
+            tender_in.setdefault(code, set()).add(name)
+    shared: dict[str, dict[str, frozenset[str]]] = {}
+    for code in current:
+        for count in (1, 2):
+            last = get_currency_name(code, count, "en").lower().rsplit(" ", 1)[-1]
+            shared.setdefault(last, {})[code] = frozenset(tender_in.get(code, ()))
+    shared = {name: codes for name, codes in shared.items() if len(codes) > 1 and name in names}
     symbols.setdefault("US$", "USD")
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
-                     nations)
+                     nations, shared)
