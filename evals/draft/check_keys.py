@@ -35,7 +35,7 @@ OPTIONAL = {"demonyms"}  # nationality adjectives and language names: capitalise
 KINDS = {"person", "company", "place", "body", "party", "law", "programme", "product", "publication"}
 SPLITS = ("dev", "test")  # rules are developed on dev only; test is scored as measured
 RELATIONS = {"led", "invests-in", "holds-stake-in", "based-in"}
-CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "BRL", "INR", "KRW",
+CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "BRL", "INR", "KRW", "CLP", "MXN",
               "AUD", "CAD"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 # A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
@@ -43,7 +43,8 @@ SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"}, "dollars": {"USD", "CAD", "AUD"},
                   "kroner": {"NOK", "DKK"}, "krone": {"NOK", "DKK"}, "kronor": {"SEK"}, "krona": {"SEK"},
                   "zloty": {"PLN"}, "złoty": {"PLN"}, "francs": {"CHF"}, "franc": {"CHF"}, "koruna": {"CZK"},
-                  "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR"}, "won": {"KRW"}, "reais": {"BRL"}}
+                  "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR"}, "won": {"KRW"}, "reais": {"BRL"},
+                  "pesos": {"CLP", "MXN", "ARS", "COP", "UYU", "PHP"}}
 CLOSING = (".", "!", "?", "\u201d", '"', "\u2019")
 WORDS = (350, 600)
 ABOUT = re.compile(r"^About (?P<name>[A-Z][a-z\u00e0-\u024f]+(?: [A-Z][a-z\u00e0-\u024f]+)+) "
