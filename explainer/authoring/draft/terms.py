@@ -6,8 +6,8 @@ clause or a parenthesis right after the term ("cold wallets, the offline storage
 leases: short lets of ..."), or in a sentence that defines it ("Operating margin is the share of
 sales left ..."), or says is a term ("ratified, the sport’s term for ..."): journalists gloss a
 term where they first use it. A code the article explains that way ("FEV1, the volume of air
-forced out ...", "EBITDA (earnings before interest, ...)") is a term, not a name, and so is a
-numbered provision with what it makes ("a section 114 notice"). Then
+forced out ...", "EBITDA (earnings before interest, ...)", "CPAP, a bedside pump that ...") is a
+term, not a name, and so is a numbered provision with what it makes ("a section 114 notice"). Then
 rarity, measured, not listed: a word's frequency in general English (wordfreq's Zipf scale,
 where about 3 is a word most readers meet a few times a year), so the same rule serves any
 beat (a lower-case word no word list knows, "budburst", is rarest). A word a reader builds
