@@ -1339,3 +1339,12 @@ About 900 old flats were replaced by some 400 new ones. “My mother is 81. She 
     assert units.get("2.5 billion kroner") == "NOK" and units.get("1,200 second homes") == "second homes", units
     assert units.get("400") != "ones" and units.get("81") == "years", units
     assert {f.text: f.unit for f, _, _ in danish.figures}.get("300 million kroner") == "DKK"
+
+
+def test_a_rare_word_starting_a_sentence_is_no_name_where_the_article_writes_another_form_of_it():
+    """"Crowdsourced maps are hard to check" and "crowdsourcing" elsewhere: a word, not a name."""
+    result = sample("""
+The council turned to crowdsourcing to find potholes, said Aled Price.
+Crowdsourced maps are hard to check, said Price.
+""")
+    assert "Crowdsourced" not in {c.name for c in result.entities}, [c.name for c in result.entities]

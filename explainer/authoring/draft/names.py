@@ -387,7 +387,15 @@ def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> boo
     # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and not {word.lower(), singular(word.lower())} & written_elsewhere
+        and not wordnet.plural_noun(word) and not {word.lower(), singular(word.lower())} & written_elsewhere \
+        and not _stem_written(word.lower(), written_elsewhere)
+
+
+def _stem_written(word: str, written_elsewhere: set[str]) -> bool:
+    """The article writes another form of the word in lower case: "Crowdfunded shares" and
+    "crowdfunding"; a stem of six letters at least, so that a name is not taken for a word."""
+    stem = re.sub(r"(?:ed|es|s|ing)$", "", word)
+    return len(stem) >= 6 and any(other.startswith(stem) for other in written_elsewhere if other.islower())
 
 
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
