@@ -405,7 +405,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # A gerund is a noun here ("ruled out deaccessioning, the sale of works").
         if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
             continue
-        owner = _OWNED.search(before) if words == phrase.split() == words[:1] else None
+        owner = _OWNED.search(before) if len(words) == 1 and phrase.split() == words else None
         owner = owner if owner and wordnet.a_person(owner.group(1)) else None
         if owner:
             words.insert(0, owner.group(0).strip())  # "the buyer’s premium, the commission ...": a role's

@@ -223,19 +223,22 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def _first_sense(word: str, pos: str):
-    """The first (most frequent) sense of `word` as part of speech `pos`, or None."""
+def _senses(word: str, pos: str) -> list:
+    """The senses of `word` (its base form) as part of speech `pos`, the most frequent first."""
     wn = reader()
     forms = wn._morphy(word.lower(), pos) if wn is not None else []
-    found = wn.synsets(forms[0], pos=pos) if forms else []
+    return wn.synsets(forms[0], pos=pos) if forms else []
+
+
+def _first_sense(word: str, pos: str):
+    """The first (most frequent) sense of `word` as part of speech `pos`, or None."""
+    found = _senses(word, pos)
     return found[0] if found else None
 
 
 def kinds(word: str) -> list[str]:
     """The lexicographer's files of a noun's senses, the most frequent first."""
-    wn = reader()
-    forms = wn._morphy(word.lower(), "n") if wn is not None else []
-    return [sense.lexname() for sense in wn.synsets(forms[0], pos="n")] if forms else []
+    return [sense.lexname() for sense in _senses(word, "n")]
 
 
 def lexname(word: str, pos: str) -> str | None:
@@ -247,9 +250,8 @@ def lexname(word: str, pos: str) -> str | None:
 def a_person(word: str) -> bool:
     """A noun sense of `word` is a person ("buyer", "recorder": one who records), and its
     first is not a group ("company")."""
-    wn = reader()
-    senses = [sense for form in wn._morphy(word.lower(), "n") for sense in wn.synsets(form, pos="n")] if wn else []
-    return bool(senses) and senses[0].lexname() != "noun.group" and any(s.lexname() == "noun.person" for s in senses)
+    found = kinds(word)
+    return bool(found) and found[0] != "noun.group" and "noun.person" in found
 
 
 def common_noun(word: str) -> bool:
