@@ -197,3 +197,15 @@ def test_what_only_looks_like_plain_words_stays_a_candidate():
     found = _terms("The lender offers peer-to-peer loans and a state-of-the-art app, kept up-to-date daily.")
     assert any(t.startswith("peer-to-peer") for t in found), found
     assert not any(t.startswith(("state-of-the-art", "up-to-date")) for t in found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_rare_word_pairs_with_a_qualifier_before_it_never_with_a_verb():
+    """"supervises insurers" is a verb and its object; "harbour" (a noun and a verb) and a
+    participle after a determiner ("a delegated commune") qualify the rare word."""
+    found = _terms("The approval must come from the regulator, which supervises insurers in three countries.",
+                   "The farmer said the inspector lacked testamentary experience.")
+    assert not {"supervises insurers", "lacked testamentary"} & set(found), found
+    found = _terms("The village became a delegated commune of the new town in January.",
+                   "The fund also wants the harbour towage contracts renewed.")
+    assert {"delegated commune", "harbour towage"} <= set(found), found

@@ -673,6 +673,12 @@ def _modifier(word: str) -> bool:
     return qualifier > 0 and seen.get("v", 0) <= qualifier and not word.endswith("ly")
 
 
+def _qualifier(word: str) -> bool:
+    """A word WordNet knows as a noun or an adjective at all ("harbour", "malt"), or not at all."""
+    seen = wordnet.parts_of_speech(word)
+    return not seen or any(seen.get(part) for part in "nas")
+
+
 def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int]]:
     """The runs of two or three adjacent lower-case words that are one noun in WordNet and
     worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
@@ -933,7 +939,10 @@ def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> tuple[str, int
     if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1):
         before = words[i - 1][0]
         if before[0].islower() and before not in _FUNCTION and "-" not in before and not word.endswith("ly") \
-                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0:
+                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 \
+                and (_qualifier(before) or _word_before(sentence, words[i - 1][1]) in _NOUN_PHRASE):
+            # not a verb and its object ("supervises insurers"); a participle only as a qualifier
+            # ("a delegated commune")
             return f"{before} {word}", words[i - 1][1]
     if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]) and not word.endswith("s") \
             and not _verb_at(words, i) and _noun_like(word):  # "caretaker government", not "hourly service"
