@@ -209,3 +209,10 @@ def test_a_rare_word_pairs_with_a_qualifier_before_it_never_with_a_verb():
     found = _terms("The village became a delegated commune of the new town in January.",
                    "The fund also wants the harbour towage contracts renewed.")
     assert {"delegated commune", "harbour towage"} <= set(found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_hyphenated_compound_naming_a_time_is_a_term_where_the_article_explains_it():
+    found = _terms("Doctors watch the drug's half-life, the time the body takes to clear half of a dose.",
+                   "The club sold him last season, the year it was relegated.")
+    assert "half-life" in found and "last season" not in found, found

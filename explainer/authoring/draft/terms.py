@@ -417,7 +417,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         if match.group(3) in ("which", "who") and _past(clause.split()[:1]):
             continue  # "an expert committee, which judged the book ...": what it did, not what it is
         head = wordnet.lexname(words[-1], "n")
-        timed = head == "noun.time" and len(words) > 1 and words[0] not in _WHEN  # "flight cycles"; not "last season"
+        timed = head == "noun.time" and (len(words) > 1 or "-" in words[0]) and words[0] not in _WHEN
+        # a compound naming a time: "flight cycles", "half-life"; not "last season"
         explanation = bare or _gloss(sentence, match.end(1))
         # a word whose first sense is a person's or a place's, explained as a thing ("event
         # duration monitors, sensors fitted to ...", "provenance, the record of who has owned
