@@ -1348,3 +1348,17 @@ The council turned to crowdsourcing to find potholes, said Aled Price.
 Crowdsourced maps are hard to check, said Price.
 """)
     assert "Crowdsourced" not in {c.name for c in result.entities}, [c.name for c in result.entities]
+
+
+def test_seas_ranges_planets_legislatures_and_courts_from_the_lexical_database():
+    """WordNet files an ocean, a sea or a river under bodies of water, a mountain range under
+    geological formations and Earth under celestial bodies (none under "location"), and a house
+    of a parliament or a court under assemblies (not "organization"): places and bodies."""
+    require_wordnet()
+    result = sample("""
+Shipping across the Atlantic and the Mediterranean fell, and flights over the Andes were cut, said Lena Ortiz.
+The bill, which the House of Representatives passed, now goes to the Supreme Court, said Omar Haddad.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Atlantic") == kinds.get("Mediterranean") == kinds.get("Andes") == "place", kinds
+    assert kinds.get("House of Representatives") == kinds.get("Supreme Court") == "body", kinds

@@ -475,7 +475,10 @@ def _list_mates(in_sentence: list[tuple[list[Mention], str]], found: dict[str, C
 # What a proper noun WordNet knows is, by the broader terms of its sense (Tyrol -> state ->
 # ... -> location; NATO -> world_organization -> ... -> organization), the first that holds.
 _LEXICAL_KINDS = (("political_party.n.01", "party"), ("party.n.01", "party"), ("location.n.01", "place"),
+                  ("body_of_water.n.01", "place"), ("geological_formation.n.01", "place"),  # "Atlantic", "Andes"
+                  ("celestial_body.n.01", "place"),  # "Earth"
                   ("company.n.01", "company"), ("business.n.01", "company"), ("organization.n.01", "body"),
+                  ("legislature.n.01", "body"), ("court.n.01", "body"),  # "House of Representatives", "Supreme Court"
                   ("person.n.01", "person"))
 
 
