@@ -113,13 +113,25 @@ def _same_unit(predicted: str, wanted: str) -> bool:
     branches", "bus routes" for "routes", "utility vehicles" for "sport utility vehicles" (the
     keys write either); not "millimetres" for "millimetres of mercury", a measure of something.
     In the singular or the plural: the draft names a unit in the plural ("one production line":
-    production lines), a key may write a count of one in the singular."""
-    predicted, wanted = predicted.lower(), wanted.lower()
+    production lines), a key may write a count of one in the singular. A hyphen is a space (a
+    key's unit has none: "pack years" for "30 pack-years"), and a rate in time is its unit
+    ("tonnes per year" for "2,000 tonnes a year": the keys write either)."""
+    predicted, wanted = (_per_time(unit.lower().replace("-", " ")) for unit in (predicted, wanted))
     if predicted == wanted:
         return True
     measured = (" of " in predicted or " per " in predicted, " of " in wanted or " per " in wanted)
     return "none" not in (predicted, wanted) and not any(measured) \
         and singular(predicted.split()[-1]) == singular(wanted.split()[-1])  # "utility vehicles", "sport utility vehicle"
+
+
+_PER_TIME = re.compile(r"\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|year)$")
+
+
+def _per_time(unit: str) -> str:
+    """A unit without its rate in time: "tonnes per year" -> "tonnes"; not a speed, a unit
+    of its own ("kilometres per hour")."""
+    bare = _PER_TIME.sub("", unit)
+    return unit if bare.endswith(("metres", "meters", "miles", "feet")) else bare
 
 
 def score(text: str, key: dict, predicted: Prediction, tally: Tally) -> None:
