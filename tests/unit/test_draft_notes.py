@@ -961,6 +961,30 @@ def test_the_scorer_takes_a_term_in_either_number():
     assert tally.counts["glossary precision"] == [1, 2] and tally.counts["glossary recall"] == [1, 2], tally.counts
 
 
+def test_the_scorer_reads_a_hyphen_in_a_unit_as_a_space_and_a_rate_in_time_as_its_unit():
+    """A key's unit has no hyphen ("pack years" for "30 pack-years"), and keys write "2,000
+    tonnes a year" as tonnes or as tonnes per year; a speed and a measure per area stay units
+    of their own."""
+    from explainer.authoring.draft_eval import _same_unit
+
+    assert _same_unit("pack-years", "pack years") and _same_unit("tonnes", "tonnes per year")
+    assert _same_unit("hours", "hours per day") and _same_unit("children", "children a year")
+    assert not _same_unit("kilometres", "kilometres per hour") and not _same_unit("tonnes", "tonnes per hectare")
+
+
+def test_twice_a_lakh_a_crore_and_reais_are_figures_with_their_units():
+    """"twice" is a figure however it is used; "25 lakh rupees" and "1,450 crore rupees" are
+    rupees (INR) at India's scale words; "reais" (the plural English-language papers use) is
+    Brazil's real."""
+    result = sample("""
+The Pune council cut the grant to 25 lakh rupees, and the share sale would raise 1,450 crore rupees.
+The cooperative owes 310 million reais. The subsidy has been cut twice since 2024.
+""")
+    figures = {found.text: found.unit for found, _, _ in result.figures}
+    assert figures.get("25 lakh rupees") == "INR" and figures.get("1,450 crore rupees") == "INR", figures
+    assert figures.get("310 million reais") == "BRL" and figures.get("twice") == "times", figures
+
+
 def test_a_follow_up_that_explains_a_term_of_the_glossary_says_so(content: Path):
     """A term the notes have is not drafted again; the new article's own explanation of it is
     given in the draft's header, with where it is, for the glossary to take."""

@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer
 
 NUMBER_WORDS = [*NUMBERS[2:], *TENS, "hundred", "dozen"]  # "one" and "a" are told apart where they count
 ROUGH_COUNTS = ["dozens", "hundreds", "thousands", "millions"]  # "hundreds of schemes": counts, with "of"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k|lakh|crore)"  # "25 lakh" (100,000), "1,450 crore" (10 million)
 _COMPOUND_NUMBER = rf"(?:{'|'.join(TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)"  # "Forty-one ballots"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "season")
 _PERCENT = re.compile(r"^(?:\s?%|\s(?:per\s?cent|percent)\b)")
@@ -263,7 +263,7 @@ def _compared(sentence: str, found: list[Found]) -> list[Found]:
 _BARE_FRACTION = re.compile("(?:" + "|".join(rf"(?<=\b{w} )" for w in ("by", "than", "about", "roughly", "nearly",
                                                                       "almost", "around", "some", "up", "down")) + ")"
                             r"(?:a|one|two|three)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?\b")
-_TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?=\s+(?:as|the|that|a|an|its|their)\b)")  # "twice as much"
+_TWICE = re.compile(r"(?<![\w-])(?:[Tt]wice|[Tt]hrice)(?![\w-])")  # "twice as much", "was cut twice since 2024"
 _FRACTION = re.compile(r"(?<![\w-])(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree)[\s-](?:half|third|quarter|fifth|sixth|tenth)s?"
                        r"|[Hh]alf)(?=\s+of\s)|(?<![\w-])[Hh]alf(?=\s+(?:the|its|their|my|our|your|his|her)\s)")
 # What a fraction is of: "the bus routes", "the party’s nine regional branches" (past an owner and a count).

@@ -174,6 +174,7 @@ def gazetteer() -> Gazetteer:
             shared.setdefault(last, {})[code] = frozenset(tender_in.get(code, ()))
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1 and name in names}
     symbols.setdefault("US$", "USD")
+    names.setdefault("reais", "BRL")  # the plural English-language papers write ("1.2 billion reais"); CLDR's is "reals"
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
