@@ -27,6 +27,8 @@ import re
 import sys
 from pathlib import Path
 
+from babel import Locale
+from babel.numbers import get_territory_currencies
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parent
@@ -35,16 +37,32 @@ OPTIONAL = {"demonyms"}  # nationality adjectives and language names: capitalise
 KINDS = {"person", "company", "place", "body", "party", "law", "programme", "product", "publication"}
 SPLITS = ("dev", "test")  # rules are developed on dev only; test is scored as measured
 RELATIONS = {"led", "invests-in", "holds-stake-in", "based-in"}
-CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "BRL", "INR", "KRW", "CLP", "MXN",
-              "AUD", "CAD"}
-SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# The currencies legal tender somewhere today (ISO 4217, from CLDR through babel, pinned).
+CURRENCIES = {code for territory in Locale("en").territories
+              for code in get_territory_currencies(territory, tender=True, non_tender=False)}
+# A sign before an amount, the longest first: "A$" is Australia's dollar, "$" alone the US one.
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "US$": "USD", "A$": "AUD",
+           "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN"}
 # A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
 # kroner"): its code is the unit. Not "pounds", a weight as often.
-CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"}, "dollars": {"USD", "CAD", "AUD"},
+CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
+                  "dollars": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "JMD", "NAD", "FJD"},
                   "kroner": {"NOK", "DKK"}, "krone": {"NOK", "DKK"}, "kronor": {"SEK"}, "krona": {"SEK"},
                   "zloty": {"PLN"}, "złoty": {"PLN"}, "francs": {"CHF"}, "franc": {"CHF"}, "koruna": {"CZK"},
-                  "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR"}, "won": {"KRW"}, "reais": {"BRL"},
-                  "pesos": {"CLP", "MXN", "ARS", "COP", "UYU", "PHP"}}
+                  "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR", "PKR", "LKR", "NPR"}, "won": {"KRW"},
+                  "reais": {"BRL"}, "pesos": {"CLP", "MXN", "ARS", "COP", "UYU", "PHP"}, "rand": {"ZAR"},
+                  "naira": {"NGN"}, "cedis": {"GHS"}, "shillings": {"KES", "UGX", "TZS"}, "ringgit": {"MYR"},
+                  "baht": {"THB"}, "rupiah": {"IDR"}, "forint": {"HUF"}, "lei": {"RON"}, "lira": {"TRY"},
+                  "shekels": {"ILS"}, "dirhams": {"AED", "MAD"}, "riyals": {"SAR", "QAR"}, "dong": {"VND"},
+                  "hryvnias": {"UAH"}, "soles": {"PEN"}, "birr": {"ETB"}, "kwacha": {"ZMW", "MWK"}}
+
+
+def currency_sign(value: str) -> str | None:
+    """The currency sign of an amount as written: "A$" in "A$1.2 billion" (not "$"), "€" in "€5"."""
+    return next((sign for sign in sorted(SYMBOLS, key=len, reverse=True)
+                 if value.startswith(sign) or len(sign) == 1 and sign in value), None)
+
+
 CLOSING = (".", "!", "?", "\u201d", '"', "\u2019")
 WORDS = (350, 600)
 ABOUT = re.compile(r"^About (?P<name>[A-Z][a-z\u00e0-\u024f]+(?: [A-Z][a-z\u00e0-\u024f]+)+) "
@@ -236,7 +254,7 @@ def check_key(path: Path, blocks: list[str], key: object, report: Report) -> dic
         if not isinstance(unit, str) or not (unit in CURRENCIES or re.fullmatch(r"[a-z]+(?: [a-z]+)*", unit)):
             report.error(where, f"number {value!r}: unit {unit!r} is neither an ISO 4217 code nor lower-case words")
             continue
-        symbol = next((c for c in str(value) if c in SYMBOLS), None)
+        symbol = currency_sign(str(value))
         if symbol and unit != SYMBOLS[symbol]:
             report.error(where, f"number {value!r}: a {symbol} amount has unit {SYMBOLS[symbol]}, not {unit}")
         if str(value).endswith("%") != (unit == "percent"):

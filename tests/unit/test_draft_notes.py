@@ -369,6 +369,20 @@ def test_the_evaluation_set_and_its_answer_keys_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_key_checker_knows_every_current_currency_and_the_dollar_signs_of_other_countries():
+    """A key may give any currency legal tender today (rand, naira, shillings ...), and an amount
+    in "A$" or "R$" is Australia's or Brazil's, not the US dollar of a bare "$"."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_keys", ROOT / "evals" / "draft" / "check_keys.py")
+    check_keys = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_keys)
+    assert {"ZAR", "KES", "NGN", "GHS", "ARS", "COP", "NZD", "SGD"} <= check_keys.CURRENCIES
+    signs = {value: check_keys.SYMBOLS[check_keys.currency_sign(value)] for value in ("A$1.2 billion", "R$40", "$5", "€3")}
+    assert signs == {"A$1.2 billion": "AUD", "R$40": "BRL", "$5": "USD", "€3": "EUR"}, signs
+    assert check_keys.CURRENCY_WORDS["rand"] == {"ZAR"} and "KES" in check_keys.CURRENCY_WORDS["shillings"]
+
+
 def test_names_with_an_apostrophe_a_place_that_owns_one_clubs_and_parties():
     result = sample("""
 The Taxpayers’ Party and the Harbour Supporters’ Trust met Norway’s Labour Alliance in Oslo.
