@@ -1400,3 +1400,19 @@ The bill, which the House of Representatives passed, now goes to the Supreme Cou
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds.get("Atlantic") == kinds.get("Mediterranean") == kinds.get("Andes") == "place", kinds
     assert kinds.get("House of Representatives") == kinds.get("Supreme Court") == "body", kinds
+
+
+def test_a_plural_name_of_creatures_people_or_nature_is_a_club_in_a_story_of_matches():
+    """"Tshwane Rhinos", "Otago Mariners", "Waikato Comets" in a match report are clubs (bodies);
+    the same shape in a story of no games says nothing, and a name ending in a surname WordNet
+    lacks ("Ben Hollis") is no club."""
+    result = sample("""
+The Tshwane Rhinos beat the Otago Mariners 31-24 to go two points clear of the Waikato Comets, said Ben Hollis.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Tshwane Rhinos") == kinds.get("Otago Mariners") == kinds.get("Waikato Comets") == "body", kinds
+    assert kinds.get("Ben Hollis") == "person", kinds
+    calm = sample("""
+The Tshwane Rhinos opened a shop in the town centre on Monday, said Ben Hollis.
+""")
+    assert {c.name: c.kind for c in calm.entities}.get("Tshwane Rhinos") != "body"

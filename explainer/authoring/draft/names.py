@@ -542,6 +542,25 @@ _HELD_IN = re.compile(r"\b(?:stakes?|shares?|invest\w*|interest|role|job|jobs|wo
                       r"partner|analyst|professor|researcher|stock|holding|lead|\w+ed|\w+ing)\s+(?:in|at)\s+$")
 
 
+# A sentence about a game: what a club's plural name ("Otago Mariners") is read by.
+_SPORT = re.compile(r"\b(?:beat|beaten|match|matches|coach|scored|tries|goals?|league|fixture|derby|semi-finals?|"
+                    r"play-offs?|playoffs?|standings|win\s+over|defeat(?:ed)?|points?)\b")
+# What a club's last word is, in the plural: creatures, people, things of nature ("Rhinos",
+# "Mariners", "Shamrocks", "Comets"); not a word WordNet lacks, as a surname may be ("Hollis").
+_TEAM_NOUNS = {"noun.animal", "noun.person", "noun.plant", "noun.object"}
+
+
+def _a_teams_name(words: list[str]) -> bool:
+    """Two or three capitalised words ending in a plural that names no kind of organisation
+    ("Partners", "Holdings", "Independents" say what they are)."""
+    last = words[-1]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or last in _KIND_WORDS \
+            or not last.endswith("s") or last.endswith(("ss", "’s", "'s")):
+        return False
+    lower = last.lower()
+    return wordnet.plural_noun(lower) and wordnet.lexname(lower, "n") in _TEAM_NOUNS
+
+
 def _kind(candidate: Candidate, places: Gazetteer) -> None:
     name, words = candidate.name, candidate.name.split()
     evidence = candidate.evidence
@@ -568,6 +587,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
 
     if len(words) > 1 and words[-1] in CLUB_WORDS:
         evidence["body"] += 6
+    elif _a_teams_name(words) and any(_SPORT.search(m.sentence) for m in candidate.mentions):
+        evidence["body"] += 6  # "Tshwane Rhinos 31-24", "the Waikato Comets", in a story of matches: a club
     if head in PARTY_WORDS:
         evidence["party"] += 8
     if head in LAW_WORDS or len(words) > 2 and (words[-2] in LAW_WORDS and words[-1].isdigit()
