@@ -29,11 +29,26 @@ def fold(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=\.[\u201d\u2019\"']))\s+(?=[A-Z\u201c\"'])")
 
 
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")  # with a full stop, before a day
+# Words whose full stop ends no sentence before a capital: a title ("Gov. Ana Ruiz", "St. Cloud"),
+# a month in a date ("Oct. 7"), a country's initials ("U.S. Bankruptcy Court"), a middle initial.
+_ABBREVIATED = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Rev|"
+                          rf"{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|[A-Z](?:\.[A-Z])*)\.$")
+
+
 def sentences(text: str) -> list[str]:
     """A paragraph's sentences: a break after . ! or ?, or after a quotation that ends with a
     full stop ('... applied." Lawyers said'), before a capital or an opening quote. Not after
-    a quoted question or exclamation: its speaker usually follows ('"Is it fair?" Bishop asked')."""
-    return _SENTENCE_END.split(text)
+    a quoted question or exclamation: its speaker usually follows ('"Is it fair?" Bishop asked'),
+    nor after an abbreviation ("Gov.", "Oct.", "U.S.")."""
+    pieces = _SENTENCE_END.split(text)
+    joined = pieces[:1]
+    for piece, space in zip(pieces[1:], re.findall(_SENTENCE_END, text)):
+        if _ABBREVIATED.search(joined[-1]):
+            joined[-1] += space + piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def slug(text: str, limit: int = 80) -> str:

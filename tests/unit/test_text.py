@@ -70,6 +70,14 @@ def test_sentences():
         "\u201cIs the rent fair?\u201d Bishop asked.", "\u201cNo!\u201d Castle said."]
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    """A title, a place's "St.", a month before its day and a country's initials are written
+    with a full stop that ends nothing ("Gov. Ana Ruiz", "St. Cloud", "Oct. 7", "U.S. Senate")."""
+    assert sentences("Voting starts on Oct. 7. Gov. Ana Ruiz of St. Cloud said the U.S. Senate agreed. It did.") == [
+        "Voting starts on Oct. 7.", "Gov. Ana Ruiz of St. Cloud said the U.S. Senate agreed.", "It did."]
+    assert sentences("It cost 5.5 million. Officials said so.") == ["It cost 5.5 million.", "Officials said so."]
+
+
 def test_names_sort_their_numbers_as_numbers():
     from explainer.core.text import in_order
 
