@@ -1416,3 +1416,19 @@ The Tshwane Rhinos beat the Otago Mariners 31-24 to go two points clear of the W
 The Tshwane Rhinos opened a shop in the town centre on Monday, said Ben Hollis.
 """)
     assert {c.name: c.kind for c in calm.entities}.get("Tshwane Rhinos") != "body"
+
+
+def test_american_abbreviations_dates_counties_and_legislatures():
+    """"Oct. 7" is a date, not a name "Oct"; "St. Cloud" and "U.S." are places, "U.S. Bankruptcy
+    Court" one body; "Gov." is a title; a county's name ends in "County" in the United States;
+    a legislature is a body."""
+    result = sample("""
+The U.S. Bankruptcy Court in St. Cloud set a hearing for Oct. 7, said Gov. Ana Ruiz of Cochise County.
+The Louisiana Legislature passed the bill, and sales in the U.S. rose.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("U.S. Bankruptcy Court") == "body" and kinds.get("St. Cloud") == "place", kinds
+    assert kinds.get("U.S.") == "place" and kinds.get("Cochise County") == "place", kinds
+    assert kinds.get("Ana Ruiz") == "person" and kinds.get("Louisiana Legislature") == "body", kinds
+    assert not {"Oct", "Gov", "St", "U.S"} & set(kinds), kinds
+    assert any("Oct. 7" in found.text for found, _, _ in result.events), result.events

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...core.lexicon import zipf
-from ...core.text import MONTHS, TENS, WEEKDAYS
+from ...core.text import MONTH_ABBREVIATIONS, MONTHS, TENS, WEEKDAYS
 from ...core.text import NUMBER_WORDS as NUMBERS
 from . import wordnet
 from .gazetteer import Gazetteer
@@ -75,6 +75,8 @@ _DATE_PATTERNS = [
     rf"\b(?:(?i:in|on|since|until|by|from|before|after|during|early|late|mid|last|next|this)[-\s]+)"
     rf"(?:\d{{1,2}}\s+)?May(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b",
     rf"\b(?:\d{{1,2}}\s+May|May\s+\d{{1,2}}(?:st|nd|rd|th)?|May,?\s+{_YEAR})\b",
+    # A month abbreviated before its day, as American papers write it: "on Oct. 7", "Sept. 30, 2026"
+    rf"\b(?:(?i:on|since|until|by|from|before|after)\s+)?(?:{'|'.join(MONTH_ABBREVIATIONS)})\.\s+\d{{1,2}}\b(?:,\s+{_YEAR})?",
     # Years, and spans of years: "in 2024", "since the 1990s", "the 2024-25 season", "fiscal 2025"
     rf"\b(?:(?i:in|by|since|until|from|before|after|during|through|throughout|fiscal|FY)\s+)?(?:the\s+)?"
     rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+(?:season|(?:financial|fiscal|tax|academic|school|calendar)\s+year))?\b",

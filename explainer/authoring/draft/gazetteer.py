@@ -65,8 +65,9 @@ class Gazetteer:
 
     def place(self, name: str) -> str | None:
         """The place a name or demonym stands for, or None; a name written with its accents
-        is the place a dataset spells without them ("Liège": "Liege")."""
-        if name in self.places:
+        is the place a dataset spells without them ("Liège": "Liege"), initials with their
+        stops the initials ("U.S.": "US")."""
+        if name in self.places or re.fullmatch(r"(?:[A-Z]\.){2,}", name) and name.replace(".", "") in self.places:
             return name
         folded = _ascii(name)
         if folded != name and folded in self.places:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...core.lexicon import singular, zipf
-from ...core.text import MONTHS, WEEKDAYS
+from ...core.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from . import wordnet
 from .gazetteer import Gazetteer
 
@@ -26,7 +26,11 @@ from .gazetteer import Gazetteer
 # "Supporters’ Trust": a capitalised word follows).
 # Capitals beyond ASCII too: "Élodie", "Åland", "Łódź".
 _UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
-_WORD = (rf"(?:{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
+# A word may be initials with their stops ("U.S.") or an abbreviation before the next word of
+# the name ("St. Cloud", "Gov. Ana Ruiz": the title is taken off later).
+_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Rev"
+_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.(?=\s+{_UPPER})"
+         rf"|{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
          rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
 # A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
 LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Code",
@@ -72,7 +76,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
               "Treasury", "Administration", "Clinic", "Biobank", "Circle", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
-              "Politecnico"}
+              "Politecnico", "Legislature"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -105,7 +109,8 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
                "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
                "Terrace", "Crescent", "Arena", "Stadium", "Baths", "Hall",  # a venue: "the Waterfront Hall"
-               "Village", "Hamlet"}
+               "Village", "Hamlet", "County", "Parish", "Range", "Ranges", "Highway", "Motorway", "Freeway"}
+# ("Cochise County", "Lafourche Parish": a US county's name ends in its word, an Irish one starts with it)
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Lough", "Mount", "Isle", "Cape", "Gulf", "Bay", "County", "Co", "Costa",
                      "Sierra"}  # "Co Kildare": Ireland's county, abbreviated
@@ -115,7 +120,8 @@ _COMPASS = {"North", "South", "East", "West", "Central", "Upper", "Lower", "Grea
 _COMPASS_ADJECTIVES = {"Northern", "Southern", "Eastern", "Western"}  # "Northern Touchline" may be a paper
 CAMPAIGN_WORDS = {"Action", "Campaign", "Residents", "Residents’", "Pressure", "Support", "Advisory", "Working",
                   "Parents", "Parents’", "Tenants", "Tenants’", "Protest"}
-_TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady"}
+_TITLES = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady",
+           "Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Rev."}  # "Gov. Ana Ruiz"
 # Capitalised role words in front of a name ("Chief Executive Makoto Uchida"): not the name.
 _ROLE_WORDS = {w.title() for role in ROLES for w in role.split()} | {"Finance", "Foreign", "Health", "Prime",
                                                                        "Economy", "Interior", "Defence", "Defense",
@@ -225,13 +231,14 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
             text = text[: text.rstrip().rfind(" ")].rstrip() if " " in text else ""
         if not words:
             continue
-        text = _POSSESSIVE.sub("", text.rstrip("."))
+        text = _POSSESSIVE.sub("", text if re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", text) else text.rstrip("."))
         if text.split()[-1] in LAW_WORDS and len(text.split()) > 1 and (year := _LAWS_YEAR.match(sentence[start + len(text):])):
             text += year.group()  # "Water Industry Act 1991"
         based = re.search(r"-(?:based|language|speaking|born|owned|led|registered|listed|made)$", text)
         if based:  # "the Oslo-based insurer", "Welsh-language": a place or a demonym, then what it qualifies
             text = text[: based.start()]
-        if len(text) < 2 or text in MONTHS or text.removesuffix("s") in WEEKDAYS or re.fullmatch(r"[QH][1-4]", text):
+        if len(text) < 2 or text in MONTHS or text.removesuffix("s") in WEEKDAYS or re.fullmatch(r"[QH][1-4]", text) \
+                or text in MONTH_ABBREVIATIONS and re.match(r"\.\s+\d", sentence[start + len(text):]):  # "Oct. 7"
             continue
         if re.fullmatch(r"[A-Z]{2,}s", text):
             continue  # "EVs": an abbreviation in the plural is a term, not a name
