@@ -1432,3 +1432,19 @@ The Louisiana Legislature passed the bill, and sales in the U.S. rose.
     assert kinds.get("Ana Ruiz") == "person" and kinds.get("Louisiana Legislature") == "body", kinds
     assert not {"Oct", "Gov", "St", "U.S"} & set(kinds), kinds
     assert any("Oct. 7" in found.text for found, _, _ in result.events), result.events
+
+
+def test_a_score_is_one_figure_in_the_storys_scoring_unit_and_a_range_or_a_vote_is_not_points():
+    """"beat the Rhinos 31-24" is a score, in what the story scores (points, goals, runs, frames);
+    a 5-4 ruling counts votes; "10-15 people" is a range of people, not a score."""
+    rugby = sample("""
+The Mariners scored four tries to beat the Rhinos 31-24, and earned 5 points from the match.
+Between 10-15 people waited outside. The court ruled 5-4 that the ground could stay.
+""")
+    figures = {found.text: found.unit for found, _, _ in rugby.figures}
+    assert figures.get("31-24") == "points" and figures.get("5-4") == "votes", figures
+    assert "10-15" not in figures and "24" not in figures, figures
+    snooker = sample("""
+Laidlaw won the last three frames to beat Dec Moran 6-5, his first ranking title in frames of such length.
+""")
+    assert {found.text: found.unit for found, _, _ in snooker.figures}.get("6-5") == "frames"

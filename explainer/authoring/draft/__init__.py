@@ -35,7 +35,7 @@ from ...core.problems import ContentError, Problem, display_path
 from ...core.text import sentences, slug
 from ...render.index import linker as notes_linker
 from ..received import checked_id, default_id, read_received, with_paragraphs
-from .figures import Found, dates, figures, qualified
+from .figures import Found, dates, figures, qualified, scored_in
 from .gazetteer import gazetteer
 from .names import Candidate, candidates
 from .terms import Term, term_codes, terms
@@ -88,6 +88,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     result = Draft(article_id, paragraphs(text), taken=ids)
     split = [sentences(p) for p in result.paragraphs]
     currencies = places.currencies_in("\n".join(result.paragraphs))  # "kroner" in a Norwegian story: NOK
+    scored = scored_in("\n".join(result.paragraphs))  # a story's scores in points, goals, frames ...
     covered: list[list[list[tuple[int, int]]]] = []
     for n, sentence_list in enumerate(split, 1):
         covered.append([])
@@ -104,7 +105,7 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
             covered[-1].append(spans)
             in_dates = dates(sentence)
             result.events += [(d, n, sentence) for d in in_dates]
-            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates, currencies)]
+            result.figures += [(f, n, sentence) for f in figures(sentence, places, in_dates, currencies, scored)]
     found_names = candidates(split, places, covered)
     # A year in a name is the name's ("the Water Industry Act 1991"), not an event of the story:
     # the names' spans in each sentence, new and already noted.

@@ -128,12 +128,42 @@ def _longest(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+# A game's score ("beat the Rhinos 31-24", "won 3-0", "21-18, 17-21") or a vote's ("a 5-4
+# ruling"): two numbers joined by a dash, and after them no counted noun (a range: "10-15 people").
+_SCORE = re.compile(r"(?<![\w.,/£€$¥-])(\d{1,3})[-–](\d{1,3})(?![\w/%°]|[.,]\d|[-–]\d)"
+                    r"(?=[\s,.;:)]*(?:$|[^\w\s]|(?:at|in|on|to|with|after|and|or|over|against|before|for|win|victory|"
+                    r"defeat|loss|lead|draw|aggregate|home|away|down|up|the|a|an|by|when|as|but|ruling|decision|vote|"
+                    r"verdict|margin|scoreline|result|into|until|since|from|thanks|courtesy|that)\b|[A-Z]))")
+# What a story's scores count: the scoring word it uses most ("tries" score points); a game's
+# or a set's only where none of these is used ("games" are more often the matches played).
+SCORING_UNITS = ("points", "goals", "runs", "frames")
+_SCORED_ELSE = ("sets", "games")
+_VOTED = re.compile(r"\b(?:ruled|ruling|verdict|vote|votes|voted|majority)\b")
+
+
+def scored_in(text: str) -> str:
+    """The unit of the story's scores ("beat the Rhinos 31-24": points), points by default."""
+    for units in (SCORING_UNITS, _SCORED_ELSE):
+        counts = {unit: len(re.findall(rf"\b{unit[:-1]}s?\b", text, re.IGNORECASE)) for unit in units}
+        if any(counts.values()):
+            return max(units, key=lambda unit: counts[unit])
+    return "points"
+
+
+def _scores(sentence: str, story_unit: str) -> list[Found]:
+    unit = "votes" if _VOTED.search(sentence) else story_unit  # "a 5-4 ruling"
+    return [Found(m.start(), m.end(), m.group(), unit) for m in _SCORE.finditer(sentence)
+            if not re.search(r"\b(?:aged|ages|between|from)\s+$", sentence[: m.start()])]
+
+
 def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
-            currencies: Mapping[str, str] | None = None) -> list[Found]:
+            currencies: Mapping[str, str] | None = None, scored: str = "points") -> list[Found]:
     """Every number used as a quantity, with its unit: an amount's currency (ISO 4217), a
     percent, what a count counts or a duration's unit. Years and the numbers inside dates
     and names ("Model 3") are not figures. `currencies`: the article's own reading of a
-    currency name several share ("kroner" in a Norwegian story: Gazetteer.currencies_in)."""
+    currency name several share ("kroner" in a Norwegian story: Gazetteer.currencies_in);
+    `scored`: what the story's scores count (scored_in)."""
+    scores = _scores(sentence, scored)
     symbols = sorted(places.currency_symbols, key=len, reverse=True)
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
@@ -146,6 +176,8 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
     for match in re.finditer(rf"(?<![\w.,$€£¥])(?:(?P<code>{codes})\s)?{number}", sentence):
         num, start, end = match.group("num"), match.start(), match.end()
         word_number = not num[0].isdigit()
+        if any(score.start <= start < score.end for score in scores):
+            continue  # a side of a score: the score is the figure
         if any(d.start <= start < d.end for d in in_dates) and not match.group("cur") \
                 and (not re.match(rf"^[\s-](?:{'|'.join(_TIME_UNITS)})s?\b", sentence[end:])
                      or re.fullmatch(_YEAR, num) or re.search(r"\d[-–/]$", sentence[:start])):  # "2026-27 season"
@@ -174,7 +206,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
         found.append(Found(start, end, sentence[start:end].strip(), unit))
     found = [f for f in _compared(sentence, found) if f.unit is not None or f.text[:1].isdigit() or f.text[:1] in "$€£¥"]
     found += [Found(m.start(), m.end(), m.group(), "times") for m in _TWICE.finditer(sentence)]
-    return found + _fractions(sentence, found)
+    return sorted(found + scores, key=lambda f: f.start) + _fractions(sentence, found)
 
 
 _APPROXIMATELY = r"about|around|roughly|nearly|almost|some|(?:more|less|fewer)\s+than"
