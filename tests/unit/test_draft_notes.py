@@ -1448,3 +1448,16 @@ Between 10-15 people waited outside. The court ruled 5-4 that the ground could s
 Laidlaw won the last three frames to beat Dec Moran 6-5, his first ranking title in frames of such length.
 """)
     assert {found.text: found.unit for found, _, _ in snooker.figures}.get("6-5") == "frames"
+
+
+def test_a_currency_name_several_share_is_the_one_of_the_country_the_storys_places_are_in():
+    """A story that names no country but its places ("Fez", "Meknes") pays in their country's
+    currency (dirhams: Morocco's, not the UAE's); an American story's pounds are a weight."""
+    moroccan = sample("""
+The council in Fez will spend 96 million dirhams on shuttles, as Meknes did last year.
+""")
+    assert {f.text: f.unit for f, _, _ in moroccan.figures}.get("96 million dirhams") == "MAD"
+    american = sample("""
+Rail cars leaving Omaha, Nebraska, may weigh 286,000 pounds when loaded, the Lincoln firm said.
+""")
+    assert {f.text: f.unit for f, _, _ in american.figures}.get("286,000 pounds") == "pounds"

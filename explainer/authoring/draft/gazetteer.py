@@ -7,6 +7,7 @@ Babel: symbols and names to ISO 4217 codes) and how common a word is in general 
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,11 +54,23 @@ class Gazetteer:
         people ("Norway", "Norwegian"), and no other's: "kroner" -> "NOK" in a Norwegian story."""
         named = {place for place in self.countries if re.search(rf"\b{re.escape(place)}\b", text)}
         named |= {country for demonym, country in self.demonyms.items() if re.search(rf"\b{re.escape(demonym)}\b", text)}
+        # and the country most of its places are in ("Fez", "Essaouira": Morocco), where one is
+        runs = re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text)
+        countries = countries_of()
+        votes = Counter(countries[name] for name in {name for run in runs for name in _parts(run.split())}
+                        if name in countries)
+        ranked = votes.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            named.add(ranked[0][0])
         settled = {}
         for name, codes in self.shared_currencies.items():
             meant = [code for code, where in codes.items() if where & named]
             if len(meant) == 1:
                 settled[name] = meant[0]
+        # An American story's pounds weigh something, unless it names a country that pays in them.
+        if "United States" in named and not any(named & where for where in self.shared_currencies.get("pounds", {}).values()) \
+                and not named & (_UK_NATIONS | {"United Kingdom"}):
+            settled["pounds"] = "pounds"
         return settled
 
     def town(self, name: str) -> bool:
@@ -73,6 +86,11 @@ class Gazetteer:
         if folded != name and folded in self.places:
             return name
         return self.demonyms.get(name)
+
+
+def _parts(words: list[str]) -> list[str]:
+    """The runs of one to three words inside a run of capitalised words."""
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)]
 
 
 def _ascii(name: str) -> str:
@@ -180,3 +198,30 @@ def gazetteer() -> Gazetteer:
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
                      nations, shared)
+
+
+@cache
+def countries_of() -> dict[str, str]:
+    """The country of a city, a town, a state or a province, where its name says which: one
+    country has it, or its largest namesake is ten times the next one abroad ("Saskatoon":
+    Canada; not "Brandon": Florida's and Manitoba's are alike in size); a large city's other
+    names too ("Fez" for Fès)."""
+    geo = geonames()
+    seen: dict[str, list[tuple[int, str]]] = {}
+    named = [(city, {city["name"]} if city["population"] < CITY_POPULATION else city_names(city))
+             for city in geo.cities.values()]  # 15,000 people or more: a smaller town's name is often a surname
+    for city, names in named:
+        country = geo.countries.get(city["countrycode"], {}).get("name")
+        for name in names if country else ():
+            seen.setdefault(name, []).append((city["population"], country))
+    found = {}
+    for name, namesakes in seen.items():
+        namesakes.sort(reverse=True)
+        abroad = [population for population, country in namesakes if country != namesakes[0][1]]
+        if not abroad or namesakes[0][0] >= 10 * abroad[0]:
+            found[name] = namesakes[0][1]
+    found.update({state["name"]: "United States" for state in geo.us_states.values()})
+    for info in geo.country_infos:
+        for province in info.get("provinces") or []:
+            found.setdefault(province, info.get("name", ""))
+    return found
