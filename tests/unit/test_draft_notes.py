@@ -1461,3 +1461,11 @@ The council in Fez will spend 96 million dirhams on shuttles, as Meknes did last
 Rail cars leaving Omaha, Nebraska, may weigh 286,000 pounds when loaded, the Lincoln firm said.
 """)
     assert {f.text: f.unit for f, _, _ in american.figures}.get("286,000 pounds") == "pounds"
+
+
+def test_an_age_after_the_age_of_or_turned_is_in_years():
+    result = sample("""
+The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned 30 last month, scored twice.
+""")
+    figures = {f.text: f.unit for f, _, _ in result.figures}
+    assert figures.get("73") == "years" and figures.get("30") == "years", figures

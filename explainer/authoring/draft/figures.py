@@ -371,8 +371,10 @@ _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-
             (rf"^(?:,?\s(?:and|or|to|of the|of its|of their|of our|of|out of)\s(?:[\d.,]+|{'|'.join(NUMBER_WORDS)})"
              r"|,\s[\d.,]+)+\s([a-z]+)\b",
              False))
-# A person's age: "Mendes, 23, has agreed", "aged between 55 and 80", "users under 16".
+# A person's age: "Mendes, 23, has agreed", "aged between 55 and 80", "users under 16", "died at
+# the age of 73", "who turned 30 last month".
 _AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+(?:between\s+)?\w+\s+(?:and|to)\s+"
+                         r"|\bthe\s+age\s+of\s+|\b(?:turned|turns|turning)\s+"
                          r"|\b(?:[a-z]+s|people|children|anyone|men|women)\s+(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
 
 
