@@ -1469,3 +1469,14 @@ The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned
 """)
     figures = {f.text: f.unit for f, _, _ in result.figures}
     assert figures.get("73") == "years" and figures.get("30") == "years", figures
+
+
+def test_a_bank_is_a_lender_not_a_rivers_bank_and_a_forum_a_body():
+    """WordNet's "bank" is first a slope of land: a name ending in Bank is a company ("Creekside
+    Bank"), a central bank still a body; a forum of people is a body."""
+    result = sample("""
+Creekside Bank lent the money, the European Central Bank said, and the Kennet Business Forum welcomed it.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Creekside Bank") == "company" and kinds.get("European Central Bank") == "body", kinds
+    assert kinds.get("Kennet Business Forum") == "body", kinds

@@ -56,7 +56,8 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics",
                     "Café", "Cafe", "Restaurant", "Hotel", "Bakery", "Brewery", "Pub", "Inn", "Stores", "Shipping",
-                    "Freight", "Water"}  # "Thames Water": a utility
+                    "Freight", "Water", "Bank", "Bankas", "Bankası", "Banco", "Banque", "Auctions"}
+# ("Thames Water": a utility; "Creekside Bank": a lender, not a river's bank)
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
 CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "Hotspur", "Academicals",
               "Thistle", "Harriers", "Villa", "United", "Racing"}
@@ -76,7 +77,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
               "Treasury", "Administration", "Clinic", "Biobank", "Circle", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
-              "Politecnico", "Legislature"}
+              "Politecnico", "Legislature", "Forum"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -583,8 +584,8 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
     elif places.town(name):
         evidence["place"] += 2  # a smaller town's name: a cue beside it outweighs it
     head = _head(words)  # "Party" in "the Party for Fair Care", "Fund" in "the Halcyon Fund for Digital Skills"
-    if head in COMPANY_SUFFIXES:
-        evidence["company"] += 6  # not "the Riga Institute of Financial Technology"
+    if head in COMPANY_SUFFIXES and not ("Central Bank" in name or name.startswith("Bank of")):
+        evidence["company"] += 6  # not "the Riga Institute of Financial Technology", nor a central bank
     if any(w in BODY_WORDS - SHARED_WITH_PARTIES for w in words) or name.startswith("Bank of") or "Central Bank" in name:
         evidence["body"] += 6
     elif any(w in SHARED_WITH_PARTIES for w in words):
@@ -609,7 +610,7 @@ def _kind(candidate: Candidate, places: Gazetteer) -> None:
         evidence["publication"] += 2  # "The Meridian": a paper's, or a work's title ("the opera The Glass Harbour")
     if re.search(r"\d", name):
         evidence["product"] += 1
-    if len(words) > 1 and (words[-1] in PLACE_WORDS or wordnet.landform(words[-1])):
+    if len(words) > 1 and (words[-1] in PLACE_WORDS or wordnet.landform(words[-1]) and words[-1] not in COMPANY_SUFFIXES):
         evidence["place"] += 6  # "Skellbeck Moor", "the Åland Islands", "Leeds Bradford Airport"
     if len(words) > 1 and (words[0] in PLACE_FIRST_WORDS or words[0] in _COMPASS and not set(words) & _KIND_WORDS):
         evidence["place"] += 4  # "River Wenn", "West Midlands", "South Holland"
