@@ -1480,3 +1480,14 @@ Creekside Bank lent the money, the European Central Bank said, and the Kennet Bu
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds.get("Creekside Bank") == "company" and kinds.get("European Central Bank") == "body", kinds
     assert kinds.get("Kennet Business Forum") == "body", kinds
+
+
+def test_an_exchange_an_archive_and_a_partnership_are_bodies_a_shield_and_a_grand_prix_events():
+    result = sample("""
+Shares rose on the Tokyo Stock Exchange, said the Irish Moving Image Archive and the Don Valley Health Partnership.
+The club won the Celtic Shield in May and the Leiestreek Grand Prix in June, said Ada Moss.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Tokyo Stock Exchange") == kinds.get("Irish Moving Image Archive") == "body", kinds
+    assert kinds.get("Don Valley Health Partnership") == "body", kinds
+    assert kinds.get("Celtic Shield") == kinds.get("Leiestreek Grand Prix") == "programme", kinds

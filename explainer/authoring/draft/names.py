@@ -77,7 +77,7 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
               "Treasury", "Administration", "Clinic", "Biobank", "Circle", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
-              "Politecnico", "Legislature", "Forum"}
+              "Politecnico", "Legislature", "Forum", "Exchange", "Archive", "Consortium", "Partnership"}
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -90,7 +90,8 @@ SHARED_WITH_PARTIES = {"Alliance", "Coalition", "Movement", "Front", "League", "
 PROGRAMME_WORDS = {"Programme", "Program", "Scheme", "Plan", "Initiative", "Festival", "Awards", "Award", "Prize",
                    "Games", "Olympics", "Cup", "Fund", "Championship", "Championships", "Summit", "Expo", "Biennale",
                    "Fair", "Week", "Challenge", "Project", "Strategy", "Race", "Rally", "Marathon", "Regatta", "Register",
-                   "Open", "Classic", "Trophy", "Eisteddfod"}  # "the Scottish Open", "the Westhoek Classic"
+                   "Open", "Classic", "Trophy", "Eisteddfod", "Shield", "Prix", "Masters"}
+# ("the Scottish Open", "the Westhoek Classic", "the Celtic Shield", "the Leiestreek Grand Prix")
 PUBLICATION_WORDS = {"Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "News", "Review", "Magazine",
                      "Chronicle", "Telegraph", "Observer", "Guardian", "Daily", "Weekly", "Press", "Wire", "Letters",
                      "Bulletin", "Proceedings", "Annals", "Quarterly", "Ledger", "Courier", "Mirror", "Monitor", "Echo",
