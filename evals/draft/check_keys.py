@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from babel import Locale
-from babel.numbers import get_territory_currencies
+from babel.numbers import get_currency_name, get_territory_currencies
 from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parent
@@ -42,11 +42,12 @@ CURRENCIES = {code for territory in Locale("en").territories
               for code in get_territory_currencies(territory, tender=True, non_tender=False)}
 # A sign before an amount, the longest first: "A$" is Australia's dollar, "$" alone the US one.
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "US$": "USD", "A$": "AUD",
-           "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN"}
+           "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN",
+           "J$": "JMD", "TT$": "TTD", "Bds$": "BBD"}
 # A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
 # kroner"): its code is the unit. Not "pounds", a weight as often.
 CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
-                  "dollars": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "JMD", "NAD", "FJD"},
+                  "dollars": {code for code in CURRENCIES if get_currency_name(code, 2, "en").endswith(" dollars")},
                   "kroner": {"NOK", "DKK"}, "krone": {"NOK", "DKK"}, "kronor": {"SEK"}, "krona": {"SEK"},
                   "zloty": {"PLN"}, "złoty": {"PLN"}, "francs": {"CHF"}, "franc": {"CHF"}, "koruna": {"CZK"},
                   "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR", "PKR", "LKR", "NPR"}, "won": {"KRW"},
@@ -54,7 +55,8 @@ CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
                   "naira": {"NGN"}, "cedis": {"GHS"}, "shillings": {"KES", "UGX", "TZS"}, "ringgit": {"MYR"},
                   "baht": {"THB"}, "rupiah": {"IDR"}, "forint": {"HUF"}, "lei": {"RON"}, "lira": {"TRY"},
                   "shekels": {"ILS"}, "dirhams": {"AED", "MAD"}, "riyals": {"SAR", "QAR"}, "dong": {"VND"},
-                  "hryvnias": {"UAH"}, "soles": {"PEN"}, "birr": {"ETB"}, "kwacha": {"ZMW", "MWK"}}
+                  "hryvnias": {"UAH"}, "soles": {"PEN"}, "birr": {"ETB"}, "kwacha": {"ZMW", "MWK"}, "taka": {"BDT"},
+                  "dinars": {"JOD", "KWD", "BHD", "IQD", "TND", "LYD", "DZD", "RSD"}}
 
 
 def currency_sign(value: str) -> str | None:

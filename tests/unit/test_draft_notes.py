@@ -381,6 +381,16 @@ def test_the_key_checker_knows_every_current_currency_and_the_dollar_signs_of_ot
     signs = {value: check_keys.SYMBOLS[check_keys.currency_sign(value)] for value in ("A$1.2 billion", "R$40", "$5", "€3")}
     assert signs == {"A$1.2 billion": "AUD", "R$40": "BRL", "$5": "USD", "€3": "EUR"}, signs
     assert check_keys.CURRENCY_WORDS["rand"] == {"ZAR"} and "KES" in check_keys.CURRENCY_WORDS["shillings"]
+    assert {"TTD", "BBD", "JMD"} <= check_keys.CURRENCY_WORDS["dollars"] and check_keys.CURRENCY_WORDS["taka"] == {"BDT"}
+
+
+def test_the_dollar_signs_of_the_english_language_press_are_their_countries():
+    result = sample("""
+The resort cost J$2.4 billion and the Toronto deal C$310 million, while the Singapore unit raised S$45 million.
+""")
+    figures = {f.text: f.unit for f, _, _ in result.figures}
+    assert figures.get("J$2.4 billion") == "JMD" and figures.get("C$310 million") == "CAD", figures
+    assert figures.get("S$45 million") == "SGD", figures
 
 
 def test_names_with_an_apostrophe_a_place_that_owns_one_clubs_and_parties():

@@ -193,6 +193,10 @@ def gazetteer() -> Gazetteer:
             shared.setdefault(last, {})[code] = frozenset(tender_in.get(code, ()))
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1 and name in names}
     symbols.setdefault("US$", "USD")
+    # Dollar signs the English-language press writes that CLDR's English has in another form
+    # or not at all: "C$5 million" (CLDR: CA$), "S$", "AU$", "J$", "TT$".
+    for sign, code in {"C$": "CAD", "AU$": "AUD", "S$": "SGD", "J$": "JMD", "TT$": "TTD", "Bds$": "BBD"}.items():
+        symbols.setdefault(sign, code)
     names.setdefault("reais", "BRL")  # the plural English-language papers write ("1.2 billion reais"); CLDR's is "reals"
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
