@@ -30,10 +30,13 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=\.[\u201d\u2019\"']))\s+(?=[A-Z\u
 
 
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")  # with a full stop, before a day
-# Words whose full stop ends no sentence before a capital: a title ("Gov. Ana Ruiz", "St. Cloud"),
-# a month in a date ("Oct. 7"), a country's initials ("U.S. Bankruptcy Court"), a middle initial.
-_ABBREVIATED = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Rev|"
-                          rf"{'|'.join(MONTH_ABBREVIATIONS)}|No|Nos|[A-Z](?:\.[A-Z])*)\.$")
+# Titles and place words written with a full stop before a name: "Gov. Ana Ruiz", "St. Cloud".
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gov", "Sen", "Rep", "Gen", "Lt",
+                       "Col", "Capt", "Sgt", "Rev")
+# Words whose full stop ends no sentence before a capital: a title, a month in a date ("Oct. 7"),
+# a country's initials ("U.S. Bankruptcy Court"), a middle initial.
+_ABBREVIATED = re.compile(rf"(?:^|[\s(])(?:{'|'.join((*TITLE_ABBREVIATIONS, *MONTH_ABBREVIATIONS))}|No|Nos"
+                          r"|[A-Z](?:\.[A-Z])*)\.$")
 
 
 def sentences(text: str) -> list[str]:

@@ -136,14 +136,14 @@ _SCORE = re.compile(r"(?<![\w.,/£€$¥-])(\d{1,3})[-–](\d{1,3})(?![\w/%°]|[
                     r"verdict|margin|scoreline|result|into|until|since|from|thanks|courtesy|that)\b|[A-Z]))")
 # What a story's scores count: the scoring word it uses most ("tries" score points); a game's
 # or a set's only where none of these is used ("games" are more often the matches played).
-SCORING_UNITS = ("points", "goals", "runs", "frames")
+_SCORING_UNITS = ("points", "goals", "runs", "frames")
 _SCORED_ELSE = ("sets", "games")
 _VOTED = re.compile(r"\b(?:ruled|ruling|verdict|vote|votes|voted|majority)\b")
 
 
 def scored_in(text: str) -> str:
     """The unit of the story's scores ("beat the Rhinos 31-24": points), points by default."""
-    for units in (SCORING_UNITS, _SCORED_ELSE):
+    for units in (_SCORING_UNITS, _SCORED_ELSE):
         counts = {unit: len(re.findall(rf"\b{unit[:-1]}s?\b", text, re.IGNORECASE)) for unit in units}
         if any(counts.values()):
             return max(units, key=lambda unit: counts[unit])

@@ -225,7 +225,7 @@ def countries_of() -> dict[str, str]:
         if not abroad or namesakes[0][0] >= 10 * abroad[0]:
             found[name] = namesakes[0][1]
     found.update({state["name"]: "United States" for state in geo.us_states.values()})
-    for info in geo.country_infos:
+    for info in (info for info in geo.country_infos if info.get("name")):
         for province in info.get("provinces") or []:
-            found.setdefault(province, info.get("name", ""))
+            found.setdefault(province, info["name"])
     return found

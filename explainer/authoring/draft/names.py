@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...core.lexicon import singular, zipf
-from ...core.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from ...core.text import MONTH_ABBREVIATIONS, MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS
 from . import wordnet
 from .gazetteer import Gazetteer
 
@@ -28,8 +28,7 @@ from .gazetteer import Gazetteer
 _UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
 # A word may be initials with their stops ("U.S.") or an abbreviation before the next word of
 # the name ("St. Cloud", "Gov. Ana Ruiz": the title is taken off later).
-_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Rev"
-_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.(?=\s+{_UPPER})"
+_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS)})\.(?=\s+{_UPPER})"
          rf"|{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
          rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
 # A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
@@ -312,7 +311,7 @@ def _from(before: list[str], after: str, places: Gazetteer) -> bool:
     not "Bank of England", "University of Leeds"."""
     place = places.place(after) is not None
     return _a_persons_name(before) and (place or after.split()[-1] in _KIND_WORDS or len(after.split()) > 1) \
-        or bool(before) and before[-1] in COMPANY_SUFFIXES and place
+        or len(before) > 1 and before[-1] in COMPANY_SUFFIXES and place  # not "Bank" alone: "Bank of England"
 
 
 _KIND_WORDS = BODY_WORDS | COMPANY_SUFFIXES | PARTY_WORDS | LAW_WORDS | PROGRAMME_WORDS | PUBLICATION_WORDS \
