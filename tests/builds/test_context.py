@@ -228,7 +228,7 @@ _CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetC
 # Functions remembered for the life of the process: each takes no input that could change.
 PURE_CACHED = {"content/markdown/__init__.py": {"parser"},  # the parser, configured: the same every time
                "render/markdown/__init__.py": {"renderer"},  # its renderer, likewise
-               "authoring/draft/gazetteer.py": {"gazetteer", "geonames"},  # reference data read from pinned packages, never changed
+               "authoring/draft/gazetteer.py": {"gazetteer", "geonames", "countries_of"},  # reference data read from pinned packages, never changed
                "authoring/draft/written.py": {"_places"},  # the gazetteer's places by name, likewise
                "authoring/draft/wordnet.py": {"_reader"},  # WordNet 3.0's reader over the installed database, likewise
                "core/version.py": {"generator", "pelican"}}  # the versions installed: fixed for the process
