@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=\.[\u201d\u2019\"']))\s+(?=[A-Z\u
 
 
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")  # with a full stop, before a day
+INITIALS = r"(?:[A-Z]\.){2,}"  # a name's initials with their stops: "U.S.", "U.K."
 # Titles and place words written with a full stop before a name: "Gov. Ana Ruiz", "St. Cloud".
 TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gov", "Sen", "Rep", "Gen", "Lt",
                        "Col", "Capt", "Sgt", "Rev")

@@ -7,12 +7,13 @@ Babel: symbols and names to ISO 4217 codes) and how common a word is in general 
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 from ...core.lexicon import zipf
+from ...core.text import INITIALS
 
 # Cities smaller than this are left out: the smaller the city, the likelier its name is
 # also a company's or a person's ("Mercedes", "Florence").
@@ -80,7 +81,7 @@ class Gazetteer:
         """The place a name or demonym stands for, or None; a name written with its accents
         is the place a dataset spells without them ("Liège": "Liege"), initials with their
         stops the initials ("U.S.": "US")."""
-        if name in self.places or re.fullmatch(r"(?:[A-Z]\.){2,}", name) and name.replace(".", "") in self.places:
+        if name in self.places or re.fullmatch(INITIALS, name) and name.replace(".", "") in self.places:
             return name
         folded = _ascii(name)
         if folded != name and folded in self.places:

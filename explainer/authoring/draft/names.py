@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...core.lexicon import singular, zipf
-from ...core.text import MONTH_ABBREVIATIONS, MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS
+from ...core.text import INITIALS, MONTH_ABBREVIATIONS, MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS
 from . import wordnet
 from .gazetteer import Gazetteer
 
@@ -28,7 +28,7 @@ from .gazetteer import Gazetteer
 _UPPER = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
 # A word may be initials with their stops ("U.S.") or an abbreviation before the next word of
 # the name ("St. Cloud", "Gov. Ana Ruiz": the title is taken off later).
-_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:{'|'.join(TITLE_ABBREVIATIONS)})\.(?=\s+{_UPPER})"
+_WORD = (rf"(?:{INITIALS}|(?:{'|'.join(TITLE_ABBREVIATIONS)})\.(?=\s+{_UPPER})"
          rf"|{_UPPER}[\w’'&.-]*s[’'](?=\s+{_UPPER})|{_UPPER}[\w’'&.-]*[\w&]|{_UPPER}\.?"
          rf"|[a-z]{{1,2}}{_UPPER}[\w-]*)")
 # A law's own word ("the Data Act 2024"), also what follows a bracketed jurisdiction.
@@ -232,7 +232,7 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
             text = text[: text.rstrip().rfind(" ")].rstrip() if " " in text else ""
         if not words:
             continue
-        text = _POSSESSIVE.sub("", text if re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", text) else text.rstrip("."))
+        text = _POSSESSIVE.sub("", text if re.search(rf"(?:^|\s){INITIALS}$", text) else text.rstrip("."))
         if text.split()[-1] in LAW_WORDS and len(text.split()) > 1 and (year := _LAWS_YEAR.match(sentence[start + len(text):])):
             text += year.group()  # "Water Industry Act 1991"
         based = re.search(r"-(?:based|language|speaking|born|owned|led|registered|listed|made)$", text)
