@@ -533,6 +533,19 @@ Councils must grant planning permission first.
     assert not proposed & {"spokesperson", "hourly service", "seek permission"}, proposed
 
 
+def test_glossary_takes_the_pairs_an_article_keeps_using_and_a_process_but_no_count_of_everyday_things():
+    require_wordnet()
+    result = sample("""
+The city will bring in a fare cap in May, the transport board said, and the plan limits urban growth beyond the ring road.
+Under the fare cap no rider pays more than £5 a day. Fares rose twice last year, when the new school opened; last year the new school took 400 pupils.
+Drivers paid more as fuel prices rose in March, and the fund manager said the fund manager's view had not changed.
+Screening for lung cancer found more lung cancer among older smokers.
+""")
+    proposed = {t.term for t in result.terms}
+    assert {"fare cap", "urban growth"} <= proposed, proposed  # used twice; a process ("growth", "bloom")
+    assert not proposed & {"fuel prices", "last year", "new school", "fund manager", "lung cancer"}, proposed
+
+
 def test_a_plural_common_noun_starting_a_sentence_is_no_name_even_inside_a_name_elsewhere():
     require_wordnet()
     result = sample("""

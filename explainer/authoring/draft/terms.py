@@ -54,6 +54,7 @@ DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rare
 # A person's title, a time, an amount, a kind of group or place: "prime minister", "second half",
 # "large number", "investment firm", "city centre" are read from their words.
 _NOT_TERMS = {"noun.person", "noun.time", "noun.quantity", "noun.group", "noun.location"}
+EVERYDAY_WORD = 6.0  # a qualifier this common qualifies nothing a reader needs explained ("new", "old", "big")
 EVERYDAY_PAIR = 10.0  # two words this common together ("annual cost", "business model") a reader knows
 COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer than their mean
 GLOSSED = -0.5  # a term the article explains ranks next after those it marks
@@ -108,6 +109,7 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
     article. `explained`, given a dict, gets the article's own explanation of a known term
     (its id -> the paragraph and the explanation), for the author to bring in."""
     found: dict[str, Term] = {}
+    repeated = _repeated_pairs(paragraphs)
 
     def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "", abbreviation: str = "") -> None:
         key = singular(term.lower())
@@ -162,7 +164,7 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
             words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term, start in _dictionary_terms(words, sentence):
                 propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
-            for term, start in _domain_compounds(words, sentence):
+            for term, start in _domain_compounds(words, sentence) + _repeated_compounds(words, sentence, repeated):
                 propose(term, start, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
                 if "-" in word:
@@ -711,9 +713,10 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
 
 
 # The senses of an abstract head: what a term names ("cap" aside, "price", "deficit", "consent",
-# "permission", "basis", "action", "election", "rights") rather than a thing, a person, a time.
+# "permission", "basis", "action", "election", "bloom", "incentive") rather than a thing, a
+# person, a time.
 _ABSTRACT = {"noun.communication", "noun.possession", "noun.attribute", "noun.relation", "noun.cognition",
-             "noun.act", "noun.state", "noun.phenomenon", "noun.event"}
+             "noun.act", "noun.state", "noun.phenomenon", "noun.event", "noun.process", "noun.motive"}
 
 
 def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int]]:
@@ -723,7 +726,9 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
     permission", "compulsory purchase", "supervisory board"); not by a person, a time or a
     place, nor by what a reader knows by sight ("council spokesman", "winter months", "kidney
     disease"), nor by an adjective of degree ("final decision", "mild fever"), nor by a verb
-    ("had raised fares"). Each with where it starts."""
+    ("had raised fares"), nor a plural head, which is most often a count of everyday things
+    ("fuel prices", "delivery costs", "municipal elections"; a plural term the article keeps
+    using is read by `_repeated_compounds`). Each with where it starts."""
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
         if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
@@ -734,7 +739,7 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
         if not _noun_like(b) and (b.endswith("s") or a.endswith("s") or not _verbs_noun(b)):
             continue  # a verb's noun after a noun ("storm surge", "tax cut"), not "costs rise", "council votes"
         head = wordnet.lexname(b, "n")
-        if head not in _ABSTRACT and not wordnet.governing_body(b):
+        if head not in _ABSTRACT and not wordnet.governing_body(b) or wordnet.plural_noun(b):
             continue
         seen = wordnet.parts_of_speech(a)
         if not seen:  # a word WordNet lacks qualifies nothing here (the rarity rules may take it)
@@ -754,6 +759,47 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
         if qualifies and zipf(a) + zipf(b) < EVERYDAY_PAIR:
             found.append((f"{a} {b}", start))
     return found
+
+
+def _repeated_pairs(paragraphs: list[list[str]]) -> set[str]:
+    """The pairs of adjacent words the article uses twice or more ("fare cap", "lower house")."""
+    seen: dict[str, int] = {}
+    for sentences in paragraphs:
+        for sentence in sentences:
+            words = [m.group() for m in _TOKEN.finditer(sentence)]
+            for pair in map(" ".join, zip(words, words[1:])):
+                seen[pair] = seen.get(pair, 0) + 1
+    return {pair for pair, count in seen.items() if count > 1}
+
+
+def _repeated_compounds(words: list[tuple[str, int]], sentence: str, repeated: set[str]) -> list[tuple[str, int]]:
+    """Two adjacent lower-case words the article keeps using, as a story uses the terms of its
+    subject whatever their kind: "fare cap", "lower house", "regular season", "loot boxes"
+    (`repeated`: the article's pairs used twice or more). Not a time or a rank ("last year",
+    "first round", "smaller chamber"), a very common qualifier ("new school"), a participle or
+    an adverb ("vaccinated flocks", "newly built"), a verb ("traders fear"), a person ("fund
+    manager"), a qualifier that says when or where ("winter flows"), nor a noun WordNet lists
+    (the dictionary rule has judged it: "lung cancer", "blood pressure"). Each with where it
+    starts."""
+    found = []
+    for i, ((a, start), (b, b_start)) in enumerate(zip(words, words[1:])):
+        if f"{a} {b}" not in repeated or not _adjacent(sentence, (a, start), (b, b_start)) or a[0].isupper() \
+                or b[0].isupper() or a in _FUNCTION | _WHEN | _ORDINAL | _NOT_A_TERM_START or b in _FUNCTION \
+                or "-" in b or _ranks(a) or zipf(a) >= EVERYDAY_WORD or a.endswith(("ly", "ed")) \
+                or b.endswith(("ly", "ed", "ing")) or a.endswith("ing") and wordnet.noun_entry([a]) != a:
+            continue
+        if _verb_at(words, i) or _verb_at(words, i + 1) or not _noun_like(b) or wordnet.noun_entry([a, b]) \
+                or wordnet.lexname(b, "n") == "noun.person" or _says_when_or_where(a):
+            continue
+        found.append((f"{a} {b}", start))
+    return found
+
+
+def _says_when_or_where(word: str) -> bool:
+    """A noun, more than anything else, for a time or a place ("winter", "city")."""
+    seen = wordnet.parts_of_speech(word)
+    return bool(seen) and seen.get("n", 0) >= max(seen.values()) \
+        and wordnet.lexname(word, "n") in {"noun.time", "noun.location"}
 
 
 # Someone's own words in quotation marks, read in their plain sense (people speak in everyday
