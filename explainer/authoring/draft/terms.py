@@ -48,6 +48,7 @@ from .gazetteer import gazetteer
 
 RARE = 3.8  # a word rarer than this is a candidate with the content word beside it
 RARE_ALONE = 3.0  # on its own, rarer than a word most readers meet a few times a year
+UNMET = 2.0  # a word this rare is one most readers have never met, whatever it names
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
 DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rarer than their mean
@@ -209,12 +210,13 @@ def _a_things_name(words: str | None) -> bool:
 
 def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
-    read at sight, and a hyphenated one for a person ("brother-in-law", "co-defendant")
-    (WordNet; without it, or for a word it lacks, the candidate stays)."""
+    read at sight, unless it is so rare that few readers have met it ("haematologist",
+    "dioptres", "pentimento"), and a hyphenated one for a person ("brother-in-law",
+    "co-defendant") (WordNet; without it, or for a word it lacks, the candidate stays)."""
     if " " in term:
         return True
     kind = wordnet.lexname(term, "n")
-    return kind != "noun.person" if "-" in term else kind not in _EVERYDAY_KINDS
+    return kind != "noun.person" if "-" in term else kind not in _EVERYDAY_KINDS or zipf(term) < UNMET
 
 
 # A noun phrase the article explains in an apposition: "an injunction, a court order that",
