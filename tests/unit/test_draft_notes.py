@@ -549,10 +549,10 @@ Screening for lung cancer found more lung cancer among older smokers.
 def test_a_word_few_readers_have_met_is_explained_whatever_it_names_and_an_everyday_one_is_not():
     require_wordnet()
     result = sample("""
-A haematologist at the clinic said the new lenses correct up to six dioptres, and the dentist agreed.
+A haematologist at the clinic said the new lenses cost 900 forint, and the dentist agreed.
 """)
     proposed = {t.term for t in result.terms}
-    assert {"haematologist", "dioptres"} <= proposed and "dentist" not in proposed, proposed
+    assert "haematologist" in proposed and not proposed & {"dentist", "forint"}, proposed
 
 
 def test_a_plural_common_noun_starting_a_sentence_is_no_name_even_inside_a_name_elsewhere():

@@ -211,12 +211,15 @@ def _a_things_name(words: str | None) -> bool:
 def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
     read at sight, unless it is so rare that few readers have met it ("haematologist",
-    "dioptres", "pentimento"), and a hyphenated one for a person ("brother-in-law",
-    "co-defendant") (WordNet; without it, or for a word it lacks, the candidate stays)."""
+    "pentimento"; not a measure or a money, which its figure says: "hectolitres", "forint"),
+    and a hyphenated one for a person ("brother-in-law", "co-defendant") (WordNet; without it,
+    or for a word it lacks, the candidate stays)."""
     if " " in term:
         return True
     kind = wordnet.lexname(term, "n")
-    return kind != "noun.person" if "-" in term else kind not in _EVERYDAY_KINDS or zipf(term) < UNMET
+    if "-" in term:
+        return kind != "noun.person"
+    return kind not in _EVERYDAY_KINDS or zipf(term) < UNMET and kind != "noun.quantity"
 
 
 # A noun phrase the article explains in an apposition: "an injunction, a court order that",
