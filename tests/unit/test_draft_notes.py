@@ -143,6 +143,17 @@ Sideroxins are rare, and the team found one sideroxin in a single core of mud.
     assert "Ingrid Vold" in names and not {"Carbapenems", "Sideroxins"} & names, names
 
 
+def test_a_subject_starting_a_sentence_that_the_article_writes_in_lower_case_elsewhere_is_no_name():
+    require_wordnet()
+    result = sample("""
+The clinic gave each patient the imported antivenom within six hours.
+Antivenom is made from antibodies collected from horses.
+Vipergard costs half as much, said Lan Pham.
+""")
+    names = {c.name for c in result.entities}
+    assert "Antivenom" not in names and {"Vipergard", "Lan Pham"} <= names, names  # "Vipergard": no lower case
+
+
 def test_a_place_by_what_the_article_calls_it_or_says_happens_there_and_a_body_for_two_things():
     result = sample("""
 The trust planted 140 hectares of Quellmoor and Tarrovey, both low-lying neighbourhoods, last year.

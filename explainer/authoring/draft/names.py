@@ -201,12 +201,15 @@ _SUBJECT_OF = re.compile(r"^\s+(?:said|says|declined|was|is|has|had|have|will|wo
                          r"agreed|refused|denied|confirmed|plans|wants|argued|insisted|warned|replied|responded)\b")
 
 
-def _a_name_at_the_start(word: str, after: str) -> bool:
+def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> bool:
     """A single capitalised word starting a sentence is a name, not a common word capitalised,
-    when it acts as the subject and the lexical database knows no common word of that spelling
-    (without WordNet, nothing is said: the word-frequency rule decides, as before)."""
+    when it acts as the subject, the lexical database knows no common word of that spelling
+    and the article does not write it in lower case elsewhere ("Antivenom is made from ..."
+    and "the imported antivenom") (without WordNet, nothing is said: the word-frequency rule
+    decides, as before)."""
+    bare = _POSSESSIVE.sub("", word)
     return bool(_SUBJECT_OF.match(after)) and wordnet.reader() is not None \
-        and not wordnet.parts_of_speech(_POSSESSIVE.sub("", word)) \
+        and not wordnet.parts_of_speech(bare) and not {bare.lower(), singular(bare.lower())} & written_elsewhere \
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
@@ -218,7 +221,8 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
         if len(words) == 1 and _initial(sentence, start) and wordnet.common_noun(text.lower()) \
                 and re.match(r"\s+(?:and|or)\s+[a-z]", sentence[start + len(text):]):
             continue  # a common noun beside another: "Kittiwake and razorbill colonies"
-        if len(words) == 1 and _initial(sentence, start) and _a_name_at_the_start(text, sentence[start + len(text):]):
+        if len(words) == 1 and _initial(sentence, start) \
+                and _a_name_at_the_start(text, sentence[start + len(text):], written_elsewhere):
             spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))
             continue
         # Sentence-initial common words, titles and capitalised roles in front: not the name.
