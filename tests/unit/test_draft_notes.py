@@ -557,6 +557,15 @@ Screening for lung cancer found more lung cancer among older smokers.
     assert not proposed & {"fuel prices", "last year", "new school", "fund manager", "lung cancer"}, proposed
 
 
+def test_an_explained_compound_keeps_a_first_word_that_is_mostly_a_verb_after_a_determiner():
+    require_wordnet()
+    result = sample("""
+Each jumper now starts from the start gate, the bar from which jumpers begin their run, two positions lower.
+""")
+    glossed = {t.term: t.gloss for t in result.terms}
+    assert glossed.get("start gate") == "the bar from which jumpers begin their run", glossed
+
+
 def test_a_word_few_readers_have_met_is_explained_whatever_it_names_and_an_everyday_one_is_not():
     require_wordnet()
     result = sample("""

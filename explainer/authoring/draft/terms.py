@@ -401,10 +401,11 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         for at in range(len(run) - 1, -1, -1):
             word = run[at]
             # A participle qualifies a compound after a determiner ("a defined benefit scheme"; not
-            # "the proposed changes, which", read as a noun and its verb's participle).
+            # "the proposed changes, which", read as a noun and its verb's participle); so does a
+            # word mostly a verb that is a noun too ("the start gate", "the rescue sled").
             qualifies = _modifier(word) or _gerund(word) and _determined(run[:at], before)  # "the scoring gate"
             if word in _FUNCTION or word == "so-called" or words and not qualifies \
-                    and not (len(words) > 1 and at > 0 and run[at - 1] in _NOUN_PHRASE):
+                    and not ((len(words) > 1 or _qualifier(word)) and at > 0 and run[at - 1] in _NOUN_PHRASE):
                 break
             words.insert(0, word)
             if len(words) == 3:
