@@ -60,6 +60,7 @@ EVERYDAY_PAIR = 10.0  # two words this common together ("annual cost", "business
 COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer than their mean
 GLOSSED = -0.5  # a term the article explains ranks next after those it marks
 GLOSSED_COMMON = 4.5  # a single word this common is no term, whatever follows it ("the company, which")
+GROUP_KNOWN = 4.0  # a group this common a reader knows, explained or not ("the board, which"; not "quorum", "turnout")
 MOST = 12  # at most this many, the rarest first: a draft to curate, not a dictionary
 
 # Not the first half of a contraction ("weren’t", "couldn't"): that is no word of its own.
@@ -448,7 +449,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             and not other_kind and not role
         if head in _GLOSS_NOT and not (timed or thing or role or owner) \
                 or len(words) == 1 and (zipf(words[0]) >= GLOSSED_COMMON and "-" not in words[0]
-                                        or head == "noun.group" or at_sight):
+                                        or head == "noun.group" and zipf(words[0]) >= GROUP_KNOWN or at_sight):
             continue
         found.append((" ".join(words), explanation))
     return found
