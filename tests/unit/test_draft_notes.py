@@ -566,14 +566,16 @@ Each jumper now starts from the start gate, the bar from which jumpers begin the
     assert glossed.get("start gate") == "the bar from which jumpers begin their run", glossed
 
 
-def test_an_uncommon_group_the_article_explains_is_a_term_and_a_common_one_is_not():
+def test_an_uncommon_group_or_time_word_the_article_explains_as_another_kind_is_a_term_and_a_common_group_is_not():
     require_wordnet()
     result = sample("""
 The referendum failed to reach its quorum, the 50% turnout needed for the result to be valid.
 The decision went to the board, which meets monthly in Tartu.
+The court granted a moratorium, a freeze on lawsuits against the company, until March.
 """)
     proposed = {t.term for t in result.terms}
     assert "quorum" in proposed and "board" not in proposed, proposed
+    assert "moratorium" in proposed, proposed  # its first sense a time, explained as a process
 
 
 def test_a_word_few_readers_have_met_is_explained_whatever_it_names_and_an_everyday_one_is_not():

@@ -429,13 +429,13 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         timed = head == "noun.time" and (len(words) > 1 or "-" in words[0]) and words[0] not in _WHEN
         # a compound naming a time: "flight cycles", "half-life"; not "last season"
         explanation = bare or _gloss(sentence, match.end(1))
-        # a word whose first sense is a person's or a place's, explained as a thing ("event
-        # duration monitors, sensors fitted to ...", "provenance, the record of who has owned
-        # it"): the explanation says which sense
+        # a word whose first sense is a person's, a place's or a time's, explained as a thing
+        # ("event duration monitors, sensors fitted to ...", "provenance, the record of who has
+        # owned it", "a moratorium, a freeze on lawsuits"): the explanation says which sense
         said_as = wordnet.lexname(_first_noun(explanation[0]), "n")
         thing = (head == "noun.person" and (len(words) > 1 and bare is not None  # not a list's next item
                                              or len(words) == 1 and zipf(words[0]) < RARE_ALONE)  # "volta, the turn"
-                 or head == "noun.location" and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
+                 or head in ("noun.location", "noun.time") and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
         # a role explained by who holds it: "the stewards, the panel of officials who enforce the
         # rules", "lay counsellors: volunteers with no qualification who ..."
         role = head == "noun.person" and not _past(clause.split()[1:2]) \
