@@ -555,6 +555,10 @@ Screening for lung cancer found more lung cancer among older smokers.
     proposed = {t.term for t in result.terms}
     assert {"fare cap", "urban growth"} <= proposed, proposed  # used twice; a process ("growth", "bloom")
     assert not proposed & {"fuel prices", "last year", "new school", "fund manager", "lung cancer"}, proposed
+    once = {t.term for t in sample("""
+The city will raise the bus fare, cap it at £5 a day and review the fare cap in May.
+""").terms}
+    assert "fare cap" not in once, once  # used once as a pair: "fare, cap" is two words apart
 
 
 def test_an_explained_compound_keeps_a_first_word_that_is_mostly_a_verb_after_a_determiner():

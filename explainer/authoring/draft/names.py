@@ -209,7 +209,7 @@ def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> 
     decides, as before)."""
     bare = _POSSESSIVE.sub("", word)
     return bool(_SUBJECT_OF.match(after)) and wordnet.reader() is not None \
-        and not wordnet.parts_of_speech(bare) and not {bare.lower(), singular(bare.lower())} & written_elsewhere \
+        and not wordnet.parts_of_speech(bare) and not _written_in_lower_case(bare, written_elsewhere) \
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
 
 
@@ -399,8 +399,13 @@ def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> boo
     # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
     return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and not {word.lower(), singular(word.lower())} & written_elsewhere \
+        and not wordnet.plural_noun(word) and not _written_in_lower_case(word, written_elsewhere) \
         and not _stem_written(word.lower(), written_elsewhere)
+
+
+def _written_in_lower_case(word: str, written_elsewhere: set[str]) -> bool:
+    """The article writes the word, or its singular, in lower case away from a sentence's start."""
+    return bool({word.lower(), singular(word.lower())} & written_elsewhere)
 
 
 def _stem_written(word: str, written_elsewhere: set[str]) -> bool:

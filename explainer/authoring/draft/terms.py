@@ -39,6 +39,7 @@ does not explain ("snap election", "net debt") are the known gap."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -111,7 +112,9 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
     article. `explained`, given a dict, gets the article's own explanation of a known term
     (its id -> the paragraph and the explanation), for the author to bring in."""
     found: dict[str, Term] = {}
-    repeated = _repeated_pairs(paragraphs)
+    tokens = [[[(m.group(), m.start()) for m in _TOKEN.finditer(sentence)] for sentence in sentences]
+              for sentences in paragraphs]  # each sentence's words and where they start, read once
+    repeated = _repeated_pairs(paragraphs, tokens)
 
     def add(term: str, n: int, sentence: str, rarity: float, gloss: str = "", abbreviation: str = "") -> None:
         key = singular(term.lower())
@@ -128,8 +131,8 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
         elif gloss and not found[key].gloss:
             found[key] = replace(found[key], gloss=gloss, rarity=min(rarity, found[key].rarity))
 
-    for n, sentences in enumerate(paragraphs, 1):
-        for sentence in sentences:
+    for n, (sentences, sentence_words) in enumerate(zip(paragraphs, tokens), 1):
+        for sentence, words in zip(sentences, sentence_words):
             for term, abbreviation in _abbreviated(sentence):
                 add(term, n, sentence, -1.0, abbreviation=abbreviation)  # "salary cost management protocol (SCMP)"
             for match in _MARKED.finditer(sentence):
@@ -163,7 +166,6 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 if not any(a <= start < b for a, b in plain) and not _names_kind(sentence, start + len(term)):
                     add(term, n, sentence, rarity)
 
-            words = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
             for term, start in _dictionary_terms(words, sentence):
                 propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
             for term, start in _domain_compounds(words, sentence) + _repeated_compounds(words, sentence, repeated):
@@ -768,14 +770,13 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
     return found
 
 
-def _repeated_pairs(paragraphs: list[list[str]]) -> set[str]:
-    """The pairs of adjacent words the article uses twice or more ("fare cap", "lower house")."""
-    seen: dict[str, int] = {}
-    for sentences in paragraphs:
-        for sentence in sentences:
-            words = [m.group() for m in _TOKEN.finditer(sentence)]
-            for pair in map(" ".join, zip(words, words[1:])):
-                seen[pair] = seen.get(pair, 0) + 1
+def _repeated_pairs(paragraphs: list[list[str]], tokens: list[list[list[tuple[str, int]]]]) -> set[str]:
+    """The pairs of adjacent words (a space between them, no comma) the article uses twice or
+    more ("fare cap", "lower house"). `tokens`: each sentence's words, as `terms` reads them."""
+    seen: Counter[str] = Counter()
+    for sentences, sentence_words in zip(paragraphs, tokens):
+        for sentence, words in zip(sentences, sentence_words):
+            seen.update(f"{a[0]} {b[0]}" for a, b in zip(words, words[1:]) if _adjacent(sentence, a, b))
     return {pair for pair, count in seen.items() if count > 1}
 
 
