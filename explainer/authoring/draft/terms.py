@@ -221,7 +221,10 @@ def _worth_explaining(term: str) -> bool:
         return True
     kind = wordnet.lexname(term, "n")
     if "-" in term:
-        return kind != "noun.person"
+        seen = wordnet.parts_of_speech(term)
+        if seen and not seen.get("n"):
+            return False
+        return kind not in _NOT_TERMS | _EVERYDAY_KINDS
     return kind not in _EVERYDAY_KINDS or zipf(term) < UNMET and kind != "noun.quantity"
 
 
