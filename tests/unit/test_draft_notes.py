@@ -1531,6 +1531,25 @@ Rail cars leaving Omaha, Nebraska, may weigh 286,000 pounds when loaded, the Lin
     assert {f.text: f.unit for f, _, _ in american.figures}.get("286,000 pounds") == "pounds"
 
 
+def test_the_signs_a_countrys_english_language_press_writes_are_its_currency():
+    """"₦" and "GH¢" are Nigeria's and Ghana's wherever they stand; "R" and "P" are the rand
+    and the pula only in a story set in South Africa or Botswana ("R410" elsewhere is no
+    amount); "CFA francs" in Senegal are the West African franc, "Taiwan dollars" Taiwan's."""
+    require_wordnet()
+    units = {f.text: f.unit for f, _, _ in sample("""
+The Lagos dairy raised ₦42 billion, and its Accra rival paid GH¢3.2 million for a plant.
+The Durban mine, in South Africa, cost R410 million, and wrestlers in Dakar, Senegal, earn 12 million CFA francs a bout.
+""").figures}
+    assert units.get("₦42 billion") == "NGN" and units.get("GH¢3.2 million") == "GHS", units
+    assert units.get("R410 million") == "ZAR" and units.get("12 million CFA francs") == "XOF", units
+    units = {f.text: f.unit for f, _, _ in sample("""
+The council in Gaborone, Botswana, set aside P45 million for roads, and a Taipei troupe pays 28,000 Taiwan dollars a month.
+""").figures}
+    assert units.get("P45 million") == "BWP" and units.get("28,000 Taiwan dollars") == "TWD", units
+    assert not any(text.startswith("R410") for text in {f.text for f, _, _ in sample(
+        "The Leeds firm's R410 model sold 3,000 units.").figures})
+
+
 def test_an_age_after_the_age_of_or_turned_is_in_years():
     result = sample("""
 The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned 30 last month, scored twice.

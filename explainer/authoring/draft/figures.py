@@ -161,10 +161,13 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
     """Every number used as a quantity, with its unit: an amount's currency (ISO 4217), a
     percent, what a count counts or a duration's unit. Years and the numbers inside dates
     and names ("Model 3") are not figures. `currencies`: the article's own reading of a
-    currency name several share ("kroner" in a Norwegian story: Gazetteer.currencies_in);
+    currency name or sign several share ("kroner" in a Norwegian story, "R" in a South African
+    one: Gazetteer.currencies_in);
     `scored`: what the story's scores count (scored_in)."""
     scores = _scores(sentence, scored)
-    symbols = sorted(places.currency_symbols, key=len, reverse=True)
+    currencies = currencies or {}
+    symbols = sorted({*places.currency_symbols, *(sign for sign in currencies if sign in places.local_signs)},
+                     key=len, reverse=True)
     prefix = "|".join(re.escape(s) for s in symbols)
     codes = "|".join(sorted(places.currency_codes))
     number = (rf"(?P<cur>{prefix})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -198,7 +201,7 @@ def figures(sentence: str, places: Gazetteer, in_dates: list[Found],
                 continue  # part of a name: "Model 3", "Formula 1"
         if re.match(r"^(?:st|nd|rd|th)\b", sentence[end:]) is not None and not word_number:
             continue  # ordinals
-        unit, end = _unit(sentence, end, match, places, currencies or {})
+        unit, end = _unit(sentence, end, match, places, currencies)
         if unit is None and _OF_THEM.match(sentence[end:]):
             unit = _last_counted(found)  # "212 complaints ..., nearly half of them"
         if word_number and unit is None and not (found and (_COMPARED.search(sentence[:start]) or _SHARED.search(sentence[:start]))):
@@ -410,7 +413,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer,
           currencies: Mapping[str, str]) -> tuple[str | None, int]:
     rest = sentence[end:]
     if match.group("cur"):
-        return places.currency_symbols[match.group("cur")], end
+        return places.currency_symbols.get(match.group("cur")) or currencies[match.group("cur")], end
     if match.group("code"):
         return match.group("code"), end
     if m := _PERCENT.match(rest):

@@ -49,10 +49,15 @@ class Gazetteer:
     # A currency's bare name that several share ("kroner": DKK and NOK; "dollars"), each code with
     # the countries it is tender in: the article's country says which (currency_names has a default).
     shared_currencies: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    # A sign a country's English-language press writes for its own currency and others write
+    # for another ("R" in South Africa, "P" in Botswana, "kr" in Norway and Sweden): read only
+    # in a story the country settles, as a shared name is. Each code with its countries.
+    local_signs: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def currencies_in(self, text: str) -> dict[str, str]:
-        """The bare currency names whose currency `text` settles by naming its country, or its
-        people ("Norway", "Norwegian"), and no other's: "kroner" -> "NOK" in a Norwegian story."""
+        """The bare currency names and the local signs whose currency `text` settles by naming
+        its country, or its people ("Norway", "Norwegian"), and no other's: "kroner" -> "NOK"
+        in a Norwegian story, "R" -> "ZAR" in a South African one."""
         named = {place for place in self.countries if re.search(rf"\b{re.escape(place)}\b", text)}
         named |= {country for demonym, country in self.demonyms.items() if re.search(rf"\b{re.escape(demonym)}\b", text)}
         # and the country most of its places are in ("Fez", "Essaouira": Morocco), where one is
@@ -64,7 +69,7 @@ class Gazetteer:
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             named.add(ranked[0][0])
         settled = {}
-        for name, codes in self.shared_currencies.items():
+        for name, codes in (self.shared_currencies | self.local_signs).items():
             meant = [code for code, where in codes.items() if where & named]
             if len(meant) == 1:
                 settled[name] = meant[0]
@@ -124,7 +129,7 @@ def geonames() -> Geonames:
 
 @cache
 def gazetteer() -> Gazetteer:
-    from babel import Locale
+    from babel import Locale, localedata
     from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
     geo = geonames()
@@ -177,12 +182,13 @@ def gazetteer() -> Gazetteer:
             names.setdefault(get_currency_name(code, count, "en").lower(), code)
     # A bare "dollars", "pounds", "yen": the currency whose English symbol is the bare sign
     # ("$" is USD, "£" GBP, "¥" JPY), as an English-language reader would take it.
-    # Then any other currency's last word ("yuan").
+    # Then any other currency's last word ("yuan"), and its last two ("CFA francs", "Taiwan
+    # dollars": CLDR's "West African CFA francs", "New Taiwan dollars").
     for bare in (True, False):
         for name, code in list(names.items()):
-            last = name.rsplit(" ", 1)[-1]
-            if last != name and (len(get_currency_symbol(code, "en")) == 1 or not bare):
-                names.setdefault(last, code)
+            for tail in (name.split(" ")[-1:], name.split(" ")[-2:]):
+                if len(tail) < len(name.split(" ")) and (len(get_currency_symbol(code, "en")) == 1 or not bare):
+                    names.setdefault(" ".join(tail), code)
     tender_in: dict[str, set[str]] = {}
     for territory, name in Locale("en").territories.items():
         for code in get_territory_currencies(territory, tender=True, non_tender=False):
@@ -190,9 +196,25 @@ def gazetteer() -> Gazetteer:
     shared: dict[str, dict[str, frozenset[str]]] = {}
     for code in current:
         for count in (1, 2):
-            last = get_currency_name(code, count, "en").lower().rsplit(" ", 1)[-1]
-            shared.setdefault(last, {})[code] = frozenset(tender_in.get(code, ()))
+            words = get_currency_name(code, count, "en").lower().split(" ")
+            for tail in {" ".join(words[-1:]), " ".join(words[-2:])}:
+                shared.setdefault(tail, {})[code] = frozenset(tender_in.get(code, ()))
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1 and name in names}
+    # The signs each country's English-language press writes (CLDR's en_NG, en_ZA, ...): one no
+    # other currency writes and not only letters is read anywhere ("₦", "GH₵"); a letter ("R",
+    # "P", "Ksh") or one several share ("kr") only where the story's country settles it.
+    local: dict[str, dict[str, frozenset[str]]] = {}
+    for locale in (i for i in localedata.locale_identifiers() if re.fullmatch(r"en_[A-Z]{2}", i)):
+        territory = locale[3:]
+        for code in get_territory_currencies(territory, tender=True, non_tender=False):
+            sign = get_currency_symbol(code, locale)
+            if sign not in (code, get_currency_symbol(code, "en")) and sign not in symbols:
+                local.setdefault(sign, {})[code] = frozenset(tender_in.get(code, ()))
+    for sign, codes in list(local.items()):
+        if len(codes) == 1 and not sign.isalpha():
+            symbols[sign] = next(iter(codes))
+            del local[sign]
+    symbols.setdefault("GH¢", "GHS")  # Ghana's press, with the cent sign for CLDR's cedi sign
     symbols.setdefault("US$", "USD")
     # Dollar signs the English-language press writes that CLDR's English has in another form
     # or not at all: "C$5 million" (CLDR: CA$), "S$", "AU$", "J$", "TT$".
@@ -202,7 +224,7 @@ def gazetteer() -> Gazetteer:
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
-                     nations, shared)
+                     nations, shared, local)
 
 
 @cache
