@@ -43,14 +43,15 @@ CURRENCIES = {code for territory in Locale("en").territories
 # A sign before an amount, the longest first: "A$" is Australia's dollar, "$" alone the US one.
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "US$": "USD", "A$": "AUD",
            "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN",
-           "J$": "JMD", "TT$": "TTD", "Bds$": "BBD"}
+           "J$": "JMD", "TT$": "TTD", "Bds$": "BBD", "NT$": "TWD", "₦": "NGN", "GH₵": "GHS", "GH¢": "GHS",
+           "R": "ZAR", "P": "BWP", "Ksh": "KES"}  # a letter's sign only where the amount starts with it: "R410 million"
 # A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
 # kroner"): its code is the unit. Not "pounds", a weight as often.
 CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
                   "dollars": {code for code in CURRENCIES if get_currency_name(code, 2, "en").endswith(" dollars")},
                   "kroner": {"NOK", "DKK"}, "krone": {"NOK", "DKK"}, "kronor": {"SEK"}, "krona": {"SEK"},
-                  "zloty": {"PLN"}, "złoty": {"PLN"}, "zlotys": {"PLN"}, "złotys": {"PLN"}, "francs": {"CHF"},
-                  "franc": {"CHF"}, "koruna": {"CZK"}, "korunas": {"CZK"}, "crowns": {"CZK", "SEK", "NOK", "DKK", "ISK"},
+                  "zloty": {"PLN"}, "złoty": {"PLN"}, "zlotys": {"PLN"}, "złotys": {"PLN"}, "francs": {"CHF", "XOF", "XAF"},
+                  "franc": {"CHF", "XOF", "XAF"}, "pula": {"BWP"}, "cedi": {"GHS"}, "koruna": {"CZK"}, "korunas": {"CZK"}, "crowns": {"CZK", "SEK", "NOK", "DKK", "ISK"},
                   "roubles": {"RUB"}, "rubles": {"RUB"},
                   "yen": {"JPY"}, "yuan": {"CNY"}, "rupees": {"INR", "PKR", "LKR", "NPR"}, "won": {"KRW"},
                   "reais": {"BRL"}, "pesos": {"CLP", "MXN", "ARS", "COP", "UYU", "PHP"}, "rand": {"ZAR"},
@@ -64,7 +65,7 @@ CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
 def currency_sign(value: str) -> str | None:
     """The currency sign of an amount as written: "A$" in "A$1.2 billion" (not "$"), "€" in "€5"."""
     return next((sign for sign in sorted(SYMBOLS, key=len, reverse=True)
-                 if value.startswith(sign) or len(sign) == 1 and sign in value), None)
+                 if value.startswith(sign) or len(sign) == 1 and not sign.isalpha() and sign in value), None)
 
 
 CLOSING = (".", "!", "?", "\u201d", '"', "\u2019")

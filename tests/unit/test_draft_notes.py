@@ -389,8 +389,12 @@ def test_the_key_checker_knows_every_current_currency_and_the_dollar_signs_of_ot
     check_keys = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check_keys)
     assert {"ZAR", "KES", "NGN", "GHS", "ARS", "COP", "NZD", "SGD"} <= check_keys.CURRENCIES
-    signs = {value: check_keys.SYMBOLS[check_keys.currency_sign(value)] for value in ("A$1.2 billion", "R$40", "$5", "€3")}
-    assert signs == {"A$1.2 billion": "AUD", "R$40": "BRL", "$5": "USD", "€3": "EUR"}, signs
+    signs = {value: check_keys.SYMBOLS[check_keys.currency_sign(value)]
+             for value in ("A$1.2 billion", "R$40", "$5", "€3", "R410 million", "₦42 billion", "NT$28,000", "GH¢3.2 million")}
+    assert signs == {"A$1.2 billion": "AUD", "R$40": "BRL", "$5": "USD", "€3": "EUR", "R410 million": "ZAR",
+                     "₦42 billion": "NGN", "NT$28,000": "TWD", "GH¢3.2 million": "GHS"}, signs
+    assert check_keys.currency_sign("12 million Rubens") is None  # a letter is a sign only where the amount starts with it
+    assert "XOF" in check_keys.CURRENCY_WORDS["francs"] and check_keys.CURRENCY_WORDS["pula"] == {"BWP"}
     assert check_keys.CURRENCY_WORDS["rand"] == {"ZAR"} and "KES" in check_keys.CURRENCY_WORDS["shillings"]
     assert {"TTD", "BBD", "JMD"} <= check_keys.CURRENCY_WORDS["dollars"] and check_keys.CURRENCY_WORDS["taka"] == {"BDT"}
 
