@@ -87,7 +87,7 @@ least very much many few other another same own also just only even still yet ag
 out off per via he she they we you i my his her their our your them him us me one two three four five six seven
 eight nine ten hundred thousand million billion trillion said says say told beside besides despite toward
 towards against along alongside amid amidst around behind beyond near within upon unlike versus
-across throughout beneath underneath""".split())
+across throughout beneath underneath itself himself herself themselves ourselves yourself cannot whether""".split())
 # After these comes a verb ("to translate ebooks", "would not dissolve parliament"): no term starts there.
 _BEFORE_VERB = set("to will would can could may might must shall should not cannot".split())
 _ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so eleven twelve "
@@ -997,10 +997,10 @@ def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> tuple[str, int
     if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1):
         before = words[i - 1][0]
         if before[0].islower() and before not in _FUNCTION and "-" not in before and not word.endswith("ly") \
-                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 \
+                and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 and _qualifier(word) \
                 and (_qualifier(before) or _word_before(sentence, words[i - 1][1]) in _NOUN_PHRASE):
-            # not a verb and its object ("supervises insurers"); a participle only as a qualifier
-            # ("a delegated commune")
+            # not a verb and its object ("supervises insurers") nor a subject and its verb ("kiln
+            # emits"); a participle only as a qualifier ("a delegated commune")
             return f"{before} {word}", words[i - 1][1]
     if i + 1 < len(words) and _adjacent(sentence, words[i], words[i + 1]) and not word.endswith("s") \
             and not _verb_at(words, i) and _noun_like(word):  # "caretaker government", not "hourly service"
