@@ -232,3 +232,15 @@ def test_a_hyphenated_word_is_judged_by_wordnets_entry_however_it_writes_it():
                    "A by-election is due, and the club kept a sell-on from the transfer.")
     assert not {"co-founder", "team-mate", "north-west", "long-term", "sold-out"} & set(found), found
     assert {"by-election", "sell-on"} <= set(found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_the_glossary_proposes_nine_terms_at_most_the_explained_first():
+    """A draft to curate: a careful author explains four to eight terms, so a story full of
+    rare words gets nine proposals, the ones it explains itself among them wherever they stand."""
+    found = _terms("The claim rests on estoppel, subrogation, novation and laches, and on replevin for the goods.",
+                   "Lawyers also cited usufruct, emphyteusis, champerty, escheat and mortmain.",
+                   "In the end the court granted an injunction, a court order that stops the sale.")
+    assert len(found) <= 9 and "injunction" in found, found
+    assert len({"estoppel", "subrogation", "novation", "laches", "replevin", "usufruct", "emphyteusis", "champerty",
+                "escheat", "mortmain"} & set(found)) == 8, found
