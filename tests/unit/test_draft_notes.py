@@ -1554,6 +1554,20 @@ The council in Gaborone, Botswana, set aside P45 million for roads, and a Taipei
         "The Leeds firm's R410 model sold 3,000 units.").figures})
 
 
+def test_a_countrys_the_a_lower_case_the_and_two_kinds_of_people_before_a_bodys_word():
+    """"The Netherlands" starting a sentence is the Netherlands ("The Hague" keeps its "The");
+    no name starts with a lower-case "the" ("Members of the Mersey ..."); people of two kinds
+    joined by "and" before a body's word are one name ("Drivers and Operators Alliance")."""
+    require_wordnet()
+    names = {c.name: c.kind for c in sample("""
+The Netherlands won the relay. The Hague will host the final.
+Members of the Mersey Dockers and Harbour Workers Union voted on Friday, said Nestor Gallego of the Panay Jeepney Drivers and Operators Alliance.
+""").entities}
+    assert "Netherlands" in names and "The Netherlands" not in names and "The Hague" in names, names
+    assert "Mersey Dockers and Harbour Workers Union" in names and "Panay Jeepney Drivers and Operators Alliance" in names, names
+    assert not any(name.startswith("the ") for name in names), names
+
+
 def test_an_age_after_the_age_of_or_turned_is_in_years():
     result = sample("""
 The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned 30 last month, scored twice.

@@ -268,11 +268,13 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
     if initial and words[1:2] == ["of"] and word not in _KIND_WORDS and wordnet.plural_noun(word):
         return True  # "Supporters of Cantabrian Union"; not "Friends of Fenton Library"
+    if initial and word == "The" and len(words) > 1 and {text, " ".join(words[1:])} & places.countries:
+        return True  # "The Netherlands won ...": a country's name, written "the Netherlands" mid-sentence; not "The Hague"
     if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS - {"of", "for"}):
         return True  # "For Malvexa it is ...", but "De Vries" and "Van Dijk" start a name
-    return word in _CONNECTORS or word in places.languages and len(words) == 1 and not places.place(word)
+    return word in _CONNECTORS | {"the"} or word in places.languages and len(words) == 1 and not places.place(word)
 
 
 def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset()):
@@ -356,6 +358,11 @@ def _joined_by_and(sentence: str, places: Gazetteer):
         yield _Run(run.start(), run.group())
 
 
+def _people(word: str) -> bool:
+    """A plural of people ("Drivers", "Workers"; not "Libraries")."""
+    return wordnet.plural_noun(word) and wordnet.a_person(word)
+
+
 def _one_name(first: str, second: str, places: Gazetteer) -> bool:
     """Whether "<first> and <second>" is one name (see _joined_by_and)."""
     words, last = re.sub(r"^The\s+", "", first).split(), _POSSESSIVE.sub("", second.split()[-1])
@@ -364,6 +371,9 @@ def _one_name(first: str, second: str, places: Gazetteer) -> bool:
         return True
     if len(words) == 1 and last in BODY_WORDS and zipf(words[0].lower()) >= 3.5:
         return True
+    if last in BODY_WORDS and _people(words[-1]) and any(_people(w) for w in second.split()[:-1]):
+        return True  # people of two kinds before a body's word: "Jeepney Drivers and Operators Alliance",
+        # "Mersey Dockers and Harbour Workers Union"
     if len(words) == 1 and len(second.split()) <= 3 and last in {"Council", "Authority", "Board"} \
             and all(places.place(w) or places.town(w) for w in (words[0], second.split()[0])):
         return True  # a council of two places: "Perth and Kinross Council", "Brighton and Hove City Council"
