@@ -1568,6 +1568,18 @@ Members of the Mersey Dockers and Harbour Workers Union voted on Friday, said Ne
     assert not any(name.startswith("the ") for name in names), names
 
 
+def test_what_a_naming_word_gives_is_one_name_and_its_words_no_names_alone():
+    """"which the city calls Bins for Bears" gives one name, so "Bears" starting a later
+    sentence is the animals; "for" between two names still parts them elsewhere."""
+    require_wordnet()
+    names = {c.name for c in sample("""
+The scheme, which the city calls Bins for Bears, covers 3,800 bins. Bears learn quickly where food is.
+Officials in Brussels for the Meridian Wire said so.
+""").entities}
+    assert "Bins for Bears" in names and "Bears" not in names, names
+    assert {"Brussels", "Meridian Wire"} <= names, names
+
+
 def test_an_age_after_the_age_of_or_turned_is_in_years():
     result = sample("""
 The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned 30 last month, scored twice.

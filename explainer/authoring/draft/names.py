@@ -285,7 +285,8 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
     Fund"), a person's ("Róisín Dunleavy’s Inishowen Collection", "Vik’s Democratic Labour
     Party" where Ingrid Vik is named) and a place's "-based" ("Milan-based Halvard Aero");
     and "of the" after a person's name ends it ("Ruth Atherton of the Fell Independents"). A
-    common word and a body's name are one name ("Food and Allied Workers Union")."""
+    common word and a body's name are one name ("Food and Allied Workers Union"), and so is
+    what a naming word gives ("which the city calls Bins for Bears")."""
     for match in _joined_by_and(sentence, places):
         parts, begin = [], 0
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
@@ -298,6 +299,9 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
         parts.append((begin, match.group()[begin:]))
         for offset, part in parts:
             begin = 0
+            if _NAMING.search(sentence[:match.start() + offset]):
+                yield match.start() + offset, part  # "which the city calls Bins for Bears": one name
+                continue
             for sep in re.finditer(r"\s+(for|of)(?:\s+the)?\s+", part):
                 before = part[begin:sep.start()].split()
                 after = part[sep.end():]
@@ -308,6 +312,11 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
                     yield match.start() + offset + begin, part[begin:sep.start()]
                     begin = sep.end()
             yield match.start() + offset + begin, part[begin:]
+
+
+# Words that give a name as a name: what follows them whole is one ("the scheme, which the city
+# calls Bins for Bears").
+_NAMING = re.compile(r"\b(?:calls?|called|named|dubbed|branded|titled|entitled|known\s+as)\s+[\"“‘']?$")
 
 
 def _from(before: list[str], after: str, places: Gazetteer) -> bool:
