@@ -1580,6 +1580,13 @@ Officials in Brussels for the Meridian Wire said so.
     assert {"Brussels", "Meridian Wire"} <= names, names
 
 
+def test_an_age_after_a_name_that_starts_with_an_accented_capital_is_in_years():
+    units = {f.text: f.unit for f, _, _ in sample("""
+The court approved a plea agreement with Radek Šimánek, 52, and Łukasz Żak, 45, said Ólafur Ragnarsson, 67.
+""").figures}
+    assert units.get("52") == units.get("45") == units.get("67") == "years", units
+
+
 def test_an_age_after_the_age_of_or_turned_is_in_years():
     result = sample("""
 The painter Do Van Thinh died in 2004 at the age of 73. Ece Yalçın, who turned 30 last month, scored twice.

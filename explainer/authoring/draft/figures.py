@@ -378,7 +378,8 @@ _COUNTED = ((r"^\s([a-z][a-z-]*)\b", True), (r"^\s(?:[A-Za-z]+-)?[A-Za-z]+\s([a-
 # the age of 73", "who turned 30 last month".
 _AGE_BEFORE = re.compile(r"(?:\baged\s+(?:between\s+|under\s+|over\s+)?|\baged\s+(?:between\s+)?\w+\s+(?:and|to)\s+"
                          r"|\bthe\s+age\s+of\s+|\b(?:turned|turns|turning)\s+"
-                         r"|\b(?:[a-z]+s|people|children|anyone|men|women)\s+(?:under|over|aged)\s+|[A-Z][\w’'-]+,\s)$")
+                         r"|\b(?:[a-z]+s|people|children|anyone|men|women)\s+(?:under|over|aged)\s+)$")
+_AFTER_A_NAME = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*),\s$")  # "Mendes, ", "Šimánek, ": its capital read apart
 
 
 def _plural(noun: str) -> str:
@@ -464,7 +465,9 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer,
         return _MEMBERS[group.group(1).lower()], end  # "a crew of nine", "a chorus of 60"
     if re.match(r"^\s+voted\b", rest):
         return "voters", end  # "only 34,120 voted"
-    if _AGE_BEFORE.search(sentence[: match.start()]) and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
+    named = _AFTER_A_NAME.search(sentence[: match.start()])
+    if (_AGE_BEFORE.search(sentence[: match.start()]) or named and named.group(1)[0].isupper()) \
+            and re.fullmatch(rf"\d{{1,3}}|{'|'.join(NUMBER_WORDS)}", match.group("num")) \
             and (not sentence[: match.start()].endswith(", ") or re.match(r"^(?:,|[.;:!?]?$|[.;:!?]\s)", rest)) \
             and not ((nxt := re.match(r"^[\s-]([a-z]+)", rest)) and (_counted(nxt.group(1)) or nxt.group(1) in _TIME_UNITS)):
         return "years", end  # not "employees over 18 months"
