@@ -214,9 +214,11 @@ def _a_things_name(words: str | None) -> bool:
 def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
     read at sight, unless it is so rare that few readers have met it ("haematologist",
-    "pentimento"; not a measure or a money, which its figure says: "hectolitres", "forint"),
-    and a hyphenated one for a person ("brother-in-law", "co-defendant") (WordNet; without it,
-    or for a word it lacks, the candidate stays)."""
+    "pentimento"; not a measure or a money, which its figure says: "hectolitres", "forint");
+    a hyphenated one, however WordNet writes it ("cofounder", "northwest"), is read at sight
+    as a person, a place, a time, a group or of _EVERYDAY_KINDS ("brother-in-law", "north-west"),
+    or where WordNet knows it only as an adjective ("long-term") (WordNet; without it, or for a
+    word it lacks, the candidate stays)."""
     if " " in term:
         return True
     kind = wordnet.lexname(term, "n")
