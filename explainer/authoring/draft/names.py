@@ -37,6 +37,7 @@ LAW_WORDS = {"Act", "Bill", "Law", "Regulation", "Regulations", "Directive", "Tr
 _CONNECTORS = {"of", "of the", "for", "for the", "de", "de los", "de las", "de la", "da", "do", "dos", "das", "du",
                "des", "van", "von", "der", "del", "della", "di", "la", "le", "al", "bin", "y", "&"}
 _JOIN = rf"(?:\s+(?:{'|'.join(sorted(map(re.escape, _CONNECTORS), key=len, reverse=True))})\s+|\s+)"
+_NO_NAME_ENDS = _CONNECTORS | {"the"}  # a name neither starts nor ends with these ("the Mersey Dockers", "Bank of the")
 # A law's jurisdiction in brackets inside its name: "the Housing (Wales) Act 2014", "the
 # Environmental Permitting (England and Wales) Regulations 2016".
 _BRACKETED = (rf"\s+\({_UPPER}[\w’'-]*(?:\s+(?:and\s+)?{_UPPER}[\w’'-]*)*\)\s+"
@@ -231,7 +232,7 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
             start += len(text) - len(rest.lstrip())
             text = rest.lstrip()
             words = text.split()
-        while words and words[-1] in _CONNECTORS | {"the"}:
+        while words and words[-1] in _NO_NAME_ENDS:
             words.pop()
             text = text[: text.rstrip().rfind(" ")].rstrip() if " " in text else ""
         if not words:
@@ -274,7 +275,7 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS - {"of", "for"}):
         return True  # "For Malvexa it is ...", but "De Vries" and "Van Dijk" start a name
-    return word in _CONNECTORS | {"the"} or word in places.languages and len(words) == 1 and not places.place(word)
+    return word in _NO_NAME_ENDS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
 def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset()):

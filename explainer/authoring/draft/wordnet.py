@@ -160,8 +160,9 @@ def parts_of_speech(word: str) -> dict[str, int]:
     if wn is None:
         return {}
     found: dict[str, int] = {}
+    spelling = _spelling(word.lower())
     for pos in "nvar":
-        for form in _base_forms(word, pos):
+        for form in wn._morphy(spelling, pos):
             for synset in wn.synsets(form, pos=pos):
                 lemma = next((l for l in synset.lemmas() if l.name().lower() == form), None)
                 found[pos] = found.get(pos, 0) + max(1, lemma.count() if lemma else 0)
@@ -226,20 +227,20 @@ def _content(text: str) -> set[str]:
 def _senses(word: str, pos: str) -> list:
     """The senses of `word` (its base form) as part of speech `pos`, the most frequent first."""
     wn = reader()
-    forms = _base_forms(word, pos) if wn is not None else []
+    forms = wn._morphy(_spelling(word.lower()), pos) if wn is not None else []
     return wn.synsets(forms[0], pos=pos) if forms else []
 
 
-def _base_forms(word: str, pos: str) -> list[str]:
-    """`word`'s base forms as part of speech `pos`, as WordNet writes them. A hyphenated word
-    WordNet does not list with its hyphens is read as WordNet writes it, in two words or in
-    one ("co-founder": "cofounder", "cut-offs": "cutoff", "north-west": "northwest"); one it
-    lists is read only so ("state-of-the-art", an adjective, not the noun "state of the art")."""
+def _spelling(word: str) -> str:
+    """How WordNet writes a word: a hyphenated one it does not list with its hyphens, in two
+    words or in one ("co-founder": "cofounder", "cut-offs": "cutoff", "north-west":
+    "northwest"); one it lists, as it is ("state-of-the-art", an adjective, not the noun
+    "state of the art"). Each part of speech is read from the one spelling."""
     wn = reader()
-    word = word.lower()
-    if "-" not in word or any(wn._morphy(word, part) for part in "nvar"):
-        return wn._morphy(word, pos)
-    return next((forms for spelling in (word.replace("-", "_"), word.replace("-", "")) if (forms := wn._morphy(spelling, pos))), [])
+    if "-" not in word:
+        return word
+    known = lambda spelling: any(wn._morphy(spelling, part) for part in "nvar")  # noqa: E731
+    return next((s for s in (word, word.replace("-", "_"), word.replace("-", "")) if known(s)), word)
 
 
 def _first_sense(word: str, pos: str):
