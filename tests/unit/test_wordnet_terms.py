@@ -244,3 +244,15 @@ def test_the_glossary_proposes_nine_terms_at_most_the_explained_first():
     assert len(found) <= 9 and "injunction" in found, found
     assert len({"estoppel", "subrogation", "novation", "laches", "replevin", "usufruct", "emphyteusis", "champerty",
                 "escheat", "mortmain"} & set(found)) == 8, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_everyday_compounds_rank_last_and_a_time_or_a_measure_makes_no_term():
+    """A compound WordNet's tagged corpus met is everyday English: proposed after a domain's
+    compound, not left out; a qualifier of when ("closing", "annual") or a unit makes no term."""
+    found = _terms("The plant emits carbon dioxide, and residents filed a class action in May.")
+    assert {"carbon dioxide", "class action"} <= set(found), found
+    assert found.index("class action") < found.index("carbon dioxide"), found
+    found = _terms("The offer is 30% above Friday's closing price, and members pay an annual fee.",
+                   "Radon reached 300 becquerels per cubic metre in two classrooms.")
+    assert not {"closing price", "annual fee", "cubic metre"} & set(found), found

@@ -53,6 +53,8 @@ UNMET = 2.0  # a word this rare is one most readers have never met, whatever it 
 RARE_VERB = 3.0  # a verb ("may tweak", "to shrink") is a candidate only if rarer than this ("to rebalance")
 HYPHENATED = 3.0  # ranked with words most readers meet a few times a year
 DICTIONARY = 1.5  # a WordNet compound ranks as if its words were this much rarer than their mean
+EVERYDAY_COMPOUND = 1.5  # and one of everyday English, met in WordNet's tagged corpus ("interest rate"), as if
+# this much commoner: after a domain's ("class action"), though not left out ("voting rights", "market value")
 # A person's title, a time, an amount, a kind of group or place: "prime minister", "second half",
 # "large number", "investment firm", "city centre" are read from their words.
 _NOT_TERMS = {"noun.person", "noun.time", "noun.quantity", "noun.group", "noun.location"}
@@ -167,7 +169,8 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                     add(term, n, sentence, rarity)
 
             for term, start in _dictionary_terms(words, sentence):
-                propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY)
+                everyday = EVERYDAY_COMPOUND if wordnet.everyday_compound(wordnet.noun_entry(term.split())) else 0
+                propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY + everyday)
             for term, start in _domain_compounds(words, sentence) + _repeated_compounds(words, sentence, repeated):
                 propose(term, start, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
@@ -211,6 +214,14 @@ def _a_things_name(words: str | None) -> bool:
     return bool(last) and last not in _FUNCTION and _noun_like(last, alone=True)
 
 
+def _listed_as(words: list[str], kinds: set[str]) -> bool:
+    """WordNet lists the words as one noun whose first sense is of one of `kinds`, and not a
+    share of a whole ("absolute majority": a term)."""
+    entry = wordnet.noun_entry(words)
+    sense = wordnet.reader().synsets(entry, pos="n")[0] if entry else None
+    return sense is not None and sense.lexname() in kinds and not wordnet.proportion(sense)
+
+
 def _worth_explaining(term: str) -> bool:
     """A candidate's last test: a single word whose first noun sense is of _EVERYDAY_KINDS is
     read at sight, unless it is so rare that few readers have met it ("haematologist",
@@ -219,8 +230,8 @@ def _worth_explaining(term: str) -> bool:
     as a person, a place, a time, a group or of _EVERYDAY_KINDS ("brother-in-law", "north-west"),
     or where WordNet knows it only as an adjective ("long-term") (WordNet; without it, or for a
     word it lacks, the candidate stays)."""
-    if " " in term:
-        return True
+    if " " in term:  # a measure WordNet lists, which its figure says ("cubic metre")
+        return not _listed_as(term.split(), {"noun.quantity"})
     kind = wordnet.lexname(term, "n")
     if "-" in term:
         seen = wordnet.parts_of_speech(term)
@@ -313,9 +324,10 @@ _BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*(?:[’']s)?|[£€$
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
-_WHEN = set("last next past previous coming early late same current following whole".split())
+_WHEN = set("last next past previous coming early late same current following whole "
+            "annual yearly monthly weekly daily opening closing".split())  # "annual fee", "closing price"
 # Words that start a phrase about which one, not a term: "the previous national best", "the first time".
-_NOT_A_TERM_START = _WHEN - {"early", "late", "current"} | set("first second third final only".split())
+_NOT_A_TERM_START = set("last next past previous coming same following whole first second third final only".split())
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
@@ -700,7 +712,8 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
     """The runs of two or three adjacent lower-case words that are one noun in WordNet and
     worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
     fare charged for riding a bus", is its words), nor a title or a time ("chief executive"),
-    nor what a reader knows by sight, as for a single word ("washing machine", "main road")."""
+    nor what a reader knows by sight, as for a single word ("washing machine", "main road"),
+    nor one that says when ("closing price")."""
     found: list[tuple[str, int]] = []
     i = 0
     while i < len(words):
@@ -709,16 +722,15 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
             if len(run) < size or any(not _adjacent(sentence, a, b) for a, b in zip(run, run[1:])):
                 continue
             texts = [w for w, _ in run]
-            if any(w[0].isupper() or "-" in w for w in texts) or texts[0] in _FUNCTION or texts[-1] in _FUNCTION \
+            if any(w[0].isupper() or "-" in w for w in texts) or texts[0] in _FUNCTION | _WHEN or texts[-1] in _FUNCTION \
                     or (i > 0 and words[i - 1][0].lower() in _BEFORE_VERB - {"to"}):  # "to a data processor"
                 continue
             entry = wordnet.noun_entry(texts)
             if entry is None:
                 continue
-            sense = wordnet.reader().synsets(entry, pos="n")[0]
-            if sense.lexname() in _NOT_TERMS | _EVERYDAY_KINDS and not wordnet.proportion(sense) \
-                    or _spelled_out(texts, sense.definition()):
-                continue  # a share of a whole is a term: "absolute majority"
+            if _listed_as(texts, _NOT_TERMS | _EVERYDAY_KINDS) \
+                    or _spelled_out(texts, wordnet.reader().synsets(entry, pos="n")[0].definition()):
+                continue
             found.append((" ".join(texts), run[0][1]))
             i += size - 1
             break
@@ -739,13 +751,14 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
     a noun or an adjective that classifies ("carbon price", "structural deficit", "planning
     permission", "compulsory purchase", "supervisory board"); not by a person, a time or a
     place, nor by what a reader knows by sight ("council spokesman", "winter months", "kidney
-    disease"), nor by an adjective of degree ("final decision", "mild fever"), nor by a verb
+    disease"), nor by an adjective of degree or of when ("final decision", "mild fever",
+    "annual fee"), nor by a verb
     ("had raised fares"), nor a plural head, which is most often a count of everyday things
     ("fuel prices", "delivery costs", "municipal elections"; a plural term the article keeps
     using is read by `_repeated_compounds`). Each with where it starts."""
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
-        if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION or b in _FUNCTION or a[0].isupper() \
+        if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION | _WHEN or b in _FUNCTION or a[0].isupper() \
                 or b[0].isupper() or a.endswith("ly") or "-" in b or b.endswith(("ly", "ed", "ing")):
             continue
         if a.endswith("ing") and _verb_ing(words, i, sentence):

@@ -145,6 +145,16 @@ def noun_entry(words: list[str]) -> str | None:
     return None
 
 
+def everyday_compound(entry: str) -> bool:
+    """WordNet's tagged corpus (SemCor: some 230,000 words of general English, from the Brown
+    corpus and a novel) met the compound noun `entry`, as WordNet writes it, in one of its
+    senses ("interest_rate", "general_election", "bank_account"): everyday English, which a
+    domain's compounds rarely are ("tender_offer", "class_action", "summary_judgment")."""
+    wn = reader()
+    return wn is not None and "_" in entry and any(lemma.count() for synset in wn.synsets(entry, pos="n")
+                                                   for lemma in synset.lemmas() if lemma.name().lower() == entry)
+
+
 def _singulars(phrase: str) -> list[str]:
     """The singular forms of a compound's last word, as WordNet's morphology gives them."""
     wn = reader()
