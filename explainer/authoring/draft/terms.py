@@ -89,7 +89,8 @@ least very much many few other another same own also just only even still yet ag
 out off per via he she they we you i my his her their our your them him us me one two three four five six seven
 eight nine ten hundred thousand million billion trillion said says say told beside besides despite toward
 towards against along alongside amid amidst around behind beyond near within upon unlike versus
-across throughout beneath underneath itself himself herself themselves ourselves yourself cannot whether""".split())
+across throughout beneath underneath itself himself herself themselves ourselves yourself cannot whether
+several both either neither none ones""".split())
 # After these comes a verb ("to translate ebooks", "would not dissolve parliament"): no term starts there.
 _BEFORE_VERB = set("to will would can could may might must shall should not cannot".split())
 _ORDINAL = set("first second third fourth fifth sixth seventh eighth ninth tenth half quarter so eleven twelve "
@@ -393,7 +394,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         bare = _bare_gloss(sentence, match.end()) if match.group(3) is None else None
         if bare is None and match.group(3) is None and match.group(1).endswith("ing"):
             bare = _gerund_gloss(sentence, match.end(), match.group(2))
-        if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"):
+        if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"
+                                                         and match.group(3) not in {"a", "an", "the"}):
             continue  # a bare explanation must be a noun phrase; a colon introduces only that
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
@@ -403,7 +405,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
                 and match.group(3) in {"a", "an", "the", "its", "their", None} and not _ended(before + match.group(1)) \
                 or "," not in before and opening and opening[0].lower() in _SUBORDINATING | {"if", "when", "as"} \
                 and match.group(2) == "," \
-                or _SAYING.search(clause) or re.search(r"[A-Z]", " ".join(clause.split()[:2])) \
+                or _SAYING.search(clause) or any(w[0].isupper() and not _demonym(w) for w in clause.split()[:2]) \
                 or match.group(3) in {"a", "an", "the", "its", "their"} and _a_clause(clause) \
                 or match.group(3) == "or" and before.rstrip().endswith(",") \
                 or bare is not None and re.search(r",\s+(?:which|who|that|where)\b[^,;:()—–]*$", before):
@@ -454,7 +456,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         said_as = wordnet.lexname(_first_noun(explanation[0]), "n")
         thing = (head == "noun.person" and (len(words) > 1 and bare is not None  # not a list's next item
                                              or len(words) == 1 and zipf(words[0]) < RARE_ALONE)  # "volta, the turn"
-                 or head in ("noun.location", "noun.time") and len(words) == 1) and said_as is not None and said_as not in _NOT_TERMS
+                 or head in ("noun.location", "noun.time") and len(words) == 1 or head == "noun.quantity") \
+            and said_as is not None and said_as not in _NOT_TERMS
         # a role explained by who holds it: "the stewards, the panel of officials who enforce the
         # rules", "lay counsellors: volunteers with no qualification who ..."
         role = head == "noun.person" and not _past(clause.split()[1:2]) \
@@ -619,7 +622,7 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
     described = words[0].endswith("ed") and qualified is not None and qualified <= 2 and words[qualified] in _RELATIVE
     if words[0] in _FUNCTION | _OPENING | _CLAUSE | _SUBORDINATING or not (_modifier(words[0]) or complement or described) \
             or adverb \
-            or listed or helpers & set(words[:4]) or len(words) > GLOSS_WORDS[1] \
+            or listed or helpers & set(words[:min(4, qualified or 4)]) or len(words) > GLOSS_WORDS[1] \
             or not any(_noun_like(w, alone=True) for w in words[:3]):
         return None
     return match.group(), match.start()
@@ -647,13 +650,14 @@ def _gerund_gloss(sentence: str, start: int, mark: str) -> tuple[str, int] | Non
 
 # An apposition that says what the words before it are, a noun phrase ("subsidence, the
 # sinking of the ground beneath its foundations,"; "an endowment, a fund whose interest pays
-# for upkeep"; not a clause: "maladministration, meaning a landlord handled a case badly"),
+# for upkeep"; "a maturity extension: a change to the bonds' terms that ..."; not a clause:
+# "maladministration, meaning a landlord handled a case badly"),
 # to the end of its clause: a comma, a semicolon, a dash or the sentence's end (not the comma
 # of "11,000" or the point of "3.5"). No explanation: a clause that names someone or something
 # ("add-ons, the Premier League club announced"; "postal votes, the party of the governor,
 # Andreas Pfeifer"), or the next item of a list ("a budget, a collection of works and a
 # visitor count").
-_APPOSITION = re.compile(r"[”’\"]?\s*(?:,|\(|—|–)\s*((?:a|an|the)\s+(?:[^,;:()—–!?]|,(?=\d))+?)"
+_APPOSITION = re.compile(r"[”’\"]?\s*(?:,|\(|—|–|:)\s*((?:a|an|the)\s+(?:[^,;:()—–!?]|,(?=\d))+?)"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
 _LIST = re.compile(r"\b(?:and|or)\s+(?:a|an|the)\b")
 GLOSS_WORDS = (3, 35)  # an explanation of three words at least ("a court order"), and not a paragraph
@@ -669,7 +673,11 @@ def _gloss(sentence: str, end: int) -> tuple[str, int]:
     words = gloss.split()
     if words[0] == "the" and _ranks(words[1]):
         return "", end  # "the widest gap since 2021": which one it is, no explanation
-    if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] or any(w[0].isupper() and not _demonym(w) for w in words) \
+    # a name may come in its relative clause or participle ("the prosecutor who investigates
+    # sudden deaths in Scotland"), not before ("the singer Jo Bright", "the party of the governor")
+    qualified = next((i for i, w in enumerate(words) if i > 1 and (w in _RELATIVE or _participle(w))), len(words))
+    if not GLOSS_WORDS[0] <= len(words) <= GLOSS_WORDS[1] \
+            or any(w[0].isupper() and not _demonym(w) for w in words[:qualified]) \
             or words[0] in {"the", "a", "an"} and words[1] in _FUNCTION or _LIST.search(gloss) \
             or re.match(r",\s+[A-Z]", sentence[match.end():]):
         return "", end
