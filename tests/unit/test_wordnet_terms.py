@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.authoring.draft import wordnet
+from explainer.authoring.draft import draft, wordnet
 from explainer.authoring.draft.terms import terms
 from explainer.core.text import sentences
 from support import require_wordnet
@@ -279,3 +279,23 @@ def test_more_of_the_articles_own_explanations_are_read():
     found = _terms("Members approved the purchases, several of which were signed off by officers.",
                    "The clerk counted 400 papers and rejected the valid ones, which were late.")
     assert not {"purchases", "valid ones"} & set(found), found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_code_after_the_words_it_stands_for_or_explained_by_what_it_measures_is_a_term_not_a_name():
+    """"earnings before interest, tax, ... and amortisation, or EBITDA": the code is the term, its
+    words the explanation (none of them a term of its own), and no name holds it ("Brennock’s
+    EBITDA"); "EBITDA, a measure of profit that ...": explained as a thing, by its first noun; a
+    code described as one thing, with its numbers, is a name ("BEACON, a trial of 300 adults")."""
+    text = ("Crisp maker sold to its managers\n\n"
+            "Brennock made earnings before interest, tax, depreciation and amortisation, or EBITDA, of €7.6 million.\n\n"
+            "The buyer pays more if Brennock’s EBITDA passes €9 million.\n\n"
+            "Its rival’s net debt is nine times its EBITDA, a measure of profit that lenders watch.")
+    result = draft(text, "crisps", None)
+    found = {t.term: t.gloss for t in result.terms}
+    assert found.get("EBITDA") == "earnings before interest, tax, depreciation and amortisation", found
+    assert "amortisation" not in found, found
+    assert not any("EBITDA" in form for e in result.entities for form in (e.name, *e.aliases)), result.entities
+    found = {t.term: t.gloss for t in _found("Its net debt is nine times its EBITDA, a measure of profit that lenders watch.",
+                                             "The approval rests on BEACON, a trial of 300 adults at 40 hospitals.")}
+    assert found.get("EBITDA", "").startswith("a measure of profit") and "BEACON" not in found, found

@@ -120,8 +120,8 @@ def draft(text: str, article_id: str, content: Path | None) -> Draft:
     result.entities = []
     codes = term_codes(split)  # "PM2.5, particles small enough to ...", "... protocol (SCMP)": a term's
     for candidate in found_names:
-        if candidate.name in codes:
-            continue
+        if {candidate.name, *candidate.aliases} & codes:
+            continue  # also "Brennock’s EBITDA", a company's term
         if all(byline_author(result.paragraphs[m.paragraph - 1]) for m in candidate.mentions):
             continue  # the byline's writer ("By Daniel Frost, local affairs reporter"): the page's author
         # "Japanese" proposed as Japan, which is a note already: said, not listed again.

@@ -396,7 +396,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             bare = _gerund_gloss(sentence, match.end(), match.group(2))
         if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"
                                                          and match.group(3) not in {"a", "an", "the"}):
-            continue  # a bare explanation must be a noun phrase; a colon introduces only that
+            continue  # a bare explanation must be a noun phrase; a colon introduces only a noun phrase
         before = sentence[:match.start(1)]
         clause = re.split(r"[,;:()—–]|\.(?!\d)", sentence[match.end():], maxsplit=1)[0]
         opening = [w.strip("“\"‘'") for w in (before + match.group(1)).split()[:1]]  # "On conventional trains, a"
@@ -523,6 +523,13 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         if spelt is not None:  # the words that spell it run to a comma or the end ("... amortisation, a rough gauge")
             explanation = said if "(" in match.group(3) else said[:spelt]  # "DAC, or digital automatic coupling, between"
             found.append((match.group(1) + match.group(2), (explanation, match.start(4))))
+    for match in _SPELT_BEFORE.finditer(sentence):  # "earnings before interest, tax, ... and amortisation, or EBITDA"
+        words = list(re.finditer(r"[a-z][a-z-]*", match.group(1)))
+        size = next((size for size in range(len(words), 1, -1) if words[-size].group() not in _FUNCTION
+                     and _spells([w.group() for w in words[-size:]], match.group(2))), None)
+        spelt = match.group(1)[words[-size].start():] if size is not None else ""
+        if "," in spelt:
+            found.append((match.group(2) + match.group(3), (spelt, match.start(1) + words[-size].start())))
     for match in _CODE.finditer(sentence):
         gloss, at = _gloss(sentence, match.end(1))
         explained = (gloss, at) if gloss else _bare_gloss(sentence, match.end())
@@ -533,7 +540,10 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         said = gloss.split()
         # its head comes just before its relative clause or participle ("the technique used in ...")
         relative = next((i for i, w in enumerate(said) if i > 1 and (w in _RELATIVE or _participle(w))), 0)
-        kinds = wordnet.kinds(said[relative - 1]) if relative else []
+        # or its first noun ("a measure of profit"), where the words describe no one thing, as a
+        # name's do ("LANTERN, a trial of 412 adults at 96 hospitals": a number)
+        head = said[relative - 1] if relative else "" if re.search(r"\d", gloss) else _first_noun(gloss)
+        kinds = wordnet.kinds(head) if head else []
         if kinds and kinds[0] not in _NAMED_AS and "noun.group" not in kinds[:2]:  # "alliance", "body": a group's
             found.append((match.group(1), (gloss, at)))
     return found
@@ -552,6 +562,13 @@ _ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\
 # code is the term (the article goes on with it), the words its explanation.
 _EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(\s+\(|,\s+(?:(?:or|its|their)\s+)?)([a-z][^();:—–]*?)"
                        r"(?=\)|[;:—–]|,\s+[A-Z]|\.(?!\d)|$)")  # "EBITDA, its earnings before interest, ..."
+
+
+# A code after its words, when they are a list (commas), as the code is what the article goes on
+# with: "earnings before interest, tax, depreciation and amortisation, or EBITDA," (words without
+# commas are _ABBREVIATED's: "an environmental impact assessment, or EIA,").
+_SPELT_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*,?\s+){1,12}[a-z][a-z-]*),\s+or\s+([A-Z][A-Za-z]*[A-Z])(s?)"
+                           r"(?=[,;.:)]|\s|$)")
 
 
 def _spells(words: list[str], short: str) -> bool:
