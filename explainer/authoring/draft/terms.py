@@ -64,7 +64,7 @@ COMPOUND = 1.0  # a domain compound ranks as if its words were this much rarer t
 GLOSSED = -0.5  # a term the article explains ranks next after those it marks
 GLOSSED_COMMON = 4.5  # a single word this common is no term, whatever follows it ("the company, which")
 GROUP_KNOWN = 4.0  # a group this common a reader knows, explained or not ("the board, which"; not "quorum", "turnout")
-MOST = 9  # at most this many, the explained and the rarest first: a draft to curate, not a dictionary (the keys hold 4-8)
+MOST = 10  # at most this many, the explained and the rarest first: a draft to curate, not a dictionary (the keys hold 4-8)
 
 # Not the first half of a contraction ("weren’t", "couldn't"): that is no word of its own.
 _TOKEN = re.compile(r"(?<![\w.@/-])[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_]+)*(?![\w@/]|\.\w|['’]t\b)")
