@@ -238,7 +238,8 @@ def missed(total: Tally) -> list[str]:
             found.append(f"{metric}: {value:g} > {target}" if metric == "traps (count)"
                          else f"{metric}: {value:.1f} > {target}")
         elif metric not in AT_MOST and value < target:
-            found.append(f"{metric}: {value:.2f} < {target}")
+            shown = f"{value:.2f}" if round(value, 2) < target else f"{value:.3f}"  # never "0.50 < 0.5"
+            found.append(f"{metric}: {shown} ({hits}/{of}) < {target}")
     return found
 
 

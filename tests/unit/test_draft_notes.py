@@ -354,6 +354,14 @@ def test_draft_eval_prints_test_then_dev_and_the_draft_keeps_its_targets_where_i
         assert len(re.findall(rf"^\| {re.escape(row)} \| \d", said, re.M)) == 2, row  # test's table, dev's
 
 
+def test_a_score_just_below_its_target_is_not_shown_rounded_up_to_it():
+    from explainer.authoring.draft_eval import Tally, missed
+
+    tally = Tally()
+    tally.add("glossary recall", 183, 368)
+    assert missed(tally) == ["glossary recall: 0.497 (183/368) < 0.5"]
+
+
 def test_draft_eval_fails_when_a_score_misses_its_target():
     """make draft-eval holds the targets: a drafter that finds nothing, or falls into a trap,
     fails it, naming the scores."""
@@ -362,7 +370,7 @@ def test_draft_eval_fails_when_a_score_misses_its_target():
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: Prediction()) == 1
-    assert "below its target on the articles the rules were tuned on: entity recall: 0.00 < 0.9" in out.getvalue()
+    assert "below its target on the articles the rules were tuned on: entity recall: 0.00 (0/" in out.getvalue()
     trap = Prediction(dates=["may"])
     with contextlib.redirect_stdout(io.StringIO()) as said:
         assert main(ROOT / "evals" / "draft", predictor=lambda text, article_id: trap) == 1
