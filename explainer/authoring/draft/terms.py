@@ -325,10 +325,12 @@ _BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*(?:[’']s)?|[£€$
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
-_WHEN = set("last next past previous coming early late same current following whole "
-            "annual yearly monthly weekly daily opening closing".split())  # "annual fee", "closing price"
+_WHEN = set("last next past previous coming early late same current following whole".split())
 # Words that start a phrase about which one, not a term: "the previous national best", "the first time".
-_NOT_A_TERM_START = set("last next past previous coming same following whole first second third final only".split())
+_NOT_A_TERM_START = _WHEN - {"early", "late", "current"} | set("first second third final only".split())
+# A qualifier that says how often or at which end, which makes no term of a compound: "annual
+# fee", "closing price", "opening night" (not "current account", "early warning": their own).
+_PERIODIC = set("annual yearly monthly weekly daily opening closing".split())
 _OPENING = set("""despite under after before in by with for since following as at on during without from unlike like
 among amid within through over to according besides beyond given until upon via against alongside into of off
 throughout toward towards""".split())
@@ -747,7 +749,7 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
             if len(run) < size or any(not _adjacent(sentence, a, b) for a, b in zip(run, run[1:])):
                 continue
             texts = [w for w, _ in run]
-            if any(w[0].isupper() or "-" in w for w in texts) or texts[0] in _FUNCTION | _WHEN or texts[-1] in _FUNCTION \
+            if any(w[0].isupper() or "-" in w for w in texts) or texts[0] in _FUNCTION | _PERIODIC or texts[-1] in _FUNCTION \
                     or (i > 0 and words[i - 1][0].lower() in _BEFORE_VERB - {"to"}):  # "to a data processor"
                 continue
             entry = wordnet.noun_entry(texts)
@@ -783,7 +785,7 @@ def _domain_compounds(words: list[tuple[str, int]], sentence: str) -> list[tuple
     using is read by `_repeated_compounds`). Each with where it starts."""
     found = []
     for i, ((a, start), (b, _)) in enumerate(zip(words, words[1:])):
-        if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION | _WHEN or b in _FUNCTION or a[0].isupper() \
+        if _verb_at(words, i) or not _adjacent(sentence, (a, start), (b, _)) or a in _FUNCTION | _PERIODIC or b in _FUNCTION or a[0].isupper() \
                 or b[0].isupper() or a.endswith("ly") or "-" in b or b.endswith(("ly", "ed", "ing")):
             continue
         if a.endswith("ing") and _verb_ing(words, i, sentence):
