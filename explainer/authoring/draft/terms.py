@@ -169,9 +169,9 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 if not any(a <= start < b for a, b in plain) and not _names_kind(sentence, start + len(term)):
                     add(term, n, sentence, rarity)
 
-            for term, start in _dictionary_terms(words, sentence):
-                everyday = EVERYDAY_COMPOUND if wordnet.everyday_compound(wordnet.noun_entry(term.split())) else 0
-                propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY + everyday)
+            for term, start, everyday in _dictionary_terms(words, sentence):
+                propose(term, start, sum(map(_rarity, term.split())) / len(term.split()) - DICTIONARY
+                        + EVERYDAY_COMPOUND * everyday)
             for term, start in _domain_compounds(words, sentence) + _repeated_compounds(words, sentence, repeated):
                 propose(term, start, sum(map(_rarity, term.split())) / 2 - COMPOUND)
             for i, (word, start) in enumerate(words):
@@ -735,13 +735,14 @@ def _qualifier(word: str) -> bool:
     return not seen or any(seen.get(part) for part in "nas")
 
 
-def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int]]:
+def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple[str, int, bool]]:
     """The runs of two or three adjacent lower-case words that are one noun in WordNet and
     worth explaining: "joint venture", "voting rights"; not "bus fare" (its definition, "the
     fare charged for riding a bus", is its words), nor a title or a time ("chief executive"),
     nor what a reader knows by sight, as for a single word ("washing machine", "main road"),
-    nor one that says when ("closing price")."""
-    found: list[tuple[str, int]] = []
+    nor one that says when ("closing price"). Each with where it starts and whether it is
+    everyday English (`wordnet.everyday_compound`)."""
+    found: list[tuple[str, int, bool]] = []
     i = 0
     while i < len(words):
         for size in (3, 2):
@@ -758,7 +759,7 @@ def _dictionary_terms(words: list[tuple[str, int]], sentence: str) -> list[tuple
             if _listed_as(texts, _NOT_TERMS | _EVERYDAY_KINDS) \
                     or _spelled_out(texts, wordnet.reader().synsets(entry, pos="n")[0].definition()):
                 continue
-            found.append((" ".join(texts), run[0][1]))
+            found.append((" ".join(texts), run[0][1], wordnet.everyday_compound(entry)))
             i += size - 1
             break
         i += 1
