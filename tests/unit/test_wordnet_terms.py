@@ -302,3 +302,19 @@ def test_a_code_after_the_words_it_stands_for_or_explained_by_what_it_measures_i
     found = {t.term: t.gloss for t in _found("Its net debt is nine times its EBITDA, a measure of profit that lenders watch.",
                                              "The approval rests on BEACON, a trial of 300 adults at 40 hospitals.")}
     assert found.get("EBITDA", "").startswith("a measure of profit") and "BEACON" not in found, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_explanations_that_open_with_a_relative_phrase_or_a_clause_of_their_own_subject_are_read():
+    """"a compliance hearing, at which ...", "mandatory functions, those the law ...", and an
+    explanation whose relative clause has no "that" and a subject of its own after a determiner
+    ("a document every member state must ratify"); still no explanation that is a clause of its own."""
+    found = {t.term: t for t in _found(
+        "The judge set a compliance hearing, at which the insurer must show that every payment was made.",
+        "The authority may only spend money on mandatory functions, those the law obliges it to carry out.",
+        "Ministers signed a framework agreement, a document every member state must ratify before the fund opens.",
+        "Patients reported chest pain, the average stay was four days.")}
+    assert found["compliance hearing"].rarity < 0, found
+    assert found["mandatory functions"].rarity < 0, found
+    assert found["framework agreement"].gloss == "a document every member state must ratify before the fund opens", found
+    assert "chest pain" not in found or not found["chest pain"].gloss, found

@@ -314,8 +314,8 @@ def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # German financial regulator, which will check"). A sentence may start with the term
 # ("Restitution, the return of ...").
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
-                      r"[”’\"]?\s*(,|\(|—|–|:)\s*(?:(a|an|the|its|their|which|meaning|each|giving|or|that\s+is,?|in\s+which|"
-                      r"under\s+which|whereby)\s|(?=[a-z]))")
+                      r"[”’\"]?\s*(,|\(|—|–|:)\s*(?:(a|an|the|its|their|which|those|meaning|each|giving|or|that\s+is,?|"
+                      r"(?:in|under|at|within|by|through|on|from)\s+which|whereby)\s|(?=[a-z]))")
 # A bare noun phrase as the explanation ("cover bids, prices set deliberately too high to
 # win"; "cohesion funds, money meant to help poorer regions catch up"), to the end of its
 # clause: three words at least, a noun among the first three, no list ("and", "or") and no
@@ -355,6 +355,7 @@ def _past(words: list[str]) -> bool:
 
 
 _OWNER = {"the", "its", "their", "his", "her", "our", "your"}
+_SUBJECT_STARTS = _OWNER | {"a", "an", "no", "every", "each", "any"}
 _OWNED = re.compile(r"(?<![\w’'-])([a-z]+)(?:[’']s|s[’'])\s$")  # "the buyer’s ", "supporters’ "
 
 
@@ -369,9 +370,12 @@ def _a_clause(words: str) -> bool:
     # "a loan it can draw on", "a fine the council can impose": a relative clause without its
     # "that", a pronoun or a noun phrase of its own its subject
     noun = 1 if said[:1] in (["a"], ["an"], ["the"]) else 0  # where the noun it qualifies is
+    # "the fee a boxer is paid", "a document every city must submit", "the only way the assembly can
+    # remove": a determiner right after the qualified noun starts the clause's own subject
+    subject = next((j for j in range(noun + 1, helper or 0) if said[j] in _SUBJECT_STARTS
+                    and said[j - 1] not in _FUNCTION), None)
     reduced = helper is not None and helper > 0 and (said[helper - 1] in {"it", "they", "we", "you", "he", "she", "i"}
-                                                     or helper == noun + 3 and said[noun] not in _OWNER
-                                                     and said[noun + 1] in _OWNER | {"a", "an", "no"})  # "the fee a boxer is paid"
+                                                     or subject is not None and helper - subject <= 4)
     return helper is not None and (relative is None or helper < relative) and not reduced
 
 
