@@ -318,3 +318,14 @@ def test_explanations_that_open_with_a_relative_phrase_or_a_clause_of_their_own_
     assert found["mandatory functions"].rarity < 0, found
     assert found["framework agreement"].gloss == "a document every member state must ratify before the fund opens", found
     assert "chest pain" not in found or not found["chest pain"].gloss, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_an_uncommon_state_followed_by_what_it_means_is_a_term():
+    """"The survey was retrospective, meaning ...": the word is the term, the "meaning" clause its
+    explanation; a common word is not ("The plan was approved, meaning ...")."""
+    found = {t.term: t.gloss for t in _found(
+        "The survey was retrospective, meaning researchers looked back at records the clinics already kept.",
+        "The plan was approved, meaning the council can start work in May.")}
+    assert found.get("retrospective") == "meaning researchers looked back at records the clinics already kept", found
+    assert "approved" not in found, found

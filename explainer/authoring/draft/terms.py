@@ -159,7 +159,7 @@ def terms(paragraphs: list[list[str]], known: Mapping[str, str], names: set[str]
                 add(term, n, sentence, -1.0, gloss)  # the article explains it: "an injunction, a court order that"
                 plain.append((at, at + len(gloss)))
             codes = _glossed_codes(sentence)
-            for term, (gloss, at) in codes + _glossed(sentence) + _glossed_amount(sentence):
+            for term, (gloss, at) in codes + _glossed(sentence) + _glossed_amount(sentence) + _described(sentence):
                 if (term, (gloss, at)) not in codes and any(term in explained for _, (explained, _) in codes):
                     continue  # "EBITDA (earnings ... and amortisation, a rough gauge ...)": the code's
                 add(term, n, sentence, GLOSSED, gloss)  # "flight cycles, each cycle being", "franchising, which would"
@@ -518,6 +518,19 @@ def _glossed_amount(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             continue
         found.append((" ".join(words), (gloss, at)))
     return found
+
+
+# A state the article says something is in, then what that means: "the study was
+# observational, meaning it shows ...", "the cylinders have been formally accessioned, meaning
+# they now belong ...", "classes the aquifer as overexploited, meaning ...". An uncommon word:
+# not "the plan was approved, meaning ...".
+_DESCRIBED = re.compile(r"\b(?:is|are|was|were|be|been|being|as|become|becomes|became|remains?|remained)\s+"
+                        r"(?:[a-z]+ly\s+)?([a-z][a-z-]+),\s+(meaning\s+(?:that\s+)?[^,;:()—–]+)")
+
+
+def _described(sentence: str) -> list[tuple[str, tuple[str, int]]]:
+    return [(match.group(1), (match.group(2).rstrip("."), match.start(2))) for match in _DESCRIBED.finditer(sentence)
+            if match.group(1) not in _FUNCTION and zipf(match.group(1)) < RARE and len(match.group(2).split()) >= 4]
 
 
 def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
