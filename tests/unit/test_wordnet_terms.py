@@ -329,3 +329,18 @@ def test_an_uncommon_state_followed_by_what_it_means_is_a_term():
         "The plan was approved, meaning the council can start work in May.")}
     assert found.get("retrospective") == "meaning researchers looked back at records the clinics already kept", found
     assert "approved" not in found, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_an_uncommon_role_explained_by_a_who_clause_is_a_term():
+    """"the bailiffs, who sell them to repay the bank": a role few readers name, told by what it
+    does; not a common one ("the chief executive, who earns ..."), a relative ("Her brother, who
+    lives ..."), nor a thing the clause is not about ("Fans of classical music, who fill ...")."""
+    found = {t.term: t for t in _found(
+        "The farm assets pass to the bailiffs, who sell them to repay the bank.",
+        "Her brother, who lives in Leeds, said the family was shocked.",
+        "The chief executive, who earns more than the prime minister, said she would stay.",
+        "Fans of classical music, who fill the hall every week, were upset.")}
+    assert found.get("bailiffs") is not None and found["bailiffs"].rarity < 0, found
+    assert not {"brother", "chief executive"} & set(found), found
+    assert "classical music" not in found or found["classical music"].rarity >= 0, found

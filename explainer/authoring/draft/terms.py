@@ -314,7 +314,7 @@ def _explained(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 # German financial regulator, which will check"). A sentence may start with the term
 # ("Restitution, the return of ...").
 _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*|^[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,2})"
-                      r"[”’\"]?\s*(,|\(|—|–|:)\s*(?:(a|an|the|its|their|which|those|meaning|each|giving|or|that\s+is,?|"
+                      r"[”’\"]?\s*(,|\(|—|–|:)\s*(?:(a|an|the|its|their|which|who|those|meaning|each|giving|or|that\s+is,?|"
                       r"(?:in|under|at|within|by|through|on|from)\s+which|whereby)\s|(?=[a-z]))")
 # A bare noun phrase as the explanation ("cover bids, prices set deliberately too high to
 # win"; "cohesion funds, money meant to help poorer regions catch up"), to the end of its
@@ -453,6 +453,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         if match.group(3) in ("which", "who") and _past(clause.split()[:1]):
             continue  # "an expert committee, which judged the book ...": what it did, not what it is
         head = wordnet.lexname(words[-1], "n")
+        if match.group(3) == "who" and head != "noun.person":
+            continue  # "fans of classical music, who ...": the clause is about someone else
         timed = head == "noun.time" and (len(words) > 1 or "-" in words[0]) and words[0] not in _WHEN
         # a compound naming a time: "flight cycles", "half-life"; not "last season"
         explanation = bare or _gloss(sentence, match.end(1))
@@ -468,7 +470,9 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # rules", "lay counsellors: volunteers with no qualification who ..."
         role = head == "noun.person" and not _past(clause.split()[1:2]) \
             and bool(said_as in ("noun.group", "noun.person") and re.search(r"\b(?:with|that)\b", explanation[0])
-                     or re.search(r"\bwho\b", explanation[0]))
+                     or re.search(r"\bwho\b", explanation[0])
+                     # "liquidators, who sell them to repay creditors": a word few readers use
+                     or match.group(3) == "who" and min(map(zipf, words)) < RARE)
         # a word a reader knows by sight, unless rare, a role, or explained in an abstract sense
         # ("his purse, the fee a boxer is paid") or as a thing of another kind ("caught a crab, an
         # oar blade snagging ..."; not "the pale, blind salamanders": a word mostly an adjective)
