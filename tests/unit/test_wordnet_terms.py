@@ -344,3 +344,14 @@ def test_an_uncommon_role_explained_by_a_who_clause_is_a_term():
     assert found.get("bailiffs") is not None and found["bailiffs"].rarity < 0, found
     assert not {"brother", "chief executive"} & set(found), found
     assert "classical music" not in found or found["classical music"].rarity >= 0, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_term_explained_by_how_it_comes_about_is_read():
+    """"a penalty stroke, awarded when a defender ...": a participle and when or for what is the
+    explanation; not a name's or a common thing's ("The stadium, built in 1990 for the games")."""
+    found = {t.term: t.gloss for t in _found(
+        "The side scored from a penalty stroke, awarded when a defender deliberately stops a certain goal.",
+        "The stadium, built in 1990 for the games, holds 40,000 people.")}
+    assert found.get("penalty stroke") == "awarded when a defender deliberately stops a certain goal", found
+    assert "stadium" not in found, found

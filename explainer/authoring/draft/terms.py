@@ -400,6 +400,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         bare = _bare_gloss(sentence, match.end()) if match.group(3) is None else None
         if bare is None and match.group(3) is None and match.group(1).endswith("ing"):
             bare = _gerund_gloss(sentence, match.end(), match.group(2))
+        if bare is None and match.group(3) is None and match.group(2) == ",":
+            bare = _participle_gloss(sentence, match.end())
         if (match.group(3) is None and bare is None) or (bare is None and match.group(2) == ":"
                                                          and match.group(3) not in {"a", "an", "the"}):
             continue  # a bare explanation must be a noun phrase; a colon introduces only a noun phrase
@@ -675,6 +677,18 @@ def _bare_gloss(sentence: str, start: int) -> tuple[str, int] | None:
 _GERUND_GLOSS = re.compile(r"[a-z]+ing\s+[^,;:()—–]+?(?=\s*(?:[,;:()—–]|\.(?!\d)|$))")
 _THEN_VERB = re.compile(r",\s+(?:would|will|is|are|was|were|has|have|had|can|could|may|might|must|should|takes?|took|"
                         r"costs?|means?|meant)\b")
+
+
+# What a thing is by how it comes about, a participle and when or for what: "a free hit, awarded
+# when a defender blocks ...", "interval cancers, found between scheduled screens".
+_PARTICIPLE_GLOSS = re.compile(r"([a-z]+)\s+(?:when|for|if|between|after|whenever|only|to)\s+[^,;:()—–]+")
+
+
+def _participle_gloss(sentence: str, start: int) -> tuple[str, int] | None:
+    match = _PARTICIPLE_GLOSS.match(sentence, start)
+    if not match or not _participle(match.group(1)) or len(match.group().split()) < 4:
+        return None
+    return match.group().rstrip("."), match.start()
 
 
 def _gerund_gloss(sentence: str, start: int, mark: str) -> tuple[str, int] | None:
