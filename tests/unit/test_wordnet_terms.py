@@ -355,3 +355,16 @@ def test_a_term_explained_by_how_it_comes_about_is_read():
         "The stadium, built in 1990 for the games, holds 40,000 people.")}
     assert found.get("penalty stroke") == "awarded when a defender deliberately stops a certain goal", found
     assert "stadium" not in found, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_phrase_that_ranks_the_thing_is_no_explained_term():
+    """"the rarest stamps, which come from ...", "smaller parcels, which ...": the clause tells
+    about which ones, not what a term means; a term WordNet lists keeps its explanation ("higher
+    education, which includes ...")."""
+    found = {t.term: t for t in _found(
+        "Collectors want the rarest stamps, which come from a single printing.",
+        "Buyers prefer smaller parcels, which sell faster.",
+        "Graduates of higher education, which includes colleges, earn more.")}
+    assert not {"rarest stamps", "smaller parcels", "stamps", "parcels"} & set(found), found
+    assert found["higher education"].rarity < 0, found

@@ -443,6 +443,10 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
         # A gerund is a noun here ("ruled out deaccessioning, the sale of works").
         if not words or not (_noun_like(words[-1], alone=True) or words[-1].endswith("ing")):
             continue
+        # a phrase that ranks the thing says which ones, and its clause tells about those: "the
+        # rarest cards, which", "smaller slides, which"; unless WordNet lists it ("higher education")
+        if len(words) > 1 and _grades(words[0]) and not wordnet.noun_entry(words):
+            continue
         owner = _OWNED.search(before) if len(words) == 1 and phrase.split() == words else None
         owner = owner if owner and wordnet.a_person(owner.group(1)) else None
         if owner:
@@ -736,6 +740,15 @@ def _gloss(sentence: str, end: int) -> tuple[str, int]:
             or re.match(r",\s+[A-Z]", sentence[match.end():]):
         return "", end
     return gloss, match.start(1)
+
+
+def _grades(word: str) -> bool:
+    """A superlative or a comparative ("rarest", "smaller", "earlier"): it says how much or
+    which one, not what kind."""
+    if _ranks(word):
+        return True
+    base = wordnet.adjective_base(word)
+    return base is not None and base != word and not wordnet.parts_of_speech(word).get("n")
 
 
 def _ranks(word: str) -> bool:

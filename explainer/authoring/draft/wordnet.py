@@ -328,6 +328,14 @@ def gradable(word: str) -> bool | None:
                for sense in senses)
 
 
+def adjective_base(word: str) -> str | None:
+    """The adjective a comparative or a superlative is a degree of ("smaller": small), the word
+    itself for a plain adjective, or None where WordNet has no adjective `word`."""
+    wn = reader()
+    forms = [form for pos in "as" for form in wn._morphy(word.lower(), pos)] if wn is not None else []
+    return next((form for form in forms if form != word.lower()), forms[0] if forms else None)
+
+
 def proportion(sense) -> bool:
     """A sense that is a relative quantity, a share of a whole ("absolute majority"), as a
     unit ("nautical mile") or an amount ("large number") is not."""
