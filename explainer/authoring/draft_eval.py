@@ -103,7 +103,9 @@ def _singular(phrase: str) -> str:
 
 def _same_term(proposed: str, wanted: str) -> bool:
     """One glossary entry: either inside the other as whole words ("cap" and "salary cap"),
-    in either number."""
+    in either number, a hyphen the same as a space ("bonus-point" is the key's "bonus point":
+    the article hyphenates a compound before a noun, "a bonus-point win")."""
+    proposed, wanted = proposed.replace("-", " "), wanted.replace("-", " ")
     one, other = _singular(proposed), _singular(wanted)
     return _in(proposed, wanted) or _in(wanted, proposed) or _in(one, other) or _in(other, one)
 

@@ -1046,13 +1046,17 @@ def test_the_scorer_finds_a_key_figure_in_a_drafted_one_by_whole_numbers():
 
 
 def test_the_scorer_takes_a_term_in_either_number():
-    """A proposed "covenants" is the key's "covenant": one glossary entry, in either number."""
+    """A proposed "covenants" is the key's "covenant": one glossary entry, in either number; and
+    "bonus-point" is "bonus point"."""
     from explainer.authoring.draft_eval import Prediction, Tally, score
 
     tally = Tally()
     score("The bond's covenants were tight, and one covenant was broken.\n", {"terms": ["covenant", "bond yields"]},
           Prediction(terms=["covenants", "coupon"]), tally)
     assert tally.counts["glossary precision"] == [1, 2] and tally.counts["glossary recall"] == [1, 2], tally.counts
+    tally = Tally()  # the article hyphenates a compound before a noun, the key writes it as a term
+    score("A bonus-point win keeps them top.\n", {"terms": ["bonus point", "try"]}, Prediction(terms=["bonus-point"]), tally)
+    assert tally.counts["glossary precision"] == [1, 1] and tally.counts["glossary recall"] == [1, 2], tally.counts
 
 
 def test_the_scorer_reads_a_hyphen_in_a_unit_as_a_space_and_a_rate_in_time_as_its_unit():
