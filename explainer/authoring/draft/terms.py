@@ -684,7 +684,7 @@ _THEN_VERB = re.compile(r",\s+(?:would|will|is|are|was|were|has|have|had|can|cou
 
 
 # What a thing is by how it comes about, a participle and when or for what: "a free hit, awarded
-# when a defender blocks ...", "interval cancers, found between scheduled screens".
+# when a defender blocks ...", "a penalty try, awarded when a referee rules ...".
 _PARTICIPLE_GLOSS = re.compile(r"([a-z]+)\s+(?:when|for|if|between|after|whenever|only|to)\s+[^,;:()—–]+")
 
 
