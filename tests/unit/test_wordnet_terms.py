@@ -368,3 +368,12 @@ def test_a_phrase_that_ranks_the_thing_is_no_explained_term():
         "Graduates of higher education, which includes colleges, earn more.")}
     assert not {"rarest stamps", "smaller parcels", "stamps", "parcels"} & set(found), found
     assert found["higher education"].rarity < 0, found
+
+
+@pytest.mark.usefixtures("needs_wordnet")
+def test_a_currency_is_no_term_whether_wordnet_knows_it_or_not():
+    """"90,000 kronor", "2 million shekels": the figure says a currency is money, and the
+    currency names come from the gazetteer (CLDR), so one WordNet lacks is no term either."""
+    found = _terms("The parish paid 90,000 kronor to restore the murals.",
+                   "The fund lent 2 million shekels and 300,000 ringgit to the builders.")
+    assert not {"kronor", "shekels", "ringgit"} & set(found), found
