@@ -1172,6 +1172,22 @@ Its owner, Aurelius Partners of Oslo, will keep a stake, the Bank of Ireland sai
                         "Niamh Keane of Galway Tenants Union", "Aurelius Partners of Oslo"}, names
 
 
+def test_a_common_noun_for_a_person_that_starts_a_sentence_before_a_persons_name_is_no_part_of_it():
+    """"Starter Marco Bellini pitched ...", "Relievers Dan Okafor and ...": a role WordNet knows
+    as a common noun, then a person's full name; not a judge's title ("Sheriff Morag Innes") nor
+    a direction that starts a body's name ("North Fellside Council")."""
+    require_wordnet()
+    result = sample("""
+Starter Marco Bellini pitched six innings before the rain came.
+Relievers Dan Okafor and Pete Mills finished the game.
+Sheriff Morag Innes adjourned the case until March.
+North Fellside Council approved the plan on Tuesday.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Marco Bellini", "Dan Okafor", "Pete Mills", "Sheriff Morag Innes", "North Fellside Council"} <= names, names
+    assert not names & {"Starter Marco Bellini", "Relievers Dan Okafor"}, names
+
+
 def test_a_name_of_the_keys_own_is_no_trap_whatever_word_it_starts_with():
     """The scorer counts "The Harbour" (a common word before a name) as a trap, not "The Quiet
     Quarry", the key's own alias of a novel."""

@@ -254,6 +254,9 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
     return sorted(spans)
 
 
+_JUDGES = {"Sheriff"}  # a judge's title the name keeps, as courts write it ("Sheriff Morag Innes")
+
+
 def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer, elsewhere: set[str]) -> bool:
     """Whether the first word of a capitalised run is not part of the name after it: a title
     or a capitalised role ("Chief Executive Makoto Uchida"), a month, a connector, a language,
@@ -267,6 +270,9 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return True
     if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
+    if initial and len(words) >= 3 and word not in _JUDGES | _COMPASS | _COMPASS_ADJECTIVES and wordnet.common_noun(word) \
+            and wordnet.a_person(word.lower()) and _person_shaped(words[1:], places):
+        return True  # "Starter Luis Echeverría pitched ...", "Relievers Owen Pratt and ...": a role, then a person
     if initial and words[1:2] == ["of"] and word not in _KIND_WORDS and wordnet.plural_noun(word):
         return True  # "Supporters of Cantabrian Union"; not "Friends of Fenton Library"
     if initial and word == "The" and len(words) > 1 and {text, " ".join(words[1:])} & places.countries:
