@@ -1175,13 +1175,13 @@ Its owner, Aurelius Partners of Oslo, will keep a stake, the Bank of Ireland sai
 def test_a_common_noun_for_a_person_that_starts_a_sentence_before_a_persons_name_is_no_part_of_it():
     """"Starter Marco Bellini pitched ...", "Relievers Dan Okafor and ...": a role WordNet knows
     as a common noun, then a person's full name; not a judge's title ("Sheriff Morag Innes") nor
-    a direction that starts a body's name ("North Fellside Council")."""
+    the start of a body's name, read without its possessive ("North Fellside Council’s ...")."""
     require_wordnet()
     result = sample("""
 Starter Marco Bellini pitched six innings before the rain came.
 Relievers Dan Okafor and Pete Mills finished the game.
 Sheriff Morag Innes adjourned the case until March.
-North Fellside Council approved the plan on Tuesday.
+North Fellside Council’s planning committee approved the plan on Tuesday.
 """)
     names = {c.name for c in result.entities}
     assert {"Marco Bellini", "Dan Okafor", "Pete Mills", "Sheriff Morag Innes", "North Fellside Council"} <= names, names

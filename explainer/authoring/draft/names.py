@@ -270,8 +270,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return True
     if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
-    if initial and len(words) >= 3 and word not in _JUDGES | _COMPASS | _COMPASS_ADJECTIVES and wordnet.common_noun(word) \
-            and wordnet.a_person(word.lower()) and _person_shaped(words[1:], places):
+    if initial and len(words) >= 3 and word not in _JUDGES and wordnet.common_noun(word) and wordnet.a_person(word.lower()) \
+            and _person_shaped([_POSSESSIVE.sub("", w) for w in words[1:]], places):  # not "North Fellside Council’s"
         return True  # "Starter Luis Echeverría pitched ...", "Relievers Owen Pratt and ...": a role, then a person
     if initial and words[1:2] == ["of"] and word not in _KIND_WORDS and wordnet.plural_noun(word):
         return True  # "Supporters of Cantabrian Union"; not "Friends of Fenton Library"

@@ -233,7 +233,7 @@ def _worth_explaining(term: str) -> bool:
     word it lacks, the candidate stays)."""
     if " " in term:  # a measure WordNet lists, which its figure says ("cubic metre")
         return not _listed_as(term.split(), {"noun.quantity"})
-    if term in gazetteer().currency_names or term in gazetteer().shared_currencies:
+    if term in gazetteer().currency_names:  # every name, shared ones ("kroner") included
         return False  # a money, which its figure says ("kronor", "ringgit"), whether WordNet knows it or not
     kind = wordnet.lexname(term, "n")
     if "-" in term:
