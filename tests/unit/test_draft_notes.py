@@ -1188,6 +1188,41 @@ North Fellside Council’s planning committee approved the plan on Tuesday.
     assert not names & {"Starter Marco Bellini", "Relievers Dan Okafor"}, names
 
 
+def test_a_role_the_article_writes_in_lower_case_is_no_part_of_the_company_after_it():
+    """"Builder Harrowgate Homes Limited plans ...": a common noun for a person that starts a
+    sentence, which the article also writes in lower case ("the builders"), before a company's
+    name; kept where the article never writes it so ("Carpenter Tool Works", a company's name)."""
+    require_wordnet()
+    result = sample("""
+Builder Harrowgate Homes Limited plans 300 houses on the old airfield, the council said.
+Two other builders had bid for the site.
+Carpenter Tool Works will supply the window frames.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Harrowgate Homes Limited", "Carpenter Tool Works"} <= names, names
+    assert "Builder Harrowgate Homes Limited" not in names, names
+
+
+def test_a_word_that_starts_a_sentence_is_no_place_or_name_where_the_article_means_the_thing():
+    """A word capitalised only at a sentence's start is the thing, not a town of that name, when
+    the article writes it in lower case elsewhere ("Derby day is the busiest" in a story of "the
+    derby"), or when the word is a rare one WordNet knows ("Anchovy catches have fallen", not
+    the Jamaican town); a rare word that speaks is a name whatever WordNet knows of it ("Halcyon
+    said it would appeal"), as a place named again is ("Buffalo")."""
+    require_wordnet()
+    result = sample("""
+The derby at Penmor racecourse will be run next month, its owners said.
+“Derby day is the busiest of our year,” said Ieuan Pryce, its manager.
+“Anchovy catches have fallen every year since 2019,” the fishery board said.
+Halcyon Respiratory lost its patent case on Monday. Halcyon said it would appeal.
+Buffalo is the largest city in western New York, and the fair moved to Buffalo in 2020.
+""")
+    names = {c.name for c in result.entities}
+    forms = names | {alias for c in result.entities for alias in c.aliases}
+    assert not forms & {"Derby", "Anchovy"}, result.entities
+    assert {"Halcyon Respiratory", "Halcyon", "Buffalo", "Ieuan Pryce"} <= forms, result.entities
+
+
 def test_a_name_of_the_keys_own_is_no_trap_whatever_word_it_starts_with():
     """The scorer counts "The Harbour" (a common word before a name) as a trap, not "The Quiet
     Quarry", the key's own alias of a novel."""

@@ -202,6 +202,11 @@ _SUBJECT_OF = re.compile(r"^\s+(?:said|says|declined|was|is|has|had|have|will|wo
                          r"agreed|refused|denied|confirmed|plans|wants|argued|insisted|warned|replied|responded)\b")
 
 
+# What only someone does: "Halcyon said", "Vireo declined to comment".
+_SPEAKS = re.compile(r"^\s+(?:said|says|declined|announced|told|denied|confirmed|argued|insisted|warned|replied|responded)\b")
+RARE_NAME = 3.0  # a word rarer than this, starting a sentence, is a name unless it reads as a common word
+
+
 def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> bool:
     """A single capitalised word starting a sentence is a name, not a common word capitalised,
     when it acts as the subject, the lexical database knows no common word of that spelling
@@ -209,6 +214,10 @@ def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> 
     and "the imported antivenom") (without WordNet, nothing is said: the word-frequency rule
     decides, as before)."""
     bare = _POSSESSIVE.sub("", word)
+    if _SPEAKS.match(after) and zipf(bare.lower()) < RARE_NAME and not wordnet.plural_noun(bare) \
+            and not _written_in_lower_case(bare, written_elsewhere):
+        return True  # a rare word that speaks is a name, whatever WordNet knows of it: "Halcyon said it
+        # would appeal"; not a plural of people ("Objectors said")
     return bool(_SUBJECT_OF.match(after)) and wordnet.reader() is not None \
         and not wordnet.parts_of_speech(bare) and not _written_in_lower_case(bare, written_elsewhere) \
         and zipf(word.lower()) < 5.0  # not "The plans remove": WordNet lists no function words
@@ -271,13 +280,17 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
     if initial and len(words) >= 3 and word not in _JUDGES and wordnet.common_noun(word) and wordnet.a_person(word.lower()) \
-            and _person_shaped([_POSSESSIVE.sub("", w) for w in words[1:]], places):  # not "North Fellside Council’s"
-        return True  # "Starter Luis Echeverría pitched ...", "Relievers Owen Pratt and ...": a role, then a person
+            and (_person_shaped([_POSSESSIVE.sub("", w) for w in words[1:]], places)  # not "North Fellside Council’s"
+                 or word not in elsewhere and _stem_written(word.lower(), elsewhere)):
+        # "Starter Luis Echeverría pitched ...", "Relievers Owen Pratt and ...": a role, then a person;
+        # "Developer Cascadia Steelworks Partners plans ...": a role the article writes in lower case too
+        return True
     if initial and words[1:2] == ["of"] and word not in _KIND_WORDS and wordnet.plural_noun(word):
         return True  # "Supporters of Cantabrian Union"; not "Friends of Fenton Library"
     if initial and word == "The" and len(words) > 1 and {text, " ".join(words[1:])} & places.countries:
         return True  # "The Netherlands won ...": a country's name, written "the Netherlands" mid-sentence; not "The Hague"
-    if initial and not places.place(text) and not _name_like(word, places, elsewhere) \
+    if initial and not (places.place(text) and not _written_as_a_common_word(words, elsewhere)) \
+            and not _name_like(word, places, elsewhere) \
             and not (word in _COMPASS | _COMPASS_ADJECTIVES and len(words) > 1) \
             and (len(words) == 1 or zipf(word.lower()) >= 5.0 and word.lower() not in _CONNECTORS - {"of", "for"}):
         return True  # "For Malvexa it is ...", but "De Vries" and "Van Dijk" start a name
@@ -415,18 +428,27 @@ _LOWER = re.compile(r"(?<![\w-])[a-z][\w-]*")
 def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> bool:
     """Whether a sentence's first word is a name rather than a word capitalised by its place.
     `written_elsewhere`: the words as the article writes them away from a sentence's start."""
-    if word in written_elsewhere and zipf(word.lower()) < 5.5 and not wordnet.plural_noun(word) or places.place(word) \
+    if word in written_elsewhere and zipf(word.lower()) < 5.5 and not wordnet.plural_noun(word) \
+            or places.place(word) and not _written_as_a_common_word([word], written_elsewhere) \
             or re.fullmatch(r"[A-Z]{2,}", word):  # not "Libraries" for "the Public Libraries and Museums Act"
         return True
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
     # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
     # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one,
+    # nor any common noun it knows ("“Whitefish prices have been volatile", not the town),
     # nor a word the article writes in lower case elsewhere, if only in the singular or in a
     # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
-    return zipf(word.lower()) < 3.0 and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
+    return zipf(word.lower()) < RARE_NAME and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and not _written_in_lower_case(word, written_elsewhere) \
+        and not wordnet.plural_noun(word) and not wordnet.common_noun(word) and not _written_in_lower_case(word, written_elsewhere) \
         and not _stem_written(word.lower(), written_elsewhere)
+
+
+def _written_as_a_common_word(words: list[str], written_elsewhere: set[str]) -> bool:
+    """One word, capitalised only by its place at a sentence's start, that the article writes
+    in lower case elsewhere and never capitalised: the thing, not a town of its name ("Cork is
+    a long-cycle business" in a story of "raw cork bark")."""
+    return len(words) == 1 and words[0] not in written_elsewhere and _written_in_lower_case(words[0], written_elsewhere)
 
 
 def _written_in_lower_case(word: str, written_elsewhere: set[str]) -> bool:
