@@ -1203,6 +1203,23 @@ Carpenter Tool Works will supply the window frames.
     assert "Builder Harrowgate Homes Limited" not in names, names
 
 
+def test_a_peoples_word_is_no_entity_of_its_own():
+    """A country's people in the plural stand for the country, as its adjective does ("most
+    Slovaks"); a people or what is theirs that no gazetteer place stands for is no entity
+    ("Bavarian brewers", "the Kurds"), while a region named so is ("the Nordics") and a
+    people's word inside a name stays ("Catalan Rowing Federation")."""
+    require_wordnet()
+    result = sample("""
+A survey found that most Slovaks back the plan, though Bavarian brewers and the Kurds were not asked.
+Every mill in the Nordics is trying to sell the same planks, said Lena Ruiz of the Catalan Rowing Federation.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    forms = {f for c in result.entities for f in (c.name, *c.aliases)}
+    assert kinds.get("Slovakia") == "place" and "Slovaks" in forms, result.entities
+    assert not forms & {"Bavarian", "Kurds"}, result.entities
+    assert {"Nordics", "Catalan Rowing Federation", "Lena Ruiz"} <= set(kinds), kinds
+
+
 def test_a_word_that_starts_a_sentence_is_no_place_or_name_where_the_article_means_the_thing():
     """A word capitalised only at a sentence's start is the thing, not a town of that name, when
     the article writes it in lower case elsewhere ("Derby day is the busiest" in a story of "the

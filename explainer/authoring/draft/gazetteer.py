@@ -161,6 +161,8 @@ def gazetteer() -> Gazetteer:
         for demonym in re.split(r",\s*|\s+or\s+", info.get("demonym") or ""):
             if demonym and demonym not in places:
                 demonyms.setdefault(demonym, name)
+                if not demonym.endswith(("s", "sh", "ese")):  # its people: "Bulgarians", "Czechs"; not "Swiss", "Danish"
+                    demonyms.setdefault(demonym + "s", name)
     # Continents' and regions' adjectives follow English's regular pattern: Asia -> Asian,
     # Europe -> European, North America -> North American.
     places |= continents | _UK_NATIONS

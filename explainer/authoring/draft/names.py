@@ -231,6 +231,11 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
         if len(words) == 1 and _initial(sentence, start) and wordnet.common_noun(text.lower()) \
                 and re.match(r"\s+(?:and|or)\s+[a-z]", sentence[start + len(text):]):
             continue  # a common noun beside another: "Kittiwake and razorbill colonies"
+        bare = _POSSESSIVE.sub("", text)
+        if len(words) == 1 and not places.place(bare) and wordnet.a_peoples_word(bare) \
+                and (wordnet.a_person(bare) if bare.endswith("s") else re.match(r"\s+[a-z]", sentence[start + len(text):])):
+            continue  # a people, or what is theirs, that no place stands for: "Kurds", "Scandinavian retailers"
+            # (not "the Nordics", a region: WordNet has no such people)
         if len(words) == 1 and _initial(sentence, start) \
                 and _a_name_at_the_start(text, sentence[start + len(text):], written_elsewhere):
             spans.append((start, start + len(_POSSESSIVE.sub("", text)), _POSSESSIVE.sub("", text)))

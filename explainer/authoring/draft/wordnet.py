@@ -284,6 +284,26 @@ def common_noun(word: str) -> bool:
                                   for synset in wn.synsets(form, pos="n") for lemma in synset.lemmas())
 
 
+_A_PEOPLE = {"inhabitant.n.01", "native.n.01"}
+
+
+def a_peoples_word(word: str) -> bool:
+    """A word WordNet knows only as a people's, written with a capital: one of a place's
+    people ("Bulgarians", "Cretan", "Scandinavian"; not "Tory", "Marxist": a party's, a
+    doctrine's), their language ("Catalan") or what pertains to them ("Moravian"); not a
+    named one ("Ford"), nor a thing or a place besides ("Baltic", "Nordic")."""
+    wn = reader()
+    if wn is None:
+        return False
+    senses = [(sense, next((lemma for lemma in sense.lemmas() if lemma.name().lower() == form), None))
+              for pos in "nas" for form in wn._morphy(word.lower(), pos) for sense in wn.synsets(form, pos=pos)]
+    return bool(senses) and all(
+        lemma is not None and lemma.name()[0].isupper() and not sense.instance_hypernyms()
+        and (sense.lexname() in {"noun.communication", "adj.pert", "adj.all"}
+             or sense.lexname() == "noun.person" and any(h.name() in _A_PEOPLE for h in sense.closure(lambda s: s.hypernyms())))
+        for sense, lemma in senses)
+
+
 def plural_noun(word: str) -> bool:
     """The plural of a common noun ("Independents", "Libraries"; not "Williams": William is
     no common noun)."""
