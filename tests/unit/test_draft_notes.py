@@ -1516,8 +1516,7 @@ He grew up beside Lough Erne and now lives in Co Mayo, said Nuala Breen of the B
 
 
 def test_a_currency_name_several_share_is_the_one_of_the_storys_country_and_second_homes_are_no_seconds():
-    """"kroner" in a Norwegian story is NOK, in a Danish one DKK, and where both countries are
-    named the gazetteer's default stands; "1,200 second homes" counts homes; "400 new ones" has
+    """"kroner" in a Norwegian story is NOK, in a Danish one DKK; "1,200 second homes" counts homes; "400 new ones" has
     no unit "ones"; "My mother is 81." is an age."""
     require_wordnet()
     norwegian = sample("""
@@ -1529,6 +1528,28 @@ About 900 old flats were replaced by some 400 new ones. “My mother is 81. She 
     assert units.get("2.5 billion kroner") == "NOK" and units.get("1,200 second homes") == "second homes", units
     assert units.get("400") != "ones" and units.get("81") == "years", units
     assert {f.text: f.unit for f, _, _ in danish.figures}.get("300 million kroner") == "DKK"
+
+
+def test_a_currency_name_the_countries_named_leave_open_is_the_one_of_the_place_the_story_starts_from():
+    """"pesos" in a story that starts in Cali (Colombia) and names Mexico and Chile is COP;
+    "rupees" in one that starts in Lahore and names India and Sri Lanka is PKR; where the
+    story starts in none of the countries that write the name, none is guessed for it (a story
+    from Madrid that names Mexico and Chile)."""
+    cali = sample("""
+The water board in Cali will charge households 4,500 pesos a month more from January.
+Consultants from Mexico and Chile advised it on the new tariff.
+""")
+    lahore = sample("""
+Lahore’s cricket board will pay its players 2.5 million rupees each this season.
+Boards in India and Sri Lanka pay less, it said.
+""")
+    madrid = sample("""
+A Madrid fund bought bonds worth 900 million pesos last week.
+Its managers had looked at Mexico and Chile.
+""")
+    assert {f.text: f.unit for f, _, _ in cali.figures}.get("4,500 pesos") == "COP", cali.figures
+    assert {f.text: f.unit for f, _, _ in lahore.figures}.get("2.5 million rupees") == "PKR", lahore.figures
+    assert {f.text: f.unit for f, _, _ in madrid.figures}.get("900 million pesos") not in {"MXN", "CLP", "EUR"}, madrid.figures
 
 
 def test_a_rare_word_starting_a_sentence_is_no_name_where_the_article_writes_another_form_of_it():

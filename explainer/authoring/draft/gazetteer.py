@@ -68,9 +68,12 @@ class Gazetteer:
         ranked = votes.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             named.add(ranked[0][0])
+        lead = self.lead_country(text)
         settled = {}
         for name, codes in (self.shared_currencies | self.local_signs).items():
             meant = [code for code, where in codes.items() if where & named]
+            if len(meant) != 1:  # the story's own country settles what the others named leave open
+                meant = [code for code, where in codes.items() if lead in where] or meant
             if len(meant) == 1:
                 settled[name] = meant[0]
         # An American story's pounds weigh something, unless it names a country that pays in them.
@@ -78,6 +81,23 @@ class Gazetteer:
                 and not named & (_UK_NATIONS | {"United Kingdom"}):
             settled["pounds"] = "pounds"
         return settled
+
+    def lead_country(self, text: str) -> str | None:
+        """The country of the first place the headline or the first paragraph names ("Montevideo
+        board approves ...": Uruguay; "Colombian mines minister ...": Colombia), where the
+        gazetteer says which; not a common word that is also a small town's name ("March",
+        "Liberal"), while a large city's is ("Madrid")."""
+        for line in [line for line in text.split("\n") if line.strip()][:2]:
+            for run in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", line):
+                words = [re.sub(r"[’']s?$", "", word) for word in run.split()]  # "Lahore’s cricket board"
+                for name in sorted(_parts(words), key=lambda part: -len(part.split())):
+                    if name in self.countries:
+                        return name
+                    country = self.demonyms.get(name) \
+                        or (" " in name or zipf(name.lower()) < 4.0 or name in self.places) and countries_of().get(name)
+                    if country:
+                        return country
+        return None
 
     def town(self, name: str) -> bool:
         return (name in self.towns or _ascii(name) in self.towns) and (" " in name or zipf(name.lower()) < 4.0)
