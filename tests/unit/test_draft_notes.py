@@ -1552,6 +1552,20 @@ Its managers had looked at Mexico and Chile.
     assert {f.text: f.unit for f, _, _ in madrid.figures}.get("900 million pesos") not in {"MXN", "CLP", "EUR"}, madrid.figures
 
 
+def test_money_as_the_papers_of_its_country_write_it():
+    """The Spanish plural of a currency its country's English-language papers write ("12,000
+    quetzales", "2 million guaraníes": CLDR's English has quetzals, guaranis), and a dollar sign
+    after the country's initial ("F$20,000" in Fiji; "N$40 million" in Namibia, where New
+    Zealand's would be the same sign: the story's country settles it)."""
+    units = {}
+    for text in ("The Antigua museum paid 12,000 quetzales for the huipiles.",
+                 "The Asunción council raised 2 million guaraníes for the market.",
+                 "The Suva club won F$20,000 in prize money.",
+                 "The Windhoek council approved N$40 million for water pipes."):
+        units |= {f.text: f.unit for f, _, _ in sample(text).figures}
+    assert units == {"12,000 quetzales": "GTQ", "2 million guaraníes": "PYG", "F$20,000": "FJD", "N$40 million": "NAD"}, units
+
+
 def test_a_rare_word_starting_a_sentence_is_no_name_where_the_article_writes_another_form_of_it():
     """"Crowdsourced maps are hard to check" and "crowdsourcing" elsewhere: a word, not a name."""
     result = sample("""

@@ -433,7 +433,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer,
         if noun not in _NOT_UNITS and noun not in NUMBER_WORDS and not noun.endswith("s") and zipf(noun) >= 3.0 \
                 and (wordnet.reader() is None or wordnet.parts_of_speech(noun).get("n")):  # not "fifty-fifty", "200-strong"
             return _plural(noun), end
-    words = re.match(r"^\s((?:[A-Za-z]+\s){0,2}[A-Za-z]+)", rest)
+    words = re.match(r"^\s((?:[^\W\d_]+\s){0,2}[^\W\d_]+)", rest)  # letters beyond ASCII too: "guaraníes"
     if words:
         tokens = words.group(1).split()
         for n in (3, 2, 1):  # "US dollars", "Swiss francs", "euros"

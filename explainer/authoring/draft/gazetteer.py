@@ -243,6 +243,30 @@ def gazetteer() -> Gazetteer:
     for sign, code in {"C$": "CAD", "AU$": "AUD", "S$": "SGD", "J$": "JMD", "TT$": "TTD", "Bds$": "BBD"}.items():
         symbols.setdefault(sign, code)
     names.setdefault("reais", "BRL")  # the plural English-language papers write ("1.2 billion reais"); CLDR's is "reals"
+    # and the Spanish or Portuguese plural of a currency its country writes, as English-language
+    # papers there do ("12,000 quetzales", "300,000 colones", "2 million guaraníes"; CLDR's
+    # English: quetzals, colóns, guaranis); not another word ("dólares").
+    for locale in sorted(i for i in localedata.locale_identifiers() if re.fullmatch(r"(?:es|pt)_[A-Z]{2}", i)):
+        for code in get_territory_currencies(locale[3:], tender=True, non_tender=False):
+            local_plural = get_currency_name(code, 2, locale).split(" ")[0].lower()
+            english = get_currency_name(code, 2, "en").split(" ")[-1].lower()
+            if _ascii(local_plural)[:4] == _ascii(english)[:4]:
+                names.setdefault(local_plural, code)
+    # A dollar sign after its country's initial, as the country's papers write it ("N$40 million"
+    # in Namibia, "F$20,000" in Fiji), where CLDR has none: read anywhere where one currency has it,
+    # else where the story's country settles it (N$: Namibia's or New Zealand's). Only a country's
+    # own dollar ("Namibian dollars"), not one it uses ("K$" is no Australian dollar in Kiribati).
+    for code in current:
+        name = get_currency_name(code, 2, "en")
+        if name.endswith(" dollars"):
+            for territory in (t for t in tender_in.get(code, ()) if _ascii(t)[:4] == _ascii(name)[:4]):
+                sign = territory[0] + "$"
+                if sign not in symbols:
+                    local.setdefault(sign, {})[code] = frozenset(tender_in[code])
+    for sign, codes in list(local.items()):
+        if sign.endswith("$") and len(codes) == 1:
+            symbols[sign] = next(iter(codes))
+            del local[sign]
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),
