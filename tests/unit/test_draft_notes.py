@@ -1566,6 +1566,20 @@ def test_money_as_the_papers_of_its_country_write_it():
     assert units == {"12,000 quetzales": "GTQ", "2 million guaraníes": "PYG", "F$20,000": "FJD", "N$40 million": "NAD"}, units
 
 
+def test_people_and_what_they_do_are_no_part_of_the_term_the_article_explains():
+    """"The monitors let nurses spot sepsis, a dangerous reaction to infection, ...": the term is
+    "sepsis", not "spot sepsis" nor "nurses spot sepsis" (people, then their verb); a compound
+    WordNet lists keeps its plural ("the sales tax, a levy on goods")."""
+    require_wordnet()
+    result = sample("""
+The monitors let nurses spot sepsis, a dangerous reaction to infection, hours sooner.
+The state raised its sales tax, a levy on goods sold in shops, to 7%.
+""")
+    terms = {t.term for t in result.terms}
+    assert {"sepsis", "sales tax"} <= terms, terms
+    assert not {t for t in terms if "spot" in t}, terms
+
+
 def test_a_rare_word_starting_a_sentence_is_no_name_where_the_article_writes_another_form_of_it():
     """"Crowdsourced maps are hard to check" and "crowdsourcing" elsewhere: a word, not a name."""
     result = sample("""

@@ -436,6 +436,9 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             # "the proposed changes, which", read as a noun and its verb's participle); so does a
             # word mostly a verb that is a noun too ("the start gate", "the rescue sled").
             qualifies = _modifier(word) or _gerund(word) and _determined(run[:at], before)  # "the scoring gate"
+            if at > 0 and wordnet.plural_noun(run[at - 1]) and wordnet.lexname(run[at - 1], "n") == "noun.person" \
+                    and wordnet.parts_of_speech(word).get("v") and not wordnet.noun_entry(run[at - 1: at + 1]):
+                break  # people and what they do: "let workers spot hypoxaemia, a ..."; not "retail prices index"
             if word in _FUNCTION or word == "so-called" or words and not qualifies \
                     and not ((len(words) > 1 or _qualifier(word)) and at > 0 and run[at - 1] in _NOUN_PHRASE):
                 break
