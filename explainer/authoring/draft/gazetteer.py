@@ -232,16 +232,28 @@ def gazetteer() -> Gazetteer:
             sign = get_currency_symbol(code, locale)
             if sign not in (code, get_currency_symbol(code, "en")) and sign not in symbols:
                 local.setdefault(sign, {})[code] = frozenset(tender_in.get(code, ()))
-    for sign, codes in list(local.items()):
-        if len(codes) == 1 and not sign.isalpha():
-            symbols[sign] = next(iter(codes))
-            del local[sign]
     symbols.setdefault("GH¢", "GHS")  # Ghana's press, with the cent sign for CLDR's cedi sign
     symbols.setdefault("US$", "USD")
     # Dollar signs the English-language press writes that CLDR's English has in another form
     # or not at all: "C$5 million" (CLDR: CA$), "S$", "AU$", "J$", "TT$".
     for sign, code in {"C$": "CAD", "AU$": "AUD", "S$": "SGD", "J$": "JMD", "TT$": "TTD", "Bds$": "BBD"}.items():
         symbols.setdefault(sign, code)
+    # A dollar sign after its country's initial, as the country's papers write it ("N$40 million"
+    # in Namibia, "F$20,000" in Fiji), where CLDR has none, read as CLDR's local signs are, below
+    # ("N$": Namibia's or New Zealand's). Only a country's own dollar ("Namibian dollars"), not
+    # one it uses ("K$" is no Australian dollar in Kiribati).
+    cldr_signs = set(local) | set(symbols)
+    for code in current:
+        name = get_currency_name(code, 2, "en")
+        if name.endswith(" dollars"):
+            for territory in (t for t in tender_in.get(code, ()) if _ascii(t)[:4] == _ascii(name)[:4]):
+                sign = territory[0] + "$"
+                if sign not in cldr_signs:  # not Tonga's "T$" for Trinidad's dollar
+                    local.setdefault(sign, {})[code] = frozenset(tender_in[code])
+    for sign, codes in list(local.items()):
+        if len(codes) == 1 and not sign.isalpha():
+            symbols[sign] = next(iter(codes))
+            del local[sign]
     names.setdefault("reais", "BRL")  # the plural English-language papers write ("1.2 billion reais"); CLDR's is "reals"
     # and the Spanish or Portuguese plural of a currency its country writes, as English-language
     # papers there do ("12,000 quetzales", "300,000 colones", "2 million guaraníes"; CLDR's
@@ -252,21 +264,6 @@ def gazetteer() -> Gazetteer:
             english = get_currency_name(code, 2, "en").split(" ")[-1].lower()
             if _ascii(local_plural)[:4] == _ascii(english)[:4]:
                 names.setdefault(local_plural, code)
-    # A dollar sign after its country's initial, as the country's papers write it ("N$40 million"
-    # in Namibia, "F$20,000" in Fiji), where CLDR has none: read anywhere where one currency has it,
-    # else where the story's country settles it (N$: Namibia's or New Zealand's). Only a country's
-    # own dollar ("Namibian dollars"), not one it uses ("K$" is no Australian dollar in Kiribati).
-    for code in current:
-        name = get_currency_name(code, 2, "en")
-        if name.endswith(" dollars"):
-            for territory in (t for t in tender_in.get(code, ()) if _ascii(t)[:4] == _ascii(name)[:4]):
-                sign = territory[0] + "$"
-                if sign not in symbols:
-                    local.setdefault(sign, {})[code] = frozenset(tender_in[code])
-    for sign, codes in list(local.items()):
-        if sign.endswith("$") and len(codes) == 1:
-            symbols[sign] = next(iter(codes))
-            del local[sign]
     languages = frozenset(name for name in Locale("en").languages.values() if " " not in name)
     nations = frozenset({c["name"] for c in geo.countries.values()} | _UK_NATIONS)
     return Gazetteer(frozenset(places), demonyms, languages, symbols, names, frozenset(codes), frozenset(towns - places),

@@ -197,13 +197,11 @@ def _initial(sentence: str, start: int) -> bool:
     return not before or before.endswith(":")
 
 
-# What a name does as a sentence's subject: "Halloway declined to comment", "Samsung was not designated".
-_SUBJECT_OF = re.compile(r"^\s+(?:said|says|declined|was|is|has|had|have|will|would|did|does|announced|added|told|"
-                         r"agreed|refused|denied|confirmed|plans|wants|argued|insisted|warned|replied|responded)\b")
-
-
 # What only someone does: "Halcyon said", "Vireo declined to comment".
-_SPEAKS = re.compile(r"^\s+(?:said|says|declined|announced|told|denied|confirmed|argued|insisted|warned|replied|responded)\b")
+_SPEAKING = "said|says|declined|announced|told|denied|confirmed|argued|insisted|warned|replied|responded"
+_SPEAKS = re.compile(rf"^\s+(?:{_SPEAKING})\b")
+# What a name does as a sentence's subject: "Halloway declined to comment", "Samsung was not designated".
+_SUBJECT_OF = re.compile(rf"^\s+(?:{_SPEAKING}|was|is|has|had|have|will|would|did|does|added|agreed|refused|plans|wants)\b")
 RARE_NAME = 3.0  # a word rarer than this, starting a sentence, is a name unless it reads as a common word
 
 
@@ -439,13 +437,13 @@ def _name_like(word: str, places: Gazetteer, written_elsewhere: set[str]) -> boo
         return True
     # A rare word is a name, unless its ending makes it an adjective, a participle or an adverb
     # ("Pseudonymised records", "Reportedly"): a name rarely ends so.
-    # and a plural WordNet knows as a common noun ("Objectors", "Campaigners") names no one,
-    # nor any common noun it knows ("“Whitefish prices have been volatile", not the town),
+    # and a common noun WordNet knows, or its plural, names no one ("Objectors", "Campaigners",
+    # "“Whitefish prices have been volatile", not the town),
     # nor a word the article writes in lower case elsewhere, if only in the singular or in a
     # compound ("Microplastics are" and "of microplastics"; "Carbapenems" and "carbapenem-resistant").
     return zipf(word.lower()) < RARE_NAME and not word.lower().endswith(("ly", "ing", "ised", "ized", "ous", "ive", "able",
                                                                     "ible", "less", "ful")) \
-        and not wordnet.plural_noun(word) and not wordnet.common_noun(word) and not _written_in_lower_case(word, written_elsewhere) \
+        and not wordnet.common_noun(word) and not _written_in_lower_case(word, written_elsewhere) \
         and not _stem_written(word.lower(), written_elsewhere)
 
 
