@@ -1744,3 +1744,32 @@ The club won the Celtic Shield in May and the Leiestreek Grand Prix in June, sai
     assert kinds.get("Tokyo Stock Exchange") == kinds.get("Irish Moving Image Archive") == "body", kinds
     assert kinds.get("Don Valley Health Partnership") == "body", kinds
     assert kinds.get("Celtic Shield") == kinds.get("Leiestreek Grand Prix") == "programme", kinds
+
+
+def test_a_name_whose_words_are_joined_by_and():
+    """Common words joined by "and" inside a name are one name ("Fire and Rescue Authority",
+    "Rail and Road Office"), a country of two names is one place, two places before a body's
+    word are one body, and a series of common words that a body's word starts is one name;
+    names the article writes on their own, a plural after the names and two names of one
+    shape stay apart."""
+    require_wordnet()
+    result = sample("""
+Inspectors from the Harbour and Coastguard Agency boarded the ship on Monday.
+The Rail and Road Office said the timetable would change.
+A team from Antigua and Barbuda won the regatta.
+Officers from Cumbria and Lancashire Police searched the moor.
+The council needs the approval of the Ministry of Fisheries, Forestry and Water, which meets monthly.
+Shares in Linen and Loom rose after the listing.
+The Labour and Conservative parties both opposed the plan.
+Pellow Ferries and Tregarth Launches will share the crossing.
+Lantern and Kettle will merge their shops next year.
+Lantern said the deal would save money, and Kettle agreed.
+""")
+    names = {c.name: c.kind for c in result.entities}
+    for name in ("Harbour and Coastguard Agency", "Rail and Road Office", "Antigua and Barbuda",
+                 "Cumbria and Lancashire Police", "Ministry of Fisheries, Forestry and Water", "Linen and Loom",
+                 "Pellow Ferries", "Tregarth Launches"):
+        assert name in names, (name, names)
+    assert names["Antigua and Barbuda"] == "place", names
+    assert not {"Labour and Conservative", "Pellow Ferries and Tregarth Launches", "Lantern and Kettle",
+                "Harbour", "Coastguard Agency", "Rail", "Road Office", "Antigua", "Barbuda"} & set(names), names

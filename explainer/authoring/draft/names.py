@@ -222,9 +222,9 @@ def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> 
 
 
 def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
-                surnames: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                surnames: frozenset[str] = frozenset(), alone: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     spans = []
-    for start, text in _split_for(sentence, places, surnames):
+    for start, text in _split_for(sentence, places, surnames, alone):
         words = text.split()
         if len(words) == 1 and _initial(sentence, start) and wordnet.common_noun(text.lower()) \
                 and re.match(r"\s+(?:and|or)\s+[a-z]", sentence[start + len(text):]):
@@ -280,7 +280,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
         return False  # a High Court judge's name: "Mrs Justice Ashdown"
     if word in _TITLES or word in MONTHS or word in WEEKDAYS:
         return True
-    if word in _ROLE_WORDS and len(words) > 1 and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
+    if word in _ROLE_WORDS and len(words) > 1 and words[1] != "and" \
+            and not any(_POSSESSIVE.sub("", w) in _KIND_WORDS for w in words[1:]):
         return True  # "Finance Minister Ana Costa"; not "Health Service Executive", a body's name
     if initial and len(words) >= 3 and word not in _JUDGES and wordnet.common_noun(word) and wordnet.a_person(word.lower()) \
             and (_person_shaped([_POSSESSIVE.sub("", w) for w in words[1:]], places)  # not "North Fellside Council’s"
@@ -300,7 +301,8 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     return word in _NO_NAME_ENDS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
-def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset()):
+def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset(),
+               alone: frozenset[str] = frozenset()):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
     Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
@@ -310,7 +312,7 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
     and "of the" after a person's name ends it ("Ruth Atherton of the Fell Independents"). A
     common word and a body's name are one name ("Food and Allied Workers Union"), and so is
     what a naming word gives ("which the city calls Bins for Bears")."""
-    for match in _joined_by_and(sentence, places):
+    for match in _joined_by_and(sentence, places, alone):
         parts, begin = [], 0
         for owner in re.finditer(r"(?<!\S)(\S+?)(?:’s|'s|-based)\s+(?=[A-Z])", match.group()):
             owned_by = match.group()[begin:owner.start(1)].split() + [owner.group(1)]  # "Department for Transport"
@@ -365,14 +367,16 @@ def _a_persons_name(words: list[str]) -> bool:
                                             for w in words)
 
 
-def _joined_by_and(sentence: str, places: Gazetteer):
+def _joined_by_and(sentence: str, places: Gazetteer, alone: frozenset[str] = frozenset()):
     """The capitalised runs, two joined by "and" where they are one name: a body's "of" or
     "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal", "Centre for
     Disease Prevention and Control"; not "Bank of England and Barclays"), a common word
     before a body's name ("Cabin and Ground Staff Union"), two places before a council's
     ("Perth and Kinross Council"), names before a party's ("Burslem and Tunstall
-    Independents") or a law's ("Public Libraries and Museums Act"): as match-like (start,
-    group)."""
+    Independents") or a law's ("Public Libraries and Museums Act"), a place of two names
+    ("Trinidad and Tobago"), and two common words a name puts together ("Health and Safety
+    Executive", "HM Revenue and Customs") unless the article names either part `alone`: as
+    match-like (start, group)."""
     runs = list(_NAME.finditer(sentence))
     skip = set()
     for i, run in enumerate(runs):
@@ -380,7 +384,13 @@ def _joined_by_and(sentence: str, places: Gazetteer):
             continue
         nxt = runs[i + 1] if i + 1 < len(runs) else None
         between = sentence[run.end(): nxt.start()] if nxt is not None else ""
-        if between == " and " and _one_name(run.group(), nxt.group(), places) \
+        last = runs[i + 2] if i + 2 < len(runs) else None
+        if nxt is not None and last is not None and between == ", " and sentence[nxt.end(): last.start()] == " and " \
+                and _a_bodys_series(run.group(), nxt.group(), last.group(), places, alone):
+            skip |= {i + 1, i + 2}  # "the Ministry of Education, Science and Sport"
+            yield _Run(run.start(), sentence[run.start(): last.end()])
+            continue
+        if between == " and " and _one_name(run.group(), nxt.group(), places, sentence[nxt.end():], alone) \
                 or between == " on " and run.group().split()[-1] in LAW_WORDS | BODY_WORDS \
                 and nxt.group().split()[0] not in MONTHS + WEEKDAYS and not places.place(nxt.group()):
             # "the Law on Public Procurement", "the Committee on Climate Change"; not "the Court on Tuesday"
@@ -395,9 +405,19 @@ def _people(word: str) -> bool:
     return wordnet.plural_noun(word) and wordnet.a_person(word)
 
 
-def _one_name(first: str, second: str, places: Gazetteer) -> bool:
-    """Whether "<first> and <second>" is one name (see _joined_by_and)."""
+def _one_name(first: str, second: str, places: Gazetteer, after: str = "", alone: frozenset[str] = frozenset()) -> bool:
+    """Whether "<first> and <second>" is one name (see _joined_by_and); `after`: the
+    sentence's words after it."""
     words, last = re.sub(r"^The\s+", "", first).split(), _POSSESSIVE.sub("", second.split()[-1])
+    if places.place(f"{first} and {second}"):
+        return True  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+    if _common_words_joined(words[-1], second.split()[0], places) and not {first, second} & alone \
+            and len(words) + len(second.split()) <= 6 and not re.match(r"\s+[a-z]+s\b", after) \
+            and not (len(words) > 1 and len(second.split()) > 1 and wordnet.plural_noun(words[-1])
+                     and wordnet.plural_noun(last)):
+        # not "the Labour and Conservative parties", "Moorline Buses and Kestrel Coaches" (two
+        # names of one shape), "Northgate Community Health and Don Valley Mental Health Partnership"
+        return True
     of = re.search(r"\s(?:for|of)\s+(?:the\s+)?(\S+)(?:\s+\S+){0,2}$", first)  # "Centre for Disease Prevention and Control"
     if of and len(second.split()) <= 3 and not places.place(of.group(1)) and last not in _KIND_WORDS:
         return True
@@ -406,11 +426,31 @@ def _one_name(first: str, second: str, places: Gazetteer) -> bool:
     if last in BODY_WORDS and _people(words[-1]) and any(_people(w) for w in second.split()[:-1]):
         return True  # people of two kinds before a body's word: "Jeepney Drivers and Operators Alliance",
         # "Mersey Dockers and Harbour Workers Union"
-    if len(words) == 1 and len(second.split()) <= 3 and last in {"Council", "Authority", "Board"} \
+    if len(words) == 1 and len(second.split()) <= 3 and last in BODY_WORDS \
             and all(places.place(w) or places.town(w) for w in (words[0], second.split()[0])):
-        return True  # a council of two places: "Perth and Kinross Council", "Brighton and Hove City Council"
+        return True  # a body of two places: "Perth and Kinross Council", "Avon and Somerset Police"
     return len(words) == 1 and last in PARTY_WORDS and not places.place(words[0]) \
         or len(words) <= 3 and last in LAW_WORDS
+
+
+def _a_bodys_series(first: str, second: str, third: str, places: Gazetteer, alone: frozenset[str]) -> bool:
+    """"<first>, <second> and <third>" is one body's name: common words in a series that a
+    body's word starts or ends ("Ministry of Housing, Communities and Local Government",
+    "Competition, Regulation and Supervision Court"); not a list of names ("Apple, Google
+    and Amazon")."""
+    words = first.split()
+    return len(second.split()) == 1 and _common_words_joined(words[-1], second, places) \
+        and _common_words_joined(second, third.split()[0], places) and not {second, third} & alone \
+        and (words[0] in BODY_WORDS or third.split()[-1] in BODY_WORDS)
+
+
+def _common_words_joined(before: str, after: str, places: Gazetteer) -> bool:
+    """The words either side of "and" in a name are common words, capitalised as a name's
+    are ("Revenue and Customs", "Pricing and Regulatory"): no place, person or name of its own."""
+    return all(word[:1].isupper() and word[1:].islower() and word not in MONTHS + WEEKDAYS
+               and not places.place(word) and not places.town(word)
+               and (wordnet.common_noun(word) or "a" in wordnet.parts_of_speech(word.lower()))
+               for word in (_POSSESSIVE.sub("", before), _POSSESSIVE.sub("", after)))
 
 
 @dataclass(frozen=True)
@@ -466,15 +506,29 @@ def _stem_written(word: str, written_elsewhere: set[str]) -> bool:
     return len(stem) >= 6 and any(other.startswith(stem) for other in written_elsewhere if other.islower())
 
 
+def _named_alone(paragraphs: list[list[str]]) -> set[str]:
+    """The capitalised runs the article writes with no "and" joining them to another: "Apple"
+    in "Apple said" makes "Apple and Amazon" two names."""
+    found = set()
+    for sentences in paragraphs:
+        for sentence in sentences:
+            for run in _NAME.finditer(sentence):
+                if not re.search(r"[A-Z][\w’'.-]*\s+and\s+$", sentence[:run.start()]) \
+                        and not re.match(r"\s+and\s+[A-Z]", sentence[run.end():]):
+                    found.add(run.group())
+    return found
+
+
 def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[list[tuple[int, int]]]]
                ) -> list[Candidate]:
     """The article's names with their kind, aliases and relations. `paragraphs` are the
     sentences of each paragraph; `known` the spans names already in the notes cover."""
     elsewhere: set[str] = set()
     surnames: set[str] = set()  # people's, whose possessive ends a name ("Vik’s Democratic Labour Party")
+    alone = frozenset(_named_alone(paragraphs))
     for sentences in paragraphs:
         for sentence in sentences:
-            for match in _joined_by_and(sentence, places):  # "the Copyright and Related Rights Act": one run
+            for match in _joined_by_and(sentence, places, alone):  # "the Copyright and Related Rights Act": one run
                 run = [_POSSESSIVE.sub("", w) for w in match.group().split()]
                 if _a_persons_name(run):
                     surnames.add(run[-1])
@@ -490,7 +544,7 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
         for s, sentence in enumerate(sentences):
             covered = known[n - 1][s]
             mentions = []
-            for start, end, text in _name_spans(sentence, places, elsewhere, frozenset(surnames)):
+            for start, end, text in _name_spans(sentence, places, elsewhere, frozenset(surnames), alone):
                 if any(a < end and start < b for a, b in covered):
                     continue
                 mention = Mention(start, end, text, n, sentence)
