@@ -1773,3 +1773,16 @@ Lantern said the deal would save money, and Kettle agreed.
     assert names["Antigua and Barbuda"] == "place", names
     assert not {"Labour and Conservative", "Pellow Ferries and Tregarth Launches", "Lantern and Kettle",
                 "Harbour", "Coastguard Agency", "Rail", "Road Office", "Antigua", "Barbuda"} & set(names), names
+
+
+def test_a_players_position_in_british_spelling_before_a_name():
+    """"Centre Aleksi Varpunen finished with ...": a basketball centre, then the player (WordNet
+    lists the player's sense under "center" only), as "Guard ..." already was."""
+    require_wordnet()
+    result = sample("""
+Centre Aleksi Varpunen finished with 18 points and 11 rebounds on Sunday.
+Guard Juho Kettunen added 12 points.
+""")
+    names = {c.name for c in result.entities}
+    assert {"Aleksi Varpunen", "Juho Kettunen"} <= names, names
+    assert not {"Centre Aleksi Varpunen", "Guard Juho Kettunen"} & names, names

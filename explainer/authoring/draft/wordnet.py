@@ -272,8 +272,10 @@ def lexname(word: str, pos: str) -> str | None:
 
 def a_person(word: str) -> bool:
     """A noun sense of `word` is a person ("buyer", "recorder": one who records), and its
-    first is not a group ("company")."""
-    found = kinds(word)
+    first is not a group ("company"). A British "-tre" spelling has its American one's senses
+    too, which WordNet lists under the American alone ("centre": a basketball player's only
+    under "center")."""
+    found = kinds(word) + (kinds(word[:-3] + "ter") if word.endswith("tre") else [])
     return bool(found) and found[0] != "noun.group" and "noun.person" in found
 
 
