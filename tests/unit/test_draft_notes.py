@@ -1786,3 +1786,21 @@ Guard Juho Kettunen added 12 points.
     names = {c.name for c in result.entities}
     assert {"Aleksi Varpunen", "Juho Kettunen"} <= names, names
     assert not {"Centre Aleksi Varpunen", "Guard Juho Kettunen"} & names, names
+
+
+def test_crowns_and_the_storys_own_country_before_a_country_it_names():
+    """A koruna, krona, krone or króna is a "crown" in English: "Czech crowns" anywhere, bare
+    "crowns" where the story's country settles which (and no money where none does: "three
+    crowns" a team won). The story's own country settles a shared name before another it names:
+    riyals in a story from Ha'il that names a Qatari driver are Saudi riyals."""
+    def units(text: str) -> dict[str, str]:
+        return {f.text: f.unit for f, _, _ in sample(text).figures}
+
+    assert units("The Brno council fined the bar 200,000 crowns.").get("200,000 crowns") == "CZK"
+    assert units("The Reykjavik clinic spent 38 million crowns on inhalers.").get("38 million crowns") == "ISK"
+    assert units("The fund bought 5 million Norwegian crowns of bonds.").get("5 million Norwegian crowns") == "NOK"
+    assert units("The club has won three crowns since 2019.").get("three crowns") not in {"CZK", "DKK", "ISK", "NOK", "SEK"}
+    assert units("""Desert rally ends in Ha'il
+
+The winner in Ha'il took 500,000 riyals; Qatar's Jassim Kuwari, second, took 250,000 riyals.
+""").get("500,000 riyals") == "SAR"

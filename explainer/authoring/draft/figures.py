@@ -438,7 +438,7 @@ def _unit(sentence: str, end: int, match: re.Match[str], places: Gazetteer,
         tokens = words.group(1).split()
         for n in (3, 2, 1):  # "US dollars", "Swiss francs", "euros"
             name = " ".join(tokens[:n]).lower()
-            if len(tokens) >= n and name in places.currency_names:
+            if len(tokens) >= n and (name in places.currency_names or name in currencies):  # "crowns": settled only
                 code = currencies.get(name) or places.currency_names[name]
                 return code, end + len(" ".join(tokens[:n])) + 1
     if m := re.match(r"^\s(times)\b", rest):  # "3.1 times annual earnings"

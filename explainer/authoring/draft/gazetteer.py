@@ -71,9 +71,10 @@ class Gazetteer:
         lead = self.lead_country(text)
         settled = {}
         for name, codes in (self.shared_currencies | self.local_signs).items():
-            meant = [code for code, where in codes.items() if where & named]
-            if len(meant) != 1:  # the story's own country settles what the others named leave open
-                meant = [code for code, where in codes.items() if lead in where] or meant
+            # the story's own country first, where it pays in one of them ("riyals" in a Saudi
+            # story naming a Qatari driver), then the one country the story names that does
+            meant = [code for code, where in codes.items() if lead in where] \
+                or [code for code, where in codes.items() if where & named]
             if len(meant) == 1:
                 settled[name] = meant[0]
         # An American story's pounds weigh something, unless it names a country that pays in them.
@@ -222,6 +223,15 @@ def gazetteer() -> Gazetteer:
             for tail in {" ".join(words[-1:]), " ".join(words[-2:])}:
                 shared.setdefault(tail, {})[code] = frozenset(tender_in.get(code, ()))
     shared = {name: codes for name, codes in shared.items() if len(codes) > 1 and name in names}
+    # A koruna, krona, krone or króna is a "crown" in English, as the press writes it ("200,000
+    # crowns", "Czech crowns"): the bare word only where the story's country settles which.
+    crowns = {}
+    for code in current:
+        *adjective, name = get_currency_name(code, 2, "en").lower().split(" ")
+        if name in ("korunas", "kronor", "kroner", "krónur"):
+            names.setdefault(" ".join([*adjective, "crowns"]), code)
+            crowns[code] = frozenset(tender_in.get(code, ()))
+    shared["crowns"] = crowns
     # The signs each country's English-language press writes (CLDR's en_NG, en_ZA, ...): one no
     # other currency writes and not only letters is read anywhere ("₦", "GH₵"); a letter ("R",
     # "P", "Ksh") or one several share ("kr") only where the story's country settles it.
