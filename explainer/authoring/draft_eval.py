@@ -118,12 +118,28 @@ def _same_unit(predicted: str, wanted: str) -> bool:
     production lines), a key may write a count of one in the singular. A hyphen is a space (a
     key's unit has none: "pack years" for "30 pack-years"), and a rate in time is its unit
     ("tonnes per year" for "2,000 tonnes a year": the keys write either)."""
-    predicted, wanted = (_per_time(unit.lower().replace("-", " ")) for unit in (predicted, wanted))
+    predicted, wanted = (_per_time(_spelled_out(unit.lower().replace("-", " "))) for unit in (predicted, wanted))
     if predicted == wanted:
         return True
     measured = (" of " in predicted or " per " in predicted, " of " in wanted or " per " in wanted)
     return "none" not in (predicted, wanted) and not any(measured) \
         and singular(predicted.split()[-1]) == singular(wanted.split()[-1])  # "utility vehicles", "sport utility vehicle"
+
+
+# A unit's symbol is its name, in either spelling: a key writes "km" or "kilometres", "meters"
+# or "metres", as its writer does (the scorer's own table: it reads keys, not the drafter).
+_UNIT_SYMBOLS = {"km": "kilometres", "m": "metres", "cm": "centimetres", "mm": "millimetres", "kg": "kilograms",
+                 "g": "grams", "mg": "milligrams", "ha": "hectares", "l": "litres", "ml": "millilitres",
+                 "kw": "kilowatts", "mw": "megawatts", "gw": "gigawatts", "kwh": "kilowatt hours",
+                 "mwh": "megawatt hours", "gwh": "gigawatt hours", "twh": "terawatt hours", "km2": "square kilometres",
+                 "km²": "square kilometres", "mph": "miles per hour", "km/h": "kilometres per hour",
+                 "kph": "kilometres per hour", "ft": "feet", "lb": "pounds", "lbs": "pounds"}
+
+
+def _spelled_out(unit: str) -> str:
+    """A unit in words, British spelling: "km" -> "kilometres", "cubic meters" -> "cubic metres"."""
+    unit = _UNIT_SYMBOLS.get(unit, unit)
+    return re.sub(r"\b((?:kilo|centi|milli|micro)?(?:met|lit))er(s?)\b", r"\1re\2", unit)
 
 
 _PER_TIME = re.compile(r"\s+(?:per|a|an|each)\s+(?:second|minute|hour|day|week|month|year)$")

@@ -1070,6 +1070,17 @@ def test_the_scorer_reads_a_hyphen_in_a_unit_as_a_space_and_a_rate_in_time_as_it
     assert not _same_unit("kilometres", "kilometres per hour") and not _same_unit("tonnes", "tonnes per hectare")
 
 
+def test_the_scorer_reads_a_units_symbol_as_its_name_in_either_spelling():
+    """A key writes "km" or "kilometres", "meters" or "metres": the same unit; "m" is not
+    "miles", nor "metres" "metres per second", nor "parameters" anything but itself."""
+    from explainer.authoring.draft_eval import _same_unit
+
+    assert _same_unit("kilometres", "km") and _same_unit("megawatts", "MW") and _same_unit("kilowatt hours", "kWh")
+    assert _same_unit("metres", "meters") and _same_unit("micrograms per cubic metre", "micrograms per cubic meter")
+    assert not _same_unit("miles", "m") and not _same_unit("metres", "metres per second")
+    assert not _same_unit("parameters", "parametres")
+
+
 def test_twice_a_lakh_a_crore_and_reais_are_figures_with_their_units():
     """"twice" is a figure however it is used; "25 lakh rupees" and "1,450 crore rupees" are
     rupees (INR) at India's scale words; "reais" (the plural English-language papers use) is
