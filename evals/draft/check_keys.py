@@ -44,7 +44,9 @@ CURRENCIES = {code for territory in Locale("en").territories
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "US$": "USD", "A$": "AUD",
            "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN",
            "J$": "JMD", "TT$": "TTD", "Bds$": "BBD", "NT$": "TWD", "₦": "NGN", "GH₵": "GHS", "GH¢": "GHS",
-           "R": "ZAR", "P": "BWP", "Ksh": "KES"}  # a letter's sign only where the amount starts with it: "R410 million"
+           "R": "ZAR", "P": "BWP", "Ksh": "KES", "KSh": "KES", "TSh": "TZS", "USh": "UGX", "N$": "NAD", "F$": "FJD",
+           "RM": "MYR", "Rp": "IDR", "₱": "PHP", "₺": "TRY", "₪": "ILS", "₸": "KZT", "₮": "MNT", "₫": "VND", "₴": "UAH"}
+# (a letter's sign only where the amount starts with it: "R410 million")
 # A currency named after its amount ("38 million kronor", "4 billion Swiss francs", "70 of every 100
 # kroner"): its code is the unit. Not "pounds", a weight as often.
 CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
@@ -59,7 +61,20 @@ CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
                   "baht": {"THB"}, "rupiah": {"IDR"}, "forint": {"HUF"}, "lei": {"RON"}, "lira": {"TRY"},
                   "shekels": {"ILS"}, "dirhams": {"AED", "MAD"}, "riyals": {"SAR", "QAR"}, "dong": {"VND"},
                   "hryvnias": {"UAH"}, "soles": {"PEN"}, "birr": {"ETB"}, "kwacha": {"ZMW", "MWK"}, "taka": {"BDT"},
-                  "dinars": {"JOD", "KWD", "BHD", "IQD", "TND", "LYD", "DZD", "RSD"}}
+                  "dinars": {"JOD", "KWD", "BHD", "IQD", "TND", "LYD", "DZD", "RSD"},
+                  "quetzales": {"GTQ"}, "colones": {"CRC"}, "guaraníes": {"PYG"}, "krónur": {"ISK"}, "kronur": {"ISK"},
+                  "tögrög": {"MNT"}, "togrog": {"MNT"}, "sum": {"UZS"}, "soms": {"KGS", "UZS"}, "leva": {"BGN"},
+                  "lev": {"BGN"}}
+# and every other currency by the last word of its English name in CLDR, either number ("30 million
+# tenge", "2 billion tugriks", "bolivianos"), where that word is no measure ("pounds", "marks",
+# "drams" weigh or score as often): a pound with its country's adjective ("Egyptian pounds").
+for _code in sorted(CURRENCIES):
+    for _count in (1, 2):
+        _name = get_currency_name(_code, _count, "en").lower().split(" ")
+        if _name[-1] in ("pound", "pounds") and _code != "GBP":
+            CURRENCY_WORDS.setdefault(" ".join(_name[-2:]), set()).add(_code)
+        elif _name[-1] not in ("pound", "pounds", "mark", "marks", "dram", "drams") and _name[-1].isalpha():
+            CURRENCY_WORDS.setdefault(_name[-1], set()).add(_code)
 
 
 def currency_sign(value: str) -> str | None:
@@ -264,8 +279,11 @@ def check_key(path: Path, blocks: list[str], key: object, report: Report) -> dic
             report.error(where, f"number {value!r}: a {symbol} amount has unit {SYMBOLS[symbol]}, not {unit}")
         if str(value).endswith("%") != (unit == "percent"):
             report.error(where, f"number {value!r}: percent is the unit of a % figure, and only of one")
-        named = [CURRENCY_WORDS[word.lower()] for m in re.finditer(rf"(?<![\w.,]){re.escape(str(value))}((?:\s+\S+){{1,4}})", text)
-                 for word in re.findall(r"[A-Za-zł]+", m.group(1)) if word.lower() in CURRENCY_WORDS]
+        named = []  # the currencies named after the amount, in one word or two ("Egyptian pounds")
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(str(value))}((?:\s+\S+){{1,4}})", text):
+            after = [word.lower() for word in re.findall(r"[^\W\d_]+", m.group(1))]
+            named += [CURRENCY_WORDS[phrase] for i in range(len(after))
+                      for phrase in (after[i], " ".join(after[i:i + 2])) if phrase in CURRENCY_WORDS]
         if unit in CURRENCIES and not symbol and not any(unit in codes for codes in named):
             report.error(where, f"number {value!r}: a currency unit needs a currency symbol or the currency's "
                                 "name after the number in the text")

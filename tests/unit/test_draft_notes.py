@@ -407,6 +407,24 @@ def test_the_key_checker_knows_every_current_currency_and_the_dollar_signs_of_ot
     assert {"TTD", "BBD", "JMD"} <= check_keys.CURRENCY_WORDS["dollars"] and check_keys.CURRENCY_WORDS["taka"] == {"BDT"}
 
 
+def test_the_key_checker_reads_money_as_the_countries_papers_write_it():
+    """Every current currency by its English name's last word ("tenge", "tugriks",
+    "bolivianos"), a pound with its country's adjective ("Egyptian pounds"; bare "pounds" and
+    "drams" weigh as often), the Spanish plurals ("quetzales") and the signs of a country's
+    own press ("N$", "F$", "TSh"): what a round's writers had to write around."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_keys", ROOT / "evals" / "draft" / "check_keys.py")
+    check_keys = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_keys)
+    words = check_keys.CURRENCY_WORDS
+    assert words["tenge"] == {"KZT"} and words["tugriks"] == {"MNT"} and words["bolivianos"] == {"BOB"}
+    assert words["egyptian pounds"] == {"EGP"} and words["quetzales"] == {"GTQ"} and "OMR" in words["rials"]
+    assert "pounds" not in words and "drams" not in words
+    signs = {value: check_keys.SYMBOLS[check_keys.currency_sign(value)] for value in ("N$40 million", "F$20,000", "TSh5 billion")}
+    assert signs == {"N$40 million": "NAD", "F$20,000": "FJD", "TSh5 billion": "TZS"}, signs
+
+
 def test_the_dollar_signs_of_the_english_language_press_are_their_countries():
     result = sample("""
 The resort cost J$2.4 billion and the Toronto deal C$310 million, while the Singapore unit raised S$45 million.
