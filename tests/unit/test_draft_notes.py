@@ -1833,3 +1833,17 @@ def test_crowns_and_the_storys_own_country_before_a_country_it_names():
 
 The winner in Ha'il took 500,000 riyals; Qatar's Jassim Kuwari, second, took 250,000 riyals.
 """).get("500,000 riyals") == "SAR"
+
+
+def test_a_clause_after_a_colon_explains_nothing():
+    """"a stepped-wedge trial: whole wards, rather than single patients, were switched ..." says
+    what happened, not what the trial is (its subject is no explanation); "a natural hedge:
+    income in the same currency as its debt, so ..." is one."""
+    require_wordnet()
+    result = sample("""
+The study was a stepped-wedge trial: whole hospital wards, rather than single patients, were switched to the new drug in turn.
+That gives the brewer what treasurers call a natural hedge: income in the same currency as its debt, so a weaker peso costs it little.
+""")
+    terms = {t.term: t.gloss for t in result.terms}
+    assert not terms.get("stepped-wedge trial", "").startswith("whole hospital wards"), terms
+    assert terms.get("natural hedge", "").startswith("income in the same currency"), terms

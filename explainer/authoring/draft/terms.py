@@ -324,6 +324,9 @@ _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]
 # verb's helper (a clause: "crews will close the gaps"). A colon may introduce it.
 _BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*(?:[’']s)?|[£€$]?\d+(?:[.,]\d+)*%?)){2,34}"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
+# After a colon, a noun phrase, an aside between commas and a verb's helper: the subject of a
+# clause that says what happens, not an explanation of the words before the colon.
+_SUBJECT_OF_A_CLAUSE = re.compile(r"\s*,[^,;:]*,\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b")
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
@@ -400,6 +403,8 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
     found = []
     for match in _GLOSSED.finditer(sentence):
         bare = _bare_gloss(sentence, match.end()) if match.group(3) is None else None
+        if bare is not None and match.group(2) == ":" and _SUBJECT_OF_A_CLAUSE.match(sentence, bare[1] + len(bare[0])):
+            bare = None  # "a cluster-randomised trial: whole health posts, rather than patients, were assigned ..."
         if bare is None and match.group(3) is None and match.group(1).endswith("ing"):
             bare = _gerund_gloss(sentence, match.end(), match.group(2))
         if bare is None and match.group(3) is None and match.group(2) == ",":
