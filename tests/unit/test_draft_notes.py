@@ -1847,3 +1847,14 @@ That gives the brewer what treasurers call a natural hedge: income in the same c
     terms = {t.term: t.gloss for t in result.terms}
     assert not terms.get("stepped-wedge trial", "").startswith("whole hospital wards"), terms
     assert terms.get("natural hedge", "").startswith("income in the same currency"), terms
+
+
+def test_a_verb_after_the_people_doing_it_starts_no_term():
+    """"how often midwives prescribed anticoagulants": people, what they do, and its object;
+    not the term "prescribed anticoagulants"."""
+    require_wordnet()
+    result = sample("""
+The audit did not show how often midwives prescribed anticoagulants after a caesarean section.
+""")
+    terms = {t.term for t in result.terms}
+    assert not {t for t in terms if t.startswith("prescribed")}, terms

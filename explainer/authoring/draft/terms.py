@@ -441,8 +441,7 @@ def _glossed(sentence: str) -> list[tuple[str, tuple[str, int]]]:
             # "the proposed changes, which", read as a noun and its verb's participle); so does a
             # word mostly a verb that is a noun too ("the start gate", "the rescue sled").
             qualifies = _modifier(word) or _gerund(word) and _determined(run[:at], before)  # "the scoring gate"
-            if at > 0 and wordnet.plural_noun(run[at - 1]) and wordnet.lexname(run[at - 1], "n") == "noun.person" \
-                    and wordnet.parts_of_speech(word).get("v") and not wordnet.noun_entry(run[at - 1: at + 1]):
+            if at > 0 and _people_doing(run[at - 1], word):
                 break  # people and what they do: "let workers spot hypoxaemia, a ..."; not "retail prices index"
             if word in _FUNCTION or word == "so-called" or words and not qualifies \
                     and not ((len(words) > 1 or _qualifier(word)) and at > 0 and run[at - 1] in _NOUN_PHRASE):
@@ -1091,11 +1090,22 @@ def _adjacent(sentence: str, a: tuple[str, int], b: tuple[str, int]) -> bool:
     return sentence[a[1] + len(a[0]): b[1]] == " "
 
 
+def _people_doing(subject: str, word: str) -> bool:
+    """A plural whose first sense is a person, then a word that can be a verb: people and what
+    they do ("workers spot", "workers prescribed"), unless WordNet lists the two as one noun
+    ("retail prices")."""
+    return wordnet.plural_noun(subject) and wordnet.lexname(subject, "n") == "noun.person" \
+        and bool(wordnet.parts_of_speech(word).get("v")) and not wordnet.noun_entry([subject, word])
+
+
 def _pair(words: list[tuple[str, int]], i: int, sentence: str) -> tuple[str, int] | None:
     """A rare word with the content word it is most likely a term with, and where it starts:
-    "leveraged buyout", "supervisory board" (not an adverb: "denies knowingly"), or None."""
+    "leveraged buyout", "supervisory board" (not an adverb: "denies knowingly"; not a verb
+    after the people doing it: "workers prescribed antibiotics"), or None."""
     word = words[i][0]
-    if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1):
+    if i > 0 and _adjacent(sentence, words[i - 1], words[i]) and not _verb_at(words, i - 1) \
+            and not (i > 1 and _adjacent(sentence, words[i - 2], words[i - 1])
+                     and _people_doing(words[i - 2][0], words[i - 1][0])):
         before = words[i - 1][0]
         if before[0].islower() and before not in _FUNCTION and "-" not in before and not word.endswith("ly") \
                 and not before.endswith(("ly", "ing")) and zipf(before) < 4.0 and _qualifier(word) \
