@@ -1858,3 +1858,20 @@ The audit did not show how often midwives prescribed anticoagulants after a caes
 """)
     terms = {t.term for t in result.terms}
     assert not {t for t in terms if t.startswith("prescribed")}, terms
+
+
+def test_a_genus_is_no_name_and_a_persons_possessive_inside_a_courts_name_ends_nothing():
+    """"Culex mosquitoes": a genus (WordNet writes "genus_Culex"), no company; the carmaker Lotus
+    stays a name (WordNet's "Lotus" names more than a genus). "the Court of King’s Bench of
+    Manitoba" is one court ("King" a person, not a body that owns what follows, as the
+    Department for Transport owns its Safer Streets Fund)."""
+    require_wordnet()
+    result = sample("""
+The council sprayed the ponds where Culex mosquitoes breed.
+Analysts expect the carmaker Lotus to open its new plant in May.
+The Court of King’s Bench of Manitoba dismissed the appeal, and the Department for Transport’s Safer Streets Fund paid.
+""")
+    names = {c.name for c in result.entities}
+    assert "Culex" not in names and "Lotus" in names, names
+    assert "Court of King’s Bench of Manitoba" in names, names
+    assert {"Department for Transport", "Safer Streets Fund"} <= names, names

@@ -230,6 +230,8 @@ def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
                 and re.match(r"\s+(?:and|or)\s+[a-z]", sentence[start + len(text):]):
             continue  # a common noun beside another: "Kittiwake and razorbill colonies"
         bare = _POSSESSIVE.sub("", text)
+        if len(words) == 1 and wordnet.genus(bare):
+            continue  # a genus ("Aedes aegypti", "Anopheles mosquitoes"): a term, not a name
         if len(words) == 1 and not places.place(bare) and wordnet.a_peoples_word(bare) \
                 and (wordnet.a_person(bare) if bare.endswith("s") else re.match(r"\s+[a-z]", sentence[start + len(text):])):
             continue  # a people, or what is theirs, that no place stands for: "Kurds", "Scandinavian retailers"
@@ -307,7 +309,7 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
     Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
     party), so does a body's or a company's ("the Department for Transport’s Safer Streets
-    Fund"), a person's ("Róisín Dunleavy’s Inishowen Collection", "Vik’s Democratic Labour
+    Fund"; not a person's inside a body's name: "the Court of King’s Bench"), a person's ("Róisín Dunleavy’s Inishowen Collection", "Vik’s Democratic Labour
     Party" where Ingrid Vik is named) and a place's "-based" ("Milan-based Halvard Aero");
     and "of the" after a person's name ends it ("Ruth Atherton of the Fell Independents"). A
     common word and a body's name are one name ("Food and Allied Workers Union"), and so is
@@ -318,6 +320,7 @@ def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = froz
             owned_by = match.group()[begin:owner.start(1)].split() + [owner.group(1)]  # "Department for Transport"
             if places.place(owner.group(1)) or owner.group().rstrip().endswith("-based") \
                     or len(owned_by) > 1 and set(owned_by) & (BODY_WORDS | COMPANY_SUFFIXES) \
+                    and wordnet.lexname(owner.group(1).lower(), "n") != "noun.person" \
                     or _a_persons_name(owned_by) or owner.group(1) in surnames:
                 parts.append((begin, match.group()[begin:owner.end()].rstrip()))
                 begin = owner.end()

@@ -328,6 +328,15 @@ def landform(word: str) -> bool:
                for synset in wn.synsets(word.lower(), pos="n")[:3] if synset.lexname() == "noun.object")
 
 
+def genus(word: str) -> bool:
+    """A genus's name and nothing else, as WordNet writes it ("Aedes", "Anopheles", "Quercus":
+    each listed as "genus_Aedes" too); not "Lotus" or "Phoenix", which name other things, nor
+    "Jaguar", an animal's name in lower case."""
+    wn = reader()
+    found = wn.synsets(word, pos="n") if wn is not None else []
+    return bool(found) and all(any(lemma.name() == f"genus_{word}" for lemma in synset.lemmas()) for synset in found)
+
+
 def made_thing(plural: str) -> bool:
     """A noun for things made or sold ("engines", "crisps", "vehicles"): its first sense is an
     artifact, a food or a substance."""
