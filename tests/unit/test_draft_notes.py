@@ -1875,3 +1875,20 @@ The Court of King’s Bench of Manitoba dismissed the appeal, and the Department
     assert "Culex" not in names and "Lotus" in names, names
     assert "Court of King’s Bench of Manitoba" in names, names
     assert {"Department for Transport", "Safer Streets Fund"} <= names, names
+
+
+def test_a_terms_or_a_roles_initials_are_no_name():
+    """"Gross domestic product (GDP)", "EBITDA, or earnings before interest, tax, depreciation
+    and amortisation": initials the article spells out in lower-case words are a term's; a
+    role's ("Kfitza’s CEO") end the owner's name and are no name either; a body's initials
+    spelled out in capitals stay its alias ("the Food and Agriculture Organization (FAO)")."""
+    require_wordnet()
+    result = sample("""
+Gross domestic product (GDP) rose 2% in the quarter, and GDP per person rose too.
+The firm reported EBITDA, or earnings before interest, tax, depreciation and amortisation, of 7 million euros.
+Shares in Kfitza fell after Kfitza’s CEO resigned.
+The Food and Agriculture Organization (FAO) said prices rose, and the FAO index hit a high.
+""")
+    names = {c.name: c.aliases for c in result.entities}
+    assert not {"GDP", "EBITDA", "CEO", "Kfitza’s CEO"} & set(names), names
+    assert "Kfitza" in names and "FAO" in names.get("Food and Agriculture Organization", []), names
