@@ -1892,3 +1892,16 @@ The Food and Agriculture Organization (FAO) said prices rose, and the FAO index 
     names = {c.name: c.aliases for c in result.entities}
     assert not {"GDP", "EBITDA", "CEO", "Kfitza’s CEO"} & set(names), names
     assert "Kfitza" in names and "FAO" in names.get("Food and Agriculture Organization", []), names
+
+
+def test_a_companys_legal_form_an_exchange_and_a_harbour_say_the_kind():
+    """"Tuulikivi Oy", "Nordfisk ASA", "Pannon Zrt.": companies by their legal forms; "the
+    Oslo Børs" an exchange (a body); "Kelvin Harbour" a place."""
+    result = sample("""
+Tuulikivi Oy bought the plant from Pannon Zrt. last year.
+Shares in Nordfisk ASA fell 4% on the Oslo Børs on Monday.
+The ferries left Kelvin Harbour at dawn.
+""")
+    kinds = {c.name: c.kind for c in result.entities}
+    assert kinds.get("Tuulikivi Oy") == kinds.get("Nordfisk ASA") == kinds.get("Pannon Zrt") == "company", kinds
+    assert kinds.get("Oslo Børs") == "body" and kinds.get("Kelvin Harbour") == "place", kinds

@@ -56,7 +56,13 @@ COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Corporation", "Group", "Hol
                     "Bancorp", "Financial", "Insurance", "Telecom", "Communications", "Electronics", "Foods",
                     "Entertainment", "Studios", "Media", "Networks", "Logistics", "Semiconductor", "Robotics",
                     "Café", "Cafe", "Restaurant", "Hotel", "Bakery", "Brewery", "Pub", "Inn", "Stores", "Shipping",
-                    "Freight", "Water", "Bank", "Bankas", "Bankası", "Banco", "Banque", "Auctions"}
+                    "Freight", "Water", "Bank", "Bankas", "Bankası", "Banco", "Banque", "Auctions",
+                    # the legal forms companies' names end in across Europe and Asia ("Lumiakku Oy",
+                    # "Vestbris Laks ASA", "Odrex Recykling SA", "Zrt.", "Sdn Bhd")
+                    "Oy", "Oyj", "AB", "ASA", "AS", "A/S", "ApS", "a.s.", "s.r.o.", "Kft", "Kft.", "Zrt", "Zrt.",
+                    "Nyrt", "Nyrt.", "d.o.o.", "d.d.", "OÜ", "UAB", "SIA", "hf", "hf.", "ehf", "ehf.", "SpA", "S.p.A.",
+                    "Srl", "S.r.l.", "SARL", "SAS", "KK", "K.K.", "Bhd", "Berhad", "Pte", "Pvt", "JSC", "PJSC", "LLP",
+                    "Tbk", "SAOG", "QPSC", "S.A.E.", "A.Ş."}
 # ("Thames Water": a utility; "Creekside Bank": a lender, not a river's bank)
 # A sports club's own last word ("Forth Rovers", "Kilbride Albion"): a club is a body.
 CLUB_WORDS = {"Rovers", "Albion", "Athletic", "Wanderers", "Rangers", "Hotspur", "Academicals",
@@ -77,7 +83,8 @@ BODY_WORDS = {"Ministry", "Department", "Agency", "Commission", "Council", "Parl
               "Ensemble", "Opera", "Ballet", "Chamber", "Inspectorate", "Collection", "Ombudsman", "Teatro", "Théâtre", "Museo",
               "Musée", "Museu", "Theatre", "Theater", "Museum", "Gallery", "Library", "Alliance", "Coalition", "Movement", "Front", "Ministries", "Observatory", "Laboratory", "Trust",
               "Treasury", "Administration", "Clinic", "Biobank", "Circle", "Institutet", "Universitet", "Universiteit", "Instituut", "Hochschule",
-              "Politecnico", "Legislature", "Forum", "Exchange", "Archive", "Consortium", "Partnership"}
+              "Politecnico", "Legislature", "Forum", "Exchange", "Archive", "Consortium", "Partnership",
+              "Børs", "Börse", "Bourse", "Bolsa", "Borsa", "Beurs", "Börsen"}  # an exchange: "Oslo Børs"
 # A name's own last word that says its kind: "the Short-Term Lets Act", "the Green Party",
 # "the Faster Care Programme" (a name's words, capitalised; the cues below are a text's nouns).
 PARTY_WORDS = {"Party", "Partei", "Partido", "Parti", "Independents", "Democrats", "Republicans", "Greens",
@@ -111,7 +118,8 @@ ROLES = ("chief executive", "chief executive officer", "ceo", "chief financial o
 PLACE_WORDS = {"Airport", "Island", "Islands", "Valley", "Moor", "Moors", "Heath", "Fell", "Fells", "Forest",
                "Street", "Road", "Square", "Avenue", "Boulevard", "Quay", "Wharf", "Meadow", "Meadows", "Rock", "Park",
                "Terrace", "Crescent", "Arena", "Stadium", "Baths", "Hall",  # a venue: "the Waterfront Hall"
-               "Village", "Hamlet", "County", "Parish", "Range", "Ranges", "Highway", "Motorway", "Freeway"}
+               "Village", "Hamlet", "County", "Parish", "Range", "Ranges", "Highway", "Motorway", "Freeway",
+               "Harbour", "Harbor"}
 # ("Cochise County", "Lafourche Parish": a US county's name ends in its word, an Irish one starts with it)
 # A name's first word that makes it a place: "River Wenn", "Lake Vättern", "Mount Kenya".
 PLACE_FIRST_WORDS = {"River", "Lake", "Loch", "Lough", "Mount", "Isle", "Cape", "Gulf", "Bay", "County", "Co", "Costa",
