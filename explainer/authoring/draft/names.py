@@ -570,57 +570,13 @@ def candidates(paragraphs: list[list[str]], places: Gazetteer, known: list[list[
         if " " not in name and not candidate.evidence and len(candidate.mentions) == 1 and zipf(name.lower()) >= 4.5 \
                 and not name.isupper():
             del found[name]  # a common word in title case ("a Master in Finance"), said once, nothing more
-        elif name.isupper() and (name.lower() in ROLES or _spelled_out_in_lower_case(name, paragraphs)):
-            del found[name]  # a role's initials ("Kfitza’s CEO") or a term's ("EBITDA, or earnings before interest, ...")
+        elif name.isupper() and name.lower() in ROLES:
+            del found[name]  # a role's initials: "Kfitza’s CEO"
     merged = _merge(found, places)
     for mentions, sentence in in_sentence:
         _relations(mentions, sentence, merged, places)
     return sorted({id(c): c for c in merged.values()}.values(), key=lambda c: c.mentions[0].paragraph * 10_000
                   + c.mentions[0].start)
-
-
-_INITIALS_SKIP = {"and", "of", "the", "for", "or", "in", "on", "to", "a", "an", "per"}
-
-
-def _spelled_out_in_lower_case(initials: str, paragraphs: list[list[str]]) -> bool:
-    """The article spells out an all-capital word beside it, in lower-case words whose initials
-    it is ("earnings before interest, tax, depreciation and amortisation, or EBITDA"; "an
-    initial public offering (IPO)"; "Gross domestic product (GDP)" at a sentence's start): a
-    term's, where a name's words would be capitals."""
-    letters = initials.lower()
-    if len(letters) < 2 or not letters.isalpha():
-        return False
-    word = r"[A-Za-z][\w-]*"
-    for sentence in (s for sentences in paragraphs for s in sentences):
-        for match in re.finditer(rf"(?<![\w$]){re.escape(initials)}(?![\w$])", sentence):
-            before = re.search(rf"((?:{word}[,\s]+){{1,{2 * len(letters)}}})(?:\(|or\s+)$", sentence[:match.start()])
-            after = re.match(rf"(?:\s*\(|,\s+or\s+)((?:{word}[,\s]*){{1,{2 * len(letters)}}})", sentence[match.end():])
-            for phrase, backwards in ((before, True), (after, False)):
-                if phrase is None:
-                    continue
-                words = re.findall(word, phrase.group(1))
-                at_start = backwards and not sentence[:phrase.start(1)].strip(" “\"‘'")
-                if _initials_of(words, letters, backwards, at_start):
-                    return True
-    return False
-
-
-def _initials_of(words: list[str], letters: str, backwards: bool, at_start: bool) -> bool:
-    """Whether lower-case `words` (the first may be capitalised at a sentence's start) read from
-    the acronym outwards spell `letters` (words like "and" and "of" may be skipped)."""
-    spelled, order = "", list(reversed(words)) if backwards else words
-    for i, w in enumerate(order):
-        first = i == len(order) - 1 if backwards else i == 0
-        if not (w.islower() or first and at_start and w[1:].islower()):
-            return False
-        if w.lower() in _INITIALS_SKIP and spelled and spelled != letters:
-            continue
-        spelled = w[0].lower() + spelled if backwards else spelled + w[0].lower()
-        if spelled == letters:
-            return True
-        if not (letters.endswith(spelled) if backwards else letters.startswith(spelled)):
-            return False
-    return False
 
 
 _LIST_JOIN = re.compile(r"^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")

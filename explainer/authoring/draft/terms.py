@@ -588,9 +588,10 @@ def _glossed_codes(sentence: str) -> list[tuple[str, tuple[str, int]]]:
 
 
 # A term given with its abbreviation, in lower case, the abbreviation of its words' initials:
-# "a salary cost management protocol (SCMP)", "non-fungible tokens (NFTs)". A name's is a
-# name's ("the Financial Conduct Authority (FCA)": capitals).
-_ABBREVIATED = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\s+\(|,\s+or\s+)([A-Z][A-Za-z]*[A-Z])(s?)"
+# "a salary cost management protocol (SCMP)", "non-fungible tokens (NFTs)", "Gross domestic
+# product (GDP)" at a sentence's start. A name's is a name's ("the Financial Conduct Authority
+# (FCA)": capitals).
+_ABBREVIATED = re.compile(r"(?<![\w-])((?:^[A-Z][a-z-]*\s+)?(?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)(?:\s+\(|,\s+or\s+)([A-Z][A-Za-z]*[A-Z])(s?)"
                           r"(?:\)|(?=[,;.:]|\s+[a-z]|$))")  # "... assessment (EIA)", "... assessment, or EIA,"
 
 
@@ -628,8 +629,10 @@ def _abbreviated(sentence: str) -> list[tuple[str, str]]:
     for match in _ABBREVIATED.finditer(sentence):
         words, short = match.group(1).split(), match.group(2)
         for size in range(len(words), 0, -1):  # the words whose initials spell it, the last ones
-            if words[-size] not in _FUNCTION and _spells(words[-size:], short):
-                found.append((" ".join(words[-size:]), short + match.group(3)))  # as written: "NFTs"
+            if words[-size].lower() not in _FUNCTION and _spells(words[-size:], short):
+                spelled = [words[-size].lower() if size == len(words) and match.start() == 0 else words[-size],
+                           *words[len(words) - size + 1:]]  # "Gross domestic product (GDP)" starting a sentence
+                found.append((" ".join(spelled), short + match.group(3)))  # as written: "NFTs"
                 break
     return found
 
