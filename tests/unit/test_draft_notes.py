@@ -1905,3 +1905,25 @@ The ferries left Kelvin Harbour at dawn.
     kinds = {c.name: c.kind for c in result.entities}
     assert kinds.get("Tuulikivi Oy") == kinds.get("Nordfisk ASA") == kinds.get("Pannon Zrt") == "company", kinds
     assert kinds.get("Oslo Børs") == "body" and kinds.get("Kelvin Harbour") == "place", kinds
+
+
+def test_dates_at_a_sentences_start_centuries_times_of_day_and_old_years():
+    """"Last year", "A decade ago", "Tonight" starting a sentence are dates as they are inside
+    one ("May I" is no month); so are centuries ("the 12th century", "14th-century"), times of
+    day ("by 10 p.m.", "after midnight", "three in the morning") and a year before 1900 after a
+    word that dates it ("around 1490"), not a count ("about 1200 metres")."""
+    from explainer.authoring.draft.figures import dates
+
+    def found(sentence: str) -> list[str]:
+        return [f.text for f in dates(sentence)]
+
+    assert found("Last year the council cut bus routes.") == ["Last year"]
+    assert found("A decade ago the canal was dry.") == ["A decade ago"]
+    assert found("Tonight the final starts.") == ["Tonight"]
+    assert found("May I ask a question?") == []
+    assert found("The nave dates from the 12th century, and its 14th-century tiles survive.") == [
+        "the 12th century", "14th-century"]
+    assert found("Bars must close by 10 p.m., and music must stop after midnight.") == ["by 10 p.m.", "after midnight"]
+    assert found("It was quiet at three in the morning.") == ["at three in the morning"]
+    assert found("The panels were painted around 1490.") == ["around 1490"]
+    assert found("About 1200 metres of pipe was laid.") == []

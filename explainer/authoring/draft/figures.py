@@ -45,7 +45,7 @@ _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on
               "them", "those", "these", "all", "both", "whom", "it", "what", "who", "we", "they", "he", "she", "you", "i",
               "ones"}
 
-_REL = r"(?:this|last|next|past|coming|previous|current)"
+_REL = r"(?:this|last|next|past|coming|previous|current|following)"
 _PERIOD = r"(?:week|weekend|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half)"
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = "|".join(MONTHS)
@@ -77,6 +77,14 @@ _DATE_PATTERNS = [
     rf"\b(?:\d{{1,2}}\s+May|May\s+\d{{1,2}}(?:st|nd|rd|th)?|May,?\s+{_YEAR})\b",
     # A month abbreviated before its day, as American papers write it: "on Oct. 7", "Sept. 30, 2026"
     rf"\b(?:(?i:on|since|until|by|from|before|after)\s+)?(?:{'|'.join(MONTH_ABBREVIATIONS)})\.\s+\d{{1,2}}\b(?:,\s+{_YEAR})?",
+    # Centuries: "the 12th century", "the late 19th century", "14th-century", "the 19th and early 20th centuries"
+    r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?\d{1,2}(?:st|nd|rd|th)(?:\s+and\s+(?:(?:early|mid|late)[-\s])?"
+    r"\d{1,2}(?:st|nd|rd|th))?[-\s]centur(?:y|ies)\b",
+    # Times of day: "by 10 p.m.", "12.30 p.m.", "after midnight", "ten o'clock", "three in the morning"
+    rf"\b(?:(?i:by|before|after|until|till|from|at|since)\s+)?(?:\d{{1,2}}(?:[.:]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|midnight\b|midday\b|noon\b|(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS[:11])})\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b))",
+    # A year before 1900 after a word that dates it ("around 1490", "no earlier than 1478"), not a count ("about 1200 metres")
+    r"\b(?i:in|since|until|around|about|circa|c\.|than|before|after|from|by)\s+1[0-8]\d\d\b(?![.,]\d|\s+[a-z]+s\b)",
     # Years, and spans of years: "in 2024", "since the 1990s", "the 2024-25 season", "fiscal 2025"
     rf"\b(?:(?i:in|by|since|until|from|before|after|during|through|throughout|fiscal|FY)\s+)?(?:the\s+)?"
     rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+(?:season|(?:financial|fiscal|tax|academic|school|calendar)\s+year))?\b",
@@ -95,7 +103,14 @@ class Found:
 def dates(sentence: str) -> list[Found]:
     """Date-like phrases, longest first where they overlap, as written; a span of two
     ("between January 2021 and March 2023", "from May to July") is one."""
-    found = [Found(m.start(), m.end(), m.group().strip()) for m in _DATE.finditer(sentence) if m.group().strip()]
+    # A sentence's first word read in lower case ("Last year", "A decade ago", "Tonight"), unless
+    # a month's or a day's name, which the patterns read capitalised ("May" the month, not the modal).
+    first = re.search(r"[A-Za-z]", sentence)
+    read = sentence
+    if first and not re.match(rf"(?:{_MONTH}|{'|'.join(WEEKDAYS)})\b", sentence[first.start():]):
+        read = sentence[:first.start()] + sentence[first.start()].lower() + sentence[first.start() + 1:]
+    found = [Found(m.start(), m.end(), sentence[m.start():m.end()].strip()) for m in _DATE.finditer(read)
+             if m.group().strip()]
     found = [Found(f.start + 4, f.end, f.text[4:]) if re.fullmatch(rf"the\s{_YEAR}", f.text) else f
              for f in found]  # "the 1936 building": 1936 (not "the 1990s", "the 2024-25 season")
     found = _longest(found)
