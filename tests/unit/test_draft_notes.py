@@ -1927,3 +1927,24 @@ def test_dates_at_a_sentences_start_centuries_times_of_day_and_old_years():
     assert found("It was quiet at three in the morning.") == ["at three in the morning"]
     assert found("The panels were painted around 1490.") == ["around 1490"]
     assert found("About 1200 metres of pipe was laid.") == []
+
+
+def test_dates_of_weekends_seasons_days_hours_and_old_decades():
+    """"next weekend" whole (not "next week"); a season named as a time ("each autumn", "in
+    late summer"; not "in winter", a season in general); "within the hour" (not a deadline's
+    count, "within 30 days", which is a figure); days and hours ("Two days later", "the
+    following day"), plural weekdays, "the thirteenth century", "the 1870s", "2,900 years ago"."""
+    from explainer.authoring.draft.figures import dates
+
+    def found(sentence: str) -> list[str]:
+        return [f.text for f in dates(sentence)]
+
+    assert found("We meet next weekend.") == ["next weekend"]
+    assert found("Each autumn the board meets, and it ended in late summer.") == ["Each autumn", "in late summer"]
+    assert found("In winter the road closes.") == []
+    assert found("Pay within 30 days, or within the hour.") == ["within the hour"]
+    assert found("Two days later the mayor resigned, and the following day she left.") == ["Two days later", "the following day"]
+    assert found("The market opens on Saturdays.") == ["on Saturdays"]
+    assert found("It dates from the thirteenth century and was rebuilt in the 1870s.") == [
+        "the thirteenth century", "the 1870s"]
+    assert found("The town was founded 2,900 years ago.") == ["2,900 years ago"]

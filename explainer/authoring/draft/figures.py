@@ -46,9 +46,12 @@ _NOT_UNITS = {"by", "in", "to", "of", "from", "and", "or", "the", "a", "an", "on
               "ones"}
 
 _REL = r"(?:this|last|next|past|coming|previous|current|following)"
-_PERIOD = r"(?:week|weekend|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half)"
+_PERIOD = r"(?:weekend|week|fortnight|month|year|quarter|decade|season|spring|summer|autumn|fall|winter|half|day|night|hour)"
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = "|".join(MONTHS)
+_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+            r"twenty-first)")  # "the 12th century", "the thirteenth century"
 _NUMWORD = "|".join(["a", "one", *NUMBER_WORDS, "several", "few", "a few", "many"])
 _DATE_PATTERNS = [
     # "the third quarter (of 2024)", "Q3 2024", "the first half of next year", "H1"
@@ -62,13 +65,19 @@ _DATE_PATTERNS = [
     rf"(?:end|start|beginning|middle|turn|close)\s+of\s+(?:the\s+)?(?:{_REL}\s+)?(?:{_PERIOD}|{_YEAR}|decade)",
     rf"(?:(?:by|in|until|before|from)\s+)?(?:early|mid|late)[-\s](?:{_REL}\s+{_PERIOD}|{_YEAR}|(?:{_MONTH}))",
     # "two years ago", "within 18 months", "over the next three years", "in recent weeks"
-    rf"\b(?:\d+|{_NUMWORD})\s+{_PERIOD}s?\s+(?:ago|earlier|later|before|from now)",
+    rf"\b(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMWORD})\s+{_PERIOD}s?\s+(?:ago|earlier|later|before|from now)",  # "2,900 years ago"
+    # "within the hour", "within the decade" (not a deadline's count, "within 30 days": a figure's)
+    rf"\bwithin\s+the\s+{_PERIOD}\b",
+    # A season named as a time: "the late summer", "each autumn", "This summer", "by the spring" (not
+    # "in winter", a season in general)
+    rf"\b(?:(?i:by|before|after|until|in|during|since|through)\s+)?(?:(?:the|each|every)\s+(?:(?:early|late|mid)[-\s])?"
+    r"|(?:early|late|mid)[-\s])(?:spring|summer|autumn|winter)\b(?!\s+(?:water|tide|onion|roll|rolls|wheat|barley)\b)",
     rf"\b(?:within|over|during|in|for)\s+the\s+(?:next|past|last|coming|previous)\s+(?:(?:\d+|{_NUMWORD})\s+)?"
     rf"{_PERIOD}s?",
     rf"\bin\s+recent\s+{_PERIOD}s",
     r"\b(?:until|till|up to|by)\s+now\b", r"\bso far\b", r"\bto date\b",
     r"\b(?:today|yesterday|tomorrow|tonight)\b",
-    rf"\b(?:on\s+|last\s+|next\s+|this\s+)?(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?",
+    rf"\b(?:on\s+|last\s+|next\s+|this\s+)?(?:{'|'.join(WEEKDAYS)})s?(?:\s+(?:morning|afternoon|evening|night)s?)?",
     # Months, with a day and a year when given; the month May only where the modal cannot be meant.
     rf"\b(?:(?i:in|on|since|until|by|from|before|after|during|early|late|mid|last|next|this)[-\s]+)?"
     rf"(?:\d{{1,2}}\s+)?(?:{'|'.join(m for m in MONTHS if m != 'May')})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?\b",
@@ -78,8 +87,9 @@ _DATE_PATTERNS = [
     # A month abbreviated before its day, as American papers write it: "on Oct. 7", "Sept. 30, 2026"
     rf"\b(?:(?i:on|since|until|by|from|before|after)\s+)?(?:{'|'.join(MONTH_ABBREVIATIONS)})\.\s+\d{{1,2}}\b(?:,\s+{_YEAR})?",
     # Centuries: "the 12th century", "the late 19th century", "14th-century", "the 19th and early 20th centuries"
-    r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?\d{1,2}(?:st|nd|rd|th)(?:\s+and\s+(?:(?:early|mid|late)[-\s])?"
-    r"\d{1,2}(?:st|nd|rd|th))?[-\s]centur(?:y|ies)\b",
+    rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?{_ORDINAL}(?:\s+and\s+(?:(?:early|mid|late)[-\s])?"
+    rf"{_ORDINAL})?[-\s]centur(?:y|ies)\b",
+    r"\b(?:the\s+)?1[0-8]\d0s\b",  # "the 1870s"
     # Times of day: "by 10 p.m.", "12.30 p.m.", "after midnight", "ten o'clock", "three in the morning"
     rf"\b(?:(?i:by|before|after|until|till|from|at|since)\s+)?(?:\d{{1,2}}(?:[.:]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
     rf"|midnight\b|midday\b|noon\b|(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS[:11])})\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b))",
