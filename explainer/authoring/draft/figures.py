@@ -70,7 +70,7 @@ _DATE_PATTERNS = [
     rf"\bwithin\s+the\s+{_PERIOD}\b",
     # A season named as a time: "the late summer", "each autumn", "This summer", "by the spring" (not
     # "in winter", a season in general)
-    rf"\b(?:(?i:by|before|after|until|in|during|since|through)\s+)?(?:(?:the|each|every)\s+(?:(?:early|late|mid)[-\s])?"
+    r"\b(?:(?i:by|before|after|until|in|during|since|through)\s+)?(?:(?:the|each|every)\s+(?:(?:early|late|mid)[-\s])?"
     r"|(?:early|late|mid)[-\s])(?:spring|summer|autumn|winter)\b(?!\s+(?:water|tide|onion|roll|rolls|wheat|barley)\b)",
     rf"\b(?:within|over|during|in|for)\s+the\s+(?:next|past|last|coming|previous)\s+(?:(?:\d+|{_NUMWORD})\s+)?"
     rf"{_PERIOD}s?",
