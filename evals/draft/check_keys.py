@@ -65,16 +65,25 @@ CURRENCY_WORDS = {"euros": {"EUR"}, "euro": {"EUR"},
                   "quetzales": {"GTQ"}, "colones": {"CRC"}, "guaraníes": {"PYG"}, "krónur": {"ISK"}, "kronur": {"ISK"},
                   "tögrög": {"MNT"}, "togrog": {"MNT"}, "sum": {"UZS"}, "soms": {"KGS", "UZS"}, "leva": {"BGN"},
                   "lev": {"BGN"}}
-# and every other currency by the last word of its English name in CLDR, either number ("30 million
-# tenge", "2 billion tugriks", "bolivianos"), where that word is no measure ("pounds", "marks",
-# "drams" weigh or score as often): a pound with its country's adjective ("Egyptian pounds").
-for _code in sorted(CURRENCIES):
-    for _count in (1, 2):
-        _name = get_currency_name(_code, _count, "en").lower().split(" ")
-        if _name[-1] in ("pound", "pounds") and _code != "GBP":
-            CURRENCY_WORDS.setdefault(" ".join(_name[-2:]), set()).add(_code)
-        elif _name[-1] not in ("pound", "pounds", "mark", "marks", "dram", "drams") and _name[-1].isalpha():
-            CURRENCY_WORDS.setdefault(_name[-1], set()).add(_code)
+
+
+def _cldr_currency_words() -> dict[str, set[str]]:
+    """Every other currency by the last word of its English name in CLDR, either number ("30
+    million tenge", "2 billion tugriks", "bolivianos"), where that word is no measure ("pounds",
+    "marks", "drams" weigh or score as often): a pound with its country's adjective ("Egyptian pounds")."""
+    found: dict[str, set[str]] = {}
+    for code in sorted(CURRENCIES):
+        for count in (1, 2):
+            name = get_currency_name(code, count, "en").lower().split(" ")
+            if name[-1] in ("pound", "pounds") and code != "GBP":
+                found.setdefault(" ".join(name[-2:]), set()).add(code)
+            elif name[-1] not in ("pound", "pounds", "mark", "marks", "dram", "drams") and name[-1].isalpha():
+                found.setdefault(name[-1], set()).add(code)
+    return found
+
+
+for _word, _codes in _cldr_currency_words().items():
+    CURRENCY_WORDS.setdefault(_word, set()).update(_codes)
 
 
 def currency_sign(value: str) -> str | None:

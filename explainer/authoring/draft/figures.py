@@ -92,7 +92,7 @@ _DATE_PATTERNS = [
     r"\b(?:the\s+)?1[0-8]\d0s\b",  # "the 1870s"
     # Times of day: "by 10 p.m.", "12.30 p.m.", "after midnight", "ten o'clock", "three in the morning"
     rf"\b(?:(?i:by|before|after|until|till|from|at|since)\s+)?(?:\d{{1,2}}(?:[.:]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"|midnight\b|midday\b|noon\b|(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS[:11])})\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b))",
+    rf"|midnight\b|midday\b|noon\b|(?:\d{{1,2}}|{'|'.join(NUMBERS[1:13])})\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b))",
     # A year before 1900 after a word that dates it ("around 1490", "no earlier than 1478"), not a count ("about 1200 metres")
     r"\b(?i:in|since|until|around|about|circa|c\.|than|before|after|from|by)\s+1[0-8]\d\d\b(?![.,]\d|\s+[a-z]+s\b)",
     # Years, and spans of years: "in 2024", "since the 1990s", "the 2024-25 season", "fiscal 2025"
@@ -100,6 +100,7 @@ _DATE_PATTERNS = [
     rf"{_YEAR}(?:s|[-–/]\d\d(?:\d\d)?)?(?:\s+(?:season|(?:financial|fiscal|tax|academic|school|calendar)\s+year))?\b",
 ]
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+_NAMED_DAY = re.compile(rf"(?:{_MONTH}|{'|'.join(WEEKDAYS)})\b")  # a word the patterns read capitalised
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def dates(sentence: str) -> list[Found]:
     # a month's or a day's name, which the patterns read capitalised ("May" the month, not the modal).
     first = re.search(r"[A-Za-z]", sentence)
     read = sentence
-    if first and not re.match(rf"(?:{_MONTH}|{'|'.join(WEEKDAYS)})\b", sentence[first.start():]):
+    if first and not _NAMED_DAY.match(sentence, first.start()):
         read = sentence[:first.start()] + sentence[first.start()].lower() + sentence[first.start() + 1:]
     found = [Found(m.start(), m.end(), sentence[m.start():m.end()].strip()) for m in _DATE.finditer(read)
              if m.group().strip()]

@@ -230,7 +230,7 @@ def _a_name_at_the_start(word: str, after: str, written_elsewhere: set[str]) -> 
 
 
 def _name_spans(sentence: str, places: Gazetteer, written_elsewhere: set[str],
-                surnames: frozenset[str] = frozenset(), alone: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                surnames: frozenset[str], alone: frozenset[str]) -> list[tuple[int, int, str]]:
     spans = []
     for start, text in _split_for(sentence, places, surnames, alone):
         words = text.split()
@@ -311,8 +311,7 @@ def _not_the_name(words: list[str], text: str, initial: bool, places: Gazetteer,
     return word in _NO_NAME_ENDS or word in places.languages and len(words) == 1 and not places.place(word)
 
 
-def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str] = frozenset(),
-               alone: frozenset[str] = frozenset()):
+def _split_for(sentence: str, places: Gazetteer, surnames: frozenset[str], alone: frozenset[str]):
     """The capitalised runs, where "for" joins two only after a body's word ("Institute for
     Fiscal Studies", "Court of Arbitration for Sport"), not in "Brussels for the Meridian
     Wire"; a place's possessive ends one ("Austria’s Centre Alliance": Austria, then the
@@ -379,7 +378,7 @@ def _a_persons_name(words: list[str]) -> bool:
                                             for w in words)
 
 
-def _joined_by_and(sentence: str, places: Gazetteer, alone: frozenset[str] = frozenset()):
+def _joined_by_and(sentence: str, places: Gazetteer, alone: frozenset[str]):
     """The capitalised runs, two joined by "and" where they are one name: a body's "of" or
     "for" ("Centre for Air and Health", "Party of Rural and Regional Renewal", "Centre for
     Disease Prevention and Control"; not "Bank of England and Barclays"), a common word
@@ -417,7 +416,7 @@ def _people(word: str) -> bool:
     return wordnet.plural_noun(word) and wordnet.a_person(word)
 
 
-def _one_name(first: str, second: str, places: Gazetteer, after: str = "", alone: frozenset[str] = frozenset()) -> bool:
+def _one_name(first: str, second: str, places: Gazetteer, after: str, alone: frozenset[str]) -> bool:
     """Whether "<first> and <second>" is one name (see _joined_by_and); `after`: the
     sentence's words after it."""
     words, last = re.sub(r"^The\s+", "", first).split(), _POSSESSIVE.sub("", second.split()[-1])

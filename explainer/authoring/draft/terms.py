@@ -324,11 +324,11 @@ _GLOSSED = re.compile(r"(?:(?<![\w’'-])|^)((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]
 # verb's helper (a clause: "crews will close the gaps"). A colon may introduce it.
 _BARE_GLOSS = re.compile(r"[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*(?:[’']s)?|[£€$]?\d+(?:[.,]\d+)*%?)){2,34}"
                          r"(?=\s*(?:,(?!\d)|[;:()—–!?]|\.(?!\d)|$))")
-# After a colon, a noun phrase, an aside between commas and a verb's helper: the subject of a
-# clause that says what happens, not an explanation of the words before the colon.
-_SUBJECT_OF_A_CLAUSE = re.compile(r"\s*,[^,;:]*,\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b")
 _HELPERS = set("is are was were be been has have had do does did will would can could may might must shall should "
                "not enough".split())
+# After a colon, a noun phrase, an aside between commas and a verb's helper: the subject of a
+# clause that says what happens, not an explanation of the words before the colon.
+_SUBJECT_OF_A_CLAUSE = re.compile(rf"\s*,[^,;:]*,\s+(?:{'|'.join(sorted(_HELPERS - {'not', 'enough'}))})\b")
 _GLOSS_NOT = _NOT_TERMS - {"noun.group"}  # a group may be a term here ("three-party coalition")
 _WHEN = set("last next past previous coming early late same current following whole".split())
 # Words that start a phrase about which one, not a term: "the previous national best", "the first time".
@@ -630,9 +630,8 @@ def _abbreviated(sentence: str) -> list[tuple[str, str]]:
         words, short = match.group(1).split(), match.group(2)
         for size in range(len(words), 0, -1):  # the words whose initials spell it, the last ones
             if words[-size].lower() not in _FUNCTION and _spells(words[-size:], short):
-                spelled = [words[-size].lower() if size == len(words) and match.start() == 0 else words[-size],
-                           *words[len(words) - size + 1:]]  # "Gross domestic product (GDP)" starting a sentence
-                found.append((" ".join(spelled), short + match.group(3)))  # as written: "NFTs"
+                spelled = " ".join(words[-size:])  # as written, the sentence's capital aside: "Gross domestic product"
+                found.append((spelled[0].lower() + spelled[1:], short + match.group(3)))  # as written: "NFTs"
                 break
     return found
 
