@@ -66,6 +66,8 @@ def test_every_link_to_a_paragraph_lands_on_words_of_it(built: BuildContext):
     """Each citation and each "used in" link carries a text fragment (worked out by hand here
     for a few: the quote whole when short, else its first and last two words)."""
     links = [link for page, _ in built.generated for link in re.findall(r"\(@/story\.html#(p\d+[^)]*)\)", page.markdown)]
+    links += [link for page, _ in built.generated for html in page.blocks.values()  # the glossary's "used in"
+              for link in re.findall(r'"@/story\.html#(p\d+[^"]*)"', html)]
     links += re.findall(r"\(@/story\.html#(p\d+[^)]*)\)", story_markdown(built.site, built.index))
     assert links and all(":~:text=" in link for link in links), links
     assert "p1:~:text=on%20Monday" in links  # the event "on Monday", quoted as such
@@ -81,6 +83,22 @@ def test_the_article_page(built: BuildContext, content: Path, path: str, expecte
     assert page.notes_shown == {NoteKey("entity", "acme"), NoteKey("entity", "widget"), NoteKey("entity", "jane-roe"),
                                 NoteKey("term", "stake"), NoteKey("note", "on-monday"),
                                 NoteKey("figure", "acme-stake"), NoteKey("event", "price-rise")}
+
+
+def test_the_glossary_links_each_paragraph_using_a_term_to_its_words(built: BuildContext):
+    """"Used in paragraph ¶ 2.", under each term (HTML made with the page, as an entity page's
+    mentions are): a cite to each paragraph using it, landing on the words naming it there."""
+    rendered = {page.source: rendered for page, rendered in built.generated}["_generated/glossary.md"]
+    soup = BeautifulSoup(rendered.html, "html.parser")
+    used = [(p.find_previous("h3").get_text(), p.get_text(), [(a["href"], a["class"], a["aria-label"])
+                                                              for a in p.find_all("a")])
+            for p in soup.find_all("p") if p.get_text().startswith("Used in")]
+    assert used == [
+        ("investment", "Used in paragraph ¶ 2.",
+         [("./story.html#p2:~:text=investment", ["cite"], "Paragraph 2 of the article")]),
+        ("stake", "Used in paragraph ¶ 1.",
+         [("./story.html#p1:~:text=stake,-from", ["cite"], "Paragraph 1 of the article")]),
+    ]
 
 
 def test_an_entity_page_quotes_each_sentence_naming_it(built: BuildContext):

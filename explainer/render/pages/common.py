@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape as markup_escape
+
 from ...content.articles import Paragraph
 from ...content.notes import Cited, Site, Source
 from ...core.text import long_date
@@ -14,6 +16,7 @@ from ...core.routes import NoteKey
 from ..drafts import draft_markdown, drafted_markdown
 from ..index import Mention, SiteIndex
 from ..markdown.autolink import SOURCE_WORDS
+from ..markdown.citations import paragraph_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -46,13 +49,17 @@ def cite(index: SiteIndex, source: Source) -> str:
     return _pilcrow(*index.citations.of(source), index.citations.spoken_for(source))
 
 
-def cite_words(index: SiteIndex, mention: Mention) -> str:
-    """`[¶ 4](...#p4:~:text=stake)`: a link to the paragraph of a mention, landing on the
-    words that name the note there."""
-    start, end = mention.spans[0]
-    return _pilcrow(mention.paragraph, index.citations.link(mention.article, mention.paragraph,
-                                                             mention.sentence[start:end]),
-                    index.citations.spoken(mention.article, mention.paragraph))
+def cite_html(index: SiteIndex, mention: Mention, words: str, tooltip: bool) -> str:
+    """A mention's citation link as HTML, for a page's long lists (GeneratedPage.blocks), as
+    a citation written in Markdown comes out (render/markdown/citations.py): a link to the
+    paragraph landing on `words`, its spoken name which article's paragraph it is, and, with
+    `tooltip`, a title saying so to a pointer too."""
+    n = mention.paragraph.id.removeprefix("p")
+    href = index.citations.link(mention.article, mention.paragraph, words)
+    spoken = index.citations.spoken(mention.article, mention.paragraph)
+    title = f' title="{markup_escape(spoken)}"' if tooltip and spoken else ""
+    return (f'<a href="{markup_escape(href)}"{title} class="cite" '
+            f'aria-label="{markup_escape(spoken or paragraph_label(n))}">\u00b6 {n}</a>')
 
 
 def _pilcrow(paragraph: Paragraph, href: str, spoken: str | None) -> str:

@@ -10,8 +10,7 @@ from ...content.site import fixed_pages
 from ...core.routes import ENTITIES, FIGURES, entity_page
 from ...core.text import in_order, isolated
 from ..drafts import DRAFTED_BADGE, drafted_markdown, is_draft, is_drafted, plain
-from ..markdown.citations import paragraph_label
-from .common import GeneratedPage, background_from, cite, escape, inline
+from .common import GeneratedPage, background_from, cite, cite_html, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -133,12 +132,8 @@ def _mentions_html(site: Site, index: SiteIndex, mentions: list[Mention]) -> str
             out.append('<ul class="mentions">')
         elif not out:
             out.append('<ul class="mentions">')
-        number = mention.paragraph.id.removeprefix("p")
-        href = index.citations.link(mention.article, mention.paragraph, mention.sentence)
-        spoken = index.citations.spoken(mention.article, mention.paragraph) or paragraph_label(number)
         out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
-                   f'<a href="{html_escape(href)}" class="cite" aria-label="{html_escape(spoken)}">'
-                   f'\u00b6 {number}</a></li>')
+                   f"{cite_html(index, mention, mention.sentence, tooltip=False)}</li>")
     return "\n".join([*out, "</ul>"]) + "\n" if out else ""
 
 

@@ -10,7 +10,7 @@ from ...content.site import fixed_pages
 from ...core.routes import GLOSSARY
 from ...core.text import in_order
 from ..drafts import is_drafted
-from .common import GeneratedPage, background_from, cite, cite_words, escape, inline
+from .common import GeneratedPage, background_from, cite, cite_html, escape, inline
 
 
 def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
@@ -28,31 +28,43 @@ def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
     ]
     if by_letter:
         lines += ["{.az-nav}", " ".join(f"[{escape(letter)}](#{_anchor(letter)})" for letter, _ in by_letter), ""]
+    blocks: dict[str, str] = {}
     for letter, group in by_letter:
         lines += [f"{{#{_anchor(letter)}}}", f"## {escape(letter)}", ""]
         for term in group:
-            lines += _entry(site, index, term)
+            lines += _entry(site, index, term, blocks)
     return [GeneratedPage(
         source=GLOSSARY.source, save_as=GLOSSARY.save_as, title="Glossary",
         summary=f"Plain-language definitions of the words in {the_article}, A to Z.",
-        template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"},
+        template="page", markdown="\n".join(lines), metadata={"menu": 3, "menu_label": "Glossary"}, blocks=blocks,
     )]
 
 
-def _entry(site: Site, index: SiteIndex, term: Term) -> list[str]:
+def _entry(site: Site, index: SiteIndex, term: Term, blocks: dict[str, str]) -> list[str]:
     heading = escape(term.display_name)
-    # Each paragraph using the term, linked to the words that name it there (its first mention).
-    used: dict[tuple[str, str], Mention] = {}
-    for mention in index.mentions.get(note_key(term), []):
-        used.setdefault((mention.article.id, mention.paragraph.id), mention)
     lines = [f"{{#{term.id} .term}}", f"### {heading}", "", inline(term.definition, is_drafted(term, "definition")), "",
              "{.definition-from}", f"Definition {background_from(site, term.definition_cited)}.", "",
              f"*{_in_article(site, term)}:* {inline(term.in_article, is_drafted(term, 'in_article'))} "
              f"{cite(index, term.source)}", ""]
+    used = _used_in(index, term)
     if used:
-        paragraphs = ", ".join(cite_words(index, used[ref]) for ref in sorted(used, key=lambda ref: (ref[0], int(ref[1][1:]))))
-        lines += [f"Used in {'paragraph' if len(used) == 1 else 'paragraphs'} {paragraphs}.", ""]
+        blocks[f"used-{term.id}"] = used
+        lines += [f"::: visual used-{term.id}", ":::", ""]
     return lines
+
+
+def _used_in(index: SiteIndex, term: Term) -> str:
+    """"Used in paragraphs ¶ 2, ¶ 4.": each paragraph using the term, linked to the words that
+    name it there (its first mention). HTML built here, as an entity page's mentions are: a
+    term of a site of 1000 articles is used in hundreds of paragraphs."""
+    used: dict[tuple[str, str], Mention] = {}
+    for mention in index.mentions.get(note_key(term), []):
+        used.setdefault((mention.article.id, mention.paragraph.id), mention)
+    if not used:
+        return ""
+    links = ", ".join(cite_html(index, mention, mention.sentence[slice(*mention.spans[0])], tooltip=True)
+                      for _, mention in sorted(used.items(), key=lambda item: (item[0][0], int(item[0][1][1:]))))
+    return f"<p>Used in {'paragraph' if len(used) == 1 else 'paragraphs'} {links}.</p>\n"
 
 
 def _in_article(site: Site, term: Term) -> str:
