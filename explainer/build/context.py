@@ -30,6 +30,7 @@ from ..render.cards import Cards
 from ..render.index import SiteIndex
 from ..render.pages import GeneratedPage
 from .emit import site_updated
+from .forked import Forked
 from .incremental import BuildCache
 from .search import Previous, SearchIndex
 
@@ -59,6 +60,8 @@ class BuildContext:
     story: str = field(default="", repr=False)  # the home page's story, as Markdown
     notes_rendered: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # by virtual source path
     pages: dict[str, RenderedPage] = field(default_factory=dict, repr=False)  # authored pages, by absolute path
+    page_cards: dict[str, str] = field(default_factory=dict, repr=False)  # and the preview cards each ends with
+    aside: Forked | None = field(default=None, repr=False)  # what the other core makes (stages.render_aside)
     # index, then emit
     search: SearchIndex | None = field(default=None, repr=False)
     bundle: Previous | None = field(default=None, repr=False)
@@ -85,15 +88,18 @@ class BuildContext:
         """The pages can be rendered (content/site.renderable)."""
         return self.site is not None and renderable(self.site, self.notes_problems)
 
-    def page(self, path: str | Path) -> tuple[Document, RenderedPage]:
-        """An authored page as this build rendered it (for Pelican's reader)."""
+    def page(self, path: str | Path) -> tuple[Document, str]:
+        """An authored page as this build rendered it, its preview cards included (for
+        Pelican's reader)."""
         key = os.path.abspath(path)
         if key in self.pages:
-            return self.documents[key], self.pages[key]
+            return self.documents[key], self.pages[key].html + self.page_cards[key]
         raise ContentError([Problem(str(path), 0, "this page was not part of the build's content when it "
                                                   "started (added meanwhile?): build again")])
 
     def close(self) -> None:
         """The build is over (or failed): stop what still runs for it."""
+        if self.aside is not None:
+            self.aside.stop()
         if self.search is not None:
             self.search.abandon()

@@ -137,6 +137,7 @@ class BuildCache:
         self._keep_articles: dict[Path, tuple[str, Document]] = {}
         self._keep_pages: dict[Path, tuple[str, RenderedPage]] = {}
         self._keep_notes: dict[str, tuple[str, RenderedPage]] = {}
+        self._verdicts: dict[Path, tuple[str, RenderedPage] | None] = {}  # article -> its page kept, if it still is
 
     def _load(self, kind: str, load: bool) -> FileDataCacher:
         """One of our cache files; one that cannot be read is dropped (Pelican's loader lets
@@ -165,21 +166,39 @@ class BuildCache:
             self._keep_articles[path] = (stamp, doc.without_parse())
         return doc
 
-    def article_page(self, doc: Document, index: SiteIndex, render: Callable[[], RenderedPage]) -> RenderedPage:
-        """An article's page: as last rendered if it would come out the same, else `render()`."""
+    def kept_page(self, doc: Document, index: SiteIndex) -> RenderedPage | None:
+        """An article's page as last rendered, if it would come out the same (else None)."""
+        if doc.path not in self._verdicts:
+            kept = self._keep_articles.get(doc.path)
+            stamp = kept[0] if kept else None
+            cached = self._pages.get_cached_data(str(doc.path), None)
+            fresh = stamp and doc.article and cached and cached[0] == page_fingerprint(stamp, doc.article, index,
+                                                                                      cached[1].runs)
+            self._verdicts[doc.path] = cached if fresh else None
+        return self._verdicts[doc.path][1] if self._verdicts[doc.path] else None
+
+    def article_page(self, doc: Document, index: SiteIndex,
+                     render: Callable[[], tuple[RenderedPage, str | None]]) -> RenderedPage:
+        """An article's page: as last rendered if it would come out the same, else `render()`
+        (the page, and what it is kept under: `fingerprint`)."""
+        if self.kept_page(doc, index) is not None:
+            self.reused += 1
+            self._keep_pages[doc.path] = self._verdicts[doc.path]
+            return self._verdicts[doc.path][1]
+        page, fingerprint = render()
+        self.rendered += 1
+        if fingerprint is not None:
+            self._keep_pages[doc.path] = (fingerprint, page)
+        return page
+
+    def fingerprint(self, doc: Document, index: SiteIndex, page: RenderedPage) -> str | None:
+        """What an article's page just rendered is kept under, or None if it is not kept: it
+        has problems, or its files are no longer what the article was loaded from."""
         kept = self._keep_articles.get(doc.path)
         stamp = kept[0] if kept else None
-        cached = self._pages.get_cached_data(str(doc.path), None)
-        if stamp and doc.article and cached and cached[0] == page_fingerprint(stamp, doc.article, index, cached[1].runs):
-            self.reused += 1
-            self._keep_pages[doc.path] = cached
-            return cached[1]
-        page = render()
-        self.rendered += 1
-        # Kept if clean, and if the file is still what the article was loaded from.
         if stamp and doc.article and not page.problems and article_stamp(self.code, doc.path) == stamp:
-            self._keep_pages[doc.path] = (page_fingerprint(stamp, doc.article, index, page.runs), page)
-        return page
+            return page_fingerprint(stamp, doc.article, index, page.runs)
+        return None
 
     def note_page(self, page: GeneratedPage, digest: str, index: SiteIndex,
                   render: Callable[[], RenderedPage]) -> RenderedPage:

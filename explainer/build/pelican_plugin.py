@@ -165,16 +165,15 @@ class MarkdownItReader(BaseReader):
         self.ctx = ctx
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        doc, page = self.ctx.page(source_path)
-        assert doc.metadata is not None and self.ctx.cards is not None and self.ctx.updated is not None
+        doc, html = self.ctx.page(source_path)
+        assert doc.metadata is not None and self.ctx.updated is not None
         metadata = {key: self.process_metadata(key, value) for key, value in doc.metadata.items()}
         metadata["modified"] = self.ctx.updated
         if doc.article is not None and doc.article.revisions:
             article, citations = doc.article, self.ctx.index.citations
             metadata["revision_notes"] = revision_notes(  # the template says it was updated
                 article, lambda pid: citations.fragment(article, article.paragraphs[pid], article.paragraphs[pid].text))
-        article = doc.article.id if doc.article is not None else None
-        return page.html + self.ctx.cards.html(page.notes_shown, doc.output, article), metadata
+        return html, metadata
 
 
 def _from_articles(n: int) -> str:

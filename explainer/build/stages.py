@@ -4,9 +4,12 @@
     check   every problem at once, path:line; what is unfinished content/, core/routes.py
             (refused by make publish, marked on make html)       content/unfinished.py
     render  the index, visuals, the notes' pages as Markdown,    render/
-            and the pages search indexes whole as HTML
+            and the pages search indexes whole as HTML; the
+            other core makes half the entities' mentions, then   forked.py
+            the article pages (render_aside)
     index   search records from the notes and what was rendered search.py (Pagefind, on the other core)
-    render  every other page (the articles), while Pagefind runs render/authored.py (incremental.py caches)
+    render  every other page (the articles: the other core's),   render/authored.py (incremental.py caches)
+            while Pagefind runs
     write   Pelican, through our reader and plugin               pelican_plugin.py
     emit    open data, share image, the search bundle, cache     emit.py, search.py, incremental.py
     swap    output/ replaced only once all of it succeeded       swap.py
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,10 +38,12 @@ from ..render.cards import Cards
 from ..render.index import build_index
 from ..render.markdown import RenderEnv
 from ..render.pages import GeneratedPage, render_all, to_html
+from ..render.pages.entities import mentions_html
 from ..render.pages.home import story_markdown
 from ..render.visuals import render_visuals
 from .context import BuildContext
 from .emit import draw_share_image, write_annotations, write_notes_json
+from .forked import Forked
 from .incremental import visuals_digest
 from .search import INDEXED_TEMPLATES, Previous, SearchIndex, page_record, records
 
@@ -105,15 +111,48 @@ def publishing(ctx: BuildContext) -> bool:
     return bool((ctx.settings or {}).get("PRODUCTION"))
 
 
-def render_notes(ctx: BuildContext) -> None:
-    """The index of who is named where, the visuals, the preview cards, and the pages made
-    from the notes, as Markdown."""
+def render_index(ctx: BuildContext) -> None:
+    """The index of who is named where, the visuals and the preview cards: what every page
+    is rendered with."""
     assert ctx.site is not None
     ctx.index = build_index(ctx.site, [str((ctx.settings or {}).get("SITENAME") or "")])
     ctx.visuals = render_visuals(ctx.site)
     ctx.cards = Cards(ctx.site, ctx.index.citations)
-    ctx.notes_pages = render_all(ctx.site, ctx.index)
-    ctx.story = story_markdown(ctx.site, ctx.index)
+
+
+MENTIONS, ARTICLES = 0, 1  # what render_aside has the other core make, in this order
+
+
+def render_aside(ctx: BuildContext) -> None:
+    """Start what the other core makes (forked.py), each needing only the index: the
+    mentions of the second half of the entities, then the article pages, each with its
+    preview cards. Meanwhile this process makes the first half's mentions, the pages made
+    from the notes and the search index. Which article pages the last build left as they
+    would come out is decided here, where the build cache is kept."""
+    assert ctx.site is not None and ctx.index is not None
+    site, index = ctx.site, ctx.index
+    entities = list(site.entities)
+    articles = [key for key, doc in ctx.documents.items() if doc.article is not None and doc.metadata is not None
+                and doc.template not in INDEXED_TEMPLATES]
+    kept = {key: ctx.cache.kept_page(ctx.documents[key], index) for key in articles} if ctx.cache else {}
+
+    def article(key: str) -> tuple[tuple[RenderedPage, str | None] | None, str]:
+        doc = ctx.documents[key]
+        page = kept.get(key)
+        rendered = None if page is not None else _render_article(ctx, doc)
+        return rendered, _cards(ctx, doc, page or rendered[0])
+
+    ctx.aside = Forked((partial(mentions_html, site, index), entities[len(entities) // 2:]), (article, articles))
+
+
+def render_notes(ctx: BuildContext) -> None:
+    """The pages made from the notes, and the home page's story, as Markdown."""
+    assert ctx.site is not None and ctx.index is not None and ctx.aside is not None
+    site, index = ctx.site, ctx.index
+    mine = [entity for entity in site.entities if entity not in ctx.aside.keys(MENTIONS)]
+    mentions = {entity: mentions_html(site, index, entity) for entity in mine} | ctx.aside.results(MENTIONS)
+    ctx.notes_pages = render_all(site, index, mentions)
+    ctx.story = story_markdown(site, index)
 
 
 def notes_env(ctx: BuildContext, article: Document | None = None) -> RenderEnv:
@@ -140,15 +179,26 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
         if templates(page.template):
             ctx.notes_rendered[page.source] = _note_page(ctx, page, visuals)
             problems += ctx.notes_rendered[page.source].problems
+    aside = ctx.aside.results(ARTICLES) if ctx.aside is not None and any(
+        templates(ctx.documents[key].template) for key in ctx.aside.keys(ARTICLES)) else {}
     for key, doc in ctx.documents.items():
         if doc.metadata is None or not templates(doc.template):
             continue
-        if doc.article is None:
-            ctx.pages[key] = render_document(doc, notes_env(ctx), ctx.story)
+        if key in aside:
+            rendered, ctx.page_cards[key] = aside[key]
+            ctx.pages[key] = _article_page(ctx, doc, rendered)
         else:
-            ctx.pages[key] = _article_page(ctx, doc)
+            ctx.pages[key] = render_document(doc, notes_env(ctx), ctx.story) if doc.article is None \
+                else _article_page(ctx, doc)
+            ctx.page_cards[key] = _cards(ctx, doc, ctx.pages[key])
         problems += ctx.pages[key].problems
     return problems
+
+
+def _cards(ctx: BuildContext, doc: Document, page: RenderedPage) -> str:
+    """The preview cards an authored page ends with."""
+    assert ctx.cards is not None
+    return ctx.cards.html(page.notes_shown, doc.output, doc.article.id if doc.article is not None else None)
 
 
 def _note_page(ctx: BuildContext, page: GeneratedPage, visuals: str) -> RenderedPage:
@@ -160,21 +210,32 @@ def _note_page(ctx: BuildContext, page: GeneratedPage, visuals: str) -> Rendered
     return ctx.cache.note_page(page, visuals, ctx.index, render) if ctx.cache else render()
 
 
-def _article_page(ctx: BuildContext, doc: Document) -> RenderedPage:
+def _article_page(ctx: BuildContext, doc: Document,
+                  rendered: tuple[RenderedPage, str | None] | None = None) -> RenderedPage:
+    """An article's page: as the last build left it, if it would come out the same; else
+    `rendered` (made on the other core), or rendered now."""
     assert ctx.index is not None and doc.article is not None
 
-    def render() -> RenderedPage:
-        if doc.parsed is not None:
-            return render_document(doc, notes_env(ctx, doc))
+    def render() -> tuple[RenderedPage, str | None]:
+        return rendered if rendered is not None else _render_article(ctx, doc)
+
+    return ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()[0]
+
+
+def _render_article(ctx: BuildContext, doc: Document) -> tuple[RenderedPage, str | None]:
+    """An article's page, and what the build cache keeps it under (None: not kept)."""
+    assert ctx.index is not None
+    if doc.parsed is not None:
+        page = render_document(doc, notes_env(ctx, doc))
+    else:
         # Loaded from the cache, unchanged then: read again for its tokens. Should the file
         # have changed since, what it says now is checked here, not taken on trust.
         again = load_document(doc.path, ctx.content)
         problems = again.problems + (again.lint if ctx.lint else [])
         if again.metadata is None or problems:
-            return RenderedPage("", set(), problems)
-        return render_document(again, notes_env(ctx, doc))
-
-    return ctx.cache.article_page(doc, ctx.index, render) if ctx.cache else render()
+            return RenderedPage("", set(), problems), None
+        page = render_document(again, notes_env(ctx, doc))
+    return page, ctx.cache.fingerprint(doc, ctx.index, page) if ctx.cache else None
 
 
 def index(ctx: BuildContext) -> None:
@@ -204,6 +265,8 @@ def prepare(ctx: BuildContext) -> list[Problem]:
     problems = check(ctx)
     if not ctx.sound:
         return problems
+    render_index(ctx)
+    render_aside(ctx)
     render_notes(ctx)
     problems += render_pages(ctx, lambda template: template in INDEXED_TEMPLATES)
     if not problems and ctx.output is not None:

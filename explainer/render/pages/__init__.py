@@ -6,6 +6,7 @@ virtual source paths in `_generated/` (core/routes.py gives each its file).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ...content.notes import Site
@@ -18,9 +19,11 @@ from . import articles, editors_notes, entities, figures, glossary, search, time
 from .common import GeneratedPage
 
 
-def render_all(site: Site, index: SiteIndex) -> list[GeneratedPage]:
-    pages: list[GeneratedPage] = []
-    for module in (articles, entities, glossary, timeline, figures, editors_notes, search):
+def render_all(site: Site, index: SiteIndex, mentions: Mapping[str, str] | None = None) -> list[GeneratedPage]:
+    """Every page made from the notes, in the menu's order. `mentions`: the entity pages'
+    lists of mentions, where the build made them already (entities.mentions_html)."""
+    pages = articles.render(site, index) + entities.render(site, index, mentions)
+    for module in (glossary, timeline, figures, editors_notes, search):
         pages += module.render(site, index)
     return pages
 

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from markupsafe import escape as markup_escape
 
-from ..index import Mention, SiteIndex, note_key
+from ..index import SiteIndex, note_key
 from ...content.notes import KIND_LABELS, RELATION_LABELS, Entity, Relation, Site
 from ...content.site import fixed_pages
-from ...core.routes import ENTITIES, FIGURES, entity_page
+from ...core.routes import ENTITIES, FIGURES, NoteKey, entity_page
 from ...core.text import in_order, isolated
 from ..drafts import DRAFTED_BADGE, drafted_markdown, is_draft, is_drafted, plain
 from .common import GeneratedPage, background_from, cite, cite_html, escape, inline
 
 
-def render(site: Site, index: SiteIndex) -> list[GeneratedPage]:
-    pages = [_entity_page(site, index, entity) for entity in site.entities.values()]
+def render(site: Site, index: SiteIndex, mentions: Mapping[str, str] | None = None) -> list[GeneratedPage]:
+    """`mentions`: each entity's list of mentions (`mentions_html`), where already made."""
+    pages = [_entity_page(site, index, entity, mentions[entity.id] if mentions is not None
+                          else mentions_html(site, index, entity.id)) for entity in site.entities.values()]
     if ENTITIES in fixed_pages(site):
         pages.append(_index(site))
     return pages
 
 
-def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
+def _entity_page(site: Site, index: SiteIndex, entity: Entity, mentions_block: str) -> GeneratedPage:
     kind = KIND_LABELS[entity.kind][0]
     several = site.several_articles
     source = background_from(site, entity.summary_cited)
@@ -36,9 +40,8 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
     if relations:
         lines += ["## Relations", "", *relations, ""]
 
-    mentions = index.mentions.get(note_key(entity), [])
     lines += ["## Mentioned in the articles" if site.several_articles else "## Mentioned in the article", ""]
-    if mentions:
+    if mentions_block:
         lines += ["::: visual mentions", ":::", ""]
     else:  # not by this name ("the alliance"), or only outside its paragraphs (a byline, a headline)
         said = f"; what {'they say' if several else 'it says'} of it is above" if entity.facts else ""
@@ -54,7 +57,7 @@ def _entity_page(site: Site, index: SiteIndex, entity: Entity) -> GeneratedPage:
         self_key=note_key(entity),
         metadata={"kind": entity.kind, "kind_label": kind, "aliases": entity.aliases, "unfinished": is_draft(entity),
                   "infobox": _infobox(site, index, entity)},
-        blocks={"mentions": _mentions_html(site, index, mentions)},
+        blocks={"mentions": mentions_block},
     )
 
 
@@ -119,11 +122,12 @@ def html_escape(text: str) -> str:
     return str(markup_escape(text))
 
 
-def _mentions_html(site: Site, index: SiteIndex, mentions: list[Mention]) -> str:
+def mentions_html(site: Site, index: SiteIndex, entity: str) -> str:
     """Each sentence naming the entity (its name in bold) and a link to its paragraph,
-    grouped by article when there are several."""
+    grouped by article when there are several: the longest part of a large site's entity
+    pages to make (a text fragment for each sentence), so a build may make it apart."""
     out, current = [], None
-    for mention in mentions:
+    for mention in index.mentions.get(NoteKey("entity", entity), []):
         if site.several_articles and mention.article is not current:
             if current is not None:
                 out.append("</ul>")
