@@ -294,6 +294,28 @@ def test_a_note_found_by_search_opens_on_its_own_entry(open_page, base_url, cont
         assert page.evaluate(OWNER) == anchor, (kind, href)
 
 
+def test_an_entity_page_is_not_found_again_for_each_sentence_it_quotes(open_page, html_pages):
+    """An entity's page lists every sentence naming it: those are found as their paragraphs,
+    which a result opens on; the page itself is a result for what it says of the entity, not
+    once more for a word of a sentence it quotes."""
+    for path, soup in sorted(html_pages.items()):
+        quoted = " ".join(ul.get_text(" ") for ul in soup.select("ul.mentions")).lower()
+        for shown_apart in soup.select("ul.mentions, #note-cards"):
+            shown_apart.decompose()
+        own = soup.get_text(" ").lower()  # the page's words besides them (and its header, menu, footer)
+        words = [w for w in re.findall(r"[a-z]{7,}", quoted) if w[:5] not in own]  # nor any form of it
+        if path.startswith("entities/") and words:
+            break
+    else:
+        pytest.fail("no entity page quotes a word it does not also say itself")
+    page = open_page("search.html")
+    page.fill("#search-q", words[0])
+    results = search_results(page)
+    kinds = page.locator(".search-kind").all_text_contents()
+    assert "Article paragraph" in kinds, (words[0], results)
+    assert f"/{path}" not in [href.split("#")[0] for _, href in results], (words[0], results)
+
+
 def test_an_entity_page_found_by_a_word_opens_on_that_word(open_page, base_url, content):
     """An entity's page is indexed whole; its result opens where the word searched for is
     (a word of its summary here), not at the top, and the page marks it."""

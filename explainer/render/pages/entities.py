@@ -125,7 +125,10 @@ def html_escape(text: str) -> str:
 def mentions_html(site: Site, index: SiteIndex, entity: str) -> str:
     """Each sentence naming the entity (its name in bold) and a link to its paragraph,
     grouped by article when there are several: the longest part of a large site's entity
-    pages to make (a text fragment for each sentence), so a build may make it apart."""
+    pages to make (a text fragment for each sentence), so a build may make it apart. Left
+    out of the search index: each sentence is found as its paragraph, which a result opens
+    on; the page itself is found by what it says of the entity (at 1000 articles, the
+    sentences were most of what Pagefind read)."""
     out, current = [], None
     for mention in index.mentions.get(NoteKey("entity", entity), []):
         if site.several_articles and mention.article is not current:
@@ -133,9 +136,9 @@ def mentions_html(site: Site, index: SiteIndex, entity: str) -> str:
                 out.append("</ul>")
             current = mention.article
             out.append(f'<h3><a href="{current.source_link}">{html_escape(current.title)}</a></h3>')
-            out.append('<ul class="mentions">')
+            out.append('<ul class="mentions" data-pagefind-ignore>')
         elif not out:
-            out.append('<ul class="mentions">')
+            out.append('<ul class="mentions" data-pagefind-ignore>')
         out.append(f"<li>{_highlight(mention.sentence, mention.spans)} "
                    f"{cite_html(index, mention, mention.sentence, tooltip=False)}</li>")
     return "\n".join([*out, "</ul>"]) + "\n" if out else ""
