@@ -12,8 +12,11 @@ is byte for byte what one process writes (tested).
 
 A fork is made only where it pays: for `FEW` jobs or more (a live preview's edit renders
 one page, in less time than a fork of a large build costs), on a machine with a second
-core. `EXPLAINER_PROCESSES=1` makes every build one process, `=2` forks whatever the
-count (the tests). If the fork cannot be made, or its process fails in any way, the jobs
+core; and only from a process running no other thread: a lock another thread held at the
+fork stays held in the forked process, which could then wait for it forever (the dev
+server's threads serve pages while it builds, so its builds stay in one process).
+`EXPLAINER_PROCESSES=1` makes every build one process, `=2` forks whatever the count (the
+tests). If the fork cannot be made, or its process fails in any way, the jobs
 are done here, as without it: a problem or an error they raise is then this process's,
 said as always.
 """
@@ -33,12 +36,12 @@ PROCESSES = "EXPLAINER_PROCESSES"
 Batch = tuple[Callable[[Any], Any], list[Hashable]]  # make(key) for each key
 
 
-def wanted(jobs: int) -> bool:
+def _wanted(jobs: int) -> bool:
     """Whether `jobs` jobs are worth a process (or the environment says)."""
     chosen = os.environ.get(PROCESSES, "").strip()
     if chosen:
         return chosen != "1"
-    return jobs >= FEW and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
+    return jobs >= FEW and (os.cpu_count() or 1) > 1 and hasattr(os, "fork") and threading.active_count() == 1
 
 
 class Forked:
@@ -51,7 +54,7 @@ class Forked:
         self._pid: int | None = None
         self._sent: list[bytes | None] = []  # each batch as it came, pickled; None: nothing more comes
         self._arrived = threading.Condition()
-        if not wanted(sum(len(keys) for _, keys in batches)):
+        if not _wanted(sum(len(keys) for _, keys in batches)):
             return
         read, write = os.pipe()
         try:

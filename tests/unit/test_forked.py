@@ -5,6 +5,7 @@ an abandoned one is ended."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
@@ -31,6 +32,23 @@ def test_one_process_when_asked_or_when_too_few_to_pay(monkeypatch: pytest.Monke
     assert {pid for _, pid in Forked((whose, list(range(FEW * 2)))).results(0).values()} == {os.getpid()}
     monkeypatch.delenv(PROCESSES)
     assert {pid for _, pid in Forked((whose, list(range(FEW - 1)))).results(0).values()} == {os.getpid()}
+
+
+def test_not_from_a_process_running_other_threads(monkeypatch: pytest.MonkeyPatch):
+    """A lock another thread holds would stay held in the fork (the dev server serves pages
+    from threads while it builds)."""
+    monkeypatch.delenv(PROCESSES, raising=False)
+    jobs = list(range(FEW * 2))
+    if threading.active_count() == 1:  # as make html runs
+        assert {pid for _, pid in Forked((whose, jobs)).results(0).values()} != {os.getpid()}
+    stop = threading.Event()
+    serving = threading.Thread(target=stop.wait)
+    serving.start()
+    try:
+        assert {pid for _, pid in Forked((whose, jobs)).results(0).values()} == {os.getpid()}
+    finally:
+        stop.set()
+        serving.join()
 
 
 class Broken(Exception):
