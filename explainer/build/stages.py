@@ -149,7 +149,8 @@ def render_notes(ctx: BuildContext) -> None:
     """The pages made from the notes, and the home page's story, as Markdown."""
     assert ctx.site is not None and ctx.index is not None and ctx.aside is not None
     site, index = ctx.site, ctx.index
-    mine = [entity for entity in site.entities if entity not in ctx.aside.keys(MENTIONS)]
+    theirs = set(ctx.aside.keys(MENTIONS))
+    mine = [entity for entity in site.entities if entity not in theirs]
     mentions = {entity: mentions_html(site, index, entity) for entity in mine} | ctx.aside.results(MENTIONS)
     ctx.notes_pages = render_all(site, index, mentions)
     ctx.story = story_markdown(site, index)
@@ -187,6 +188,7 @@ def render_pages(ctx: BuildContext, templates: Callable[[str], bool]) -> list[Pr
         if key in aside:
             rendered, ctx.page_cards[key] = aside[key]
             ctx.pages[key] = _article_page(ctx, doc, rendered)
+            doc.parsed = None  # rendered there: its tokens are not needed here any more
         else:
             ctx.pages[key] = render_document(doc, notes_env(ctx), ctx.story) if doc.article is None \
                 else _article_page(ctx, doc)
@@ -267,11 +269,15 @@ def prepare(ctx: BuildContext) -> list[Problem]:
         return problems
     render_index(ctx)
     render_aside(ctx)
-    render_notes(ctx)
-    problems += render_pages(ctx, lambda template: template in INDEXED_TEMPLATES)
-    if not problems and ctx.output is not None:
-        index(ctx)
-    problems += render_pages(ctx, lambda template: template not in INDEXED_TEMPLATES)
+    assert ctx.aside is not None
+    try:
+        render_notes(ctx)
+        problems += render_pages(ctx, lambda template: template in INDEXED_TEMPLATES)
+        if not problems and ctx.output is not None:
+            index(ctx)
+        problems += render_pages(ctx, lambda template: template not in INDEXED_TEMPLATES)
+    finally:
+        ctx.aside.stop()  # done with it, or failed on the way: nothing of it outlives the render
     return sorted(problems)
 
 

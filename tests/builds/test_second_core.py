@@ -34,14 +34,16 @@ def test_the_article_pages_are_rendered_in_the_other_process(tmp_path: Path, mon
     seen = tmp_path / "forked"
     child = forked._child
 
-    def telling(batches, write):
+    def telling(batches, write, parent):
         seen.write_text(f"{os.getpid()} " + " ".join(str(len(keys)) for _, keys in batches))
-        child(batches, write)
+        child(batches, write, parent)
 
     monkeypatch.setattr(forked, "_child", telling)
     monkeypatch.setenv(forked.PROCESSES, "2")
     result = build_here(project, project / "output")
     assert result.returncode == 0, result.stderr
+    with pytest.raises(ChildProcessError):  # the forked process ended and was reaped with the build
+        os.waitpid(-1, os.WNOHANG)
     pid, entities, pages = map(int, seen.read_text().split())
     assert pid != os.getpid()
     assert pages == len(list((project / "content" / "articles").glob("*/article.md")))

@@ -5,8 +5,11 @@ an abandoned one is ended."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +28,9 @@ def test_the_jobs_are_made_in_another_process_batch_by_batch(monkeypatch: pytest
     assert [(key, made) for key, (made, _) in second.items()] == [("a", "A"), ("b", "B")]
     assert len({pid for _, pid in [*first.values(), *second.values()]}) == 1
     assert {pid for _, pid in first.values()} != {os.getpid()}
+    assert threading.active_count() == 1  # its reading thread ended with it: a next build may fork again
+    with pytest.raises(ChildProcessError):  # and the process is reaped
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_one_process_when_asked_or_when_too_few_to_pay(monkeypatch: pytest.MonkeyPatch):
@@ -98,3 +104,30 @@ def test_an_abandoned_process_is_ended(monkeypatch: pytest.MonkeyPatch):
     forked.stop()
     with pytest.raises(ChildProcessError):  # ended, and reaped: no such child any more
         os.waitpid(pid, os.WNOHANG)
+
+
+ORPHANED = """
+import os, signal, sys, time
+from explainer.build.forked import Forked
+forked = Forked((lambda key: time.sleep(0.05), list(range(2000))))
+print(forked._pid, flush=True)
+time.sleep(0.3)
+os.kill(os.getpid(), signal.SIGKILL)  # the build killed (a CI timeout, kill) before it stopped its fork
+"""
+
+
+def test_the_process_leaves_when_its_build_is_killed(tmp_path: Path):
+    """Else it would go on for the whole batch, holding the build's lock (its copy of the
+    lock file's descriptor): the next make html would wait for it."""
+    said = tmp_path / "said"
+    with said.open("w") as out:  # a file, not a pipe: the fork holds it too, and a pipe's end would wait for it
+        subprocess.run([sys.executable, "-c", ORPHANED], stdout=out, env={**os.environ, PROCESSES: "2"})
+    pid = int(said.read_text().split()[0])
+    status = Path(f"/proc/{pid}/status")
+    for _ in range(100):  # it leaves within a job (0.05 s); the whole batch would take 100 s
+        if not status.exists() or "State:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, 9)
+        pytest.fail("the forked process outlived its build")
