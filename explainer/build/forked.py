@@ -17,7 +17,8 @@ core; and never from a process running another thread: a lock that thread held a
 fork stays held in the forked process, which could then wait for it forever (the dev
 server's threads serve pages while it builds, so its builds stay in one process).
 `EXPLAINER_PROCESSES=1` makes every build one process, `=2` forks whatever the count of
-jobs (the tests); any other value is the default. If the fork cannot be made, or its
+jobs and whatever else runs (the tests, whose servers run in threads); any other value is
+the default. If the fork cannot be made, or its
 process fails in any way, the jobs are done here, as without it: a problem or an error
 they raise is then this process's, said as always.
 """
@@ -39,12 +40,12 @@ Batch = tuple[Callable[[Any], Any], list[Hashable]]  # make(key) for each key
 
 def _wanted(jobs: int) -> bool:
     """Whether `jobs` jobs are worth a process (or the environment says)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return False
     chosen = os.environ.get(PROCESSES, "").strip()
-    if chosen in ("1", "2"):
-        return chosen == "2"
-    return jobs >= FEW and (os.cpu_count() or 1) > 1
+    if not hasattr(os, "fork") or chosen == "1":
+        return False
+    if chosen == "2":  # whatever else runs: the tests, whose servers run in threads
+        return True
+    return jobs >= FEW and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 class Forked:

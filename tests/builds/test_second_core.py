@@ -42,9 +42,9 @@ def test_the_article_pages_are_rendered_in_the_other_process(tmp_path: Path, mon
     monkeypatch.setenv(forked.PROCESSES, "2")
     result = build_here(project, project / "output")
     assert result.returncode == 0, result.stderr
-    with pytest.raises(ChildProcessError):  # the forked process ended and was reaped with the build
-        os.waitpid(-1, os.WNOHANG)
     pid, entities, pages = map(int, seen.read_text().split())
+    with pytest.raises(ChildProcessError):  # the forked process ended and was reaped with the build
+        os.waitpid(pid, os.WNOHANG)
     assert pid != os.getpid()
     assert pages == len(list((project / "content" / "articles").glob("*/article.md")))
     named = len(YAML(typ="safe").load((project / "content" / "notes" / "entities.yaml").read_text())["entities"])
