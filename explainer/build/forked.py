@@ -18,9 +18,9 @@ fork stays held in the forked process, which could then wait for it forever (the
 server's threads serve pages while it builds, so its builds stay in one process).
 `EXPLAINER_PROCESSES=1` makes every build one process, `=2` forks whatever the count of
 jobs and whatever else runs (the tests, whose servers run in threads); any other value is
-the default. If the fork cannot be made, or its
-process fails in any way, the jobs are done here, as without it: a problem or an error
-they raise is then this process's, said as always.
+the default. If the fork cannot be made, or its process fails in any way, the jobs are
+done here, as without it: a problem or an error they raise is then this process's, said
+as always.
 """
 
 from __future__ import annotations

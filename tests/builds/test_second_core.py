@@ -11,11 +11,14 @@ import pytest
 from ruamel.yaml import YAML
 
 import explainer.build.forked as forked
-from support import build_here, copy_project, snapshot
+from support import FIXTURES, FULL_SITE, build_here, copy_project, snapshot
 
 
-def test_two_processes_write_what_one_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = copy_project(tmp_path / "site")
+@pytest.mark.parametrize("fixture", [FULL_SITE, FIXTURES / "two-articles"], ids=["full-site", "two-articles"])
+def test_two_processes_write_what_one_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture: Path):
+    """On the full fixture, and on two articles (mentions grouped by article, citations that
+    name theirs)."""
+    project = copy_project(tmp_path / "site", fixture)
     outputs = {}
     for processes in ("1", "2"):
         monkeypatch.setenv(forked.PROCESSES, processes)

@@ -93,6 +93,8 @@ def test_the_glossary_links_each_paragraph_using_a_term_to_its_words(built: Buil
     used = [(p.find_previous("h3").get_text(), p.get_text(), [(a["href"], a["class"], a["aria-label"])
                                                               for a in p.find_all("a")])
             for p in soup.find_all("p") if p.get_text().startswith("Used in")]
+    # "investment" is on the page only in p2: the word alone; "stake" is first in the title ("Acme buys a
+    # stake in Widget"), so p1's link adds the word after it there ("raising its stake from 5%").
     assert used == [
         ("investment", "Used in paragraph ¶ 2.",
          [("./story.html#p2:~:text=investment", ["cite"], "Paragraph 2 of the article")]),
